@@ -1,0 +1,92 @@
+package perpwatch.core.config;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Typed access to configuration variables (environment by default). Every module's Config record is
+ * built from one of these, so a bad value fails at start-up with the variable's name in the message
+ * instead of surfacing later as a NumberFormatException deep inside a worker.
+ */
+public final class Env {
+    private final Function<String, String> lookup;
+
+    public Env(Function<String, String> lookup) {
+        this.lookup = Objects.requireNonNull(lookup);
+    }
+
+    public static Env system() {
+        return new Env(System::getenv);
+    }
+
+    public static Env of(Map<String, String> values) {
+        return new Env(values::get);
+    }
+
+    /** Values in {@code overrides} win; everything else falls through to this environment. */
+    public Env with(Map<String, String> overrides) {
+        return new Env(name -> overrides.containsKey(name) ? overrides.get(name) : lookup.apply(name));
+    }
+
+    public String string(String name, String defaultValue) {
+        String value = lookup.apply(name);
+        return value == null || value.isBlank() ? defaultValue : value.trim();
+    }
+
+    public int integer(String name, int defaultValue) {
+        String value = string(name, null);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": expected an integer, got '" + value + "'");
+        }
+    }
+
+    public double decimal(String name, double defaultValue) {
+        String value = string(name, null);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": expected a number, got '" + value + "'");
+        }
+    }
+
+    /** Durations are written in milliseconds ({@code 1500}) or with a unit ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}). */
+    public Duration duration(String name, Duration defaultValue) {
+        String value = string(name, null);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            return parseDuration(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": expected a duration like 500ms, 30s, 5m or 1h, got '" + value + "'");
+        }
+    }
+
+    static Duration parseDuration(String value) {
+        String v = value.trim().toLowerCase();
+        if (v.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+        }
+        char unit = v.charAt(v.length() - 1);
+        if (Character.isDigit(unit)) {
+            return Duration.ofMillis(Long.parseLong(v));
+        }
+        long amount = Long.parseLong(v.substring(0, v.length() - 1));
+        return switch (unit) {
+            case 's' -> Duration.ofSeconds(amount);
+            case 'm' -> Duration.ofMinutes(amount);
+            case 'h' -> Duration.ofHours(amount);
+            default -> throw new IllegalArgumentException("unknown unit " + unit);
+        };
+    }
+}

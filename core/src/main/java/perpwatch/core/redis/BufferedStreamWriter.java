@@ -1,0 +1,89 @@
+package perpwatch.core.redis;
+
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import perpwatch.core.stream.StreamKey;
+
+/**
+ * Writes records to Redis in order, keeping those that failed in a bounded backlog that is retried on the next
+ * write or {@link #flush()}. A Redis blip therefore delays records instead of losing them. When the backlog is
+ * full the oldest record is dropped, and that loss is counted and logged, never silent.
+ */
+public final class BufferedStreamWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(BufferedStreamWriter.class);
+
+    private record Pending(StreamKey key, Map<String, String> fields) {
+    }
+
+    private final RedisStreams redis;
+    private final int capacity;
+    private final LongSupplier clock;
+    private final ArrayDeque<Pending> backlog = new ArrayDeque<>();
+    private long written;
+    private long dropped;
+    private long failedAttempts;
+    private boolean failing;
+
+    public BufferedStreamWriter(RedisStreams redis, int capacity, LongSupplier clock) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be >= 1");
+        }
+        this.redis = redis;
+        this.capacity = capacity;
+        this.clock = clock;
+    }
+
+    /** Queues the record behind any backlog and writes what it can. Returns true when the backlog is empty after. */
+    public synchronized boolean write(StreamKey key, Map<String, String> fields) {
+        if (backlog.size() == capacity) {
+            Pending lost = backlog.removeFirst();
+            dropped++;
+            LOG.error("redis backlog full ({} records): dropped the oldest record for {} (total dropped {})", capacity, lost.key(), dropped);
+        }
+        backlog.addLast(new Pending(key, fields));
+        return flush();
+    }
+
+    /** Retries the backlog in order; stops at the first failure. Returns true when the backlog is empty. */
+    public synchronized boolean flush() {
+        while (!backlog.isEmpty()) {
+            Pending next = backlog.peekFirst();
+            try {
+                redis.add(next.key(), next.fields(), clock.getAsLong());
+            } catch (StoreUnavailableException e) {
+                failedAttempts++;
+                if (!failing) {
+                    LOG.warn("redis write failed, keeping {} record(s) to retry: {}", backlog.size(), e.getMessage());
+                    failing = true;
+                }
+                return false;
+            }
+            backlog.removeFirst();
+            written++;
+            if (failing && backlog.isEmpty()) {
+                LOG.info("redis writes recovered; backlog drained");
+                failing = false;
+            }
+        }
+        return true;
+    }
+
+    public synchronized int backlog() {
+        return backlog.size();
+    }
+
+    public synchronized long written() {
+        return written;
+    }
+
+    public synchronized long dropped() {
+        return dropped;
+    }
+
+    public synchronized long failedAttempts() {
+        return failedAttempts;
+    }
+}

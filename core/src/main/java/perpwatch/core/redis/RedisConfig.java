@@ -1,0 +1,25 @@
+package perpwatch.core.redis;
+
+import java.time.Duration;
+import perpwatch.core.config.Env;
+
+/**
+ * Where Redis is and how long we wait for it.
+ *
+ * @param url            {@code PERPWATCH_REDIS_URL}, default {@code redis://127.0.0.1:6379} (use {@code rediss://} for TLS)
+ * @param commandTimeout {@code PERPWATCH_REDIS_TIMEOUT}, default 500 ms: a guard answers "unavailable" quickly rather than hang
+ */
+public record RedisConfig(String url, Duration commandTimeout) {
+    public static final String URL_ENV = "PERPWATCH_REDIS_URL";
+    public static final String TIMEOUT_ENV = "PERPWATCH_REDIS_TIMEOUT";
+
+    public static RedisConfig fromEnv(Env env) {
+        return new RedisConfig(
+                env.string(URL_ENV, "redis://127.0.0.1:6379"),
+                env.duration(TIMEOUT_ENV, Duration.ofMillis(500)));
+    }
+
+    public static RedisConfig local(int port) {
+        return new RedisConfig("redis://127.0.0.1:" + port, Duration.ofMillis(500));
+    }
+}

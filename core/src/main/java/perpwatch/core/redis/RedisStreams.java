@@ -1,0 +1,136 @@
+package perpwatch.core.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.XAddArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import perpwatch.core.stream.StreamEntry;
+import perpwatch.core.stream.StreamKey;
+
+/**
+ * Redis Streams over one shared Lettuce connection. Every failure (refused, timed out, disconnected) becomes a
+ * {@link StoreUnavailableException}, so callers have one thing to handle and can fail closed on it.
+ *
+ * <p>The connection is made on first use and re-made after a failed attempt, so a process started while Redis
+ * is down recovers by itself. Once connected, Lettuce reconnects in the background and rejects commands
+ * meanwhile instead of queueing them: a queued command would answer late with data that looks current.
+ */
+public final class RedisStreams implements AutoCloseable {
+    private final RedisConfig config;
+    private final ClientResources resources;
+    private final RedisClient client;
+    private volatile StatefulRedisConnection<String, String> connection;
+
+    public RedisStreams(RedisConfig config) {
+        this.config = config;
+        // Reconnect quickly: readers must see Redis again within seconds of it coming back.
+        this.resources = ClientResources.builder()
+                .reconnectDelay(Delay.equalJitter(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                .build();
+        this.client = RedisClient.create(resources, RedisURI.create(config.url()));
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(config.commandTimeout()))
+                .socketOptions(SocketOptions.builder().connectTimeout(config.commandTimeout().multipliedBy(2)).build())
+                .build());
+    }
+
+    /** Appends an entry and trims entries older than the key's retention, approximately ({@code MINID ~}). */
+    public String add(StreamKey key, Map<String, String> fields, long nowMs) {
+        String minId = Long.toString(nowMs - key.retention().toMillis());
+        return call(key, c -> c.xadd(key.name(), XAddArgs.Builder.minId(minId).approximateTrimming(), fields));
+    }
+
+    /** The newest entry, if the stream has any. */
+    public Optional<StreamEntry> last(StreamKey key) {
+        List<StreamMessage<String, String>> messages = call(key, c -> c.xrevrange(key.name(), Range.create("-", "+"), Limit.from(1)));
+        return messages.isEmpty() ? Optional.empty() : Optional.of(toEntry(messages.get(0)));
+    }
+
+    /** Entries whose ids fall in [fromMs, toMs], oldest first, at most {@code limit}. */
+    public List<StreamEntry> range(StreamKey key, long fromMs, long toMs, int limit) {
+        List<StreamMessage<String, String>> messages = call(key,
+                c -> c.xrange(key.name(), Range.create(Long.toString(fromMs), Long.toString(toMs)), Limit.from(limit)));
+        List<StreamEntry> entries = new ArrayList<>(messages.size());
+        for (StreamMessage<String, String> message : messages) {
+            entries.add(toEntry(message));
+        }
+        return entries;
+    }
+
+    public long length(StreamKey key) {
+        return call(key, c -> c.xlen(key.name()));
+    }
+
+    /** True when Redis answers PING now. */
+    public boolean ping() {
+        try {
+            return "PONG".equals(commands().ping());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    public String url() {
+        return config.url();
+    }
+
+    private static StreamEntry toEntry(StreamMessage<String, String> message) {
+        return new StreamEntry(message.getId(), message.getBody());
+    }
+
+    private <T> T call(StreamKey key, java.util.function.Function<RedisCommands<String, String>, T> command) {
+        try {
+            return command.apply(commands());
+        } catch (StoreUnavailableException e) {
+            throw e;
+        } catch (RedisException e) {
+            throw new StoreUnavailableException("redis " + config.url() + " failed on " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private RedisCommands<String, String> commands() {
+        StatefulRedisConnection<String, String> current = connection;
+        if (current == null) {
+            synchronized (this) {
+                current = connection;
+                if (current == null) {
+                    try {
+                        current = client.connect();
+                    } catch (RedisException e) {
+                        throw new StoreUnavailableException("redis " + config.url() + " is unreachable: " + e.getMessage(), e);
+                    }
+                    connection = current;
+                }
+            }
+        }
+        return current.sync();
+    }
+
+    @Override
+    public void close() {
+        StatefulRedisConnection<String, String> current = connection;
+        if (current != null) {
+            current.close();
+        }
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
+    }
+}

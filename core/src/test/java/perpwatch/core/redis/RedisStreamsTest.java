@@ -1,0 +1,99 @@
+package perpwatch.core.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import perpwatch.core.stream.StreamEntry;
+import perpwatch.core.stream.StreamKey;
+import perpwatch.core.testing.TestRedis;
+
+class RedisStreamsTest {
+    static TestRedis redis;
+    static RedisStreams streams;
+
+    @BeforeAll
+    static void start() {
+        redis = TestRedis.start();
+        streams = new RedisStreams(redis.config());
+    }
+
+    @AfterAll
+    static void stop() {
+        streams.close();
+        redis.close();
+    }
+
+    @Test
+    void writesReadsAndTrimsByAgeAtWriteTime() throws InterruptedException {
+        StreamKey key = new StreamKey("test:trim", Duration.ofSeconds(1));
+        for (int i = 0; i < 200; i++) {
+            streams.add(key, Map.of("i", Integer.toString(i)), System.currentTimeMillis());
+        }
+        assertEquals(200, streams.length(key));
+        assertEquals("199", streams.last(key).orElseThrow().field("i"));
+
+        Thread.sleep(1_100);
+        streams.add(key, Map.of("i", "later"), System.currentTimeMillis());
+        assertTrue(streams.length(key) < 201, "MINID ~ trimmed entries older than the retention");
+        assertEquals("later", streams.last(key).orElseThrow().field("i"));
+    }
+
+    @Test
+    void rangeIsByEntryIdTime() {
+        StreamKey key = new StreamKey("test:range", Duration.ofDays(1));
+        long before = System.currentTimeMillis();
+        streams.add(key, Map.of("n", "1"), before);
+        streams.add(key, Map.of("n", "2"), before);
+        long after = System.currentTimeMillis();
+        List<StreamEntry> entries = streams.range(key, before - 1, after + 1, 100);
+        assertEquals(List.of("1", "2"), entries.stream().map(e -> e.field("n")).toList());
+        assertTrue(entries.get(0).idTimeMs() >= before - 1);
+        assertTrue(streams.range(key, 0, before - 10_000, 100).isEmpty());
+        assertTrue(streams.last(new StreamKey("test:none", Duration.ofDays(1))).isEmpty());
+    }
+
+    @Test
+    void unreachableRedisIsOneClearException() {
+        try (RedisStreams nowhere = new RedisStreams(RedisConfig.local(TestRedis.freePort()))) {
+            StreamKey key = new StreamKey("x", Duration.ofDays(1));
+            StoreUnavailableException e = assertThrows(StoreUnavailableException.class, () -> nowhere.last(key));
+            assertTrue(e.getMessage().contains("unreachable"), e.getMessage());
+            assertFalse(nowhere.ping());
+        }
+    }
+
+    @Test
+    void bufferedWriterKeepsRecordsThroughAnOutageAndDrainsInOrder() throws Exception {
+        try (TestRedis own = TestRedis.start(); RedisStreams ownStreams = new RedisStreams(own.config())) {
+            StreamKey key = new StreamKey("test:buffer", Duration.ofDays(1));
+            BufferedStreamWriter writer = new BufferedStreamWriter(ownStreams, 3, System::currentTimeMillis);
+            assertTrue(writer.write(key, Map.of("n", "0")));
+
+            own.stop();
+            assertFalse(writer.write(key, Map.of("n", "1")));
+            assertFalse(writer.write(key, Map.of("n", "2")));
+            assertFalse(writer.write(key, Map.of("n", "3")));
+            assertFalse(writer.write(key, Map.of("n", "4")));
+            assertEquals(3, writer.backlog());
+            assertEquals(1, writer.dropped(), "the bound was hit once, and that loss is counted");
+
+            own.startServer();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!writer.flush() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(0, writer.backlog());
+            // Redis came back empty (no persistence): what the writer held is exactly what is there now.
+            assertEquals(List.of("2", "3", "4"),
+                    ownStreams.range(key, 0, Long.MAX_VALUE, 10).stream().map(e -> e.field("n")).toList());
+        }
+    }
+}
