@@ -1,0 +1,30 @@
+package perpwatch.feeds;
+
+import java.time.Duration;
+import perpwatch.core.config.Env;
+import perpwatch.core.instrument.InstrumentRegistry;
+import perpwatch.core.redis.RedisConfig;
+import perpwatch.feeds.binance.BinanceEndpoints;
+import perpwatch.feeds.ws.ReconnectPolicy;
+
+/**
+ * Everything the feed tasks read from the environment, with its default.
+ *
+ * @param barCloseGrace       {@code PERPWATCH_BAR_CLOSE_GRACE} (2s): how long after a minute ends its bar waits for stragglers
+ * @param binanceMaxConnAge   {@code PERPWATCH_BINANCE_MAX_CONN_AGE} (23h50m as 1430m): rotate before Binance's 24 h cut-off
+ * @param redisBacklog        {@code PERPWATCH_REDIS_BACKLOG} (100000): records held for Redis during an outage
+ */
+public record FeedConfig(RedisConfig redis, InstrumentRegistry instruments, BinanceEndpoints binance,
+                         ReconnectPolicy reconnect, Duration barCloseGrace, Duration binanceMaxConnAge, int redisBacklog) {
+
+    public static FeedConfig fromEnv(Env env) {
+        return new FeedConfig(
+                RedisConfig.fromEnv(env),
+                InstrumentRegistry.fromEnv(env),
+                BinanceEndpoints.fromEnv(env),
+                ReconnectPolicy.fromEnv(env),
+                env.duration("PERPWATCH_BAR_CLOSE_GRACE", Duration.ofSeconds(2)),
+                env.duration("PERPWATCH_BINANCE_MAX_CONN_AGE", Duration.ofMinutes(23 * 60 + 50)),
+                env.integer("PERPWATCH_REDIS_BACKLOG", 100_000));
+    }
+}

@@ -1,0 +1,52 @@
+package perpwatch.feeds;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import perpwatch.core.config.Env;
+import perpwatch.core.redis.RedisStreams;
+
+/** The feed-tasks container entry point: {@code java -jar feed-tasks.jar --task=binance-trades [--task=…]}. */
+public final class FeedTasksMain {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedTasksMain.class);
+
+    private FeedTasksMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        List<String> names = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--task=")) {
+                names.add(arg.substring("--task=".length()));
+            } else {
+                System.err.println("usage: --task=NAME [--task=NAME…]; tasks: " + FeedTasks.names());
+                System.exit(2);
+            }
+        }
+        if (names.isEmpty()) {
+            names.add(Env.system().string("PERPWATCH_TASK", null));
+            if (names.get(0) == null) {
+                System.err.println("no task given: pass --task=NAME or set PERPWATCH_TASK; tasks: " + FeedTasks.names());
+                System.exit(2);
+            }
+        }
+        FeedConfig config = FeedConfig.fromEnv(Env.system());
+        RedisStreams redis = new RedisStreams(config.redis());
+        List<FeedTask> tasks = new ArrayList<>();
+        for (String name : names) {
+            tasks.addAll(FeedTasks.create(name, config, redis));
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("shutting down {} task(s)", tasks.size());
+            tasks.forEach(FeedTask::close);
+            redis.close();
+            stopped.countDown();
+        }, "shutdown"));
+        tasks.forEach(FeedTask::start);
+        LOG.info("started {} writing to {}", tasks.stream().map(FeedTask::name).toList(), config.redis().url());
+        stopped.await();
+    }
+}

@@ -1,0 +1,302 @@
+package perpwatch.feeds.ws;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One venue connection that stays up: connect, hand frames to the listener, and on any loss (server close,
+ * network error, silence, planned rotation) reconnect with backoff. The loop runs on its own thread, which also
+ * acts as the watchdog and sends keepalives, so nothing else needs scheduling.
+ *
+ * <p>Frames are delivered one at a time in arrival order (the next is requested only after the listener returns),
+ * so a listener needs no locking against itself. A listener exception is counted and logged; it never closes the
+ * connection, because one bad frame must not cost the frames after it.
+ */
+public final class ReconnectingWebSocket implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReconnectingWebSocket.class);
+    private static final long WATCH_INTERVAL_MS = 100;
+
+    private final String name;
+    private final URI uri;
+    private final ReconnectPolicy settings;
+    private final WebSocketListener listener;
+    private final LongSupplier clock;
+    private final HttpClient http;
+    private final Thread loop;
+    private volatile boolean running;
+    private volatile WebSocket current;
+    private volatile long lastFrameAt;
+
+    private final AtomicLong connects = new AtomicLong();
+    private final AtomicLong failedConnects = new AtomicLong();
+    private final AtomicLong disconnects = new AtomicLong();
+    private final AtomicLong silenceReconnects = new AtomicLong();
+    private final AtomicLong rotations = new AtomicLong();
+    private final AtomicLong frames = new AtomicLong();
+    private final AtomicLong listenerErrors = new AtomicLong();
+
+    public ReconnectingWebSocket(String name, URI uri, ReconnectPolicy policy, WebSocketListener listener) {
+        this(name, uri, policy, listener, System::currentTimeMillis);
+    }
+
+    ReconnectingWebSocket(String name, URI uri, ReconnectPolicy settings, WebSocketListener listener, LongSupplier clock) {
+        this.name = name;
+        this.uri = uri;
+        this.settings = settings;
+        this.listener = listener;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+        this.loop = new Thread(this::run, "ws-" + name);
+        this.loop.setDaemon(true);
+    }
+
+    public void start() {
+        running = true;
+        loop.start();
+    }
+
+    public ConnectionStats stats() {
+        return new ConnectionStats(connects.get(), failedConnects.get(), disconnects.get(), silenceReconnects.get(),
+                rotations.get(), frames.get(), listenerErrors.get());
+    }
+
+    /** Drops the current connection as if the network had; the loop reconnects. For operators and tests. */
+    public void dropConnection() {
+        WebSocket ws = current;
+        if (ws != null) {
+            ws.abort();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        loop.interrupt();
+        dropConnection();
+        try {
+            loop.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        int attempt = 0;
+        while (running) {
+            Outcome outcome = connectAndServe();
+            if (!running) {
+                break;
+            }
+            if (outcome.resetBackoff()) {
+                attempt = 0;
+            }
+            attempt++;
+            Duration delay = outcome.reconnectNow() ? Duration.ZERO : settings.backoff().delay(attempt, ThreadLocalRandom.current()::nextDouble);
+            LOG.info("[{}] reconnecting in {} ms (attempt {}): {}", name, delay.toMillis(), attempt, outcome.reason());
+            if (!sleep(delay.toMillis())) {
+                break;
+            }
+        }
+        LOG.info("[{}] stopped", name);
+    }
+
+    /** Why a connection ended and how to go on. */
+    private record Outcome(String reason, boolean resetBackoff, boolean reconnectNow) {
+    }
+
+    private Outcome connectAndServe() {
+        CompletableFuture<String> closed = new CompletableFuture<>();
+        WebSocket ws;
+        try {
+            ws = http.newWebSocketBuilder()
+                    .connectTimeout(settings.connectTimeout())
+                    .buildAsync(uri, new Frames(closed))
+                    .get(settings.connectTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome("interrupted", false, false);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            failedConnects.incrementAndGet();
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            return new Outcome("connect to " + uri + " failed: " + describe(cause), false, false);
+        }
+        current = ws;
+        long connectedAt = clock.getAsLong();
+        lastFrameAt = connectedAt;
+        connects.incrementAndGet();
+        LOG.info("[{}] connected to {}", name, uri);
+        try {
+            listener.onOpen(text -> ws.sendText(text, true));
+        } catch (RuntimeException e) {
+            listenerErrors.incrementAndGet();
+            LOG.error("[{}] subscribe step failed; dropping the connection", name, e);
+            ws.abort();
+            closed.complete("subscribe step failed: " + describe(e));
+        }
+        // Frames flow only from here on, so the listener never sees data before its subscribe step returned.
+        ws.request(1);
+        String reason = watch(ws, closed, connectedAt);
+        current = null;
+        disconnects.incrementAndGet();
+        boolean rotated = reason.startsWith("rotation");
+        boolean healthy = clock.getAsLong() - connectedAt >= settings.healthyAfter().toMillis();
+        safeDisconnect(reason);
+        return new Outcome(reason, healthy || rotated, rotated);
+    }
+
+    /** Waits for the connection to end; meanwhile enforces silence and age limits and sends keepalives. */
+    private String watch(WebSocket ws, CompletableFuture<String> closed, long connectedAt) {
+        long lastKeepalive = connectedAt;
+        while (running) {
+            try {
+                return closed.get(WATCH_INTERVAL_MS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // still open: check the limits below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException e) {
+                return "failed: " + describe(e.getCause());
+            }
+            long now = clock.getAsLong();
+            if (now - lastFrameAt > settings.silenceTimeout().toMillis()) {
+                silenceReconnects.incrementAndGet();
+                ws.abort();
+                return "silent for " + (now - lastFrameAt) + " ms (limit " + settings.silenceTimeout().toMillis() + " ms)";
+            }
+            if (settings.maxAge().isPresent() && now - connectedAt >= settings.maxAge().get().toMillis()) {
+                rotations.incrementAndGet();
+                ws.abort();
+                return "rotation after " + Duration.ofMillis(now - connectedAt);
+            }
+            if (settings.keepalive().isPresent()) {
+                Keepalive keepalive = settings.keepalive().get();
+                if (now - lastKeepalive >= keepalive.interval().toMillis()) {
+                    lastKeepalive = now;
+                    if (keepalive.text() == null) {
+                        ws.sendPing(ByteBuffer.allocate(0));
+                    } else {
+                        ws.sendText(keepalive.text(), true);
+                    }
+                }
+            }
+        }
+        ws.abort();
+        return "closed by us";
+    }
+
+    private void safeDisconnect(String reason) {
+        try {
+            listener.onDisconnect(reason);
+        } catch (RuntimeException e) {
+            listenerErrors.incrementAndGet();
+            LOG.error("[{}] disconnect handler failed", name, e);
+        }
+    }
+
+    private boolean sleep(long ms) {
+        if (ms <= 0) {
+            return running;
+        }
+        try {
+            Thread.sleep(ms);
+            return running;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String describe(Throwable t) {
+        String message = t.getMessage();
+        return t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    /** Adapts the JDK listener: reassembles fragments, stamps receive time, and reports the end once. */
+    private final class Frames implements WebSocket.Listener {
+        private final CompletableFuture<String> closed;
+        private final StringBuilder partial = new StringBuilder();
+
+        Frames(CompletableFuture<String> closed) {
+            this.closed = closed;
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            // no request(1) here: connectAndServe requests the first frame after the listener's onOpen
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            long now = clock.getAsLong();
+            lastFrameAt = now;
+            if (!last) {
+                partial.append(data);
+                webSocket.request(1);
+                return null;
+            }
+            String text;
+            if (partial.isEmpty()) {
+                text = data.toString();
+            } else {
+                text = partial.append(data).toString();
+                partial.setLength(0);
+            }
+            frames.incrementAndGet();
+            try {
+                listener.onText(text, now);
+            } catch (RuntimeException e) {
+                listenerErrors.incrementAndGet();
+                LOG.error("[{}] frame handler failed on a frame of {} chars; continuing", name, text.length(), e);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            lastFrameAt = clock.getAsLong();
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+            // The JDK answers pings with pongs itself; a ping still proves the link is alive.
+            lastFrameAt = clock.getAsLong();
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+            lastFrameAt = clock.getAsLong();
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete("closed by server: " + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete("connection error: " + describe(error));
+        }
+    }
+}
