@@ -1,0 +1,36 @@
+package perpwatch.functions.api;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Controller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns failures into JSON {@link ApiError} bodies: never a stack trace, never Micronaut's default page. */
+@Controller
+@Requires(classes = HttpRequest.class)
+public class ApiErrorHandlers {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrorHandlers.class);
+
+    @Error(global = true)
+    public HttpResponse<ApiError> badParameter(HttpRequest<?> request, BadParameterException e) {
+        return HttpResponse.<ApiError>status(HttpStatus.BAD_REQUEST)
+                .body(new ApiError("bad_parameter", e.parameter(), e.getMessage()));
+    }
+
+    @Error(status = HttpStatus.NOT_FOUND, global = true)
+    public HttpResponse<ApiError> notFound(HttpRequest<?> request) {
+        return HttpResponse.<ApiError>status(HttpStatus.NOT_FOUND)
+                .body(new ApiError("not_found", null, "no route " + request.getMethod() + " " + request.getPath()));
+    }
+
+    @Error(global = true)
+    public HttpResponse<ApiError> unexpected(HttpRequest<?> request, Throwable e) {
+        LOG.error("unhandled error on {} {}", request.getMethod(), request.getPath(), e);
+        return HttpResponse.<ApiError>status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(new ApiError("internal_error", null, "the request failed; see the server log"));
+    }
+}

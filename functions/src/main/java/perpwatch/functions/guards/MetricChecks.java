@@ -1,0 +1,77 @@
+package perpwatch.functions.guards;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
+import perpwatch.core.stream.FieldCodec;
+import perpwatch.core.stream.MalformedRecordException;
+import perpwatch.core.stream.StreamEntry;
+
+/**
+ * Collects, for one guards evaluation, each metric's age and verdict: a value is used only when it decodes and is
+ * within its staleness budget; otherwise the metric reads as absent and a warning says why.
+ */
+final class MetricChecks {
+    private final long nowMs;
+    private final List<String> warnings = new ArrayList<>();
+    private final Map<String, Long> ages = new LinkedHashMap<>();
+    private boolean anyFresh;
+    private boolean anyStale;
+
+    MetricChecks(long nowMs) {
+        this.nowMs = nowMs;
+    }
+
+    /**
+     * @param dataTime when the data describes the market (venue time), from which age is measured
+     */
+    <T> Optional<T> fresh(String metric, Optional<StreamEntry> entry, FieldCodec<T> codec, ToLongFunction<T> dataTime, Duration maxAge) {
+        if (entry.isEmpty()) {
+            missing(metric);
+            return Optional.empty();
+        }
+        T value;
+        try {
+            value = codec.decode(entry.get().fields());
+        } catch (MalformedRecordException e) {
+            ages.put(metric, null);
+            warnings.add(metric + ": latest entry is unreadable (" + e.getMessage() + ")");
+            anyStale = true;
+            return Optional.empty();
+        }
+        long age = Math.max(0, nowMs - dataTime.applyAsLong(value));
+        ages.put(metric, age);
+        if (age > maxAge.toMillis()) {
+            anyStale = true;
+            warnings.add(metric + ": stale, " + age + " ms old (max " + maxAge.toMillis() + " ms)");
+            return Optional.empty();
+        }
+        anyFresh = true;
+        return Optional.of(value);
+    }
+
+    /** A metric with no data at all (its feed has never written, or is not deployed). */
+    void missing(String metric) {
+        ages.put(metric, null);
+        warnings.add(metric + ": no data");
+    }
+
+    List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    Map<String, Long> ages() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ages));
+    }
+
+    String dataSource() {
+        if (anyStale) {
+            return GuardsResponse.STALE;
+        }
+        return anyFresh ? GuardsResponse.LIVE : GuardsResponse.UNAVAILABLE;
+    }
+}
