@@ -1,0 +1,141 @@
+package perpwatch.local;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import perpwatch.core.config.Env;
+import perpwatch.core.instrument.Instrument;
+import perpwatch.core.redis.RedisStreams;
+import perpwatch.feeds.FeedConfig;
+import perpwatch.feeds.FeedTask;
+import perpwatch.feeds.FeedTasks;
+import perpwatch.local.market.ReplayAggTradeTape;
+import perpwatch.local.market.SyntheticAggTradeTape;
+import perpwatch.local.market.Tape;
+import perpwatch.local.market.TapePlayer;
+import perpwatch.local.redis.LocalRedis;
+import perpwatch.local.sim.binance.BinanceFuturesSimulator;
+
+/**
+ * The whole system on one machine, in one JVM, with no AWS account and no Docker: a real Redis, the venue
+ * simulators (replay and synthetic modes), every feed task pointed at them by URL, and the API on Netty.
+ * The feed tasks and API are the production classes, configured only through their normal variables.
+ */
+public final class LocalCloud implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalCloud.class);
+
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private final List<FeedTask> feeds = new ArrayList<>();
+    private String apiUrl;
+
+    public static void main(String[] args) {
+        LocalCloudOptions options;
+        try {
+            options = LocalCloudOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalCloud cloud = new LocalCloud();
+        Runtime.getRuntime().addShutdownHook(new Thread(cloud::close, "local-cloud-shutdown"));
+        try {
+            cloud.start(options, Env.system());
+        } catch (Exception e) {
+            LOG.error("local cloud failed to start: {}", e.getMessage(), e);
+            System.exit(1);
+        }
+        System.out.println();
+        System.out.println("perpwatch local cloud is up (" + options.mode().name().toLowerCase() + " mode)");
+        System.out.println("  guards:  " + cloud.apiUrl() + "/api/engine/guards");
+        System.out.println("  press Ctrl-C to stop");
+        System.out.println();
+    }
+
+    public void start(LocalCloudOptions options, Env env) throws Exception {
+        Map<String, String> overrides = new HashMap<>();
+        String redisUrl = env.string("PERPWATCH_REDIS_URL", null);
+        if (redisUrl == null) {
+            LocalRedis redis = LocalRedis.start(options.redisPort());
+            running.add(redis);
+            redisUrl = redis.url();
+            LOG.info("redis-server (embedded binary) on {}", redisUrl);
+        }
+        overrides.put("PERPWATCH_REDIS_URL", redisUrl);
+
+        if (options.mode() != LocalCloudOptions.Mode.LIVE) {
+            BinanceFuturesSimulator binance = BinanceFuturesSimulator.start();
+            running.add(binance);
+            overrides.put("PERPWATCH_BINANCE_MARKET_WS", binance.wsBase() + "/market");
+            overrides.put("PERPWATCH_BINANCE_REST", binance.restBase());
+            FeedConfig probe = FeedConfig.fromEnv(env.with(overrides));
+            for (Instrument instrument : probe.instruments().all()) {
+                Tape tape = tapeFor(options, instrument);
+                running.add(new TapePlayer("binance-" + instrument.canonical(), tape, binance::publish).start());
+            }
+        }
+
+        Env effective = env.with(overrides);
+        FeedConfig config = FeedConfig.fromEnv(effective);
+        RedisStreams feedRedis = new RedisStreams(config.redis());
+        running.add(feedRedis);
+        for (String task : List.of("binance-trades")) {
+            feeds.addAll(FeedTasks.create(task, config, feedRedis));
+        }
+        feeds.forEach(FeedTask::start);
+        LOG.info("feed tasks started: {}", feeds.stream().map(FeedTask::name).toList());
+
+        Map<String, Object> apiProperties = new HashMap<>();
+        apiProperties.put("perpwatch.redis.url", redisUrl);
+        apiProperties.put("micronaut.server.port", options.port());
+        apiProperties.put("micronaut.server.host", "127.0.0.1");
+        ApplicationContext api = ApplicationContext.builder().properties(apiProperties).start();
+        running.add(api);
+        EmbeddedServer server = api.getBean(EmbeddedServer.class).start();
+        running.add(server::stop);
+        apiUrl = "http://localhost:" + server.getPort();
+    }
+
+    private static Tape tapeFor(LocalCloudOptions options, Instrument instrument) throws IOException {
+        long now = System.currentTimeMillis();
+        if (options.mode() == LocalCloudOptions.Mode.SYNTHETIC) {
+            return new SyntheticAggTradeTape(instrument.binance(), 150.0, instrument.canonical().hashCode(), now);
+        }
+        var capture = options.fixtures().resolve("binance/aggTrade_SUSHIUSDT_combined.jsonl");
+        if (!Files.isRegularFile(capture)) {
+            throw new IOException("replay needs the recorded messages at " + capture.toAbsolutePath()
+                    + " (shared/fixtures beside the repository); pass --fixtures=DIR or use --mode=synthetic");
+        }
+        List<String> lines = Files.readAllLines(capture).stream().filter(l -> !l.isBlank()).toList();
+        return new ReplayAggTradeTape(instrument.binance(), lines, now);
+    }
+
+    public String apiUrl() {
+        return apiUrl;
+    }
+
+    public List<FeedTask> feeds() {
+        return List.copyOf(feeds);
+    }
+
+    @Override
+    public void close() {
+        feeds.forEach(FeedTask::close);
+        feeds.clear();
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("while stopping: {}", e.toString());
+            }
+        }
+        running.clear();
+    }
+}

@@ -1,0 +1,195 @@
+package perpwatch.local.binance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import perpwatch.core.instrument.Instrument;
+import perpwatch.core.model.BarCodec;
+import perpwatch.core.redis.BufferedStreamWriter;
+import perpwatch.core.redis.RedisStreams;
+import perpwatch.core.stream.StreamEntry;
+import perpwatch.core.stream.StreamKeys;
+import perpwatch.core.testing.Fixtures;
+import perpwatch.core.testing.TestRedis;
+import perpwatch.feeds.binance.BinanceEndpoints;
+import perpwatch.feeds.binance.BinanceTradesWorker;
+import perpwatch.feeds.ws.Backoff;
+import perpwatch.feeds.ws.ReconnectPolicy;
+import perpwatch.local.sim.binance.BinanceFuturesSimulator;
+
+/**
+ * The unchanged binance-trades worker against the wire-exact simulator and a real Redis, fed the recorded SUSHIUSDT
+ * capture while the connection misbehaves. The bars must still equal the hand-checked values of the recording.
+ */
+class BinanceTradesWorkerSimulatorTest {
+    static final Instrument SUSHI = new Instrument("SUSHI", "SUSHIUSDT", null, null, null, -1);
+    static final String STREAM = "sushiusdt@aggTrade";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    TestRedis redis;
+    RedisStreams streams;
+    BinanceFuturesSimulator sim;
+    BinanceTradesWorker worker;
+    /** The worker's clock: bars close by it, so the test decides when a minute is over. */
+    final AtomicLong clock = new AtomicLong();
+
+    @BeforeEach
+    void start() throws Exception {
+        redis = TestRedis.start();
+        streams = new RedisStreams(redis.config());
+        sim = BinanceFuturesSimulator.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (worker != null) {
+            worker.close();
+        }
+        sim.close();
+        streams.close();
+        redis.close();
+    }
+
+    BinanceTradesWorker newWorker() {
+        ReconnectPolicy policy = new ReconnectPolicy(new Backoff(Duration.ofMillis(50), Duration.ofMillis(500), 0.2),
+                Duration.ofSeconds(60), Duration.ofSeconds(30), Optional.empty(), Optional.empty(), Duration.ofSeconds(5));
+        URI uri = new BinanceEndpoints(sim.wsBase() + "/market", sim.restBase()).aggTradeStream(SUSHI);
+        return new BinanceTradesWorker(SUSHI, uri, policy, streams,
+                new BufferedStreamWriter(streams, 1_000, System::currentTimeMillis), Duration.ofSeconds(2), clock::get);
+    }
+
+    static List<ObjectNode> recorded() throws Exception {
+        List<ObjectNode> events = new ArrayList<>();
+        for (String line : Fixtures.lines("binance/aggTrade_SUSHIUSDT_combined.jsonl")) {
+            events.add((ObjectNode) JSON.readTree(line).get("data"));
+        }
+        return events;
+    }
+
+    long handled() {
+        Map<String, Long> c = worker.counters();
+        return c.getOrDefault("trades", 0L) + c.getOrDefault("duplicates", 0L);
+    }
+
+    @Test
+    void dropsDuplicatesGapsAndGarbageStillGiveTheRightBars() throws Exception {
+        List<ObjectNode> events = recorded();
+        clock.set(events.get(0).get("T").asLong());
+        worker = newWorker();
+        worker.start();
+        waitFor(() -> sim.subscribers(STREAM) == 1);
+
+        long expected = 0;
+        for (int i = 0; i < events.size(); i++) {
+            ObjectNode event = events.get(i).deepCopy();
+            if (i >= 30) {
+                // From trade 30 on the venue's ids jump by 5: a gap to count, with no trade actually missing.
+                event.put("a", event.get("a").asLong() + 5);
+            }
+            clock.set(event.get("T").asLong());
+            sim.publish(STREAM, event.toString());
+            expected++;
+            if (i == 12) {
+                sim.sendRaw(STREAM, "{\"e\":\"aggTrade\",\"E\":1,\"a\":");
+                sim.sendRaw(STREAM, "not json at all");
+                sim.sendRaw(STREAM, "{\"code\":1,\"msg\":\"Invalid value type: expected Boolean\",\"id\":7}");
+            }
+            if (i == 15) {
+                // Mid-minute the network drops; after reconnecting, the venue repeats the last trade.
+                long waitingFor = expected;
+                waitFor(() -> handled() == waitingFor);
+                sim.dropAllConnections();
+                waitFor(() -> sim.subscribers(STREAM) == 1);
+                sim.publish(STREAM, event.toString());
+                expected++;
+            }
+            long waitingFor = expected;
+            waitFor(() -> handled() == waitingFor);
+        }
+        clock.set(1626992820000L + 2_000);
+        waitFor(() -> worker.counters().getOrDefault("bars", 0L) == 2);
+
+        List<StreamEntry> bars = streams.range(StreamKeys.trades(SUSHI), 0, Long.MAX_VALUE, 10);
+        assertEquals(2, bars.size());
+        Map<String, String> first = bars.get(0).fields();
+        // Hand-checked values of the recording (see MinuteBarAggregatorTest in core).
+        assertEquals("7.612", first.get("open"));
+        assertEquals("7.618", first.get("high"));
+        assertEquals("7.61", first.get("low"));
+        assertEquals("7.617", first.get("close"));
+        assertEquals("1351", first.get("buy_vol"));
+        assertEquals("362", first.get("sell_vol"));
+        assertEquals("989", first.get("cvd"));
+        assertEquals("7.614016345593", first.get("vwap"));
+        assertEquals("28", first.get("trades"));
+        Map<String, String> second = bars.get(1).fields();
+        assertEquals("1026", second.get("cvd"));
+        assertEquals("7.617863727455", second.get("vwap"));
+        assertEquals("12", second.get("trades"));
+
+        Map<String, Long> counters = worker.counters();
+        assertEquals(1, counters.get("duplicates"));
+        assertEquals(1, counters.get("gaps"));
+        assertEquals(5, counters.get("missing_ids"));
+        assertEquals(2, counters.get("malformed"));
+        assertEquals(1, counters.get("venue_errors"));
+        assertEquals(2, counters.get("connects"));
+        assertTrue(streams.last(StreamKeys.price(SUSHI)).isPresent());
+    }
+
+    @Test
+    void aRestartContinuesCvdAndSkipsTradesAlreadyInABar() throws Exception {
+        List<ObjectNode> events = recorded();
+        clock.set(events.get(0).get("T").asLong());
+        worker = newWorker();
+        worker.start();
+        waitFor(() -> sim.subscribers(STREAM) == 1);
+        for (int i = 0; i < 28; i++) {
+            sim.publish(STREAM, events.get(i).toString());
+        }
+        waitFor(() -> handled() == 28);
+        clock.set(1626992760000L + 2_000);
+        waitFor(() -> worker.counters().getOrDefault("bars", 0L) == 1);
+        worker.close();
+
+        worker = newWorker();
+        worker.start();
+        waitFor(() -> sim.subscribers(STREAM) == 1);
+        // The venue's stream resumes with two trades the first worker already put in its bar.
+        for (int i = 26; i < events.size(); i++) {
+            sim.publish(STREAM, events.get(i).toString());
+        }
+        waitFor(() -> handled() == events.size() - 26);
+        assertEquals(2, worker.counters().get("duplicates"));
+        clock.set(1626992820000L + 2_000);
+        waitFor(() -> worker.counters().getOrDefault("bars", 0L) == 1);
+
+        List<StreamEntry> bars = streams.range(StreamKeys.trades(SUSHI), 0, Long.MAX_VALUE, 10);
+        assertEquals(2, bars.size());
+        assertEquals("1026", BarCodec.INSTANCE.decode(bars.get(1).fields()).cvd().toPlainString());
+        assertEquals("12", bars.get(1).field("trades"));
+    }
+
+    static void waitFor(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("condition not met within 20 s");
+            }
+            Thread.sleep(5);
+        }
+    }
+}
