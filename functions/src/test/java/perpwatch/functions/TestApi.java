@@ -24,15 +24,23 @@ public final class TestApi implements AutoCloseable {
     }
 
     public static ApplicationContext context(String redisUrl, long nowMs) {
+        return context(redisUrl, Clock.fixed(Instant.ofEpochMilli(nowMs), ZoneOffset.UTC));
+    }
+
+    public static ApplicationContext context(String redisUrl, Clock clock) {
         ApplicationContext context = ApplicationContext.builder()
                 .properties(Map.of("perpwatch.redis.url", redisUrl, "micronaut.server.port", -1))
                 .build();
-        context.registerSingleton(Clock.class, Clock.fixed(Instant.ofEpochMilli(nowMs), ZoneOffset.UTC));
+        context.registerSingleton(Clock.class, clock);
         return context.start();
     }
 
     public static TestApi start(String redisUrl, long nowMs) {
-        ApplicationContext context = context(redisUrl, nowMs);
+        return start(redisUrl, Clock.fixed(Instant.ofEpochMilli(nowMs), ZoneOffset.UTC));
+    }
+
+    public static TestApi start(String redisUrl, Clock clock) {
+        ApplicationContext context = context(redisUrl, clock);
         EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
         return new TestApi(context, server);
     }

@@ -15,12 +15,12 @@ public final class StreamKeys {
 
     /** Closed 1-minute bars from Binance aggTrade. */
     public static StreamKey trades(Instrument instrument) {
-        return new StreamKey(prefix(instrument, "usdt") + ":trades", WEEK);
+        return new StreamKey(prefix(instrument, "usdt") + ":trades", WEEK).withSilenceBudget(Duration.ofSeconds(150));
     }
 
     /** Binance last trade price, at most once a second. */
     public static StreamKey price(Instrument instrument) {
-        return new StreamKey(prefix(instrument, "usdt") + ":price", DAY);
+        return new StreamKey(prefix(instrument, "usdt") + ":price", DAY).withSilenceBudget(Duration.ofSeconds(5));
     }
 
     /** Every stream this instrument has, for health and tooling. */

@@ -14,9 +14,11 @@ import perpwatch.core.config.Env;
  * @param fundingAprWarn  {@code PERPWATCH_GUARD_FUNDING_APR_WARN} (300): |APR| in percent
  * @param basisWarnBps    {@code PERPWATCH_GUARD_BASIS_WARN_BPS} (50): |basis|
  * @param liqBreach5m     {@code PERPWATCH_GUARD_LIQ_5M_BREACH} (10): more liquidations than this in 5 min is a breach
+ * @param cacheTtl        {@code PERPWATCH_GUARD_CACHE} (5s): an answer is reused for at most this long, and never
+ *                        past the moment one of its metrics would turn stale
  */
 public record GuardPolicy(Duration priceMaxAge, Duration barMaxAge, BigDecimal spreadWarnBps, BigDecimal minDepthUsd,
-                          BigDecimal fundingAprWarn, BigDecimal basisWarnBps, int liqBreach5m) {
+                          BigDecimal fundingAprWarn, BigDecimal basisWarnBps, int liqBreach5m, Duration cacheTtl) {
 
     public static GuardPolicy fromEnv(Env env) {
         return new GuardPolicy(
@@ -26,6 +28,7 @@ public record GuardPolicy(Duration priceMaxAge, Duration barMaxAge, BigDecimal s
                 BigDecimal.valueOf(env.decimal("PERPWATCH_GUARD_MIN_DEPTH_USD", 50_000)),
                 BigDecimal.valueOf(env.decimal("PERPWATCH_GUARD_FUNDING_APR_WARN", 300)),
                 BigDecimal.valueOf(env.decimal("PERPWATCH_GUARD_BASIS_WARN_BPS", 50)),
-                env.integer("PERPWATCH_GUARD_LIQ_5M_BREACH", 10));
+                env.integer("PERPWATCH_GUARD_LIQ_5M_BREACH", 10),
+                env.duration("PERPWATCH_GUARD_CACHE", Duration.ofSeconds(5)));
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.instrument.Instrument;
@@ -33,6 +34,11 @@ public class GuardsService {
     private final RedisStreams redis;
     private final GuardPolicy policy;
     private final Clock clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    /** An answer and the instant after which it must be recomputed. */
+    private record Cached(GuardsResponse response, long validUntilMs) {
+    }
 
     public GuardsService(RedisStreams redis, FunctionsConfig config, Clock clock) {
         this.redis = redis;
@@ -40,8 +46,17 @@ public class GuardsService {
         this.clock = clock;
     }
 
+    /** The cached answer while it is valid, else a fresh one. Concurrent misses may compute twice; that is harmless. */
     public GuardsResponse evaluate(Instrument instrument) {
         long now = clock.millis();
+        Cached cached = cache.get(instrument.canonical());
+        if (cached != null && now < cached.validUntilMs()) {
+            return cached.response();
+        }
+        return compute(instrument, now);
+    }
+
+    private GuardsResponse compute(Instrument instrument, long now) {
         Optional<StreamEntry> priceEntry;
         Optional<StreamEntry> barEntry;
         try {
@@ -61,11 +76,16 @@ public class GuardsService {
         List<String> warnings = checks.warnings();
         String status = GuardsResponse.UNAVAILABLE.equals(dataSource) ? GuardsResponse.BREACH
                 : warnings.isEmpty() ? GuardsResponse.PASSING : GuardsResponse.WARNING;
-        return new GuardsResponse(now, instrument.canonical(),
+        GuardsResponse response = new GuardsResponse(now, instrument.canonical(),
                 price.map(PriceTick::price).orElse(null),
                 bar.map(BarView::of).orElse(null),
                 null, DepthView.UNKNOWN, null, null, null, null,
                 status, warnings, dataSource, checks.ages());
+        if (!GuardsResponse.UNAVAILABLE.equals(dataSource)) {
+            long ttl = Math.min(policy.cacheTtl().toMillis(), checks.headroomMs());
+            cache.put(instrument.canonical(), new Cached(response, now + ttl));
+        }
+        return response;
     }
 
     private static GuardsResponse unavailable(Instrument instrument, long now) {

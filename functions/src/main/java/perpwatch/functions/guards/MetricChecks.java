@@ -21,6 +21,7 @@ final class MetricChecks {
     private final Map<String, Long> ages = new LinkedHashMap<>();
     private boolean anyFresh;
     private boolean anyStale;
+    private long headroomMs = Long.MAX_VALUE;
 
     MetricChecks(long nowMs) {
         this.nowMs = nowMs;
@@ -51,6 +52,7 @@ final class MetricChecks {
             return Optional.empty();
         }
         anyFresh = true;
+        headroomMs = Math.min(headroomMs, maxAge.toMillis() - age);
         return Optional.of(value);
     }
 
@@ -58,6 +60,11 @@ final class MetricChecks {
     void missing(String metric) {
         ages.put(metric, null);
         warnings.add(metric + ": no data");
+    }
+
+    /** How long until the first fresh metric turns stale: an answer must not be reused beyond this. */
+    long headroomMs() {
+        return headroomMs;
     }
 
     List<String> warnings() {

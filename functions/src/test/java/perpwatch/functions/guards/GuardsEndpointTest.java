@@ -20,6 +20,7 @@ import perpwatch.core.redis.RedisStreams;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.core.testing.TestRedis;
 import perpwatch.functions.TestApi;
+import perpwatch.functions.TestClock;
 
 class GuardsEndpointTest {
     static final long NOW = 1_764_000_000_000L;
@@ -96,9 +97,11 @@ class GuardsEndpointTest {
     @Test
     void redisDownIsUnavailableBreachWith200AndNoLeak() throws Exception {
         seed(NOW - 800, NOW - 90_000);
-        try (TestApi api = TestApi.start(redis.url(), NOW)) {
+        TestClock clock = new TestClock(NOW);
+        try (TestApi api = TestApi.start(redis.url(), clock)) {
             assertEquals("live", JSON.readTree(api.get("/api/engine/guards").body()).get("data_source").asText());
             redis.stop();
+            clock.advance(5_000);
             HttpResponse<String> response = api.get("/api/engine/guards");
             assertEquals(200, response.statusCode());
             JsonNode body = JSON.readTree(response.body());
@@ -114,13 +117,30 @@ class GuardsEndpointTest {
             while (!streams.ping() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(50);
             }
-            seed(NOW - 800, NOW - 90_000);
+            seed(clock.millis() - 800, clock.millis() - 90_000);
             String source = "";
             while (!source.equals("live") && System.currentTimeMillis() < deadline) {
                 Thread.sleep(100);
                 source = JSON.readTree(api.get("/api/engine/guards").body()).get("data_source").asText();
             }
-            assertEquals("live", source, "guards recover by themselves once Redis is back");
+            assertEquals("live", source, "guards recover by themselves once Redis is back: unavailable is never cached");
+        }
+    }
+
+    @Test
+    void aCachedAnswerIsNeverServedPastItsDatasStalenessBudget() throws Exception {
+        seed(NOW - 3_000, NOW - 90_000);
+        TestClock clock = new TestClock(NOW);
+        try (TestApi api = TestApi.start(redis.url(), clock)) {
+            JsonNode first = JSON.readTree(api.get("/api/engine/guards").body());
+            assertEquals("live", first.get("data_source").asText());
+            // The price has 2 s of freshness left: the answer may be reused until then, not for the full 5 s.
+            clock.advance(1_900);
+            assertEquals(first, JSON.readTree(api.get("/api/engine/guards").body()), "served from the cache");
+            clock.advance(200);
+            JsonNode recomputed = JSON.readTree(api.get("/api/engine/guards").body());
+            assertEquals("stale", recomputed.get("data_source").asText());
+            assertEquals(5_100, recomputed.get("ages_ms").get("price").asLong());
         }
     }
 
