@@ -1,0 +1,89 @@
+package perpwatch.functions.openapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import perpwatch.core.instrument.Instrument;
+import perpwatch.core.model.Bar;
+import perpwatch.core.model.BarCodec;
+import perpwatch.core.model.PriceTick;
+import perpwatch.core.model.PriceTickCodec;
+import perpwatch.core.redis.RedisStreams;
+import perpwatch.core.stream.StreamKeys;
+import perpwatch.core.testing.TestRedis;
+import perpwatch.functions.TestApi;
+import perpwatch.functions.TestClock;
+
+/** Real responses of every documented route, checked against the document the API itself serves. */
+class OpenApiConformanceTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> responseSchema(Map<String, Object> doc, String path, int status) {
+        Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
+        Map<String, Object> get = (Map<String, Object>) ((Map<String, Object>) paths.get(path)).get("get");
+        Map<String, Object> response = (Map<String, Object>) ((Map<String, Object>) get.get("responses")).get(Integer.toString(status));
+        if (response == null) {
+            throw new AssertionError(path + " does not document status " + status);
+        }
+        Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) response.get("content")).get("application/json");
+        return (Map<String, Object>) content.get("schema");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyRouteAnswersAsDocumented() throws Exception {
+        try (TestRedis redis = TestRedis.start(); RedisStreams streams = new RedisStreams(redis.config())) {
+            long now = System.currentTimeMillis();
+            Instrument sol = Instrument.sol();
+            streams.add(StreamKeys.price(sol), PriceTickCodec.INSTANCE.encode(new PriceTick(new BigDecimal("150.5"), now - 100, now - 90)), now);
+            streams.add(StreamKeys.trades(sol), BarCodec.INSTANCE.encode(new Bar(now - 70_000, BigDecimal.ONE, BigDecimal.TEN,
+                    BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.TEN, 2, 1, 2, now)), now);
+            try (TestApi api = TestApi.start(redis.url(), new TestClock(now))) {
+                HttpResponse<String> served = api.get("/api/openapi.yml");
+                assertEquals(200, served.statusCode());
+                Map<String, Object> doc = new Yaml().load(served.body());
+                SchemaSubsetValidator validator = new SchemaSubsetValidator(doc);
+
+                record Case(String path, String request, int status) {
+                }
+                List<Case> cases = List.of(
+                        new Case("/api/engine/guards", "/api/engine/guards", 200),
+                        new Case("/api/engine/guards", "/api/engine/guards?symbol=NOPE", 400),
+                        new Case("/api/health", "/api/health", 200));
+                for (Case c : cases) {
+                    HttpResponse<String> response = api.get(c.request());
+                    assertEquals(c.status(), response.statusCode(), c.request());
+                    List<String> problems = validator.validate(JSON.readTree(response.body()), responseSchema(doc, c.path(), c.status()));
+                    assertTrue(problems.isEmpty(), c.request() + " → " + problems);
+                }
+                assertTrue(JSON.readTree(api.get("/api/engine/guards").body()).get("last_bar").isObject(),
+                        "the bar branch of the schema was exercised");
+
+                redis.stop();
+                HttpResponse<String> down = api.get("/api/health");
+                assertEquals(503, down.statusCode());
+                assertTrue(validator.validate(JSON.readTree(down.body()), responseSchema(doc, "/api/health", 503)).isEmpty());
+                HttpResponse<String> guardsDown = api.get("/api/engine/guards?symbol=sol");
+                assertTrue(validator.validate(JSON.readTree(guardsDown.body()), responseSchema(doc, "/api/engine/guards", 200)).isEmpty());
+            }
+        }
+    }
+
+    @Test
+    void theValidatorCatchesDrift() {
+        Map<String, Object> schema = Map.of("type", "object", "required", List.of("a"),
+                "properties", Map.of("a", Map.of("type", "integer")));
+        SchemaSubsetValidator validator = new SchemaSubsetValidator(Map.of());
+        assertEquals(List.of("$: missing required 'a'", "$: undocumented property 'b'"),
+                validator.validate(JSON.valueToTree(Map.of("b", 1)), schema));
+        assertEquals(List.of("$.a: expected integer, got STRING"), validator.validate(JSON.valueToTree(Map.of("a", "1")), schema));
+    }
+}
