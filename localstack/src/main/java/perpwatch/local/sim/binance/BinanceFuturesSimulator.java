@@ -1,63 +1,56 @@
 package perpwatch.local.sim.binance;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.java_websocket.WebSocket;
-import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import perpwatch.local.sim.SimRestServer;
+import perpwatch.local.sim.SimWebSocketServer;
 
 /**
  * A Binance USDⓈ-M futures market-data endpoint on 127.0.0.1, speaking the venue's wire format: raw streams at
  * {@code [/market|/public]/ws/<stream>[/<stream>…]}, combined streams at {@code [/market|/public]/stream?streams=a/b}
  * (payloads wrapped as {@code {"stream":…,"data":…}}), live {@code SUBSCRIBE}/{@code UNSUBSCRIBE}/
  * {@code LIST_SUBSCRIPTIONS} with {@code {"result":…,"id":n}} replies and {@code {"code":n,"msg":…}} errors, and
- * server pings. REST answers {@code /fapi/v1/ping} and {@code /fapi/v1/time}; more routes can be added.
+ * server pings every 3 minutes. REST: {@code /fapi/v1/ping}, {@code /fapi/v1/time}, {@code /fapi/v1/depth}.
  *
- * <p>It is transport only: what trades to send comes from a tape ({@code perpwatch.local.market}) or a test.
+ * <p>It is transport only: what to send comes from a tape ({@code perpwatch.local.market}) or a test.
  */
 public final class BinanceFuturesSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceFuturesSimulator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Streams ws;
-    private final HttpServer rest;
+    /** One connection's subscriptions and framing. */
+    record Subscription(boolean combined, Set<String> streams) {
+    }
 
-    private BinanceFuturesSimulator(Streams ws, HttpServer rest) {
+    private final SimWebSocketServer<Subscription> ws;
+    private final SimRestServer rest;
+    private volatile Function<String, String> depthSnapshots = symbol -> null;
+
+    private BinanceFuturesSimulator(SimWebSocketServer<Subscription> ws, SimRestServer rest) {
         this.ws = ws;
         this.rest = rest;
+        rest.route("/fapi/v1/ping", q -> SimRestServer.Reply.ok("{}"));
+        rest.route("/fapi/v1/time", q -> SimRestServer.Reply.ok("{\"serverTime\":" + System.currentTimeMillis() + "}"));
+        rest.route("/fapi/v1/depth", this::depth);
     }
 
     /** Starts on free loopback ports ({@code 0}) or the given ones. */
     public static BinanceFuturesSimulator start(int wsPort, int restPort) throws IOException, InterruptedException {
-        Streams ws = new Streams(new InetSocketAddress("127.0.0.1", wsPort));
-        ws.start();
-        if (!ws.started.await(10, TimeUnit.SECONDS)) {
-            throw new IOException("simulator WebSocket server did not start");
-        }
-        HttpServer rest = HttpServer.create(new InetSocketAddress("127.0.0.1", restPort), 0);
-        rest.createContext("/fapi/v1/ping", exchange -> respond(exchange, 200, "{}"));
-        rest.createContext("/fapi/v1/time", exchange -> respond(exchange, 200, "{\"serverTime\":" + System.currentTimeMillis() + "}"));
-        rest.start();
-        BinanceFuturesSimulator sim = new BinanceFuturesSimulator(ws, rest);
+        BinanceFuturesSimulator sim = new BinanceFuturesSimulator(
+                new SimWebSocketServer<>("binance", wsPort, 180, new StreamsProtocol()), new SimRestServer(restPort));
         LOG.info("binance simulator: ws {} rest {}", sim.wsBase(), sim.restBase());
         return sim;
     }
@@ -68,92 +61,61 @@ public final class BinanceFuturesSimulator implements AutoCloseable {
 
     /** Base without the route prefix: clients append {@code /market/ws/…}, {@code /public/ws/…} or {@code /ws/…}. */
     public String wsBase() {
-        return "ws://127.0.0.1:" + ws.getPort();
+        return ws.base();
     }
 
     public String restBase() {
-        return "http://127.0.0.1:" + rest.getAddress().getPort();
+        return rest.base();
     }
 
-    /** Adds a REST route, e.g. {@code /fapi/v1/depth}. */
-    public void route(String path, HttpHandler handler) {
-        rest.createContext(path, handler);
+    public SimRestServer rest() {
+        return rest;
+    }
+
+    /** Where {@code GET /fapi/v1/depth?symbol=S} gets its body (the REST snapshot JSON), per uppercase symbol. */
+    public void depthSnapshots(Function<String, String> bySymbol) {
+        this.depthSnapshots = bySymbol;
+    }
+
+    private SimRestServer.Reply depth(Map<String, String> query) {
+        String symbol = query.get("symbol");
+        if (symbol == null) {
+            return new SimRestServer.Reply(400, "{\"code\":-1102,\"msg\":\"Mandatory parameter 'symbol' was not sent, was empty/null, or malformed.\"}");
+        }
+        String body = depthSnapshots.apply(symbol);
+        return body == null ? new SimRestServer.Reply(400, "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}") : SimRestServer.Reply.ok(body);
     }
 
     /** Sends an event payload to every connection subscribed to {@code stream}, wrapped for combined connections. */
     public void publish(String stream, String payload) {
-        for (Map.Entry<WebSocket, Subscription> entry : ws.sessions.entrySet()) {
-            Subscription sub = entry.getValue();
-            if (sub.streams.contains(stream) && entry.getKey().isOpen()) {
-                entry.getKey().send(sub.combined ? "{\"stream\":\"" + stream + "\",\"data\":" + payload + "}" : payload);
-            }
-        }
+        ws.sendWhere(s -> s.streams().contains(stream),
+                s -> s.combined() ? "{\"stream\":\"" + stream + "\",\"data\":" + payload + "}" : payload);
     }
 
     /** Sends a frame as-is to every connection subscribed to {@code stream} (garbage, error frames: for tests). */
     public void sendRaw(String stream, String frame) {
-        ws.sessions.forEach((conn, sub) -> {
-            if (sub.streams.contains(stream) && conn.isOpen()) {
-                conn.send(frame);
-            }
-        });
+        ws.sendWhere(s -> s.streams().contains(stream), s -> frame);
     }
 
     /** Cuts every connection without a close handshake, as a network failure would. */
     public void dropAllConnections() {
-        new ArrayList<>(ws.sessions.keySet()).forEach(conn -> conn.closeConnection(1006, "simulated network drop"));
+        ws.dropAll();
     }
 
     public int subscribers(String stream) {
-        return (int) ws.sessions.values().stream().filter(s -> s.streams.contains(stream)).count();
+        return (int) ws.count(s -> s.streams().contains(stream));
     }
 
     @Override
     public void close() {
-        rest.stop(0);
-        try {
-            ws.stop(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        rest.close();
+        ws.close();
     }
 
-    static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    /** One connection's subscriptions and framing. */
-    private record Subscription(boolean combined, Set<String> streams) {
-    }
-
-    private static final class Streams extends WebSocketServer {
-        final Map<WebSocket, Subscription> sessions = new ConcurrentHashMap<>();
-        final CountDownLatch started = new CountDownLatch(1);
-
-        Streams(InetSocketAddress address) {
-            super(address);
-            setReuseAddr(true);
-            // Binance pings every 3 minutes and drops clients that do not pong.
-            setConnectionLostTimeout(180);
-        }
-
-        @Override
-        public void onOpen(WebSocket conn, ClientHandshake handshake) {
-            Subscription sub = parse(handshake.getResourceDescriptor());
-            if (sub == null) {
-                conn.close(1008, "unknown path " + handshake.getResourceDescriptor());
-                return;
-            }
-            sessions.put(conn, sub);
-        }
-
+    static final class StreamsProtocol implements SimWebSocketServer.Protocol<Subscription> {
         /** {@code /ws/a/b}, {@code /market/ws/a}, {@code /stream?streams=a/b}, {@code /public/stream?streams=a}. */
-        static Subscription parse(String resource) {
+        @Override
+        public Subscription open(WebSocket connection, String resource) {
             URI uri = URI.create(resource);
             String path = uri.getPath();
             if (path.startsWith("/market/") || path.startsWith("/public/")) {
@@ -178,15 +140,11 @@ public final class BinanceFuturesSimulator implements AutoCloseable {
         }
 
         @Override
-        public void onMessage(WebSocket conn, String message) {
-            Subscription sub = sessions.get(conn);
-            if (sub == null) {
-                return;
-            }
+        public void onText(WebSocket conn, Subscription sub, String message) {
             JsonNode request;
             try {
                 request = JSON.readTree(message);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 conn.send("{\"code\":3,\"msg\":\"Invalid JSON: " + e.getOriginalMessage().replace("\"", "'") + "\"}");
                 return;
             }
@@ -195,35 +153,20 @@ public final class BinanceFuturesSimulator implements AutoCloseable {
             String method = request.path("method").asText("");
             switch (method) {
                 case "SUBSCRIBE" -> {
-                    request.path("params").forEach(p -> sub.streams.add(p.asText()));
+                    request.path("params").forEach(p -> sub.streams().add(p.asText()));
                     conn.send("{\"result\":null,\"id\":" + idJson + "}");
                 }
                 case "UNSUBSCRIBE" -> {
-                    request.path("params").forEach(p -> sub.streams.remove(p.asText()));
+                    request.path("params").forEach(p -> sub.streams().remove(p.asText()));
                     conn.send("{\"result\":null,\"id\":" + idJson + "}");
                 }
                 case "LIST_SUBSCRIPTIONS" -> {
-                    List<String> names = new ArrayList<>(new LinkedHashSet<>(sub.streams));
+                    List<String> names = new ArrayList<>(sub.streams());
                     conn.send("{\"result\":" + JSON.valueToTree(names) + ",\"id\":" + idJson + "}");
                 }
                 default -> conn.send("{\"code\":2,\"msg\":\"Invalid request: unknown variant `" + method.replace("\"", "")
                         + "`, expected one of `SUBSCRIBE`, `UNSUBSCRIBE`, `LIST_SUBSCRIPTIONS`, `SET_PROPERTY`, `GET_PROPERTY`\",\"id\":" + idJson + "}");
             }
-        }
-
-        @Override
-        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-            sessions.remove(conn);
-        }
-
-        @Override
-        public void onError(WebSocket conn, Exception ex) {
-            LOG.debug("simulator connection error: {}", ex.toString());
-        }
-
-        @Override
-        public void onStart() {
-            started.countDown();
         }
     }
 }
