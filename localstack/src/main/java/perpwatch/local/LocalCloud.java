@@ -17,11 +17,11 @@ import perpwatch.feeds.FeedConfig;
 import perpwatch.feeds.FeedTask;
 import perpwatch.feeds.FeedTasks;
 import perpwatch.local.market.ReplayAggTradeTape;
-import perpwatch.local.market.SyntheticAggTradeTape;
-import perpwatch.local.market.Tape;
 import perpwatch.local.market.TapePlayer;
+import perpwatch.local.market.synthetic.SyntheticMarket;
+import perpwatch.local.market.synthetic.SyntheticVenueDriver;
 import perpwatch.local.redis.LocalRedis;
-import perpwatch.local.sim.binance.BinanceFuturesSimulator;
+import perpwatch.local.sim.Simulators;
 
 /**
  * The whole system on one machine, in one JVM, with no AWS account and no Docker: a real Redis, the venue
@@ -71,14 +71,12 @@ public final class LocalCloud implements AutoCloseable {
         overrides.put("PERPWATCH_REDIS_URL", redisUrl);
 
         if (options.mode() != LocalCloudOptions.Mode.LIVE) {
-            BinanceFuturesSimulator binance = BinanceFuturesSimulator.start();
-            running.add(binance);
-            overrides.put("PERPWATCH_BINANCE_MARKET_WS", binance.wsBase() + "/market");
-            overrides.put("PERPWATCH_BINANCE_REST", binance.restBase());
+            Simulators simulators = Simulators.start();
+            running.add(simulators);
+            overrides.putAll(simulators.feedOverrides());
             FeedConfig probe = FeedConfig.fromEnv(env.with(overrides));
             for (Instrument instrument : probe.instruments().all()) {
-                Tape tape = tapeFor(options, instrument);
-                running.add(new TapePlayer("binance-" + instrument.canonical(), tape, binance::publish).start());
+                running.add(marketFor(options, instrument, simulators));
             }
         }
 
@@ -103,10 +101,12 @@ public final class LocalCloud implements AutoCloseable {
         apiUrl = "http://localhost:" + server.getPort();
     }
 
-    private static Tape tapeFor(LocalCloudOptions options, Instrument instrument) throws IOException {
+    /** What plays into the simulators: the synthetic market on every venue, or the recorded capture. */
+    private static AutoCloseable marketFor(LocalCloudOptions options, Instrument instrument, Simulators sims) throws IOException {
         long now = System.currentTimeMillis();
         if (options.mode() == LocalCloudOptions.Mode.SYNTHETIC) {
-            return new SyntheticAggTradeTape(instrument.binance(), 150.0, instrument.canonical().hashCode(), now);
+            SyntheticMarket market = new SyntheticMarket(150.0, instrument.canonical().hashCode(), now);
+            return new SyntheticVenueDriver(instrument, market, sims.binance(), sims.okx(), sims.bybit()).start();
         }
         var capture = options.fixtures().resolve("binance/aggTrade_SUSHIUSDT_combined.jsonl");
         if (!Files.isRegularFile(capture)) {
@@ -114,7 +114,8 @@ public final class LocalCloud implements AutoCloseable {
                     + " (shared/fixtures beside the repository); pass --fixtures=DIR or use --mode=synthetic");
         }
         List<String> lines = Files.readAllLines(capture).stream().filter(l -> !l.isBlank()).toList();
-        return new ReplayAggTradeTape(instrument.binance(), lines, now);
+        return new TapePlayer("binance-" + instrument.canonical(), new ReplayAggTradeTape(instrument.binance(), lines, now),
+                sims.binance()::publish).start();
     }
 
     public String apiUrl() {

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import perpwatch.local.sim.binance.AggTradeWire;
+import perpwatch.local.sim.binance.BinanceWire;
 
 /**
  * Replays a recorded Binance aggTrade capture in a loop at its recorded pace. Each pass shifts times to "now" and
@@ -34,7 +34,7 @@ public final class ReplayAggTradeTape implements Tape {
 
     public ReplayAggTradeTape(String symbol, List<String> capturedLines, long startMs) {
         this.symbol = symbol;
-        this.stream = AggTradeWire.streamName(symbol);
+        this.stream = BinanceWire.streamName(symbol);
         this.recorded = new ArrayList<>();
         for (String line : capturedLines) {
             try {

@@ -3,7 +3,7 @@ package perpwatch.local.market;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.SplittableRandom;
-import perpwatch.local.sim.binance.AggTradeWire;
+import perpwatch.local.sim.binance.BinanceWire;
 
 /**
  * A generated market: a random-walk price with volatility bursts, Poisson-ish arrivals (about 20 trades a second,
@@ -25,7 +25,7 @@ public final class SyntheticAggTradeTape implements Tape {
 
     public SyntheticAggTradeTape(String symbol, double startPrice, long seed, long startMs) {
         this.symbol = symbol;
-        this.stream = AggTradeWire.streamName(symbol);
+        this.stream = BinanceWire.streamName(symbol);
         this.random = new SplittableRandom(seed);
         this.price = startPrice;
         this.clock = startMs;
@@ -47,7 +47,7 @@ public final class SyntheticAggTradeTape implements Tape {
         long fills = 1 + random.nextInt(4);
         long first = tradeId + 1;
         tradeId += fills;
-        String payload = AggTradeWire.format(symbol, ++aggId, px, qty, first, tradeId, clock, clock + 1 + random.nextInt(5), !takerBuys);
+        String payload = BinanceWire.aggTrade(symbol, ++aggId, px, qty, first, tradeId, clock, clock + 1 + random.nextInt(5), !takerBuys);
         return new TapeFrame(stream, clock, payload);
     }
 
