@@ -17,6 +17,7 @@ import perpwatch.feeds.FeedConfig;
 import perpwatch.feeds.FeedTask;
 import perpwatch.feeds.FeedTasks;
 import perpwatch.local.market.ReplayAggTradeTape;
+import perpwatch.local.market.ReplayDepthTape;
 import perpwatch.local.market.TapePlayer;
 import perpwatch.local.market.synthetic.SyntheticMarket;
 import perpwatch.local.market.synthetic.SyntheticVenueDriver;
@@ -76,7 +77,7 @@ public final class LocalCloud implements AutoCloseable {
             overrides.putAll(simulators.feedOverrides());
             FeedConfig probe = FeedConfig.fromEnv(env.with(overrides));
             for (Instrument instrument : probe.instruments().all()) {
-                running.add(marketFor(options, instrument, simulators));
+                running.addAll(marketFor(options, instrument, simulators));
             }
         }
 
@@ -101,21 +102,28 @@ public final class LocalCloud implements AutoCloseable {
         apiUrl = "http://localhost:" + server.getPort();
     }
 
-    /** What plays into the simulators: the synthetic market on every venue, or the recorded capture. */
-    private static AutoCloseable marketFor(LocalCloudOptions options, Instrument instrument, Simulators sims) throws IOException {
+    /** What plays into the simulators: the synthetic market on every venue, or the recorded captures. */
+    private static List<AutoCloseable> marketFor(LocalCloudOptions options, Instrument instrument, Simulators sims) throws IOException {
         long now = System.currentTimeMillis();
         if (options.mode() == LocalCloudOptions.Mode.SYNTHETIC) {
             SyntheticMarket market = new SyntheticMarket(150.0, instrument.canonical().hashCode(), now);
-            return new SyntheticVenueDriver(instrument, market, sims.binance(), sims.okx(), sims.bybit()).start();
+            return List.of(new SyntheticVenueDriver(instrument, market, sims.binance(), sims.okx(), sims.bybit()).start());
         }
-        var capture = options.fixtures().resolve("binance/aggTrade_SUSHIUSDT_combined.jsonl");
-        if (!Files.isRegularFile(capture)) {
-            throw new IOException("replay needs the recorded messages at " + capture.toAbsolutePath()
+        ReplayAggTradeTape trades = new ReplayAggTradeTape(instrument.binance(), capture(options, "binance/aggTrade_SUSHIUSDT_combined.jsonl"), now);
+        ReplayDepthTape depth = new ReplayDepthTape(instrument.binance(), capture(options, "binance/depth_sync_timeline_SUSHIUSDT.jsonl"), now);
+        sims.binance().depthSnapshots(symbol -> symbol.equals(instrument.binance()) ? depth.book().snapshot(1000, System.currentTimeMillis()) : null);
+        return List.of(
+                new TapePlayer("binance-trades-" + instrument.canonical(), trades, sims.binance()::publish).start(),
+                new TapePlayer("binance-depth-" + instrument.canonical(), depth, sims.binance()::publish).start());
+    }
+
+    private static List<String> capture(LocalCloudOptions options, String relative) throws IOException {
+        var file = options.fixtures().resolve(relative);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("replay needs the recorded messages at " + file.toAbsolutePath()
                     + " (shared/fixtures beside the repository); pass --fixtures=DIR or use --mode=synthetic");
         }
-        List<String> lines = Files.readAllLines(capture).stream().filter(l -> !l.isBlank()).toList();
-        return new TapePlayer("binance-" + instrument.canonical(), new ReplayAggTradeTape(instrument.binance(), lines, now),
-                sims.binance()::publish).start();
+        return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
     }
 
     public String apiUrl() {
