@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Controller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import perpwatch.core.redis.StoreUnavailableException;
 
 /** Turns failures into JSON {@link ApiError} bodies: never a stack trace, never Micronaut's default page. */
 @Controller
@@ -19,6 +20,14 @@ public class ApiErrorHandlers {
     public HttpResponse<ApiError> badParameter(HttpRequest<?> request, BadParameterException e) {
         return HttpResponse.<ApiError>status(HttpStatus.BAD_REQUEST)
                 .body(new ApiError("bad_parameter", e.parameter(), e.getMessage()));
+    }
+
+    /** History routes cannot answer without Redis; guards handle this themselves (they answer "unavailable"). */
+    @Error(global = true)
+    public HttpResponse<ApiError> storeUnavailable(HttpRequest<?> request, StoreUnavailableException e) {
+        LOG.warn("{} {}: {}", request.getMethod(), request.getPath(), e.getMessage());
+        return HttpResponse.<ApiError>status(HttpStatus.SERVICE_UNAVAILABLE)
+                .body(new ApiError("unavailable", null, "the market data store is unreachable; retry shortly"));
     }
 
     @Error(status = HttpStatus.NOT_FOUND, global = true)

@@ -5,7 +5,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import perpwatch.core.instrument.Instrument;
-import perpwatch.functions.api.BadParameterException;
+import perpwatch.functions.api.QueryParameters;
 import perpwatch.functions.config.FunctionsConfig;
 
 /** {@code GET /api/engine/guards?symbol=SOL}: always 200 with the guard verdict, even when that verdict is "breach". */
@@ -21,8 +21,7 @@ public class GuardsController {
 
     @Get("/guards")
     public HttpResponse<GuardsResponse> guards(@QueryValue(defaultValue = "SOL") String symbol) {
-        Instrument instrument = config.instruments().find(symbol).orElseThrow(() -> new BadParameterException("symbol",
-                "unknown symbol '" + symbol + "'; known: " + config.instruments().all().stream().map(Instrument::canonical).toList()));
+        Instrument instrument = QueryParameters.symbol(symbol, config.instruments());
         return HttpResponse.ok(guards.evaluate(instrument)).header("Cache-Control", "no-store");
     }
 }
