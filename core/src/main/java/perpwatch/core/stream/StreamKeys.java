@@ -23,9 +23,38 @@ public final class StreamKeys {
         return new StreamKey(prefix(instrument, "usdt") + ":price", DAY).withSilenceBudget(Duration.ofSeconds(5));
     }
 
+    /** Binance top of book, spread and depth within 10 bps, once a second. */
+    public static StreamKey book(Instrument instrument) {
+        return new StreamKey(prefix(instrument, "usdt") + ":book", DAY).withSilenceBudget(Duration.ofSeconds(5));
+    }
+
+    /** Liquidations from every venue, normalized. Quiet is normal here, so no silence budget. */
+    public static StreamKey liquidations(Instrument instrument) {
+        return new StreamKey(prefix(instrument, "usdt") + ":liquidations", WEEK);
+    }
+
+    /** Bybit open interest and funding, polled every 60 s: three missed polls mean the feed is behind. */
+    public static StreamKey funding(Instrument instrument) {
+        return new StreamKey(prefix(instrument, "usdt") + ":funding", Duration.ofDays(30)).withSilenceBudget(Duration.ofSeconds(180));
+    }
+
+    /**
+     * OKX USDC-margined swap, the last trade of each second. The USDC swap trades far less than the USDT one, so a
+     * quiet minute is not a fault; five are.
+     */
+    public static StreamKey usdcTrades(Instrument instrument) {
+        return new StreamKey(prefix(instrument, "usdc") + ":trades", DAY).withSilenceBudget(Duration.ofMinutes(5));
+    }
+
+    /** OKX USDT-margined swap, the last trade of each second: basis on one venue, not only across venues. */
+    public static StreamKey okxUsdtTrades(Instrument instrument) {
+        return new StreamKey(prefix(instrument, "usdt") + ":okx_trades", DAY).withSilenceBudget(Duration.ofSeconds(60));
+    }
+
     /** Every stream this instrument has, for health and tooling. */
     public static List<StreamKey> all(Instrument instrument) {
-        return List.of(trades(instrument), price(instrument));
+        return List.of(trades(instrument), price(instrument), book(instrument), liquidations(instrument),
+                funding(instrument), usdcTrades(instrument), okxUsdtTrades(instrument));
     }
 
     private static String prefix(Instrument instrument, String quote) {

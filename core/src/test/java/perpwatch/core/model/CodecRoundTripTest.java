@@ -36,4 +36,46 @@ class CodecRoundTripTest {
         fields.remove("ts");
         assertThrows(MalformedRecordException.class, () -> PriceTickCodec.INSTANCE.decode(fields));
     }
+
+    @Test
+    void bookTopWritesTheDesignFields() {
+        BookTop top = new BookTop(new BigDecimal("187.08"), new BigDecimal("12.5"), new BigDecimal("187.09"), new BigDecimal("3"),
+                new BigDecimal("0.5345"), new BigDecimal("250000.5"), new BigDecimal("198000"), 1_736_909_125_942L, 1_736_909_125_950L);
+        Map<String, String> f = BookTopCodec.INSTANCE.encode(top);
+        assertEquals("bid_px bid_qty ask_px ask_qty spread_bps depth_bid_usd depth_ask_usd ts recv_ts", String.join(" ", f.keySet()));
+        assertEquals(top, BookTopCodec.INSTANCE.decode(f));
+    }
+
+    @Test
+    void liquidationSideIsTheLiquidatedPositionAndStrict() {
+        Liquidation l = new Liquidation("okx", "SOL-USDC-SWAP", PositionSide.SHORT, new BigDecimal("187.1"), new BigDecimal("2"),
+                new BigDecimal("374.2"), 10, 12);
+        Map<String, String> f = LiquidationCodec.INSTANCE.encode(l);
+        assertEquals("short", f.get("side"));
+        assertEquals(l, LiquidationCodec.INSTANCE.decode(f));
+        Map<String, String> bad = new HashMap<>(f);
+        bad.put("side", "SELL");
+        assertThrows(MalformedRecordException.class, () -> LiquidationCodec.INSTANCE.decode(bad));
+    }
+
+    @Test
+    void fundingSnapshotRoundTripsAndRejectsImpossibleIntervals() {
+        FundingSnapshot s = new FundingSnapshot("SOLUSDT", new BigDecimal("1500000000"), new BigDecimal("8000000"),
+                new BigDecimal("0.0001"), new BigDecimal("0.0002"), 4, new BigDecimal("21.9"), 1_736_913_600_000L,
+                new BigDecimal("187.5"), 1_736_909_125_942L, 1_736_909_126_000L);
+        Map<String, String> f = FundingSnapshotCodec.INSTANCE.encode(s);
+        assertEquals(s, FundingSnapshotCodec.INSTANCE.decode(f));
+        Map<String, String> bad = new HashMap<>(f);
+        bad.put("funding_interval_h", "0");
+        assertThrows(MalformedRecordException.class, () -> FundingSnapshotCodec.INSTANCE.decode(bad));
+    }
+
+    @Test
+    void lastTradeRoundTripsAndRejectsUnknownSides() {
+        LastTrade t = new LastTrade("SOL-USDC-SWAP", new BigDecimal("187.2"), "buy", new BigDecimal("0.3"), 5, 6);
+        assertEquals(t, LastTradeCodec.INSTANCE.decode(LastTradeCodec.INSTANCE.encode(t)));
+        Map<String, String> bad = new HashMap<>(LastTradeCodec.INSTANCE.encode(t));
+        bad.put("side", "long");
+        assertThrows(MalformedRecordException.class, () -> LastTradeCodec.INSTANCE.decode(bad));
+    }
 }
