@@ -75,6 +75,27 @@ public final class RedisStreams implements AutoCloseable {
         return entries;
     }
 
+    /**
+     * Visits every entry whose id falls in [fromMs, toMs], oldest first, reading {@code pageSize} at a time so a
+     * week of a busy stream never sits in memory at once. Pages continue after the last id seen (exclusive), so
+     * entries sharing a millisecond are neither skipped nor repeated.
+     */
+    public void forEachInRange(StreamKey key, long fromMs, long toMs, int pageSize, java.util.function.Consumer<StreamEntry> visitor) {
+        Range.Boundary<String> lower = Range.Boundary.including(Long.toString(fromMs));
+        Range.Boundary<String> upper = Range.Boundary.including(Long.toString(toMs));
+        while (true) {
+            Range<String> range = Range.from(lower, upper);
+            List<StreamMessage<String, String>> page = call(key, c -> c.xrange(key.name(), range, Limit.from(pageSize)));
+            for (StreamMessage<String, String> message : page) {
+                visitor.accept(toEntry(message));
+            }
+            if (page.size() < pageSize) {
+                return;
+            }
+            lower = Range.Boundary.excluding(page.get(page.size() - 1).getId());
+        }
+    }
+
     public long length(StreamKey key) {
         return call(key, c -> c.xlen(key.name()));
     }

@@ -61,6 +61,21 @@ class RedisStreamsTest {
     }
 
     @Test
+    void pagedRangeVisitsEveryEntryOnceEvenWithinOneMillisecond() {
+        StreamKey key = new StreamKey("test:paged", Duration.ofDays(1));
+        long before = System.currentTimeMillis();
+        for (int i = 0; i < 257; i++) {
+            streams.add(key, Map.of("i", Integer.toString(i)), before);
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        streams.forEachInRange(key, before - 1, System.currentTimeMillis() + 1, 10, e -> seen.add(e.field("i")));
+        assertEquals(257, seen.size());
+        for (int i = 0; i < seen.size(); i++) {
+            assertEquals(Integer.toString(i), seen.get(i), "in order, none repeated");
+        }
+    }
+
+    @Test
     void unreachableRedisIsOneClearException() {
         try (RedisStreams nowhere = new RedisStreams(RedisConfig.local(TestRedis.freePort()))) {
             StreamKey key = new StreamKey("x", Duration.ofDays(1));

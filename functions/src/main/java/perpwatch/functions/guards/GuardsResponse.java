@@ -13,7 +13,10 @@ import java.util.Map;
  * @param status     {@code passing}, {@code warning} or {@code breach}
  * @param dataSource {@code live} (all data present is fresh), {@code stale} (some is too old), {@code unavailable}
  *                   (Redis unreachable, or no data at all)
- * @param agesMs     per metric, how old its data is (null when there is none)
+ * @param basisBps    OKX USDC swap vs Binance USDT perp, the guarded basis
+ * @param basisOkxBps OKX USDC swap vs OKX USDT swap: the stablecoin spread without the venue spread (informational)
+ * @param liqEvents5m liquidations written in the last five minutes, all venues; null when the feed never wrote
+ * @param agesMs      per metric, how old its data is (null when there is none)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record GuardsResponse(
@@ -25,6 +28,7 @@ public record GuardsResponse(
         @JsonProperty("depth_10bps") DepthView depth10bps,
         @JsonProperty("funding_apr") BigDecimal fundingApr,
         @JsonProperty("basis_bps") BigDecimal basisBps,
+        @JsonProperty("basis_okx_bps") BigDecimal basisOkxBps,
         @JsonProperty("oi_notional") BigDecimal oiNotional,
         @JsonProperty("liq_events_5m") Integer liqEvents5m,
         String status,

@@ -31,29 +31,58 @@ final class MetricChecks {
      * @param dataTime when the data describes the market (venue time), from which age is measured
      */
     <T> Optional<T> fresh(String metric, Optional<StreamEntry> entry, FieldCodec<T> codec, ToLongFunction<T> dataTime, Duration maxAge) {
+        return fresh(List.of(metric), entry, codec, dataTime, maxAge);
+    }
+
+    /** Several metrics read from one entry (spread and depth from one book): one age each, one warning for all. */
+    <T> Optional<T> fresh(List<String> metrics, Optional<StreamEntry> entry, FieldCodec<T> codec, ToLongFunction<T> dataTime, Duration maxAge) {
+        String label = String.join(", ", metrics);
         if (entry.isEmpty()) {
-            missing(metric);
+            metrics.forEach(m -> ages.put(m, null));
+            warnings.add(label + ": no data");
             return Optional.empty();
         }
         T value;
         try {
             value = codec.decode(entry.get().fields());
         } catch (MalformedRecordException e) {
-            ages.put(metric, null);
-            warnings.add(metric + ": latest entry is unreadable (" + e.getMessage() + ")");
+            metrics.forEach(m -> ages.put(m, null));
+            warnings.add(label + ": latest entry is unreadable (" + e.getMessage() + ")");
             anyStale = true;
             return Optional.empty();
         }
         long age = Math.max(0, nowMs - dataTime.applyAsLong(value));
-        ages.put(metric, age);
+        metrics.forEach(m -> ages.put(m, age));
         if (age > maxAge.toMillis()) {
             anyStale = true;
-            warnings.add(metric + ": stale, " + age + " ms old (max " + maxAge.toMillis() + " ms)");
+            warnings.add(label + ": stale, " + age + " ms old (max " + maxAge.toMillis() + " ms)");
             return Optional.empty();
         }
         anyFresh = true;
         headroomMs = Math.min(headroomMs, maxAge.toMillis() - age);
         return Optional.of(value);
+    }
+
+    /**
+     * A metric computed from several inputs elsewhere (basis): its age, and either the problem that made it absent
+     * or the freshness it has left.
+     */
+    void derived(String metric, Long ageMs, String problem, long headroom) {
+        ages.put(metric, ageMs);
+        if (problem != null) {
+            warnings.add(metric + ": " + problem);
+            if (ageMs != null) {
+                anyStale = true;
+            }
+            return;
+        }
+        anyFresh = true;
+        headroomMs = Math.min(headroomMs, headroom);
+    }
+
+    /** A threshold crossed by a fresh metric: a warning that does not make the data stale. */
+    void thresholdCrossed(String message) {
+        warnings.add(message);
     }
 
     /** A metric with no data at all (its feed has never written, or is not deployed). */

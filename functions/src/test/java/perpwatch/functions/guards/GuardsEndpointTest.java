@@ -14,11 +14,21 @@ import org.junit.jupiter.api.Test;
 import perpwatch.core.instrument.Instrument;
 import perpwatch.core.model.Bar;
 import perpwatch.core.model.BarCodec;
+import perpwatch.core.model.BookTop;
+import perpwatch.core.model.BookTopCodec;
+import perpwatch.core.model.FundingSnapshot;
+import perpwatch.core.model.FundingSnapshotCodec;
+import perpwatch.core.model.LastTrade;
+import perpwatch.core.model.LastTradeCodec;
+import perpwatch.core.model.Liquidation;
+import perpwatch.core.model.LiquidationCodec;
+import perpwatch.core.model.PositionSide;
 import perpwatch.core.model.PriceTick;
 import perpwatch.core.model.PriceTickCodec;
 import perpwatch.core.redis.RedisStreams;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.core.testing.TestRedis;
+import perpwatch.functions.StreamSeeder;
 import perpwatch.functions.TestApi;
 import perpwatch.functions.TestClock;
 
@@ -29,15 +39,18 @@ class GuardsEndpointTest {
 
     TestRedis redis;
     RedisStreams streams;
+    StreamSeeder seeder;
 
     @BeforeEach
     void start() {
         redis = TestRedis.start();
         streams = new RedisStreams(redis.config());
+        seeder = new StreamSeeder(redis.url());
     }
 
     @AfterEach
     void stop() {
+        seeder.close();
         streams.close();
         redis.close();
     }
@@ -50,7 +63,7 @@ class GuardsEndpointTest {
     }
 
     @Test
-    void freshDataIsLiveAndUnfedMetricsAreNullWithWarnings() throws Exception {
+    void priceAndBarAloneAreLiveWithEveryOtherMetricNullAndWarned() throws Exception {
         seed(NOW - 800, NOW - 90_000);
         try (TestApi api = TestApi.start(redis.url(), NOW)) {
             HttpResponse<String> response = api.get("/api/engine/guards");
@@ -61,12 +74,105 @@ class GuardsEndpointTest {
                     "last_bar":{"ts":1763999910000,"open":186.9,"high":187.2,"low":186.8,"close":187.08,"vwap":187.01,\
                     "cvd":15000.75,"buy_vol":1200.5,"sell_vol":800.25,"trades":321},\
                     "spread_bps":null,"depth_10bps":{"bid_usd":null,"ask_usd":null},"funding_apr":null,"basis_bps":null,\
-                    "oi_notional":null,"liq_events_5m":null,"status":"warning",\
-                    "warnings":["spread_bps: no data","depth_10bps: no data","funding_apr: no data","basis_bps: no data",\
-                    "oi_notional: no data","liq_events_5m: no data"],"data_source":"live",\
+                    "basis_okx_bps":null,"oi_notional":null,"liq_events_5m":null,"status":"warning",\
+                    "warnings":["spread_bps, depth_10bps: no data","funding_apr, oi_notional: no data","basis_bps: no USDC price",\
+                    "basis_okx_bps: no USDC price","liq_events_5m: no data"],"data_source":"live",\
                     "ages_ms":{"price":800,"bar":30000,"spread_bps":null,"depth_10bps":null,"funding_apr":null,\
-                    "basis_bps":null,"oi_notional":null,"liq_events_5m":null}}""";
+                    "oi_notional":null,"basis_bps":null,"basis_okx_bps":null,"liq_events_5m":null}}""";
             assertEquals(JSON.readTree(expected), JSON.readTree(response.body()));
+        }
+    }
+
+    @Test
+    void everyFeedFreshAndCalmIsLiveAndPassing() throws Exception {
+        seed(NOW - 800, NOW - 90_000);
+        seedBook("1.0691", "250000.5", "198000", NOW - 400);
+        seedFundingAndBasis("10.95", "187.11", NOW - 1_500);
+        seedLiquidations(NOW - 400_000, NOW - 200_000, NOW - 10_000);
+        try (TestApi api = TestApi.start(redis.url(), NOW)) {
+            String expected = """
+                    {"ts":1764000000000,"symbol":"SOL","price":187.08,\
+                    "last_bar":{"ts":1763999910000,"open":186.9,"high":187.2,"low":186.8,"close":187.08,"vwap":187.01,\
+                    "cvd":15000.75,"buy_vol":1200.5,"sell_vol":800.25,"trades":321},\
+                    "spread_bps":1.0691,"depth_10bps":{"bid_usd":250000.5,"ask_usd":198000},"funding_apr":10.95,\
+                    "basis_bps":1.6036,"basis_okx_bps":0.5345,"oi_notional":1500000000,"liq_events_5m":2,\
+                    "status":"passing","warnings":[],"data_source":"live",\
+                    "ages_ms":{"price":800,"bar":30000,"spread_bps":400,"depth_10bps":400,"funding_apr":20000,\
+                    "oi_notional":20000,"basis_bps":1500,"basis_okx_bps":1500,"liq_events_5m":10000}}""";
+            String body = api.get("/api/engine/guards").body();
+            assertEquals(JSON.readTree(expected), JSON.readTree(body));
+            assertTrue(body.contains("\"oi_notional\":1500000000,"), "decimals are written plainly: " + body);
+        }
+    }
+
+    @Test
+    void crossedThresholdsWarnAndALiquidationCascadeIsABreach() throws Exception {
+        seed(NOW - 800, NOW - 90_000);
+        seedBook("12.5", "30000", "198000", NOW - 400);
+        seedFundingAndBasis("-350.4", "186.1", NOW - 1_500);
+        long[] cascade = new long[11];
+        for (int i = 0; i < cascade.length; i++) {
+            cascade[i] = NOW - 250_000 + i * 1_000L;
+        }
+        seedLiquidations(cascade);
+        try (TestApi api = TestApi.start(redis.url(), NOW)) {
+            JsonNode body = JSON.readTree(api.get("/api/engine/guards").body());
+            assertEquals("breach", body.get("status").asText());
+            assertEquals("live", body.get("data_source").asText(), "thresholds are about the market, not the data");
+            assertEquals(-52.384, body.get("basis_bps").asDouble());
+            assertEquals(11, body.get("liq_events_5m").asInt());
+            assertEquals(JSON.readTree("""
+                    ["spread_bps: 12.5 bps is above the warning threshold of 10 bps",\
+                    "depth_10bps: bid side has $30000 within 10 bps, below the warning threshold of $50000",\
+                    "funding_apr: -350.4 % is beyond ±300 %",\
+                    "basis_bps: -52.384 bps is beyond ±50 bps",\
+                    "liq_events_5m: 11 liquidations in 5 min is above the breach threshold of 10"]"""), body.get("warnings"));
+        }
+    }
+
+    @Test
+    void basisIsNullNotZeroWhenTheSidesTradedTooFarApart() throws Exception {
+        seed(NOW - 800, NOW - 90_000);
+        seedFundingAndBasis("10.95", "187.08", NOW - 3_000);
+        try (TestApi api = TestApi.start(redis.url(), NOW)) {
+            JsonNode body = JSON.readTree(api.get("/api/engine/guards").body());
+            assertTrue(body.get("basis_bps").isNull());
+            assertEquals(3_000, body.get("ages_ms").get("basis_bps").asLong());
+            assertTrue(containsText(body.get("warnings"), "basis_bps: USDC and USDT prices are 2200 ms apart (max 2000 ms)"), body.toString());
+            assertEquals("stale", body.get("data_source").asText());
+        }
+    }
+
+    static boolean containsText(JsonNode array, String text) {
+        for (JsonNode node : array) {
+            if (node.asText().equals(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void seedBook(String spreadBps, String depthBid, String depthAsk, long ts) {
+        seeder.add(StreamKeys.book(SOL), BookTopCodec.INSTANCE, new BookTop(new BigDecimal("187.07"), new BigDecimal("120"),
+                new BigDecimal("187.09"), new BigDecimal("80"), new BigDecimal(spreadBps), new BigDecimal(depthBid),
+                new BigDecimal(depthAsk), ts, ts + 2), ts + 3);
+    }
+
+    /** Funding 20 s old; OKX USDC last trade at {@code usdcTs}; OKX USDT at NOW−1000. */
+    void seedFundingAndBasis(String apr, String usdcPrice, long usdcTs) {
+        seeder.add(StreamKeys.funding(SOL), FundingSnapshotCodec.INSTANCE, new FundingSnapshot("SOLUSDT", new BigDecimal("1500000000"),
+                new BigDecimal("8000000"), new BigDecimal("0.0001"), new BigDecimal("0.0001"), 8, new BigDecimal(apr),
+                NOW + 3_600_000, new BigDecimal("187.5"), NOW - 20_000, NOW - 19_900), NOW - 19_900);
+        seeder.add(StreamKeys.usdcTrades(SOL), LastTradeCodec.INSTANCE,
+                new LastTrade("SOL-USDC-SWAP", new BigDecimal(usdcPrice), "buy", new BigDecimal("0.5"), usdcTs, usdcTs + 5), usdcTs + 6);
+        seeder.add(StreamKeys.okxUsdtTrades(SOL), LastTradeCodec.INSTANCE,
+                new LastTrade("SOL-USDT-SWAP", new BigDecimal("187.1"), "sell", new BigDecimal("3"), NOW - 1_000, NOW - 995), NOW - 994);
+    }
+
+    void seedLiquidations(long... idTimes) {
+        for (long t : idTimes) {
+            seeder.add(StreamKeys.liquidations(SOL), LiquidationCodec.INSTANCE, new Liquidation("binance", "SOLUSDT", PositionSide.LONG,
+                    new BigDecimal("187"), new BigDecimal("10"), new BigDecimal("1870"), t - 50, t - 5), t);
         }
     }
 

@@ -64,7 +64,8 @@ class ApiGatewayHandlerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/engine/guards", "/api/engine/guards?symbol=SOL", "/api/engine/guards?symbol=XRP", "/api/unknown"})
+    @ValueSource(strings = {"/api/engine/guards", "/api/engine/guards?symbol=SOL", "/api/engine/guards?symbol=XRP", "/api/unknown",
+            "/api/market/oi_history?hours=48", "/api/market/funding_history?hours=abc", "/api/market/liq_heatmap?hours=1", "/api/health"})
     void lambdaAnswersExactlyWhatNettyAnswers(String pathAndQuery) throws Exception {
         String[] parts = pathAndQuery.split("\\?", 2);
         APIGatewayV2HTTPResponse viaLambda = handler.handleRequest(event(parts[0], parts.length > 1 ? parts[1] : ""), new TestLambdaContext());

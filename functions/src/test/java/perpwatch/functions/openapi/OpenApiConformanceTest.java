@@ -13,6 +13,11 @@ import org.yaml.snakeyaml.Yaml;
 import perpwatch.core.instrument.Instrument;
 import perpwatch.core.model.Bar;
 import perpwatch.core.model.BarCodec;
+import perpwatch.core.model.FundingSnapshot;
+import perpwatch.core.model.FundingSnapshotCodec;
+import perpwatch.core.model.Liquidation;
+import perpwatch.core.model.LiquidationCodec;
+import perpwatch.core.model.PositionSide;
 import perpwatch.core.model.PriceTick;
 import perpwatch.core.model.PriceTickCodec;
 import perpwatch.core.redis.RedisStreams;
@@ -33,6 +38,10 @@ class OpenApiConformanceTest {
         if (response == null) {
             throw new AssertionError(path + " does not document status " + status);
         }
+        if (response.containsKey("$ref")) {
+            String name = ((String) response.get("$ref")).substring("#/components/responses/".length());
+            response = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) doc.get("components")).get("responses")).get(name);
+        }
         Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) response.get("content")).get("application/json");
         return (Map<String, Object>) content.get("schema");
     }
@@ -44,6 +53,11 @@ class OpenApiConformanceTest {
             long now = System.currentTimeMillis();
             Instrument sol = Instrument.sol();
             streams.add(StreamKeys.price(sol), PriceTickCodec.INSTANCE.encode(new PriceTick(new BigDecimal("150.5"), now - 100, now - 90)), now);
+            streams.add(StreamKeys.funding(sol), FundingSnapshotCodec.INSTANCE.encode(new FundingSnapshot("SOLUSDT", BigDecimal.TEN,
+                    BigDecimal.ONE, new BigDecimal("0.0001"), new BigDecimal("0.0001"), 8, new BigDecimal("10.95"), now + 1_000,
+                    BigDecimal.TEN, now - 1_000, now - 900)), now);
+            streams.add(StreamKeys.liquidations(sol), LiquidationCodec.INSTANCE.encode(new Liquidation("okx", "SOL-USDC-SWAP",
+                    PositionSide.SHORT, new BigDecimal("151"), BigDecimal.ONE, new BigDecimal("151"), now - 500, now - 400)), now);
             streams.add(StreamKeys.trades(sol), BarCodec.INSTANCE.encode(new Bar(now - 70_000, BigDecimal.ONE, BigDecimal.TEN,
                     BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.TEN, 2, 1, 2, now)), now);
             try (TestApi api = TestApi.start(redis.url(), new TestClock(now))) {
@@ -57,6 +71,12 @@ class OpenApiConformanceTest {
                 List<Case> cases = List.of(
                         new Case("/api/engine/guards", "/api/engine/guards", 200),
                         new Case("/api/engine/guards", "/api/engine/guards?symbol=NOPE", 400),
+                        new Case("/api/market/oi_history", "/api/market/oi_history", 200),
+                        new Case("/api/market/oi_history", "/api/market/oi_history?hours=0", 400),
+                        new Case("/api/market/funding_history", "/api/market/funding_history?hours=168", 200),
+                        new Case("/api/market/funding_history", "/api/market/funding_history?symbol=X", 400),
+                        new Case("/api/market/liq_heatmap", "/api/market/liq_heatmap?hours=2", 200),
+                        new Case("/api/market/liq_heatmap", "/api/market/liq_heatmap?hours=x", 400),
                         new Case("/api/health", "/api/health", 200));
                 for (Case c : cases) {
                     HttpResponse<String> response = api.get(c.request());
@@ -66,11 +86,18 @@ class OpenApiConformanceTest {
                 }
                 assertTrue(JSON.readTree(api.get("/api/engine/guards").body()).get("last_bar").isObject(),
                         "the bar branch of the schema was exercised");
+                assertEquals(1, JSON.readTree(api.get("/api/market/liq_heatmap").body()).get("cells").size(), "a cell was exercised");
+                assertEquals(1, JSON.readTree(api.get("/api/market/oi_history").body()).size(), "a point was exercised");
 
                 redis.stop();
                 HttpResponse<String> down = api.get("/api/health");
                 assertEquals(503, down.statusCode());
                 assertTrue(validator.validate(JSON.readTree(down.body()), responseSchema(doc, "/api/health", 503)).isEmpty());
+                for (String route : List.of("/api/market/oi_history", "/api/market/funding_history", "/api/market/liq_heatmap")) {
+                    HttpResponse<String> history = api.get(route);
+                    assertEquals(503, history.statusCode(), route);
+                    assertTrue(validator.validate(JSON.readTree(history.body()), responseSchema(doc, route, 503)).isEmpty(), route);
+                }
                 HttpResponse<String> guardsDown = api.get("/api/engine/guards?symbol=sol");
                 assertTrue(validator.validate(JSON.readTree(guardsDown.body()), responseSchema(doc, "/api/engine/guards", 200)).isEmpty());
             }

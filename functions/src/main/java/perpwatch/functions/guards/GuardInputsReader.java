@@ -1,0 +1,36 @@
+package perpwatch.functions.guards;
+
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import perpwatch.core.instrument.Instrument;
+import perpwatch.core.redis.RedisStreams;
+import perpwatch.core.stream.StreamEntry;
+import perpwatch.core.stream.StreamKeys;
+
+/** Reads the newest entry of every stream the guards use, and the liquidations of the last five minutes. */
+@Singleton
+class GuardInputsReader {
+    /** A cascade can print hundreds of events in five minutes; the guard only needs to know it is above the bar. */
+    static final int MAX_LIQUIDATIONS_COUNTED = 10_000;
+
+    private final RedisStreams redis;
+
+    GuardInputsReader(RedisStreams redis) {
+        this.redis = redis;
+    }
+
+    /** @throws perpwatch.core.redis.StoreUnavailableException when Redis cannot be read */
+    GuardInputs read(Instrument instrument, long nowMs) {
+        Optional<StreamEntry> newestLiquidation = redis.last(StreamKeys.liquidations(instrument));
+        Optional<Integer> recent = newestLiquidation.map(newest -> redis.range(StreamKeys.liquidations(instrument),
+                nowMs - GuardPolicy.LIQUIDATION_WINDOW.toMillis(), nowMs, MAX_LIQUIDATIONS_COUNTED).size());
+        return new GuardInputs(
+                redis.last(StreamKeys.price(instrument)),
+                redis.last(StreamKeys.trades(instrument)),
+                redis.last(StreamKeys.book(instrument)),
+                redis.last(StreamKeys.funding(instrument)),
+                redis.last(StreamKeys.usdcTrades(instrument)),
+                redis.last(StreamKeys.okxUsdtTrades(instrument)),
+                recent, newestLiquidation);
+    }
+}

@@ -1,0 +1,78 @@
+package perpwatch.functions.market;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import perpwatch.core.instrument.Instrument;
+import perpwatch.core.model.FundingSnapshot;
+import perpwatch.core.model.FundingSnapshotCodec;
+import perpwatch.core.redis.RedisStreams;
+import perpwatch.core.stream.MalformedRecordException;
+import perpwatch.core.stream.StreamKey;
+import perpwatch.core.stream.StreamKeys;
+
+/**
+ * Open interest by hour and funding samples, from the Bybit funding stream. Both read by entry id time (when we
+ * wrote) and place samples by venue time; an unreadable entry is skipped and logged, never zero-filled, and an
+ * hour with no sample is absent rather than interpolated.
+ */
+@Singleton
+public class FundingHistoryService {
+    /** A sparkline wider than this shows nothing more; 288 is one point per five minutes over a day. */
+    public static final int MAX_FUNDING_POINTS = 288;
+    private static final Logger LOG = LoggerFactory.getLogger(FundingHistoryService.class);
+    private static final long HOUR_MS = Duration.ofHours(1).toMillis();
+    private static final int PAGE = 2_000;
+
+    private final RedisStreams redis;
+    private final Clock clock;
+
+    public FundingHistoryService(RedisStreams redis, Clock clock) {
+        this.redis = redis;
+        this.clock = clock;
+    }
+
+    /** The current hour and the {@code hours − 1} before it, each with its last OI sample, oldest first. */
+    public List<OiPoint> oiHistory(Instrument instrument, int hours) {
+        long now = clock.millis();
+        long from = Math.floorDiv(now, HOUR_MS) * HOUR_MS - (hours - 1) * HOUR_MS;
+        LastPerBucket<FundingSnapshot> buckets = new LastPerBucket<>(from, HOUR_MS);
+        read(StreamKeys.funding(instrument), from, buckets);
+        return buckets.points((hour, sampleTime, s) -> new OiPoint(hour, s.oiNotional()));
+    }
+
+    /** Samples of the last {@code hours}, at most {@link #MAX_FUNDING_POINTS}: the last of each equal time slice. */
+    public List<FundingPoint> fundingHistory(Instrument instrument, int hours) {
+        long now = clock.millis();
+        long span = hours * HOUR_MS;
+        // The window is (now − span, now]: span / slice buckets exactly, never one more for a sample at the edge.
+        long from = now - span + 1;
+        long slice = (span + MAX_FUNDING_POINTS - 1) / MAX_FUNDING_POINTS;
+        LastPerBucket<FundingSnapshot> buckets = new LastPerBucket<>(from, slice);
+        read(StreamKeys.funding(instrument), from, buckets);
+        List<FundingPoint> points = buckets.points((start, sampleTime, s) -> new FundingPoint(sampleTime, s.fundingRate8h(), s.fundingApr()));
+        // A sample stamped a hair after our clock (another machine's clock) lands one bucket past the window.
+        return points.size() > MAX_FUNDING_POINTS ? points.subList(points.size() - MAX_FUNDING_POINTS, points.size()) : points;
+    }
+
+    private void read(StreamKey key, long from, LastPerBucket<FundingSnapshot> buckets) {
+        int[] unreadable = {0};
+        // Entries are written just after their venue time; reading from a minute earlier by id catches a sample
+        // whose venue time is inside the window while never counting one twice (buckets filter by venue time).
+        // Read to the stream's end, not to our clock: another machine's clock may run a little ahead of ours.
+        redis.forEachInRange(key, from - 60_000, Long.MAX_VALUE, PAGE, entry -> {
+            try {
+                FundingSnapshot s = FundingSnapshotCodec.INSTANCE.decode(entry.fields());
+                buckets.offer(s.ts(), s);
+            } catch (MalformedRecordException e) {
+                unreadable[0]++;
+            }
+        });
+        if (unreadable[0] > 0) {
+            LOG.warn("{}: skipped {} unreadable entries", key, unreadable[0]);
+        }
+    }
+}

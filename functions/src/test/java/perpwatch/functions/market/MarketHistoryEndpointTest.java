@@ -1,0 +1,173 @@
+package perpwatch.functions.market;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import perpwatch.core.instrument.Instrument;
+import perpwatch.core.model.FundingSnapshot;
+import perpwatch.core.model.FundingSnapshotCodec;
+import perpwatch.core.model.Liquidation;
+import perpwatch.core.model.LiquidationCodec;
+import perpwatch.core.model.PositionSide;
+import perpwatch.core.model.PriceTick;
+import perpwatch.core.model.PriceTickCodec;
+import perpwatch.core.stream.StreamKeys;
+import perpwatch.core.testing.TestRedis;
+import perpwatch.functions.StreamSeeder;
+import perpwatch.functions.TestApi;
+
+class MarketHistoryEndpointTest {
+    /** Half past an hour, and on a five-minute boundary. */
+    static final long NOW = 1_764_001_800_000L;
+    static final long HOUR = 3_600_000L;
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Instrument SOL = Instrument.sol();
+
+    TestRedis redis;
+    StreamSeeder seeder;
+
+    @BeforeEach
+    void start() {
+        redis = TestRedis.start();
+        seeder = new StreamSeeder(redis.url());
+    }
+
+    @AfterEach
+    void stop() {
+        seeder.close();
+        redis.close();
+    }
+
+    static FundingSnapshot funding(long ts, long oi, String rate8h, String apr) {
+        return new FundingSnapshot("SOLUSDT", BigDecimal.valueOf(oi), BigDecimal.TEN, new BigDecimal(rate8h), new BigDecimal(rate8h),
+                8, new BigDecimal(apr), ts + HOUR, new BigDecimal("187.5"), ts, ts + 40);
+    }
+
+    @Test
+    void oiHistoryIsTheLastSampleOfEachHourOldestFirst() throws Exception {
+        long from = NOW - 30 * 60_000 - 2 * HOUR;
+        // One sample every 20 minutes from an hour before the window; OI = 1000 + k. One entry is corrupt.
+        for (int k = 0; from - HOUR + k * 1_200_000L <= NOW; k++) {
+            long ts = from - HOUR + k * 1_200_000L;
+            seeder.add(StreamKeys.funding(SOL), FundingSnapshotCodec.INSTANCE, funding(ts, 1000 + k, "0.0001", "10.95"), ts + 40);
+            if (k == 7) {
+                seeder.add(StreamKeys.funding(SOL), Map.of("symbol", "SOLUSDT", "oi_notional", "garbage"), ts + 41);
+            }
+        }
+        try (TestApi api = TestApi.start(redis.url(), NOW)) {
+            HttpResponse<String> response = api.get("/api/market/oi_history?hours=3");
+            assertEquals(200, response.statusCode());
+            assertEquals(JSON.readTree("""
+                    [{"timestamp":1763992800000,"oi_notional":1005},\
+                    {"timestamp":1763996400000,"oi_notional":1008},\
+                    {"timestamp":1764000000000,"oi_notional":1010}]"""), JSON.readTree(response.body()));
+        }
+    }
+
+    @Test
+    void fundingHistoryKeepsEverySampleUpTo288AndTheNewestLast() throws Exception {
+        for (int k = 0; k <= 1_500; k++) {
+            long ts = NOW - 1_500 * 60_000L + k * 60_000L;
+            seeder.add(StreamKeys.funding(SOL), FundingSnapshotCodec.INSTANCE,
+                    funding(ts, 1, k % 2 == 0 ? "0.0001" : "-0.00005", k % 2 == 0 ? "10.95" : "-5.475"), ts + 40);
+        }
+        try (TestApi api = TestApi.start(redis.url(), NOW)) {
+            JsonNode hour = JSON.readTree(api.get("/api/market/funding_history?hours=1").body());
+            assertEquals(60, hour.size(), "60 one-minute samples fit in 288 points: none dropped");
+            assertEquals(JSON.readTree("{\"timestamp\":1764001800000,\"funding_rate_8h\":0.0001,\"funding_apr\":10.95}"), hour.get(59));
+            assertEquals(NOW - 59 * 60_000L, hour.get(0).get("timestamp").asLong());
+
+            JsonNode day = JSON.readTree(api.get("/api/market/funding_history").body());
+            assertEquals(288, day.size(), "1440 samples in a day are downsampled to one per five minutes");
+            for (int i = 1; i < day.size(); i++) {
+                assertEquals(300_000L, day.get(i).get("timestamp").asLong() - day.get(i - 1).get("timestamp").asLong());
+            }
+            assertEquals(NOW, day.get(287).get("timestamp").asLong(), "the newest sample is always shown");
+        }
+    }
+
+    @Test
+    void heatmapBinsByPriceAndTimeAndPinsOutOfBandEventsToFlaggedEdges() throws Exception {
+        seeder.add(StreamKeys.price(SOL), PriceTickCodec.INSTANCE, new PriceTick(new BigDecimal("200"), NOW - 300, NOW - 290), NOW - 280);
+        long start = NOW - HOUR;
+        liquidation(start - 1_000, "199", PositionSide.LONG, "1");      // before the first time bin: ignored
+        liquidation(start + 1_000, "200.1", PositionSide.LONG, "2");    // price bin floor(10.1 / 0.4) = 25
+        liquidation(start + 2_000, "200.3", PositionSide.SHORT, "1");   // floor(10.3 / 0.4) = 25, same cell
+        liquidation(NOW - 1_000, "180", PositionSide.LONG, "5");        // under 190: pinned to bin 0
+        liquidation(NOW - 500, "215", PositionSide.SHORT, "1");         // over 210: pinned to bin 49
+        try (TestApi api = TestApi.start(redis.url(), NOW)) {
+            JsonNode map = JSON.readTree(api.get("/api/market/liq_heatmap").body());
+            assertEquals(JSON.readTree("""
+                    [{"price_bin":25,"time_bin":0,"count":2,"total_size":3,"notional_usd":600.5,"longs":1,"clipped":0},\
+                    {"price_bin":0,"time_bin":11,"count":1,"total_size":5,"notional_usd":900,"longs":1,"clipped":1},\
+                    {"price_bin":49,"time_bin":11,"count":1,"total_size":1,"notional_usd":215,"longs":0,"clipped":1}]"""), map.get("cells"));
+            assertEquals(200, map.get("reference_price").asInt());
+            assertEquals("price", map.get("reference_source").asText());
+            assertEquals(1, map.get("clipped_below").asInt());
+            assertEquals(1, map.get("clipped_above").asInt());
+            assertEquals(50, map.get("price_bins").size());
+            assertEquals(JSON.readTree("{\"index\":0,\"low\":190,\"high\":190.4}"), map.get("price_bins").get(0));
+            assertEquals(JSON.readTree("{\"index\":49,\"low\":209.6,\"high\":210}"), map.get("price_bins").get(49));
+            assertEquals(12, map.get("time_bins").size());
+            assertEquals(JSON.readTree("{\"index\":0,\"start\":1763998200000,\"end\":1763998500000}"), map.get("time_bins").get(0));
+            assertEquals(NOW, map.get("time_bins").get(11).get("end").asLong());
+            assertEquals("2 liquidations outside ±5 % of the reference price are pinned to the edge bins", map.get("warnings").get(0).asText());
+
+            JsonNode wide = JSON.readTree(api.get("/api/market/liq_heatmap?hours=24").body());
+            assertEquals(2 * HOUR, wide.get("time_bins").get(0).get("end").asLong() - wide.get("time_bins").get(0).get("start").asLong(),
+                    "time bins scale with hours: 12 bins of 2 h for a day");
+        }
+    }
+
+    @Test
+    void heatmapWithoutAnyPriceHasNoBinsAndSaysSo() throws Exception {
+        liquidation(NOW - 1_000, "180", PositionSide.LONG, "5");
+        try (TestApi api = TestApi.start(redis.url(), NOW)) {
+            JsonNode map = JSON.readTree(api.get("/api/market/liq_heatmap").body());
+            assertTrue(map.get("reference_price").isNull());
+            assertEquals(0, map.get("cells").size());
+            assertTrue(map.get("warnings").get(0).asText().startsWith("no reference price"));
+        }
+    }
+
+    @Test
+    void badParametersAre400NamingThemAndRedisDownIs503() throws Exception {
+        try (TestApi api = TestApi.start(redis.url(), NOW)) {
+            for (String query : new String[] {"hours=0", "hours=169", "hours=abc", "hours=1.5", "hours=-3"}) {
+                for (String route : new String[] {"oi_history", "funding_history", "liq_heatmap"}) {
+                    HttpResponse<String> response = api.get("/api/market/" + route + "?" + query);
+                    assertEquals(400, response.statusCode(), route + "?" + query);
+                    JsonNode error = JSON.readTree(response.body());
+                    assertEquals("bad_parameter", error.get("error").asText());
+                    assertEquals("hours", error.get("parameter").asText());
+                }
+            }
+            HttpResponse<String> symbol = api.get("/api/market/oi_history?symbol=DOGE");
+            assertEquals(400, symbol.statusCode());
+            assertEquals("symbol", JSON.readTree(symbol.body()).get("parameter").asText());
+            assertEquals(200, api.get("/api/market/oi_history?hours=168&symbol=sol").statusCode());
+
+            redis.stop();
+            HttpResponse<String> down = api.get("/api/market/funding_history");
+            assertEquals(503, down.statusCode());
+            assertEquals("unavailable", JSON.readTree(down.body()).get("error").asText());
+            assertFalse(down.body().contains("redis://"), "no internals in the answer");
+        }
+    }
+
+    void liquidation(long ts, String price, PositionSide side, String qty) {
+        BigDecimal p = new BigDecimal(price);
+        BigDecimal q = new BigDecimal(qty);
+        seeder.add(StreamKeys.liquidations(SOL), LiquidationCodec.INSTANCE,
+                new Liquidation("binance", "SOLUSDT", side, p, q, p.multiply(q), ts, ts + 5), ts + 6);
+    }
+}
