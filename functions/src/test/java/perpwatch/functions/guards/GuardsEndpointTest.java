@@ -130,6 +130,55 @@ class GuardsEndpointTest {
         }
     }
 
+    /** Each threshold alone, from a passing baseline: which status it gives. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "spread,   10,     250000, 10.95,  187.11, 0,  passing",
+            "spread,   10.01,  250000, 10.95,  187.11, 0,  warning",
+            "depth,    1,      50000,  10.95,  187.11, 0,  passing",
+            "depth,    1,      49999,  10.95,  187.11, 0,  warning",
+            "funding,  1,      250000, 300,    187.11, 0,  passing",
+            "funding,  1,      250000, -300.1, 187.11, 0,  warning",
+            "basis,    1,      250000, 10.95,  188.01, 0,  passing",
+            "basis,    1,      250000, 10.95,  188.02, 0,  warning",
+            "liqs,     1,      250000, 10.95,  187.11, 10, passing",
+            "liqs,     1,      250000, 10.95,  187.11, 11, breach"})
+    void eachThresholdFlipsTheStatusOnItsOwn(String case_, String spread, String depthBid, String apr, String usdc,
+                                             int liquidations, String status) throws Exception {
+        seed(NOW - 800, NOW - 90_000);
+        seedBook(spread, depthBid, "198000", NOW - 400);
+        seedFundingAndBasis(apr, usdc, NOW - 1_500);
+        long[] times = new long[liquidations];
+        for (int i = 0; i < liquidations; i++) {
+            times[i] = NOW - 200_000 + i;
+        }
+        if (liquidations == 0) {
+            times = new long[] {NOW - 400_000};
+        }
+        seedLiquidations(times);
+        try (TestApi api = TestApi.start(redis.url(), NOW)) {
+            JsonNode body = JSON.readTree(api.get("/api/engine/guards").body());
+            assertEquals(status, body.get("status").asText(), case_ + ": " + body.get("warnings"));
+            assertEquals("live", body.get("data_source").asText());
+            assertEquals(status.equals("passing") ? 0 : 1, body.get("warnings").size(), body.get("warnings").toString());
+        }
+    }
+
+    @Test
+    void basisTurnsNullWhenOneSideGoesStaleAndTheCacheDoesNotHideIt() throws Exception {
+        seed(NOW - 800, NOW - 90_000);
+        seedFundingAndBasis("10.95", "187.11", NOW - 1_500);
+        TestClock clock = new TestClock(NOW);
+        try (TestApi api = TestApi.start(redis.url(), clock)) {
+            assertEquals(1.6036, JSON.readTree(api.get("/api/engine/guards").body()).get("basis_bps").asDouble());
+            clock.advance(3_501);
+            JsonNode later = JSON.readTree(api.get("/api/engine/guards").body());
+            assertTrue(later.get("basis_bps").isNull(), later.toString());
+            assertTrue(containsText(later.get("warnings"), "basis_bps: okx SOL-USDC-SWAP price stale, 5001 ms old (max 5000 ms)"),
+                    later.get("warnings").toString());
+        }
+    }
+
     @Test
     void basisIsNullNotZeroWhenTheSidesTradedTooFarApart() throws Exception {
         seed(NOW - 800, NOW - 90_000);
