@@ -99,11 +99,9 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener {
 
     @Override
     public void onOpen(WebSocketSession session) {
-        // The stream is named in the URL (/public/ws/<symbol>@depth@100ms): nothing to subscribe.
+        // The stream is named in the URL (/public/ws/<symbol>@depth@100ms): nothing to subscribe. The book was
+        // already reset when the previous connection ended, and the first connection starts empty.
         counters.increment("connects");
-        synchronized (this) {
-            sync.reset("new connection");
-        }
     }
 
     @Override
