@@ -44,11 +44,19 @@ public final class OrderBook {
         asks.clear();
     }
 
-    /** Replaces the book by a REST snapshot; on failure the book is left empty. */
+    /**
+     * Replaces the book by a REST snapshot; on failure the book is left empty. Levels go straight in (no scratch
+     * copy as for diffs: an empty book is the fallback anyway), so a 1,000-level snapshot leaves no 32 KB buffer behind.
+     */
     public void load(DepthSnapshot snapshot) throws FixedPoint.UnrepresentableLevelException {
         clear();
         try {
-            apply(snapshot.bids(), snapshot.asks());
+            for (PriceLevel level : snapshot.bids()) {
+                bids.set(FixedPoint.toUnits(level.price(), SCALE, MAX_PRICE_UNITS), FixedPoint.toUnits(level.qty(), SCALE, MAX_QTY_UNITS));
+            }
+            for (PriceLevel level : snapshot.asks()) {
+                asks.set(FixedPoint.toUnits(level.price(), SCALE, MAX_PRICE_UNITS), FixedPoint.toUnits(level.qty(), SCALE, MAX_QTY_UNITS));
+            }
         } catch (FixedPoint.UnrepresentableLevelException e) {
             clear();
             throw e;
