@@ -8,6 +8,7 @@ import perpwatch.core.instrument.Instrument;
 import perpwatch.core.redis.BufferedStreamWriter;
 import perpwatch.core.redis.RedisStreams;
 import perpwatch.feeds.binance.BinanceTradesWorker;
+import perpwatch.feeds.binance.book.BinanceBookWorker;
 
 /** The catalogue of feed tasks by name ({@code --task=NAME}), each built once per instrument. */
 public final class FeedTasks {
@@ -22,7 +23,9 @@ public final class FeedTasks {
             "binance-trades", ctx -> new BinanceTradesWorker(ctx.instrument(),
                     ctx.config().binance().aggTradeStream(ctx.instrument()),
                     ctx.config().reconnect().withMaxAge(ctx.config().binanceMaxConnAge()),
-                    ctx.redis(), ctx.newWriter(), ctx.config().barCloseGrace(), System::currentTimeMillis));
+                    ctx.redis(), ctx.newWriter(), ctx.config().barCloseGrace(), System::currentTimeMillis),
+            "binance-book", ctx -> BinanceBookWorker.create(ctx.instrument(), ctx.config().binance(),
+                    ctx.config().reconnect().withMaxAge(ctx.config().binanceMaxConnAge()), ctx.newWriter()));
 
     private FeedTasks() {
     }

@@ -85,7 +85,7 @@ public final class LocalCloud implements AutoCloseable {
         FeedConfig config = FeedConfig.fromEnv(effective);
         RedisStreams feedRedis = new RedisStreams(config.redis());
         running.add(feedRedis);
-        for (String task : List.of("binance-trades")) {
+        for (String task : List.of("binance-trades", "binance-book")) {
             feeds.addAll(FeedTasks.create(task, config, feedRedis));
         }
         feeds.forEach(FeedTask::start);

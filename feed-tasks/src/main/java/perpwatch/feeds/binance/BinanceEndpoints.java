@@ -10,13 +10,27 @@ import perpwatch.core.instrument.Instrument;
  * simulator (or a future move) is one variable away.
  *
  * @param marketWsBase {@code PERPWATCH_BINANCE_MARKET_WS}, default {@code wss://fstream.binance.com/market}
+ * @param publicWsBase {@code PERPWATCH_BINANCE_PUBLIC_WS}, default {@code wss://fstream.binance.com/public} (book streams)
  * @param restBase     {@code PERPWATCH_BINANCE_REST}, default {@code https://fapi.binance.com}
  */
-public record BinanceEndpoints(String marketWsBase, String restBase) {
+public record BinanceEndpoints(String marketWsBase, String publicWsBase, String restBase) {
+    /** Book snapshots are asked for at Binance's deepest level count, so the diff stream rarely leaves its range. */
+    public static final int DEPTH_SNAPSHOT_LIMIT = 1000;
+
     public static BinanceEndpoints fromEnv(Env env) {
         return new BinanceEndpoints(
                 trimSlash(env.string("PERPWATCH_BINANCE_MARKET_WS", "wss://fstream.binance.com/market")),
+                trimSlash(env.string("PERPWATCH_BINANCE_PUBLIC_WS", "wss://fstream.binance.com/public")),
                 trimSlash(env.string("PERPWATCH_BINANCE_REST", "https://fapi.binance.com")));
+    }
+
+    /** The diff-depth stream; since the 2026 split it is served under {@code /public}, not {@code /market}. */
+    public URI depthStream(Instrument instrument) {
+        return URI.create(publicWsBase + "/ws/" + instrument.binanceStreamName() + "@depth@100ms");
+    }
+
+    public URI depthSnapshot(Instrument instrument) {
+        return URI.create(restBase + "/fapi/v1/depth?symbol=" + instrument.binance() + "&limit=" + DEPTH_SNAPSHOT_LIMIT);
     }
 
     public URI aggTradeStream(Instrument instrument) {

@@ -1,11 +1,16 @@
 package perpwatch.feeds.binance;
 
 import perpwatch.core.model.Trade;
+import perpwatch.feeds.binance.book.DepthUpdate;
 
 /** What one text frame from a Binance USDⓈ-M market stream turned out to be. */
 public sealed interface BinanceFrame {
     /** An {@code aggTrade} event. */
     record AggTrade(String symbol, long eventTime, Trade trade) implements BinanceFrame {
+    }
+
+    /** A {@code depthUpdate} event of the diff-depth stream. */
+    record DepthDiff(DepthUpdate update) implements BinanceFrame {
     }
 
     /** {@code {"result":null,"id":1}}: a reply to SUBSCRIBE and friends. */

@@ -66,7 +66,7 @@ class BinanceTradesWorkerSimulatorTest {
     BinanceTradesWorker newWorker() {
         ReconnectPolicy policy = new ReconnectPolicy(new Backoff(Duration.ofMillis(50), Duration.ofMillis(500), 0.2),
                 Duration.ofSeconds(60), Duration.ofSeconds(30), Optional.empty(), Optional.empty(), Duration.ofSeconds(5));
-        URI uri = new BinanceEndpoints(sim.wsBase() + "/market", sim.restBase()).aggTradeStream(SUSHI);
+        URI uri = new BinanceEndpoints(sim.wsBase() + "/market", sim.wsBase() + "/public", sim.restBase()).aggTradeStream(SUSHI);
         return new BinanceTradesWorker(SUSHI, uri, policy, streams,
                 new BufferedStreamWriter(streams, 1_000, System::currentTimeMillis), Duration.ofSeconds(2), clock::get);
     }

@@ -1,0 +1,187 @@
+package perpwatch.feeds.binance.book;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import perpwatch.feeds.binance.BinanceFrame;
+import perpwatch.feeds.parse.JsonTokens;
+import perpwatch.feeds.parse.MalformedFrameException;
+
+/**
+ * Parses the diff-depth stream ({@code <symbol>@depth@100ms}, raw or wrapped as {@code {"stream":…,"data":{…}}}) and
+ * the REST snapshot body. Streaming Jackson, no tree. Unknown fields ({@code ps}, {@code st}, …) are skipped; a
+ * missing id, a non-positive price or a negative quantity makes the whole frame malformed, because applying part of
+ * a diff would leave a book that looks synced and is not.
+ */
+public final class BinanceDepthParser {
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final long MISSING = Long.MIN_VALUE;
+
+    public BinanceFrame parseFrame(String text, long recvMs) throws MalformedFrameException {
+        try (JsonParser parser = JSON.createParser(text)) {
+            expectObject(parser);
+            BinanceFrame frame = readFrame(parser, recvMs, true);
+            expectEnd(parser);
+            return frame;
+        } catch (JsonProcessingException e) {
+            throw new MalformedFrameException("invalid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new MalformedFrameException("unreadable frame: " + e.getMessage(), e);
+        }
+    }
+
+    public DepthSnapshot parseSnapshot(String body) throws MalformedFrameException {
+        try (JsonParser parser = JSON.createParser(body)) {
+            expectObject(parser);
+            long lastUpdateId = MISSING;
+            long eventTime = MISSING;
+            long transactTime = MISSING;
+            List<PriceLevel> bids = null;
+            List<PriceLevel> asks = null;
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "lastUpdateId" -> lastUpdateId = JsonTokens.integer(parser, value, field);
+                    case "E" -> eventTime = JsonTokens.integer(parser, value, field);
+                    case "T" -> transactTime = JsonTokens.integer(parser, value, field);
+                    case "bids" -> bids = levels(parser, value, field, false);
+                    case "asks" -> asks = levels(parser, value, field, false);
+                    default -> parser.skipChildren();
+                }
+            }
+            if (token != JsonToken.END_OBJECT) {
+                throw new MalformedFrameException("truncated JSON object");
+            }
+            expectEnd(parser);
+            if (lastUpdateId == MISSING || bids == null || asks == null) {
+                throw new MalformedFrameException("depth snapshot needs lastUpdateId, bids and asks");
+            }
+            return new DepthSnapshot(lastUpdateId, eventTime == MISSING ? 0 : eventTime,
+                    transactTime == MISSING ? 0 : transactTime, bids, asks);
+        } catch (JsonProcessingException e) {
+            throw new MalformedFrameException("invalid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new MalformedFrameException("unreadable snapshot: " + e.getMessage(), e);
+        }
+    }
+
+    private BinanceFrame readFrame(JsonParser parser, long recvMs, boolean outermost) throws IOException, MalformedFrameException {
+        String eventType = null;
+        String symbol = null;
+        String message = null;
+        long eventTime = MISSING;
+        long transactTime = MISSING;
+        long first = MISSING;
+        long last = MISSING;
+        long previous = MISSING;
+        long id = MISSING;
+        long code = MISSING;
+        List<PriceLevel> bids = null;
+        List<PriceLevel> asks = null;
+        boolean hasResult = false;
+        BinanceFrame wrapped = null;
+
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "e" -> eventType = JsonTokens.string(parser, value, field);
+                case "s" -> symbol = JsonTokens.string(parser, value, field);
+                case "msg" -> message = JsonTokens.string(parser, value, field);
+                case "E" -> eventTime = JsonTokens.integer(parser, value, field);
+                case "T" -> transactTime = JsonTokens.integer(parser, value, field);
+                case "U" -> first = JsonTokens.integer(parser, value, field);
+                case "u" -> last = JsonTokens.integer(parser, value, field);
+                case "pu" -> previous = JsonTokens.integer(parser, value, field);
+                case "id" -> id = value == JsonToken.VALUE_NULL ? MISSING : JsonTokens.integer(parser, value, field);
+                case "code" -> code = JsonTokens.integer(parser, value, field);
+                case "b" -> bids = levels(parser, value, field, true);
+                case "a" -> asks = levels(parser, value, field, true);
+                case "result" -> {
+                    hasResult = true;
+                    parser.skipChildren();
+                }
+                case "data" -> {
+                    if (outermost && value == JsonToken.START_OBJECT) {
+                        wrapped = readFrame(parser, recvMs, false);
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+                default -> parser.skipChildren();
+            }
+        }
+        if (token != JsonToken.END_OBJECT) {
+            throw new MalformedFrameException("truncated JSON object");
+        }
+        if (wrapped != null) {
+            return wrapped;
+        }
+        if ("depthUpdate".equals(eventType)) {
+            if (symbol == null || first == MISSING || last == MISSING || previous == MISSING || bids == null || asks == null) {
+                throw new MalformedFrameException("depthUpdate needs s, U, u, pu, b and a");
+            }
+            if (first > last) {
+                throw new MalformedFrameException("depthUpdate with U > u (" + first + " > " + last + ")");
+            }
+            long venueTime = transactTime != MISSING ? transactTime : eventTime;
+            return new BinanceFrame.DepthDiff(new DepthUpdate(symbol, eventTime == MISSING ? venueTime : eventTime,
+                    venueTime == MISSING ? recvMs : venueTime, first, last, previous, bids, asks, recvMs));
+        }
+        if (code != MISSING) {
+            return new BinanceFrame.VenueError(code, message == null ? "" : message);
+        }
+        if (hasResult) {
+            return new BinanceFrame.Ack(id);
+        }
+        if (eventType != null) {
+            return new BinanceFrame.Unhandled(eventType);
+        }
+        throw new MalformedFrameException("neither an event, an ack nor an error");
+    }
+
+    /** {@code [["7.6110","6"],…]}; in diffs a zero quantity (remove) is allowed, in snapshots it is not. */
+    private static List<PriceLevel> levels(JsonParser parser, JsonToken token, String field, boolean zeroAllowed)
+            throws IOException, MalformedFrameException {
+        if (token != JsonToken.START_ARRAY) {
+            throw new MalformedFrameException("field '" + field + "' should be an array, got " + token);
+        }
+        List<PriceLevel> levels = new ArrayList<>();
+        JsonToken next;
+        while ((next = parser.nextToken()) == JsonToken.START_ARRAY) {
+            BigDecimal price = JsonTokens.decimal(parser, parser.nextToken(), field + ".price");
+            BigDecimal qty = JsonTokens.decimal(parser, parser.nextToken(), field + ".qty");
+            if (parser.nextToken() != JsonToken.END_ARRAY) {
+                throw new MalformedFrameException("a level of '" + field + "' is not a [price, qty] pair");
+            }
+            if (price.signum() <= 0 || qty.signum() < 0 || (!zeroAllowed && qty.signum() == 0)) {
+                throw new MalformedFrameException("bad level in '" + field + "': [" + price + ", " + qty + "]");
+            }
+            levels.add(new PriceLevel(price, qty));
+        }
+        if (next != JsonToken.END_ARRAY) {
+            throw new MalformedFrameException("field '" + field + "' should hold [price, qty] pairs, got " + next);
+        }
+        return levels;
+    }
+
+    private static void expectObject(JsonParser parser) throws IOException, MalformedFrameException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw new MalformedFrameException("not a JSON object");
+        }
+    }
+
+    private static void expectEnd(JsonParser parser) throws IOException, MalformedFrameException {
+        if (parser.nextToken() != null) {
+            throw new MalformedFrameException("trailing content after the JSON object");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package perpwatch.feeds.binance.book;
+
+import java.util.List;
+
+/**
+ * One {@code depthUpdate} event of {@code <symbol>@depth@100ms}.
+ *
+ * @param eventTime       {@code E}, when the venue sent it
+ * @param transactTime    {@code T}, matching-engine time of the last change it carries
+ * @param firstUpdateId   {@code U}
+ * @param finalUpdateId   {@code u}
+ * @param previousFinalId {@code pu}: the {@code u} of the event before it; the chain that proves nothing was missed
+ * @param recvTime        when we received the frame (epoch ms)
+ */
+public record DepthUpdate(String symbol, long eventTime, long transactTime, long firstUpdateId, long finalUpdateId,
+                          long previousFinalId, List<PriceLevel> bids, List<PriceLevel> asks, long recvTime) {
+}
