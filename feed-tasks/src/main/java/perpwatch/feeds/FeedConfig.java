@@ -5,6 +5,8 @@ import perpwatch.core.config.Env;
 import perpwatch.core.instrument.InstrumentRegistry;
 import perpwatch.core.redis.RedisConfig;
 import perpwatch.feeds.binance.BinanceEndpoints;
+import perpwatch.feeds.bybit.BybitEndpoints;
+import perpwatch.feeds.okx.OkxEndpoints;
 import perpwatch.feeds.ws.ReconnectPolicy;
 
 /**
@@ -13,18 +15,25 @@ import perpwatch.feeds.ws.ReconnectPolicy;
  * @param barCloseGrace       {@code PERPWATCH_BAR_CLOSE_GRACE} (2s): how long after a minute ends its bar waits for stragglers
  * @param binanceMaxConnAge   {@code PERPWATCH_BINANCE_MAX_CONN_AGE} (23h50m as 1430m): rotate before Binance's 24 h cut-off
  * @param redisBacklog        {@code PERPWATCH_REDIS_BACKLOG} (100000): records held for Redis during an outage
+ * @param fundingPoll         {@code PERPWATCH_FUNDING_POLL} (60s): Bybit open interest and funding poll interval
+ * @param restTimeout         {@code PERPWATCH_REST_TIMEOUT} (10s): any venue REST call
  */
-public record FeedConfig(RedisConfig redis, InstrumentRegistry instruments, BinanceEndpoints binance,
-                         ReconnectPolicy reconnect, Duration barCloseGrace, Duration binanceMaxConnAge, int redisBacklog) {
+public record FeedConfig(RedisConfig redis, InstrumentRegistry instruments, BinanceEndpoints binance, OkxEndpoints okx,
+                         BybitEndpoints bybit, ReconnectPolicy reconnect, Duration barCloseGrace, Duration binanceMaxConnAge,
+                         int redisBacklog, Duration fundingPoll, Duration restTimeout) {
 
     public static FeedConfig fromEnv(Env env) {
         return new FeedConfig(
                 RedisConfig.fromEnv(env),
                 InstrumentRegistry.fromEnv(env),
                 BinanceEndpoints.fromEnv(env),
+                OkxEndpoints.fromEnv(env),
+                BybitEndpoints.fromEnv(env),
                 ReconnectPolicy.fromEnv(env),
                 env.duration("PERPWATCH_BAR_CLOSE_GRACE", Duration.ofSeconds(2)),
                 env.duration("PERPWATCH_BINANCE_MAX_CONN_AGE", Duration.ofMinutes(23 * 60 + 50)),
-                env.integer("PERPWATCH_REDIS_BACKLOG", 100_000));
+                env.integer("PERPWATCH_REDIS_BACKLOG", 100_000),
+                env.duration("PERPWATCH_FUNDING_POLL", Duration.ofSeconds(60)),
+                env.duration("PERPWATCH_REST_TIMEOUT", Duration.ofSeconds(10)));
     }
 }

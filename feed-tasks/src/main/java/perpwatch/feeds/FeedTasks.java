@@ -7,7 +7,18 @@ import java.util.function.Function;
 import perpwatch.core.instrument.Instrument;
 import perpwatch.core.redis.BufferedStreamWriter;
 import perpwatch.core.redis.RedisStreams;
+import perpwatch.feeds.binance.BinanceLiquidationSource;
 import perpwatch.feeds.binance.BinanceTradesWorker;
+import perpwatch.feeds.bybit.BybitFundingPoller;
+import perpwatch.feeds.bybit.BybitLiquidationSource;
+import perpwatch.feeds.bybit.BybitMarketRestClient;
+import perpwatch.feeds.liquidations.LiquidationSource;
+import perpwatch.feeds.liquidations.LiquidationsWorker;
+import perpwatch.feeds.okx.OkxContractSpecs;
+import perpwatch.feeds.okx.OkxInstrumentsClient;
+import perpwatch.feeds.okx.OkxLiquidationSource;
+import perpwatch.feeds.okx.OkxTradesWorker;
+import perpwatch.feeds.ws.Backoff;
 import perpwatch.feeds.binance.book.BinanceBookWorker;
 
 /** The catalogue of feed tasks by name ({@code --task=NAME}), each built once per instrument. */
@@ -25,7 +36,26 @@ public final class FeedTasks {
                     ctx.config().reconnect().withMaxAge(ctx.config().binanceMaxConnAge()),
                     ctx.redis(), ctx.newWriter(), ctx.config().barCloseGrace(), System::currentTimeMillis),
             "binance-book", ctx -> BinanceBookWorker.create(ctx.instrument(), ctx.config().binance(),
-                    ctx.config().reconnect().withMaxAge(ctx.config().binanceMaxConnAge()), ctx.newWriter()));
+                    ctx.config().reconnect().withMaxAge(ctx.config().binanceMaxConnAge()), ctx.newWriter()),
+            "liquidations", FeedTasks::liquidations,
+            "okx-usdc", ctx -> new OkxTradesWorker(ctx.instrument(), ctx.config().okx().publicWs(), ctx.config().reconnect(),
+                    okxSpecs(ctx), ctx.newWriter(), System::currentTimeMillis),
+            "bybit-funding", ctx -> new BybitFundingPoller(ctx.instrument(),
+                    new BybitMarketRestClient(ctx.config().bybit(), ctx.config().restTimeout()), ctx.newWriter(),
+                    ctx.config().fundingPoll(), 3, Backoff.standard(), System::currentTimeMillis));
+
+    private static FeedTask liquidations(Context ctx) {
+        List<LiquidationSource> sources = List.of(
+                new BinanceLiquidationSource(ctx.instrument(), ctx.config().binance()),
+                new OkxLiquidationSource(ctx.instrument(), ctx.config().okx(), okxSpecs(ctx)),
+                new BybitLiquidationSource(ctx.instrument(), ctx.config().bybit()));
+        return new LiquidationsWorker(ctx.instrument(), sources, ctx.config().reconnect(), ctx.newWriter());
+    }
+
+    private static OkxContractSpecs okxSpecs(Context ctx) {
+        return new OkxContractSpecs(new OkxInstrumentsClient(ctx.config().okx(), ctx.config().restTimeout()),
+                List.of(ctx.instrument().okxUsdt(), ctx.instrument().okxUsdc()));
+    }
 
     private FeedTasks() {
     }

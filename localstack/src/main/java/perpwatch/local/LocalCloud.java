@@ -1,5 +1,7 @@
 package perpwatch.local;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -23,6 +25,7 @@ import perpwatch.local.market.synthetic.SyntheticMarket;
 import perpwatch.local.market.synthetic.SyntheticVenueDriver;
 import perpwatch.local.redis.LocalRedis;
 import perpwatch.local.sim.Simulators;
+import perpwatch.local.sim.okx.OkxWire;
 
 /**
  * The whole system on one machine, in one JVM, with no AWS account and no Docker: a real Redis, the venue
@@ -85,7 +88,7 @@ public final class LocalCloud implements AutoCloseable {
         FeedConfig config = FeedConfig.fromEnv(effective);
         RedisStreams feedRedis = new RedisStreams(config.redis());
         running.add(feedRedis);
-        for (String task : List.of("binance-trades", "binance-book")) {
+        for (String task : FeedTasks.names()) {
             feeds.addAll(FeedTasks.create(task, config, feedRedis));
         }
         feeds.forEach(FeedTask::start);
@@ -109,12 +112,20 @@ public final class LocalCloud implements AutoCloseable {
             SyntheticMarket market = new SyntheticMarket(150.0, instrument.canonical().hashCode(), now);
             return List.of(new SyntheticVenueDriver(instrument, market, sims.binance(), sims.okx(), sims.bybit()).start());
         }
+        // The captures are Binance's only. OKX still lists its swaps, so the OKX feeds connect and stay quiet (basis
+        // reads "no USDC price", honestly) instead of retrying forever; Bybit answers nothing, so funding reads "no data".
+        sims.okx().instrument(okxRow(OkxWire.linearSwap(instrument.okxUsdt(), "1", "USDT")));
+        sims.okx().instrument(okxRow(OkxWire.linearSwap(instrument.okxUsdc(), "1", "USDC")));
         ReplayAggTradeTape trades = new ReplayAggTradeTape(instrument.binance(), capture(options, "binance/aggTrade_SUSHIUSDT_combined.jsonl"), now);
         ReplayDepthTape depth = new ReplayDepthTape(instrument.binance(), capture(options, "binance/depth_sync_timeline_SUSHIUSDT.jsonl"), now);
         sims.binance().depthSnapshots(symbol -> symbol.equals(instrument.binance()) ? depth.book().snapshot(1000, System.currentTimeMillis()) : null);
         return List.of(
                 new TapePlayer("binance-trades-" + instrument.canonical(), trades, sims.binance()::publish).start(),
                 new TapePlayer("binance-depth-" + instrument.canonical(), depth, sims.binance()::publish).start());
+    }
+
+    private static ObjectNode okxRow(String json) throws IOException {
+        return (ObjectNode) new ObjectMapper().readTree(json);
     }
 
     private static List<String> capture(LocalCloudOptions options, String relative) throws IOException {

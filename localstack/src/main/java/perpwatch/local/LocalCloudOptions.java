@@ -6,8 +6,8 @@ import java.util.Locale;
 /**
  * Command-line options of {@link LocalCloud}.
  *
- * @param mode      {@code replay} (default: recorded real messages, no internet needed), {@code synthetic}
- *                  (generated market) or {@code live} (real venue URLs; needs internet)
+ * @param mode      {@code synthetic} (default: a generated market on every venue, so every guard moves),
+ *                  {@code replay} (recorded real Binance messages) or {@code live} (real venue URLs; needs internet)
  * @param port      API port (default 8080)
  * @param redisPort embedded Redis port (default 6379), unless {@code PERPWATCH_REDIS_URL} names a running Redis
  * @param fixtures  folder of recorded venue messages (default {@code ../shared/fixtures} from the repository root)
@@ -15,10 +15,10 @@ import java.util.Locale;
 public record LocalCloudOptions(Mode mode, int port, int redisPort, Path fixtures) {
     public enum Mode { REPLAY, SYNTHETIC, LIVE }
 
-    public static final String USAGE = "usage: perpwatch local [--mode=replay|synthetic|live] [--port=8080] [--redis-port=6379] [--fixtures=DIR]";
+    public static final String USAGE = "usage: perpwatch local [--mode=synthetic|replay|live] [--port=8080] [--redis-port=6379] [--fixtures=DIR]";
 
     public static LocalCloudOptions parse(String[] args) {
-        Mode mode = Mode.REPLAY;
+        Mode mode = Mode.SYNTHETIC;
         int port = 8080;
         int redisPort = 6379;
         Path fixtures = Path.of(System.getProperty("perpwatch.fixtures", "../shared/fixtures"));

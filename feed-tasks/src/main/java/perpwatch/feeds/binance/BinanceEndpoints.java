@@ -33,6 +33,11 @@ public record BinanceEndpoints(String marketWsBase, String publicWsBase, String 
         return URI.create(restBase + "/fapi/v1/depth?symbol=" + instrument.binance() + "&limit=" + DEPTH_SNAPSHOT_LIMIT);
     }
 
+    /** Every symbol's liquidations in one stream; Binance offers no per-symbol filter cheaper than this one socket. */
+    public URI forceOrderStream() {
+        return URI.create(marketWsBase + "/ws/!forceOrder@arr");
+    }
+
     public URI aggTradeStream(Instrument instrument) {
         return URI.create(marketWsBase + "/ws/" + instrument.binanceStreamName() + "@aggTrade");
     }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -25,6 +24,7 @@ import perpwatch.core.stream.StreamEntry;
 import perpwatch.core.stream.StreamKey;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.feeds.FeedTask;
+import perpwatch.feeds.concurrent.DaemonThreads;
 import perpwatch.feeds.metrics.FeedCounters;
 import perpwatch.feeds.metrics.LogSampler;
 import perpwatch.feeds.parse.MalformedFrameException;
@@ -78,11 +78,7 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener {
         this.priceKey = StreamKeys.price(instrument);
         this.bars = new MinuteBarAggregator(barCloseGrace.toMillis());
         this.socket = new ReconnectingWebSocket(name, streamUri, policy, this);
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, name + "-tick");
-            t.setDaemon(true);
-            return t;
-        });
+        this.ticker = DaemonThreads.singleScheduler(name + "-tick");
     }
 
     @Override

@@ -56,7 +56,11 @@ public final class SimWebSocketServer<S> implements AutoCloseable {
     public void sendWhere(Predicate<S> match, java.util.function.Function<S, String> frame) {
         server.sessions.forEach((conn, state) -> {
             if (conn.isOpen() && match.test(state)) {
-                conn.send(frame.apply(state));
+                try {
+                    conn.send(frame.apply(state));
+                } catch (org.java_websocket.exceptions.WebsocketNotConnectedException e) {
+                    // Closed between the check and the send (a drop in progress): the other connections still get it.
+                }
             }
         });
     }

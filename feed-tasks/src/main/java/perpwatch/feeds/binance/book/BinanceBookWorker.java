@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -18,6 +17,7 @@ import perpwatch.core.redis.BufferedStreamWriter;
 import perpwatch.core.stream.StreamKey;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.feeds.FeedTask;
+import perpwatch.feeds.concurrent.DaemonThreads;
 import perpwatch.feeds.binance.BinanceEndpoints;
 import perpwatch.feeds.binance.BinanceFrame;
 import perpwatch.feeds.metrics.FeedCounters;
@@ -67,11 +67,7 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener {
         this.socket = new ReconnectingWebSocket(name, streamUri, policy, this);
         this.snapshots = new SnapshotFetcher(name, snapshotClient, this::needsSnapshot, this::onSnapshot,
                 settings.snapshotBackoff(), settings.minSnapshotInterval(), counters);
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, name + "-tick");
-            t.setDaemon(true);
-            return t;
-        });
+        this.ticker = DaemonThreads.singleScheduler(name + "-tick");
     }
 
     /** The production wiring: endpoints from config, default book settings. */

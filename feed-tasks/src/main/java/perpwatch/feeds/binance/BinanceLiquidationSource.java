@@ -1,0 +1,111 @@
+package perpwatch.feeds.binance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import perpwatch.core.instrument.Instrument;
+import perpwatch.core.model.Liquidation;
+import perpwatch.core.model.PositionSide;
+import perpwatch.feeds.liquidations.LiquidationSource;
+import perpwatch.feeds.metrics.FeedCounters;
+import perpwatch.feeds.parse.JsonFrames;
+import perpwatch.feeds.parse.MalformedFrameException;
+import perpwatch.feeds.ws.Keepalive;
+import perpwatch.feeds.ws.ReconnectPolicy;
+import perpwatch.feeds.ws.WebSocketSession;
+
+/**
+ * Binance {@code !forceOrder@arr}, filtered to the instrument. {@code o.S} is the liquidation ORDER's side: a
+ * {@code SELL} closes a long. Quantity is the filled {@code z} (the order's {@code q} when nothing is reported
+ * filled), price the average fill {@code ap} (the order price {@code p} when there is none). Binance pushes at most
+ * one liquidation per symbol per second, so this stream undercounts; it is what the venue offers.
+ */
+public final class BinanceLiquidationSource implements LiquidationSource {
+    private static final Logger LOG = LoggerFactory.getLogger(BinanceLiquidationSource.class);
+    private final Instrument instrument;
+    private final URI uri;
+
+    public BinanceLiquidationSource(Instrument instrument, BinanceEndpoints endpoints) {
+        this.instrument = instrument;
+        this.uri = endpoints.forceOrderStream();
+    }
+
+    @Override
+    public String venue() {
+        return "binance";
+    }
+
+    @Override
+    public URI uri() {
+        return uri;
+    }
+
+    /** Binance pings us; our own protocol pings only keep quiet links (no liquidations for minutes) from looking dead. */
+    @Override
+    public ReconnectPolicy policy(ReconnectPolicy base) {
+        return base.withKeepalive(Keepalive.protocolPing(java.time.Duration.ofSeconds(20)));
+    }
+
+    @Override
+    public void subscribe(WebSocketSession session) {
+        // The stream is named in the URL.
+    }
+
+    @Override
+    public List<Liquidation> read(String text, long recvMs, FeedCounters counters) throws MalformedFrameException {
+        JsonNode root = JsonFrames.object(text);
+        JsonNode payload = root.has("data") && root.has("stream") ? root.get("data") : root;
+        if (payload.has("code") && payload.has("msg")) {
+            counters.increment("venue_errors");
+            LOG.warn("[binance] venue error {}: {}", payload.get("code").asText(), payload.get("msg").asText());
+            return List.of();
+        }
+        if (payload.has("result") && payload.has("id")) {
+            return List.of();
+        }
+        if (!"forceOrder".equals(payload.path("e").asText())) {
+            throw new MalformedFrameException("not a forceOrder event");
+        }
+        JsonNode o = payload.path("o");
+        String symbol = o.path("s").asText("");
+        if (!instrument.binance().equals(symbol)) {
+            counters.increment("other_symbol");
+            return List.of();
+        }
+        String orderSide = o.path("S").asText("");
+        PositionSide side;
+        if (orderSide.equals("SELL")) {
+            side = PositionSide.LONG;
+        } else if (orderSide.equals("BUY")) {
+            side = PositionSide.SHORT;
+        } else {
+            throw new MalformedFrameException("o.S must be BUY or SELL, not '" + orderSide + "'");
+        }
+        BigDecimal quantity = firstPositive(o, "z", "q");
+        BigDecimal price = firstPositive(o, "ap", "p");
+        if (!o.path("T").canConvertToLong()) {
+            throw new MalformedFrameException("o.T is not a time");
+        }
+        return List.of(new Liquidation(venue(), symbol, side, price, quantity, price.multiply(quantity), o.path("T").asLong(), recvMs));
+    }
+
+    private static BigDecimal firstPositive(JsonNode o, String preferred, String fallback) throws MalformedFrameException {
+        for (String field : new String[] {preferred, fallback}) {
+            String raw = o.path(field).asText("");
+            if (!raw.isEmpty()) {
+                try {
+                    BigDecimal value = new BigDecimal(raw);
+                    if (value.signum() > 0) {
+                        return value;
+                    }
+                } catch (NumberFormatException e) {
+                    throw new MalformedFrameException("o." + field + " is not a decimal: '" + raw + "'");
+                }
+            }
+        }
+        throw new MalformedFrameException("neither o." + preferred + " nor o." + fallback + " is a positive decimal");
+    }
+}

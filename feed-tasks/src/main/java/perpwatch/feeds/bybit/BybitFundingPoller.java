@@ -1,0 +1,169 @@
+package perpwatch.feeds.bybit;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import perpwatch.core.calc.FundingRates;
+import perpwatch.core.instrument.Instrument;
+import perpwatch.core.model.FundingSnapshot;
+import perpwatch.core.model.FundingSnapshotCodec;
+import perpwatch.core.redis.BufferedStreamWriter;
+import perpwatch.core.stream.StreamKey;
+import perpwatch.core.stream.StreamKeys;
+import perpwatch.feeds.FeedTask;
+import perpwatch.feeds.concurrent.DaemonThreads;
+import perpwatch.feeds.http.RestCallException;
+import perpwatch.feeds.metrics.FeedCounters;
+import perpwatch.feeds.ws.Backoff;
+
+/**
+ * {@code bybit-funding}: every poll interval, Bybit's open interest, mark price, funding rate and funding interval
+ * → one {@link FundingSnapshot} on {@code market:<sym>usdt:funding}. A poll that cannot get all three answers
+ * (after its retries) writes nothing: a missing sample reads as stale downstream, a zero would read as calm.
+ */
+public final class BybitFundingPoller implements FeedTask {
+    private static final Logger LOG = LoggerFactory.getLogger(BybitFundingPoller.class);
+    private static final Duration INTERVAL_REFRESH = Duration.ofHours(1);
+
+    private final String name;
+    private final String symbol;
+    private final StreamKey key;
+    private final BybitMarketRestClient client;
+    private final BufferedStreamWriter writer;
+    private final Duration every;
+    private final int attempts;
+    private final Backoff backoff;
+    private final LongSupplier clock;
+    private final FeedCounters counters = new FeedCounters();
+    private final ScheduledExecutorService scheduler;
+    private Integer intervalHours;
+    private long intervalReadAt;
+
+    /**
+     * @param attempts tries per call within one poll (first try included)
+     * @param backoff  waits between those tries; a rate-limit answer waits the longer of it and the venue's hint
+     */
+    public BybitFundingPoller(Instrument instrument, BybitMarketRestClient client, BufferedStreamWriter writer, Duration every,
+                              int attempts, Backoff backoff, LongSupplier clock) {
+        this.name = "bybit-funding:" + instrument.canonical();
+        this.symbol = instrument.bybit();
+        this.key = StreamKeys.funding(instrument);
+        this.client = client;
+        this.writer = writer;
+        this.every = every;
+        this.attempts = attempts;
+        this.backoff = backoff;
+        this.clock = clock;
+        this.scheduler = DaemonThreads.singleScheduler(name);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void start() {
+        scheduler.scheduleAtFixedRate(this::pollSafely, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void pollSafely() {
+        try {
+            pollOnce();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            counters.increment("poll_bugs");
+            LOG.error("[{}] poll failed unexpectedly", name, e);
+        }
+    }
+
+    /** One poll; true when a snapshot was written (or queued for Redis). */
+    public boolean pollOnce() throws InterruptedException {
+        counters.increment("polls");
+        writer.flush();
+        FundingSnapshot snapshot;
+        try {
+            int hours = fundingIntervalHours();
+            BybitMarketRestClient.OpenInterest oi = withRetries("open-interest", () -> client.openInterest(symbol));
+            BybitMarketRestClient.Ticker ticker = withRetries("tickers", () -> client.ticker(symbol));
+            long now = clock.getAsLong();
+            BigDecimal notional = oi.openInterest().multiply(ticker.markPrice());
+            snapshot = new FundingSnapshot(symbol, notional, oi.openInterest(), ticker.fundingRate(),
+                    FundingRates.eightHourRate(ticker.fundingRate(), hours), hours,
+                    FundingRates.aprPercent(ticker.fundingRate(), hours), ticker.nextFundingTime(), ticker.markPrice(), ticker.time(), now);
+        } catch (RestCallException e) {
+            counters.increment("failed_polls");
+            LOG.warn("[{}] poll failed after retries, nothing written: {}", name, e.getMessage());
+            return false;
+        }
+        counters.increment("snapshots");
+        writer.write(key, FundingSnapshotCodec.INSTANCE.encode(snapshot));
+        return true;
+    }
+
+    private int fundingIntervalHours() throws RestCallException, InterruptedException {
+        long now = clock.getAsLong();
+        if (intervalHours == null || now - intervalReadAt >= INTERVAL_REFRESH.toMillis()) {
+            int hours = withRetries("instruments-info", () -> client.fundingIntervalHours(symbol));
+            if (intervalHours != null && intervalHours != hours) {
+                LOG.warn("[{}] Bybit changed the funding interval: {} h → {} h", name, intervalHours, hours);
+            }
+            intervalHours = hours;
+            intervalReadAt = now;
+        }
+        return intervalHours;
+    }
+
+    /** One REST call that may fail. */
+    private interface Call<T> {
+        T run() throws RestCallException, InterruptedException;
+    }
+
+    private <T> T withRetries(String what, Call<T> call) throws RestCallException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.run();
+            } catch (BybitMarketRestClient.MalformedAnswerException e) {
+                counters.increment("malformed");
+                retryOrThrow(what, attempt, e);
+            } catch (RestCallException e) {
+                counters.increment(e.rateLimited() ? "rate_limited" : "errors");
+                retryOrThrow(what, attempt, e);
+            }
+        }
+    }
+
+    private void retryOrThrow(String what, int attempt, RestCallException e) throws RestCallException, InterruptedException {
+        if (attempt >= attempts) {
+            throw e;
+        }
+        long waitMs = backoff.delay(attempt, Math::random).toMillis();
+        if (e.rateLimited()) {
+            waitMs = Math.max(waitMs * 4, e.retryAfter().map(Duration::toMillis).orElse(0L));
+        }
+        counters.increment("retries");
+        LOG.warn("[{}] {} failed (attempt {}/{}), retrying in {} ms: {}", name, what, attempt, attempts, waitMs, e.getMessage());
+        Thread.sleep(waitMs);
+    }
+
+    @Override
+    public Map<String, Long> counters() {
+        Map<String, Long> all = new TreeMap<>(counters.snapshot());
+        all.put("redis_backlog", (long) writer.backlog());
+        all.put("redis_dropped", writer.dropped());
+        return all;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        writer.flush();
+    }
+}

@@ -1,0 +1,112 @@
+package perpwatch.feeds.bybit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import perpwatch.core.instrument.Instrument;
+import perpwatch.core.model.Liquidation;
+import perpwatch.core.model.PositionSide;
+import perpwatch.feeds.liquidations.LiquidationSource;
+import perpwatch.feeds.metrics.FeedCounters;
+import perpwatch.feeds.parse.JsonFrames;
+import perpwatch.feeds.parse.MalformedFrameException;
+import perpwatch.feeds.ws.Keepalive;
+import perpwatch.feeds.ws.ReconnectPolicy;
+import perpwatch.feeds.ws.WebSocketSession;
+
+/**
+ * Bybit v5 {@code allLiquidation.<symbol>}. Unlike Binance and OKX, {@code S} is the POSITION's side: {@code Buy}
+ * means a long was liquidated. {@code v} is in the base coin for linear contracts, {@code p} the bankruptcy price;
+ * one push may carry several liquidations.
+ */
+public final class BybitLiquidationSource implements LiquidationSource {
+    private static final Logger LOG = LoggerFactory.getLogger(BybitLiquidationSource.class);
+    private final URI uri;
+    private final String topic;
+
+    public BybitLiquidationSource(Instrument instrument, BybitEndpoints endpoints) {
+        this.uri = endpoints.publicWs();
+        this.topic = "allLiquidation." + instrument.bybit();
+    }
+
+    @Override
+    public String venue() {
+        return "bybit";
+    }
+
+    @Override
+    public URI uri() {
+        return uri;
+    }
+
+    /** Bybit recommends a JSON ping every 20 s and cuts silent connections after about 10 minutes. */
+    @Override
+    public ReconnectPolicy policy(ReconnectPolicy base) {
+        return base.withKeepalive(Keepalive.textFrame(Duration.ofSeconds(20), "{\"op\":\"ping\"}"));
+    }
+
+    @Override
+    public void subscribe(WebSocketSession session) {
+        session.sendText("{\"op\":\"subscribe\",\"args\":[\"" + topic + "\"]}");
+    }
+
+    @Override
+    public List<Liquidation> read(String text, long recvMs, FeedCounters counters) throws MalformedFrameException {
+        JsonNode root = JsonFrames.object(text);
+        if (root.has("op")) {
+            if ("pong".equals(root.path("ret_msg").asText()) || "pong".equals(root.path("op").asText())) {
+                counters.increment("pongs");
+            } else if (root.path("success").asBoolean(false)) {
+                counters.increment("acks");
+            } else {
+                counters.increment("venue_errors");
+                LOG.warn("[bybit] {} refused: {}", root.path("op").asText(), root.path("ret_msg").asText());
+            }
+            return List.of();
+        }
+        if (!topic.equals(root.path("topic").asText())) {
+            throw new MalformedFrameException("unexpected topic '" + root.path("topic").asText() + "'");
+        }
+        JsonNode data = root.path("data");
+        if (!data.isArray()) {
+            throw new MalformedFrameException("data is not an array");
+        }
+        List<Liquidation> out = new ArrayList<>(data.size());
+        for (JsonNode row : data) {
+            String positionSide = row.path("S").asText("");
+            PositionSide side;
+            if (positionSide.equals("Buy")) {
+                side = PositionSide.LONG;
+            } else if (positionSide.equals("Sell")) {
+                side = PositionSide.SHORT;
+            } else {
+                throw new MalformedFrameException("S must be Buy or Sell, not '" + positionSide + "'");
+            }
+            BigDecimal size = decimal(row, "v");
+            BigDecimal price = decimal(row, "p");
+            if (!row.path("T").canConvertToLong()) {
+                throw new MalformedFrameException("T is not a time");
+            }
+            out.add(new Liquidation(venue(), row.path("s").asText(), side, price, size, price.multiply(size), row.path("T").asLong(), recvMs));
+        }
+        return out;
+    }
+
+    private static BigDecimal decimal(JsonNode row, String field) throws MalformedFrameException {
+        String raw = row.path(field).asText("");
+        try {
+            BigDecimal value = new BigDecimal(raw);
+            if (value.signum() <= 0) {
+                throw new MalformedFrameException("'" + field + "' must be positive, not " + raw);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new MalformedFrameException("'" + field + "' is not a decimal: '" + raw + "'");
+        }
+    }
+}

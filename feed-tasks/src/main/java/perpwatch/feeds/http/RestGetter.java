@@ -1,0 +1,49 @@
+package perpwatch.feeds.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A JSON GET with the JDK client: the body of a 2xx answer, or one {@link RestCallException} saying what went wrong. */
+public final class RestGetter {
+    private final HttpClient http;
+    private final Duration timeout;
+
+    public RestGetter(Duration timeout) {
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    public String get(URI uri) throws RestCallException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new RestCallException("GET " + uri + " failed: " + e, 0, null, e);
+        }
+        int status = response.statusCode();
+        if (status / 100 != 2) {
+            throw new RestCallException("GET " + uri + " answered " + status + ": " + abbreviate(response.body()), status,
+                    retryAfter(response), null);
+        }
+        return response.body();
+    }
+
+    private static Duration retryAfter(HttpResponse<String> response) {
+        return response.headers().firstValue("Retry-After").map(value -> {
+            try {
+                return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }).orElse(null);
+    }
+
+    public static String abbreviate(String text) {
+        return text == null ? "" : text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    }
+}

@@ -1,0 +1,158 @@
+package perpwatch.feeds.liquidations;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import perpwatch.core.instrument.Instrument;
+import perpwatch.core.model.Liquidation;
+import perpwatch.core.model.LiquidationCodec;
+import perpwatch.core.redis.BufferedStreamWriter;
+import perpwatch.core.stream.StreamKey;
+import perpwatch.core.stream.StreamKeys;
+import perpwatch.feeds.FeedTask;
+import perpwatch.feeds.concurrent.DaemonThreads;
+import perpwatch.feeds.metrics.FeedCounters;
+import perpwatch.feeds.metrics.LogSampler;
+import perpwatch.feeds.parse.MalformedFrameException;
+import perpwatch.feeds.ws.ReconnectPolicy;
+import perpwatch.feeds.ws.ReconnectingWebSocket;
+import perpwatch.feeds.ws.WebSocketListener;
+import perpwatch.feeds.ws.WebSocketSession;
+
+/**
+ * {@code liquidations}: every venue's liquidations of one instrument, normalized, on {@code market:<sym>usdt:liquidations}.
+ * Each venue has its own connection, thread and counters, so one venue down (or slow to prepare) never stops the others.
+ */
+public final class LiquidationsWorker implements FeedTask {
+    private static final Logger LOG = LoggerFactory.getLogger(LiquidationsWorker.class);
+
+    private final String name;
+    private final StreamKey key;
+    private final BufferedStreamWriter writer;
+    private final List<VenueFeed> feeds = new ArrayList<>();
+    private final ScheduledExecutorService ticker;
+    private long ticks;
+
+    public LiquidationsWorker(Instrument instrument, List<LiquidationSource> sources, ReconnectPolicy basePolicy, BufferedStreamWriter writer) {
+        this.name = "liquidations:" + instrument.canonical();
+        this.key = StreamKeys.liquidations(instrument);
+        this.writer = writer;
+        for (LiquidationSource source : sources) {
+            feeds.add(new VenueFeed(source, basePolicy));
+        }
+        this.ticker = DaemonThreads.singleScheduler(name + "-tick");
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void start() {
+        feeds.forEach(VenueFeed::start);
+        // Retries what Redis refused while it was down; liquidations are rare, so nothing else flushes them.
+        ticker.scheduleWithFixedDelay(this::flushAndReport, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void flushAndReport() {
+        try {
+            writer.flush();
+            if (++ticks % 60 == 0) {
+                LOG.info("[{}] {} redis_backlog={}", name, counters(), writer.backlog());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("[{}] flush failed", name, e);
+        }
+    }
+
+    @Override
+    public Map<String, Long> counters() {
+        Map<String, Long> all = new TreeMap<>();
+        for (VenueFeed feed : feeds) {
+            feed.counters.snapshot().forEach((k, v) -> all.put(feed.source.venue() + "." + k, v));
+        }
+        all.put("redis_backlog", (long) writer.backlog());
+        all.put("redis_dropped", writer.dropped());
+        return all;
+    }
+
+    /** Drops one venue's connection (tests, operators); the loop reconnects it. */
+    public void dropConnection(String venue) {
+        feeds.stream().filter(f -> f.source.venue().equals(venue)).forEach(f -> f.socket.dropConnection());
+    }
+
+    @Override
+    public void close() {
+        feeds.forEach(VenueFeed::close);
+        ticker.shutdownNow();
+        writer.flush();
+    }
+
+    /** One venue: its socket, its preparation thread, its counters. */
+    private final class VenueFeed implements WebSocketListener {
+        final LiquidationSource source;
+        final FeedCounters counters = new FeedCounters();
+        final ReconnectingWebSocket socket;
+        private Thread starter;
+
+        VenueFeed(LiquidationSource source, ReconnectPolicy basePolicy) {
+            this.source = source;
+            this.socket = new ReconnectingWebSocket(name + ":" + source.venue(), source.uri(), source.policy(basePolicy), this);
+        }
+
+        void start() {
+            starter = new Thread(() -> {
+                if (source.prepare()) {
+                    socket.start();
+                }
+            }, name + ":" + source.venue() + "-start");
+            starter.setDaemon(true);
+            starter.start();
+        }
+
+        @Override
+        public void onOpen(WebSocketSession session) {
+            counters.increment("connects");
+            source.subscribe(session);
+        }
+
+        @Override
+        public void onText(String text, long recvMs) {
+            counters.increment("frames");
+            List<Liquidation> liquidations;
+            try {
+                liquidations = source.read(text, recvMs, counters);
+            } catch (MalformedFrameException e) {
+                counters.increment("malformed");
+                long n = counters.get("malformed");
+                if (LogSampler.shouldLog(n)) {
+                    LOG.warn("[{}:{}] skipped malformed frame #{} ({}): {}", name, source.venue(), n, e.getMessage(),
+                            text.length() <= 200 ? text : text.substring(0, 200) + "…");
+                }
+                return;
+            }
+            for (Liquidation l : liquidations) {
+                counters.increment("liquidations");
+                writer.write(key, LiquidationCodec.INSTANCE.encode(l));
+            }
+        }
+
+        @Override
+        public void onDisconnect(String reason) {
+            counters.increment("disconnects");
+        }
+
+        void close() {
+            if (starter != null) {
+                starter.interrupt();
+            }
+            socket.close();
+        }
+    }
+}

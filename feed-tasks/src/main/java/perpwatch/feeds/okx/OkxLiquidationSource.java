@@ -1,0 +1,116 @@
+package perpwatch.feeds.okx;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import perpwatch.core.instrument.Instrument;
+import perpwatch.core.model.Liquidation;
+import perpwatch.core.model.PositionSide;
+import perpwatch.feeds.liquidations.LiquidationSource;
+import perpwatch.feeds.liquidations.RecentKeys;
+import perpwatch.feeds.metrics.FeedCounters;
+import perpwatch.feeds.parse.MalformedFrameException;
+import perpwatch.feeds.ws.Backoff;
+import perpwatch.feeds.ws.Keepalive;
+import perpwatch.feeds.ws.ReconnectPolicy;
+import perpwatch.feeds.ws.WebSocketSession;
+
+/**
+ * OKX v5 {@code liquidation-orders} for SWAP, filtered to the instrument's USDT and USDC swaps (OKX cannot narrow
+ * the channel by instrument). {@code side} is the liquidation ORDER's side ({@code sell} closes a long); OKX's own
+ * notes say not to rely on {@code posSide}, which is {@code net} in one-way mode. Sizes are contracts, converted with
+ * the instrument's contract value. Rows OKX repeats are dropped by (instId, ts, side, sz, bkPx).
+ */
+public final class OkxLiquidationSource implements LiquidationSource {
+    private static final Logger LOG = LoggerFactory.getLogger(OkxLiquidationSource.class);
+    static final String SUBSCRIBE = "{\"op\":\"subscribe\",\"args\":[{\"channel\":\"liquidation-orders\",\"instType\":\"SWAP\"}]}";
+    private final URI uri;
+    private final Set<String> instIds;
+    private final OkxContractSpecs specs;
+    private final OkxFrameParser parser = new OkxFrameParser();
+    private final RecentKeys recent = new RecentKeys(10_000);
+
+    public OkxLiquidationSource(Instrument instrument, OkxEndpoints endpoints, OkxContractSpecs specs) {
+        this.uri = endpoints.publicWs();
+        this.instIds = Set.of(instrument.okxUsdt(), instrument.okxUsdc());
+        this.specs = specs;
+    }
+
+    @Override
+    public String venue() {
+        return "okx";
+    }
+
+    @Override
+    public URI uri() {
+        return uri;
+    }
+
+    /** OKX closes a connection after 30 s without traffic; a text {@code ping} after 20 s of quiet keeps it. */
+    @Override
+    public ReconnectPolicy policy(ReconnectPolicy base) {
+        return base.withKeepalive(Keepalive.textFrame(Duration.ofSeconds(20), "ping"));
+    }
+
+    @Override
+    public boolean prepare() {
+        return specs.loadAll("liquidations:okx", Backoff.standard());
+    }
+
+    @Override
+    public void subscribe(WebSocketSession session) {
+        session.sendText(SUBSCRIBE);
+    }
+
+    @Override
+    public List<Liquidation> read(String text, long recvMs, FeedCounters counters) throws MalformedFrameException {
+        OkxFrame frame = parser.parse(text);
+        if (frame instanceof OkxFrame.VenueError error) {
+            counters.increment("venue_errors");
+            LOG.warn("[okx] venue error {}: {}", error.code(), error.message());
+            return List.of();
+        }
+        if (frame instanceof OkxFrame.Pong) {
+            counters.increment("pongs");
+            return List.of();
+        }
+        if (frame instanceof OkxFrame.Ack) {
+            counters.increment("acks");
+            return List.of();
+        }
+        if (!(frame instanceof OkxFrame.Liquidations pushed)) {
+            return List.of();
+        }
+        List<Liquidation> out = new ArrayList<>();
+        for (OkxFrame.Liquidation row : pushed.liquidations()) {
+            if (!instIds.contains(row.instId())) {
+                counters.increment("other_instrument");
+                continue;
+            }
+            String key = row.instId() + "|" + row.ts() + "|" + row.side() + "|" + row.contracts().toPlainString() + "|"
+                    + row.bankruptcyPrice().toPlainString();
+            if (!recent.firstTime(key)) {
+                counters.increment("duplicates");
+                continue;
+            }
+            Optional<ContractSpec> spec = specs.get(row.instId());
+            if (spec.isEmpty()) {
+                // prepare() loads every spec before the socket opens, so this is a bug, not a venue condition.
+                counters.increment("no_contract_value");
+                LOG.error("[okx] no contract value for {}; liquidation skipped", row.instId());
+                continue;
+            }
+            BigDecimal quantity = spec.get().toBase(row.contracts());
+            PositionSide side = row.side().equals("sell") ? PositionSide.LONG : PositionSide.SHORT;
+            out.add(new Liquidation(venue(), row.instId(), side, row.bankruptcyPrice(), quantity,
+                    row.bankruptcyPrice().multiply(quantity), row.ts(), recvMs));
+        }
+        return out;
+    }
+}

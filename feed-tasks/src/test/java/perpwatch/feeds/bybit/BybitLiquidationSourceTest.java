@@ -1,0 +1,53 @@
+package perpwatch.feeds.bybit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import perpwatch.core.config.Env;
+import perpwatch.core.instrument.Instrument;
+import perpwatch.core.model.Liquidation;
+import perpwatch.core.model.PositionSide;
+import perpwatch.core.testing.Fixtures;
+import perpwatch.feeds.metrics.FeedCounters;
+import perpwatch.feeds.parse.MalformedFrameException;
+
+class BybitLiquidationSourceTest {
+    static BybitLiquidationSource source(String symbol) {
+        return new BybitLiquidationSource(new Instrument("X", symbol, "X-USDT-SWAP", "X-USDC-SWAP", symbol, -1), BybitEndpoints.fromEnv(Env.of(Map.of())));
+    }
+
+    @Test
+    void positionSideBuyIsALongAndEveryEntryOfAPushIsKept() throws Exception {
+        List<Liquidation> out = source("BTCUSDT").read(Fixtures.text("bybit/allLiquidation_multi_entry_nautilus.json").strip(), 5, new FeedCounters());
+        // S=Buy: a long was liquidated (Bybit's position side); v in BTC, p the bankruptcy price
+        assertEquals(List.of(
+                new Liquidation("bybit", "BTCUSDT", PositionSide.LONG, new BigDecimal("96250.5"), new BigDecimal("0.015"),
+                        new BigDecimal("1443.7575"), 1_739_502_302_929L, 5),
+                new Liquidation("bybit", "BTCUSDT", PositionSide.SHORT, new BigDecimal("97410.0"), new BigDecimal("1.250"),
+                        new BigDecimal("121762.5000"), 1_739_502_303_011L, 5)), out);
+    }
+
+    @Test
+    void recordedRealPushIsAShortLiquidated() throws Exception {
+        Liquidation l = source("PIPPINUSDT").read(Fixtures.text("bybit/allLiquidation_PIPPINUSDT_tardis_real.json").strip(), 5, new FeedCounters()).get(0);
+        assertEquals(PositionSide.SHORT, l.side());
+        assertEquals(0, new BigDecimal("69.89776").compareTo(l.notionalUsd()), "2846 × 0.02456");
+    }
+
+    @Test
+    void pongsAcksAndRefusalsAreNotData() throws Exception {
+        FeedCounters counters = new FeedCounters();
+        BybitLiquidationSource s = source("SOLUSDT");
+        assertTrue(s.read(Fixtures.text("bybit/ws_pong_linear_doc.json").strip(), 1, counters).isEmpty());
+        assertTrue(s.read(Fixtures.text("bybit/ws_subscribe_ack_linear_doc.json").strip(), 1, counters).isEmpty());
+        assertTrue(s.read(Fixtures.text("bybit/ws_subscribe_failure_nautilus.json").strip(), 1, counters).isEmpty());
+        assertEquals(1, counters.get("pongs"));
+        assertEquals(1, counters.get("venue_errors"));
+        assertThrows(MalformedFrameException.class, () -> s.read("{\"topic\":\"allLiquidation.SOLUSDT\",\"data\":[{\"T\":1,\"S\":\"Long\",\"v\":\"1\",\"p\":\"1\"}]}", 1, counters));
+    }
+}

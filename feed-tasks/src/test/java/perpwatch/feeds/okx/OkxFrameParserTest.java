@@ -1,0 +1,50 @@
+package perpwatch.feeds.okx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import perpwatch.core.testing.Fixtures;
+import perpwatch.feeds.parse.MalformedFrameException;
+
+class OkxFrameParserTest {
+    final OkxFrameParser parser = new OkxFrameParser();
+
+    @Test
+    void recordedSolSwapTradeKeepsEveryStringValueExact() throws Exception {
+        OkxFrame.Trades trades = assertInstanceOf(OkxFrame.Trades.class, parser.parse(Fixtures.text("okx/trades_SOL-USDT-SWAP_real_2025.json").strip()));
+        OkxFrame.Trade t = trades.trades().get(0);
+        assertEquals(new OkxFrame.Trade("SOL-USDT-SWAP", 620_869_571L, new BigDecimal("187.08"), new BigDecimal("6.28"), "sell", 1_736_909_125_942L), t);
+    }
+
+    @Test
+    void recordedLiquidationOrdersAreReadPerDetail() throws Exception {
+        OkxFrame.Liquidations l = assertInstanceOf(OkxFrame.Liquidations.class,
+                parser.parse(Fixtures.text("okx/liquidation_orders_doc_example.json").strip()));
+        assertEquals(new OkxFrame.Liquidation("IOST-USDT-SWAP", "buy", "short", new BigDecimal("0.007831"), new BigDecimal("13"), 1_692_266_434_010L),
+                l.liquidations().get(0));
+    }
+
+    @Test
+    void controlFramesAndErrorsAreClassifiedNotData() throws Exception {
+        assertInstanceOf(OkxFrame.Pong.class, parser.parse("pong"));
+        OkxFrame.VenueError error = assertInstanceOf(OkxFrame.VenueError.class,
+                parser.parse(Fixtures.text("okx/error_60018_liquidation_orders_instId_real.json").strip()));
+        assertEquals("60018", error.code());
+        for (String line : Fixtures.lines("okx/subscribe_ack_capture.jsonl")) {
+            assertInstanceOf(OkxFrame.Ack.class, parser.parse(line));
+        }
+    }
+
+    @Test
+    void brokenFramesAreMalformedNotHalfRead() {
+        assertThrows(MalformedFrameException.class, () -> parser.parse("{not json"));
+        assertThrows(MalformedFrameException.class, () -> parser.parse(
+                "{\"arg\":{\"channel\":\"trades\",\"instId\":\"SOL-USDC-SWAP\"},\"data\":[{\"instId\":\"SOL-USDC-SWAP\",\"tradeId\":\"1\",\"px\":\"abc\",\"sz\":\"1\",\"side\":\"buy\",\"ts\":\"1\"}]}"));
+        assertThrows(MalformedFrameException.class, () -> parser.parse(
+                "{\"arg\":{\"channel\":\"trades\",\"instId\":\"SOL-USDC-SWAP\"},\"data\":[{\"instId\":\"SOL-USDC-SWAP\",\"tradeId\":\"1\",\"px\":\"1\",\"sz\":\"1\",\"side\":\"long\",\"ts\":\"1\"}]}"));
+        assertThrows(MalformedFrameException.class, () -> parser.parse("{\"arg\":{\"channel\":\"tickers\"},\"data\":[]}"));
+    }
+}

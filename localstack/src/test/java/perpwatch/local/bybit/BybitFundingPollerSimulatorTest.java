@@ -1,0 +1,141 @@
+package perpwatch.local.bybit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import perpwatch.core.config.Env;
+import perpwatch.core.instrument.Instrument;
+import perpwatch.core.model.FundingSnapshot;
+import perpwatch.core.model.FundingSnapshotCodec;
+import perpwatch.core.redis.BufferedStreamWriter;
+import perpwatch.core.redis.RedisStreams;
+import perpwatch.core.stream.StreamKeys;
+import perpwatch.core.testing.Fixtures;
+import perpwatch.core.testing.TestRedis;
+import perpwatch.feeds.bybit.BybitEndpoints;
+import perpwatch.feeds.bybit.BybitFundingPoller;
+import perpwatch.feeds.bybit.BybitMarketRestClient;
+import perpwatch.feeds.ws.Backoff;
+import perpwatch.local.sim.SimRestServer;
+import perpwatch.local.sim.bybit.BybitSimulator;
+import perpwatch.local.sim.bybit.BybitWire;
+
+/** bybit-funding against the Bybit REST simulator (answering with recorded bodies) and a real Redis. */
+class BybitFundingPollerSimulatorTest {
+    static final Instrument SOL = Instrument.sol();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final long NOW = 1_764_000_000_000L;
+
+    TestRedis redis;
+    RedisStreams streams;
+    BybitSimulator bybit;
+    BybitFundingPoller poller;
+    final AtomicReference<String> tickers = new AtomicReference<>();
+    final AtomicReference<String> instruments = new AtomicReference<>();
+
+    /** The {@code result} object of a recorded answer; the simulator wraps it in a fresh envelope. */
+    static String recordedResult(String fixture) throws Exception {
+        return JSON.readTree(Fixtures.text(fixture)).get("result").toString();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        redis = TestRedis.start();
+        streams = new RedisStreams(redis.config());
+        bybit = BybitSimulator.start();
+        bybit.result(BybitSimulator.OPEN_INTEREST, q -> {
+            try {
+                return recordedResult("bybit/open_interest_ETHUSDT_linear_3rdparty_capture.json");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        tickers.set(recordedResult("bybit/tickers_doc_example_inverse.json"));
+        instruments.set(recordedResult("bybit/instruments_info_linear_BTCUSDT_3rdparty_capture.json"));
+        bybit.result(BybitSimulator.TICKERS, q -> tickers.get());
+        bybit.result(BybitSimulator.INSTRUMENTS_INFO, q -> instruments.get());
+        BybitEndpoints endpoints = BybitEndpoints.fromEnv(Env.of(Map.of("PERPWATCH_BYBIT_REST", bybit.restBase())));
+        poller = new BybitFundingPoller(SOL, new BybitMarketRestClient(endpoints, Duration.ofSeconds(5)),
+                new BufferedStreamWriter(streams, 100, () -> NOW), Duration.ofMinutes(1), 3,
+                new Backoff(Duration.ofMillis(5), Duration.ofMillis(20), 0), () -> NOW);
+    }
+
+    @AfterEach
+    void stop() {
+        poller.close();
+        bybit.close();
+        streams.close();
+        redis.close();
+    }
+
+    List<FundingSnapshot> stored() {
+        return streams.range(StreamKeys.funding(SOL), 0, Long.MAX_VALUE, 100).stream()
+                .map(e -> FundingSnapshotCodec.INSTANCE.decode(e.fields())).toList();
+    }
+
+    @Test
+    void recordedBodiesGiveTheExactStreamFields() throws Exception {
+        assertTrue(poller.pollOnce());
+        // OI 411496.22 (newest row) × mark 114898.43; rate 0.0001 every 480 min = 8 h → APR 0.0001 × 3 × 365 × 100
+        Map<String, String> fields = streams.last(StreamKeys.funding(SOL)).orElseThrow().fields();
+        assertEquals(Map.ofEntries(
+                Map.entry("symbol", "SOLUSDT"),
+                Map.entry("oi_notional", new BigDecimal("411496.22").multiply(new BigDecimal("114898.43")).stripTrailingZeros().toPlainString()),
+                Map.entry("oi_value", "411496.22"),
+                Map.entry("funding_rate", "0.0001"),
+                Map.entry("funding_rate_8h", "0.0001"),
+                Map.entry("funding_interval_h", "8"),
+                Map.entry("funding_apr", "10.95"),
+                Map.entry("next_funding_time", "1760371200000"),
+                Map.entry("mark_price", "114898.43"),
+                Map.entry("ts", fields.get("ts")),
+                Map.entry("recv_ts", Long.toString(NOW))), fields);
+        assertEquals("47280269628.9346", fields.get("oi_notional"));
+    }
+
+    @Test
+    void aFourHourInstrumentDoublesTheAprOfTheSameRate() throws Exception {
+        instruments.set(BybitWire.instrumentsInfoResult("SOLUSDT", 240));
+        assertTrue(poller.pollOnce());
+        FundingSnapshot s = stored().get(0);
+        assertEquals(4, s.fundingIntervalH());
+        assertEquals(0, new BigDecimal("21.9").compareTo(s.fundingApr()), "0.0001 × 6 × 365 × 100");
+        assertEquals(0, new BigDecimal("0.0002").compareTo(s.fundingRate8h()));
+    }
+
+    @Test
+    void http500AndRetCodeErrorsAreRetriedAndAFailedPollWritesNothing() throws Exception {
+        bybit.rest().failNext(BybitSimulator.TICKERS, 2, new SimRestServer.Reply(500, "{\"error\":\"upstream\"}"));
+        assertTrue(poller.pollOnce(), "two 500s, then the third attempt answers");
+        assertEquals(2, poller.counters().get("errors"));
+        assertEquals(1, stored().size());
+
+        tickers.set(null);   // the simulator answers retCode 10001 (symbol invalid) with HTTP 200
+        assertFalse(poller.pollOnce());
+        assertEquals(1, stored().size(), "a failed poll writes nothing, never zeros");
+        assertEquals(1, poller.counters().get("failed_polls"));
+    }
+
+    @Test
+    void rateLimitsBackOffAndMalformedBodiesAreCounted() throws Exception {
+        bybit.rest().failNext(BybitSimulator.OPEN_INTEREST, 1, new SimRestServer.Reply(429, "Too Many Requests"));
+        bybit.rest().failNext(BybitSimulator.TICKERS, 1, new SimRestServer.Reply(200, "{\"retCode\":10006,\"retMsg\":\"Too many visits!\",\"result\":{},\"time\":1}"));
+        assertTrue(poller.pollOnce());
+        assertEquals(2, poller.counters().get("rate_limited"));
+
+        bybit.rest().failNext(BybitSimulator.TICKERS, 3, new SimRestServer.Reply(200, "<html>gateway</html>"));
+        assertFalse(poller.pollOnce());
+        assertEquals(3, poller.counters().get("malformed"));
+        assertEquals(1, stored().size());
+    }
+}

@@ -1,0 +1,105 @@
+package perpwatch.local.okx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import perpwatch.core.config.Env;
+import perpwatch.core.instrument.Instrument;
+import perpwatch.core.model.LastTrade;
+import perpwatch.core.model.LastTradeCodec;
+import perpwatch.core.redis.BufferedStreamWriter;
+import perpwatch.core.redis.RedisStreams;
+import perpwatch.core.stream.StreamKey;
+import perpwatch.core.stream.StreamKeys;
+import perpwatch.core.testing.TestRedis;
+import perpwatch.feeds.okx.OkxContractSpecs;
+import perpwatch.feeds.okx.OkxEndpoints;
+import perpwatch.feeds.okx.OkxInstrumentsClient;
+import perpwatch.feeds.okx.OkxTradesWorker;
+import perpwatch.feeds.ws.ReconnectPolicy;
+import perpwatch.local.sim.okx.OkxSimulator;
+import perpwatch.local.sim.okx.OkxWire;
+import perpwatch.local.testing.Await;
+
+/** okx-usdc against the OKX simulator and a real Redis, on a clock the test moves. */
+class OkxTradesWorkerSimulatorTest {
+    static final Instrument SOL = Instrument.sol();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final long T0 = 1_764_000_000_000L;
+
+    TestRedis redis;
+    RedisStreams streams;
+    OkxSimulator okx;
+    OkxTradesWorker worker;
+    final AtomicLong clock = new AtomicLong(T0);
+
+    @BeforeEach
+    void start() throws Exception {
+        redis = TestRedis.start();
+        streams = new RedisStreams(redis.config());
+        okx = OkxSimulator.start();
+        okx.instrument((ObjectNode) JSON.readTree(OkxWire.linearSwap("SOL-USDT-SWAP", "1", "USDT")));
+        okx.instrument((ObjectNode) JSON.readTree(OkxWire.linearSwap("SOL-USDC-SWAP", "0.1", "USDC")));
+        OkxEndpoints endpoints = OkxEndpoints.fromEnv(Env.of(java.util.Map.of("PERPWATCH_OKX_PUBLIC_WS", okx.publicWsUrl(),
+                "PERPWATCH_OKX_REST", okx.restBase())));
+        OkxContractSpecs specs = new OkxContractSpecs(new OkxInstrumentsClient(endpoints, java.time.Duration.ofSeconds(5)),
+                List.of("SOL-USDT-SWAP", "SOL-USDC-SWAP"));
+        worker = new OkxTradesWorker(SOL, endpoints.publicWs(), ReconnectPolicy.fromEnv(Env.of(java.util.Map.of("PERPWATCH_WS_BACKOFF_INITIAL", "20ms"))),
+                specs, new BufferedStreamWriter(streams, 1000, clock::get), clock::get);
+        worker.start();
+        Await.until("both swaps subscribed", () -> okx.subscribers("trades", "SOL-USDT-SWAP") == 1 && okx.subscribers("trades", "SOL-USDC-SWAP") == 1);
+    }
+
+    @AfterEach
+    void stop() {
+        worker.close();
+        okx.close();
+        streams.close();
+        redis.close();
+    }
+
+    List<LastTrade> stored(StreamKey key) {
+        return streams.range(key, 0, Long.MAX_VALUE, 1000).stream().map(e -> LastTradeCodec.INSTANCE.decode(e.fields())).toList();
+    }
+
+    void trade(String instId, long id, String px, String contracts, String side, long ts) {
+        okx.publishTrades(instId, "[" + OkxWire.tradeRow(instId, id, new BigDecimal(px), new BigDecimal(contracts), side, ts) + "]");
+    }
+
+    @Test
+    void theLastTradeOfEachSecondIsPublishedPerSwapInSol() throws Exception {
+        trade("SOL-USDC-SWAP", 1, "150.10", "25", "buy", T0 + 1);
+        Await.until("first USDC trade published at once", () -> stored(StreamKeys.usdcTrades(SOL)).size() == 1);
+        trade("SOL-USDC-SWAP", 2, "150.20", "5", "sell", T0 + 300);
+        trade("SOL-USDC-SWAP", 3, "150.30", "7", "buy", T0 + 600);
+        trade("SOL-USDT-SWAP", 9, "150.00", "3", "sell", T0 + 650);
+        Await.until("trades seen", () -> worker.counters().getOrDefault("trades", 0L) == 4);
+        clock.set(T0 + 1_000);
+        Await.until("the second's last USDC trade released", () -> stored(StreamKeys.usdcTrades(SOL)).size() == 2);
+
+        assertEquals(List.of(
+                new LastTrade("SOL-USDC-SWAP", new BigDecimal("150.1"), "buy", new BigDecimal("2.5"), T0 + 1, stored(StreamKeys.usdcTrades(SOL)).get(0).recvTime()),
+                new LastTrade("SOL-USDC-SWAP", new BigDecimal("150.3"), "buy", new BigDecimal("0.7"), T0 + 600, stored(StreamKeys.usdcTrades(SOL)).get(1).recvTime())),
+                stored(StreamKeys.usdcTrades(SOL)), "25 and 7 contracts of 0.1 SOL; trade 2 superseded within its second");
+        List<LastTrade> usdt = stored(StreamKeys.okxUsdtTrades(SOL));
+        assertEquals(1, usdt.size());
+        assertEquals(0, new BigDecimal("3").compareTo(usdt.get(0).size()));
+    }
+
+    @Test
+    void garbageAndErrorFramesAreCountedAndTradesKeepFlowing() throws Exception {
+        okx.sendRawToAll("{\"arg\":{\"channel\":\"trades\",\"instId\":\"SOL-USDC-SWAP\"},\"data\":[{\"instId\":\"SOL-USDC-SWAP\"}]}");
+        okx.sendRawToAll("{\"event\":\"error\",\"code\":\"60012\",\"msg\":\"Invalid request\",\"connId\":\"x\"}");
+        trade("SOL-USDT-SWAP", 1, "150", "1", "buy", T0);
+        Await.until("trade after garbage stored", () -> stored(StreamKeys.okxUsdtTrades(SOL)).size() == 1);
+        assertEquals(1, worker.counters().get("malformed"));
+        assertEquals(1, worker.counters().get("venue_errors"));
+    }
+}
