@@ -102,4 +102,27 @@ class OkxTradesWorkerSimulatorTest {
         assertEquals(1, worker.counters().get("malformed"));
         assertEquals(1, worker.counters().get("venue_errors"));
     }
+
+    @Test
+    void aReconnectStormLeavesOneLastTradePerSecondInOrder() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            long connects = worker.counters().getOrDefault("connects", 0L);
+            do {
+                okx.dropAllConnections();
+            } while (!Await.within(java.time.Duration.ofSeconds(3), () -> worker.counters().getOrDefault("connects", 0L) > connects));
+            Await.until("resubscribed " + i, () -> okx.subscribers("trades", "SOL-USDT-SWAP") >= 1);
+            long second = T0 + (i + 1) * 1_000L;
+            clock.set(second);
+            int expected = i + 1;
+            // Resend until delivered: a push into a connection the simulator is still tearing down is lost, as on the venue.
+            do {
+                trade("SOL-USDT-SWAP", 100 + i, "150." + i, "1", "buy", second);
+            } while (!Await.within(java.time.Duration.ofSeconds(2), () -> stored(StreamKeys.okxUsdtTrades(SOL)).size() >= expected));
+        }
+        List<LastTrade> usdt = stored(StreamKeys.okxUsdtTrades(SOL));
+        assertEquals(20, usdt.size(), "one per second, none repeated");
+        for (int i = 0; i < 20; i++) {
+            assertEquals(T0 + (i + 1) * 1_000L, usdt.get(i).ts());
+        }
+    }
 }
