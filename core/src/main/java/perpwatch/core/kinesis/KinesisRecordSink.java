@@ -1,0 +1,121 @@
+package perpwatch.core.kinesis;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
+
+/**
+ * Writes log records to Kinesis synchronously with {@code PutRecords}, within its limits (500 records and 5 MiB
+ * per call, 1 MiB per record). A partial failure (throttling on a hot shard, an internal error) resends only the
+ * failed entries, with backoff; when records still fail after the last attempt the call throws, so the caller can
+ * answer "try again" instead of pretending they are safe. The partition key is the Redis stream key: one stream's
+ * records stay in order on one shard.
+ */
+public final class KinesisRecordSink {
+    public static final int MAX_RECORDS_PER_CALL = 500;
+    public static final int MAX_BYTES_PER_CALL = 5 * 1024 * 1024;
+    public static final int MAX_BYTES_PER_RECORD = 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(KinesisRecordSink.class);
+
+    private final KinesisClient client;
+    private final String stream;
+    private final int attempts;
+    private final long firstBackoffMs;
+
+    public KinesisRecordSink(KinesisClient client, String stream, int attempts, long firstBackoffMs) {
+        this.client = client;
+        this.stream = stream;
+        this.attempts = attempts;
+        this.firstBackoffMs = firstBackoffMs;
+    }
+
+    public String stream() {
+        return stream;
+    }
+
+    /** Writes every record or throws {@link DurableLogUnavailableException}; returns the sequence numbers in order. */
+    public List<String> put(List<LogRecord> records) {
+        List<String> sequences = new ArrayList<>(records.size());
+        List<PutRecordsRequestEntry> batch = new ArrayList<>();
+        int batchBytes = 0;
+        for (LogRecord record : records) {
+            byte[] data = LogRecordCodec.encode(record);
+            int size = data.length + record.stream().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (size > MAX_BYTES_PER_RECORD) {
+                throw new IllegalArgumentException("record for " + record.stream() + " is " + size + " bytes; Kinesis takes at most 1 MiB");
+            }
+            if (batch.size() == MAX_RECORDS_PER_CALL || batchBytes + size > MAX_BYTES_PER_CALL) {
+                sequences.addAll(putBatch(batch));
+                batch = new ArrayList<>();
+                batchBytes = 0;
+            }
+            batch.add(PutRecordsRequestEntry.builder().partitionKey(record.stream()).data(SdkBytes.fromByteArray(data)).build());
+            batchBytes += size;
+        }
+        if (!batch.isEmpty()) {
+            sequences.addAll(putBatch(batch));
+        }
+        return sequences;
+    }
+
+    private List<String> putBatch(List<PutRecordsRequestEntry> entries) {
+        String[] sequences = new String[entries.size()];
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            pending.add(i);
+        }
+        RuntimeException lastFailure = null;
+        for (int attempt = 1; attempt <= attempts && !pending.isEmpty(); attempt++) {
+            if (attempt > 1) {
+                sleep(firstBackoffMs << Math.min(attempt - 2, 6));
+            }
+            List<PutRecordsRequestEntry> send = new ArrayList<>(pending.size());
+            pending.forEach(i -> send.add(entries.get(i)));
+            PutRecordsResponse response;
+            try {
+                response = client.putRecords(b -> b.streamName(stream).records(send));
+            } catch (SdkException e) {
+                lastFailure = e;
+                LOG.warn("kinesis {}: PutRecords of {} record(s) failed (attempt {}/{}): {}", stream, send.size(), attempt, attempts, e.getMessage());
+                continue;
+            }
+            List<Integer> stillFailed = new ArrayList<>();
+            List<PutRecordsResultEntry> results = response.records();
+            for (int j = 0; j < results.size(); j++) {
+                PutRecordsResultEntry result = results.get(j);
+                if (result.errorCode() == null) {
+                    sequences[pending.get(j)] = result.sequenceNumber();
+                } else {
+                    stillFailed.add(pending.get(j));
+                    lastFailure = new IllegalStateException(result.errorCode() + ": " + result.errorMessage());
+                }
+            }
+            if (!stillFailed.isEmpty()) {
+                LOG.warn("kinesis {}: {} of {} record(s) refused (attempt {}/{}), resending only those: {}", stream, stillFailed.size(),
+                        send.size(), attempt, attempts, lastFailure.getMessage());
+            }
+            pending = stillFailed;
+        }
+        if (!pending.isEmpty()) {
+            throw new DurableLogUnavailableException("kinesis " + stream + ": " + pending.size() + " record(s) not written after "
+                    + attempts + " attempts: " + (lastFailure == null ? "unknown" : lastFailure.getMessage()), lastFailure);
+        }
+        return List.of(sequences);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DurableLogUnavailableException("interrupted while backing off", e);
+        }
+    }
+}
