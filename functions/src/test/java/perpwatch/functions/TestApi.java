@@ -28,8 +28,16 @@ public final class TestApi implements AutoCloseable {
     }
 
     public static ApplicationContext context(String redisUrl, Clock clock) {
+        return context(redisUrl, clock, Map.of());
+    }
+
+    /** With extra configuration, e.g. {@code perpwatch.helius.auth} or {@code perpwatch.kinesis.endpoint}. */
+    public static ApplicationContext context(String redisUrl, Clock clock, Map<String, Object> extra) {
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of("perpwatch.redis.url", redisUrl, "micronaut.server.port", -1,
+                "perpwatch.durable.log", "off"));
+        properties.putAll(extra);
         ApplicationContext context = ApplicationContext.builder()
-                .properties(Map.of("perpwatch.redis.url", redisUrl, "micronaut.server.port", -1))
+                .properties(properties)
                 .build();
         context.registerSingleton(Clock.class, clock);
         return context.start();
@@ -40,7 +48,11 @@ public final class TestApi implements AutoCloseable {
     }
 
     public static TestApi start(String redisUrl, Clock clock) {
-        ApplicationContext context = context(redisUrl, clock);
+        return start(redisUrl, clock, Map.of());
+    }
+
+    public static TestApi start(String redisUrl, Clock clock, Map<String, Object> extra) {
+        ApplicationContext context = context(redisUrl, clock, extra);
         EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
         return new TestApi(context, server);
     }
@@ -48,6 +60,16 @@ public final class TestApi implements AutoCloseable {
     public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + pathAndQuery)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, byte[] body, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Override

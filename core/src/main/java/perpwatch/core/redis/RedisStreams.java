@@ -3,6 +3,7 @@ package perpwatch.core.redis;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
@@ -57,6 +58,38 @@ public final class RedisStreams implements AutoCloseable {
         String minId = Long.toString(nowMs - key.retention().toMillis());
         return call(key, c -> c.xadd(key.name(), XAddArgs.Builder.minId(minId).approximateTrimming(), fields));
     }
+
+    /**
+     * Appends an entry unless {@code onceKey} exists, and then sets {@code onceKey} with {@code ttl}, all in one
+     * atomic script: across processes and restarts, an event is written once, and is marked seen only if written.
+     *
+     * @return true when appended, false when {@code onceKey} was already set (a duplicate)
+     */
+    public boolean appendOnce(StreamKey key, String onceKey, Duration ttl, Map<String, String> fields, long nowMs) {
+        String[] args = new String[2 + fields.size() * 2];
+        args[0] = Long.toString(nowMs - key.retention().toMillis());
+        args[1] = Long.toString(Math.max(1, ttl.toSeconds()));
+        int i = 2;
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            args[i++] = field.getKey();
+            args[i++] = field.getValue();
+        }
+        Long appended = call(key, c -> c.eval(APPEND_ONCE, ScriptOutputType.INTEGER, new String[] {key.name(), onceKey}, args));
+        return appended != null && appended == 1L;
+    }
+
+    /** True when {@code onceKey} is set (see {@link #appendOnce}). */
+    public boolean seen(StreamKey key, String onceKey) {
+        return call(key, c -> c.exists(onceKey)) > 0;
+    }
+
+    private static final String APPEND_ONCE = String.join("\n",
+            "if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end",
+            "local xadd = {'XADD', KEYS[1], 'MINID', '~', ARGV[1], '*'}",
+            "for i = 3, #ARGV do xadd[#xadd + 1] = ARGV[i] end",
+            "redis.call(unpack(xadd))",
+            "redis.call('SET', KEYS[2], '1', 'EX', ARGV[2])",
+            "return 1");
 
     /** The newest entry, if the stream has any. */
     public Optional<StreamEntry> last(StreamKey key) {

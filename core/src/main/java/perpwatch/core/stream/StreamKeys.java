@@ -51,6 +51,11 @@ public final class StreamKeys {
         return new StreamKey(prefix(instrument, "usdt") + ":okx_trades", DAY).withSilenceBudget(Duration.ofSeconds(60));
     }
 
+    /** Drift transactions from the Helius webhook, one entry per new signature (not per instrument). */
+    public static StreamKey driftEvents() {
+        return new StreamKey("onchain:drift:events", WEEK);
+    }
+
     /** Every stream this instrument has, for health and tooling. */
     public static List<StreamKey> all(Instrument instrument) {
         return List.of(trades(instrument), price(instrument), book(instrument), liquidations(instrument),

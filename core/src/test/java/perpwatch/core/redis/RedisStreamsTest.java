@@ -76,6 +76,26 @@ class RedisStreamsTest {
     }
 
     @Test
+    void appendOnceWritesAnEventOnceEvenUnderConcurrency() throws Exception {
+        StreamKey key = new StreamKey("test:once", Duration.ofDays(1));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(pool.submit(() -> streams.appendOnce(key, "seen:sig-1", Duration.ofMinutes(5),
+                    Map.of("signature", "sig-1"), System.currentTimeMillis())));
+        }
+        int appended = 0;
+        for (var r : results) {
+            appended += r.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals(1, appended);
+        assertEquals(1, streams.length(key));
+        assertTrue(streams.seen(key, "seen:sig-1"));
+        assertFalse(streams.seen(key, "seen:sig-2"));
+    }
+
+    @Test
     void unreachableRedisIsOneClearException() {
         try (RedisStreams nowhere = new RedisStreams(RedisConfig.local(TestRedis.freePort()))) {
             StreamKey key = new StreamKey("x", Duration.ofDays(1));

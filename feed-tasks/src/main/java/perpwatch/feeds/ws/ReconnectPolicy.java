@@ -33,8 +33,14 @@ public record ReconnectPolicy(Backoff backoff, Duration healthyAfter, Duration s
                 env.duration("PERPWATCH_WS_CONNECT_TIMEOUT", Duration.ofSeconds(10)));
     }
 
+    /**
+     * The venue's keepalive, sent at least twice per silence timeout: a quiet but healthy link then always answers
+     * before the watchdog fires, and only a link that stopped answering is replaced.
+     */
     public ReconnectPolicy withKeepalive(Keepalive other) {
-        return new ReconnectPolicy(backoff, healthyAfter, silenceTimeout, maxAge, Optional.of(other), connectTimeout);
+        Duration half = silenceTimeout.dividedBy(2);
+        Keepalive effective = other.interval().compareTo(half) > 0 ? new Keepalive(half, other.text()) : other;
+        return new ReconnectPolicy(backoff, healthyAfter, silenceTimeout, maxAge, Optional.of(effective), connectTimeout);
     }
 
     public ReconnectPolicy withMaxAge(Duration other) {

@@ -30,6 +30,13 @@ public class ApiErrorHandlers {
                 .body(new ApiError("unavailable", null, "the market data store is unreachable; retry shortly"));
     }
 
+    /** Netty refuses a body over micronaut.server.max-request-size before any controller sees it. */
+    @Error(global = true)
+    public HttpResponse<ApiError> tooLarge(HttpRequest<?> request, io.micronaut.http.exceptions.ContentLengthExceededException e) {
+        return HttpResponse.<ApiError>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
+                .body(new ApiError("too_large", null, "request body is too large"));
+    }
+
     @Error(status = HttpStatus.NOT_FOUND, global = true)
     public HttpResponse<ApiError> notFound(HttpRequest<?> request) {
         return HttpResponse.<ApiError>status(HttpStatus.NOT_FOUND)

@@ -7,7 +7,12 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Locale;
 import perpwatch.core.config.Env;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import perpwatch.core.kinesis.KinesisClients;
+import perpwatch.core.kinesis.KinesisRecordSink;
 import perpwatch.core.redis.RedisStreams;
+import perpwatch.functions.webhook.DurableLog;
 
 /**
  * Builds the config record and the Redis client once per application context. Variables are read through
@@ -16,6 +21,7 @@ import perpwatch.core.redis.RedisStreams;
  */
 @Factory
 public class FunctionsFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(FunctionsFactory.class);
 
     @Singleton
     FunctionsConfig config(Environment environment) {
@@ -27,6 +33,25 @@ public class FunctionsFactory {
     @Bean(preDestroy = "close")
     RedisStreams redisStreams(FunctionsConfig config) {
         return new RedisStreams(config.redis());
+    }
+
+    /** Kinesis unless {@code PERPWATCH_DURABLE_LOG=off}; the client is built on first use, not at start-up. */
+    @Singleton
+    DurableLog durableLog(FunctionsConfig config) {
+        if (config.webhook().durableLog().equals("off")) {
+            LOG.warn("PERPWATCH_DURABLE_LOG=off: webhook events go to Redis only and will not reach the archive");
+            return records -> {
+            };
+        }
+        KinesisRecordSink[] sink = new KinesisRecordSink[1];
+        return records -> {
+            synchronized (sink) {
+                if (sink[0] == null) {
+                    sink[0] = new KinesisRecordSink(KinesisClients.create(config.kinesis()), config.kinesis().stream(), 3, 50);
+                }
+            }
+            sink[0].put(records);
+        };
     }
 
     @Singleton

@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 
 /** The Lambda runtime's context object, as far as a handler under test asks for it. */
-final class TestLambdaContext implements Context {
+public final class TestLambdaContext implements Context {
     @Override public String getAwsRequestId() { return "test-request"; }
     @Override public String getLogGroupName() { return "/aws/lambda/perpwatch-api"; }
     @Override public String getLogStreamName() { return "test"; }

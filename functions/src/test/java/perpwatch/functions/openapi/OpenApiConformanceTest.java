@@ -32,8 +32,13 @@ class OpenApiConformanceTest {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> responseSchema(Map<String, Object> doc, String path, int status) {
+        return responseSchema(doc, "get", path, status);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> responseSchema(Map<String, Object> doc, String method, String path, int status) {
         Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
-        Map<String, Object> get = (Map<String, Object>) ((Map<String, Object>) paths.get(path)).get("get");
+        Map<String, Object> get = (Map<String, Object>) ((Map<String, Object>) paths.get(path)).get(method);
         Map<String, Object> response = (Map<String, Object>) ((Map<String, Object>) get.get("responses")).get(Integer.toString(status));
         if (response == null) {
             throw new AssertionError(path + " does not document status " + status);
@@ -60,7 +65,7 @@ class OpenApiConformanceTest {
                     PositionSide.SHORT, new BigDecimal("151"), BigDecimal.ONE, new BigDecimal("151"), now - 500, now - 400)), now);
             streams.add(StreamKeys.trades(sol), BarCodec.INSTANCE.encode(new Bar(now - 70_000, BigDecimal.ONE, BigDecimal.TEN,
                     BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.TEN, 2, 1, 2, now)), now);
-            try (TestApi api = TestApi.start(redis.url(), new TestClock(now))) {
+            try (TestApi api = TestApi.start(redis.url(), new TestClock(now), Map.of("perpwatch.helius.auth", "s3cret"))) {
                 HttpResponse<String> served = api.get("/api/openapi.yml");
                 assertEquals(200, served.statusCode());
                 Map<String, Object> doc = new Yaml().load(served.body());
@@ -84,6 +89,16 @@ class OpenApiConformanceTest {
                     List<String> problems = validator.validate(JSON.readTree(response.body()), responseSchema(doc, c.path(), c.status()));
                     assertTrue(problems.isEmpty(), c.request() + " → " + problems);
                 }
+                String delivery = "[{\"signature\":\"sig-1\",\"slot\":1,\"timestamp\":2,\"type\":\"UNKNOWN\",\"feePayer\":\"w\","
+                        + "\"instructions\":[{\"programId\":\"dRiftyHA39MWEi3m9aunc5MzRF1JYuBsbn6VPcn33UH\",\"innerInstructions\":[]}]}]";
+                for (Object[] c : new Object[][] {{"s3cret", delivery, 200}, {"wrong", delivery, 401}, {"s3cret", "{x", 400}}) {
+                    HttpResponse<String> posted = api.post("/api/webhooks/helius", ((String) c[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8), (String) c[0]);
+                    assertEquals((int) c[2], posted.statusCode(), posted.body());
+                    List<String> problems = validator.validate(JSON.readTree(posted.body()), responseSchema(doc, "post", "/api/webhooks/helius", (int) c[2]));
+                    assertTrue(problems.isEmpty(), "POST webhook " + c[2] + " → " + problems);
+                }
+                assertTrue(validator.validate(JSON.readTree(api.get("/api/webhooks/helius/counters").body()),
+                        responseSchema(doc, "/api/webhooks/helius/counters", 200)).isEmpty());
                 assertTrue(JSON.readTree(api.get("/api/engine/guards").body()).get("last_bar").isObject(),
                         "the bar branch of the schema was exercised");
                 assertEquals(1, JSON.readTree(api.get("/api/market/liq_heatmap").body()).get("cells").size(), "a cell was exercised");
@@ -93,6 +108,8 @@ class OpenApiConformanceTest {
                 HttpResponse<String> down = api.get("/api/health");
                 assertEquals(503, down.statusCode());
                 assertTrue(validator.validate(JSON.readTree(down.body()), responseSchema(doc, "/api/health", 503)).isEmpty());
+                HttpResponse<String> webhookDown = api.post("/api/webhooks/helius", "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8), "s3cret");
+                assertEquals(200, webhookDown.statusCode(), "an empty delivery needs no store");
                 for (String route : List.of("/api/market/oi_history", "/api/market/funding_history", "/api/market/liq_heatmap")) {
                     HttpResponse<String> history = api.get(route);
                     assertEquals(503, history.statusCode(), route);

@@ -51,7 +51,7 @@ class OkxTradesWorkerSimulatorTest {
                 "PERPWATCH_OKX_REST", okx.restBase())));
         OkxContractSpecs specs = new OkxContractSpecs(new OkxInstrumentsClient(endpoints, java.time.Duration.ofSeconds(5)),
                 List.of("SOL-USDT-SWAP", "SOL-USDC-SWAP"));
-        worker = new OkxTradesWorker(SOL, endpoints.publicWs(), ReconnectPolicy.fromEnv(Env.of(java.util.Map.of("PERPWATCH_WS_BACKOFF_INITIAL", "20ms", "PERPWATCH_WS_BACKOFF_MAX", "200ms"))),
+        worker = new OkxTradesWorker(SOL, endpoints.publicWs(), ReconnectPolicy.fromEnv(Env.of(java.util.Map.of("PERPWATCH_WS_BACKOFF_INITIAL", "20ms", "PERPWATCH_WS_BACKOFF_MAX", "200ms", "PERPWATCH_WS_SILENCE", "3s"))),
                 specs, new BufferedStreamWriter(streams, 1000, clock::get), clock::get);
         worker.start();
         Await.until("both swaps subscribed", () -> okx.subscribers("trades", "SOL-USDT-SWAP") == 1 && okx.subscribers("trades", "SOL-USDC-SWAP") == 1);

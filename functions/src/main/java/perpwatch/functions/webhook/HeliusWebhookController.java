@@ -1,0 +1,79 @@
+package perpwatch.functions.webhook;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import perpwatch.core.kinesis.DurableLogUnavailableException;
+import perpwatch.core.redis.StoreUnavailableException;
+import perpwatch.functions.api.ApiError;
+import perpwatch.functions.config.FunctionsConfig;
+
+/**
+ * {@code POST /api/webhooks/helius}: Helius enhanced-webhook deliveries. Does the minimum before answering (check,
+ * parse, one log write, one Redis script per new signature) so Helius gets its answer in milliseconds; any store
+ * failure is a 503 so Helius retries.
+ */
+@Controller("/api/webhooks/helius")
+public class HeliusWebhookController {
+    private static final Logger LOG = LoggerFactory.getLogger(HeliusWebhookController.class);
+    private final WebhookConfig config;
+    private final HeliusWebhookService service;
+    private final WebhookCounters counters;
+    private final HeliusPayloadParser parser = new HeliusPayloadParser();
+
+    public HeliusWebhookController(FunctionsConfig config, HeliusWebhookService service, WebhookCounters counters) {
+        this.config = config.webhook();
+        this.service = service;
+        this.counters = counters;
+    }
+
+    @Post(consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
+    public HttpResponse<?> receive(@Nullable @Header("Authorization") String authorization, @Nullable @Body byte[] body) {
+        counters.add("deliveries", 1);
+        if (config.authSecret().isEmpty()) {
+            LOG.error("helius delivery refused: PERPWATCH_HELIUS_AUTH is not set, so no delivery can be authenticated");
+            return error(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "the webhook secret is not configured");
+        }
+        if (!WebhookAuth.matches(authorization, config.authSecret().get())) {
+            counters.add("auth_failures", 1);
+            LOG.warn("helius delivery refused: {} Authorization header", authorization == null ? "missing" : "wrong");
+            return error(HttpStatus.UNAUTHORIZED, "unauthorized", "missing or wrong Authorization header");
+        }
+        if (body != null && body.length > config.maxBody()) {
+            counters.add("too_large", 1);
+            return error(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too_large", "body over " + config.maxBody() + " bytes");
+        }
+        HeliusPayload payload;
+        try {
+            payload = parser.parse(body == null ? new byte[0] : body);
+        } catch (MalformedPayloadException e) {
+            counters.add("malformed_bodies", 1);
+            return error(HttpStatus.BAD_REQUEST, "bad_body", e.getMessage());
+        }
+        try {
+            return HttpResponse.ok(service.store(payload));
+        } catch (StoreUnavailableException | DurableLogUnavailableException e) {
+            counters.add("store_failures", 1);
+            LOG.warn("helius delivery not stored (Helius will retry): {}", e.getMessage());
+            return error(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "event store unreachable; retry later");
+        }
+    }
+
+    @Get("/counters")
+    public Map<String, Long> counters() {
+        return counters.snapshot();
+    }
+
+    private static HttpResponse<ApiError> error(HttpStatus status, String code, String message) {
+        return HttpResponse.<ApiError>status(status).body(new ApiError(code, null, message));
+    }
+}

@@ -1,0 +1,82 @@
+package perpwatch.functions.webhook;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import perpwatch.core.kinesis.LogRecord;
+import perpwatch.core.redis.RedisStreams;
+import perpwatch.core.stream.StreamKey;
+import perpwatch.core.stream.StreamKeys;
+import perpwatch.functions.config.FunctionsConfig;
+
+/**
+ * Stores a webhook delivery's Drift transactions exactly once. Order matters: signatures already seen are set
+ * aside, the rest go to the durable log first, and only then to Redis together with their "seen" mark in one atomic
+ * script. A failure anywhere throws, the caller answers 503, Helius redelivers, and nothing was marked seen that
+ * was not written. A redelivery after a half-finished attempt may put a record on the log twice; the archive
+ * deduplicates by signature.
+ */
+@Singleton
+public class HeliusWebhookService {
+    private static final Logger LOG = LoggerFactory.getLogger(HeliusWebhookService.class);
+    private final RedisStreams redis;
+    private final DurableLog log;
+    private final WebhookConfig config;
+    private final WebhookCounters counters;
+    private final Clock clock;
+    private final StreamKey key = StreamKeys.driftEvents();
+
+    public HeliusWebhookService(RedisStreams redis, DurableLog log, FunctionsConfig config, WebhookCounters counters, Clock clock) {
+        this.redis = redis;
+        this.log = log;
+        this.config = config.webhook();
+        this.counters = counters;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws perpwatch.core.redis.StoreUnavailableException            when Redis cannot be read or written
+     * @throws perpwatch.core.kinesis.DurableLogUnavailableException when the log refuses the records
+     */
+    WebhookResult store(HeliusPayload payload) {
+        long now = clock.millis();
+        List<DriftTransaction> fresh = new ArrayList<>();
+        int duplicates = 0;
+        for (DriftTransaction tx : payload.drift()) {
+            if (redis.seen(key, seenKey(tx)) || fresh.stream().anyMatch(f -> f.signature().equals(tx.signature()))) {
+                duplicates++;
+            } else {
+                fresh.add(tx);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            List<LogRecord> records = new ArrayList<>(fresh.size());
+            fresh.forEach(tx -> records.add(new LogRecord(key.name(), tx.fields(now), now)));
+            log.append(records);
+        }
+        int accepted = 0;
+        for (DriftTransaction tx : fresh) {
+            if (redis.appendOnce(key, seenKey(tx), config.dedupeTtl(), tx.fields(now), now)) {
+                accepted++;
+            } else {
+                // Another instance stored it between our check and our write.
+                duplicates++;
+            }
+        }
+        counters.add("accepted", accepted);
+        counters.add("duplicates", duplicates);
+        counters.add("non_drift", payload.nonDrift());
+        counters.add("malformed", payload.malformed());
+        if (payload.malformed() > 0) {
+            LOG.warn("helius delivery: {} malformed transaction(s) skipped, {} accepted", payload.malformed(), accepted);
+        }
+        return new WebhookResult("ok", accepted, duplicates, payload.nonDrift(), payload.malformed());
+    }
+
+    private static String seenKey(DriftTransaction tx) {
+        return "onchain:drift:seen:" + tx.signature();
+    }
+}

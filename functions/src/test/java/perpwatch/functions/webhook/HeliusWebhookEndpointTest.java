@@ -1,0 +1,260 @@
+package perpwatch.functions.webhook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import perpwatch.core.kinesis.LogRecord;
+import perpwatch.core.redis.RedisStreams;
+import perpwatch.core.stream.StreamEntry;
+import perpwatch.core.stream.StreamKeys;
+import perpwatch.core.testing.Fixtures;
+import perpwatch.core.testing.TestKinesis;
+import perpwatch.core.testing.TestRedis;
+import perpwatch.functions.TestApi;
+import perpwatch.functions.lambda.ApiGatewayHandler;
+import perpwatch.functions.lambda.TestLambdaContext;
+
+/** The webhook against a real Redis and the real Kinesis emulator, over HTTP and through the Lambda handler. */
+class HeliusWebhookEndpointTest {
+    static final long NOW = 1_764_000_000_000L;
+    static final String SECRET = "Bearer test-secret-1234";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static TestKinesis kinesis;
+
+    TestRedis redis;
+    RedisStreams streams;
+    TestApi api;
+
+    @BeforeAll
+    static void startKinesis() {
+        kinesis = TestKinesis.start("perpwatch-events", 1);
+    }
+
+    @AfterAll
+    static void stopKinesis() {
+        if (kinesis != null) {
+            kinesis.close();
+        }
+    }
+
+    static Map<String, Object> config(String kinesisEndpoint) {
+        return Map.of("perpwatch.helius.auth", SECRET, "perpwatch.durable.log", "kinesis",
+                "perpwatch.kinesis.endpoint", kinesisEndpoint, "perpwatch.kinesis.stream", "perpwatch-events");
+    }
+
+    @BeforeEach
+    void start() {
+        redis = TestRedis.start();
+        streams = new RedisStreams(redis.config());
+        api = TestApi.start(redis.url(), java.time.Clock.fixed(java.time.Instant.ofEpochMilli(NOW), java.time.ZoneOffset.UTC),
+                config(kinesis.endpoint().toString()));
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+        streams.close();
+        redis.close();
+    }
+
+    /** The recorded enhanced transaction (a SOL transfer, not Drift). */
+    static ObjectNode recordedTransfer() throws Exception {
+        return (ObjectNode) JSON.readTree(Fixtures.text("helius/enhanced_transfer_sample.json")).get(0);
+    }
+
+    /** The recorded transaction with a Drift instruction added (inner, to check inner instructions count). */
+    static ObjectNode driftTransaction(String signature) throws Exception {
+        ObjectNode tx = recordedTransfer();
+        tx.put("signature", signature);
+        ObjectNode outer = JSON.createObjectNode();
+        outer.put("programId", "ComputeBudget111111111111111111111111111111");
+        outer.putArray("accounts");
+        outer.put("data", "");
+        ObjectNode inner = outer.putArray("innerInstructions").addObject();
+        inner.put("programId", HeliusPayloadParser.DRIFT_PROGRAM);
+        inner.putArray("accounts");
+        inner.put("data", "3Bxs4h24hBtQy9rw");
+        ((ArrayNode) tx.withArray("instructions")).add(outer);
+        tx.put("someFieldHeliusAddsLater", true);
+        return tx;
+    }
+
+    static byte[] body(JsonNode... txs) {
+        ArrayNode array = JSON.createArrayNode();
+        for (JsonNode tx : txs) {
+            array.add(tx);
+        }
+        return array.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    List<StreamEntry> stored() {
+        return streams.range(StreamKeys.driftEvents(), 0, Long.MAX_VALUE, 1000);
+    }
+
+    List<LogRecord> logged(String signature) {
+        return kinesis.readAll().stream().filter(r -> signature.equals(r.fields().get("signature"))).toList();
+    }
+
+    @Test
+    void aDriftTransactionGoesToRedisAndKinesisAndOthersAreCountedAndDropped() throws Exception {
+        ObjectNode drift = driftTransaction("sig-exact-1");
+        HttpResponse<String> response = api.post("/api/webhooks/helius", body(drift, recordedTransfer()), SECRET);
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(JSON.readTree("{\"status\":\"ok\",\"accepted\":1,\"duplicates\":0,\"non_drift\":1,\"malformed\":0}"), JSON.readTree(response.body()));
+
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("signature", "sig-exact-1");
+        expected.put("event_type", drift.get("type").asText());
+        expected.put("account", drift.get("feePayer").asText());
+        expected.put("slot", drift.get("slot").asText());
+        expected.put("data", drift.toString());
+        expected.put("timestamp", drift.get("timestamp").asText());
+        expected.put("ts", Long.toString(drift.get("timestamp").asLong() * 1000));
+        expected.put("recv_ts", Long.toString(NOW));
+        assertEquals(List.of(expected), stored().stream().map(StreamEntry::fields).toList());
+        List<LogRecord> log = logged("sig-exact-1");
+        assertEquals(1, log.size());
+        assertEquals(new LogRecord("onchain:drift:events", expected, NOW), log.get(0));
+    }
+
+    @Test
+    void aRedeliveryIsADuplicateAndStoredOnce() throws Exception {
+        byte[] delivery = body(driftTransaction("sig-dup"));
+        assertEquals(1, JSON.readTree(api.post("/api/webhooks/helius", delivery, SECRET).body()).get("accepted").asInt());
+        JsonNode again = JSON.readTree(api.post("/api/webhooks/helius", delivery, SECRET).body());
+        assertEquals(0, again.get("accepted").asInt());
+        assertEquals(1, again.get("duplicates").asInt());
+        assertEquals(1, stored().size());
+        assertEquals(1, logged("sig-dup").size(), "a duplicate is not logged again");
+    }
+
+    @Test
+    void wrongOrMissingAuthIs401AndStoresNothing() throws Exception {
+        byte[] delivery = body(driftTransaction("sig-auth"));
+        assertEquals(401, api.post("/api/webhooks/helius", delivery, null).statusCode());
+        HttpResponse<String> wrong = api.post("/api/webhooks/helius", delivery, "Bearer test-secret-1235");
+        assertEquals(401, wrong.statusCode());
+        assertEquals("unauthorized", JSON.readTree(wrong.body()).get("error").asText());
+        assertTrue(stored().isEmpty());
+        assertEquals(2, JSON.readTree(api.get("/api/webhooks/helius/counters").body()).get("auth_failures").asInt());
+    }
+
+    @Test
+    void badBodiesAre400Or413AndABadElementIsSkippedNotFatal() throws Exception {
+        assertEquals(400, api.post("/api/webhooks/helius", "[{\"signature\":".getBytes(StandardCharsets.UTF_8), SECRET).statusCode());
+        assertEquals(400, api.post("/api/webhooks/helius", "{\"signature\":\"x\"}".getBytes(StandardCharsets.UTF_8), SECRET).statusCode());
+        byte[] huge = new byte[WebhookConfig.MAX_BODY_BYTES + 10];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        huge[0] = '[';
+        huge[huge.length - 1] = ']';
+        HttpResponse<String> tooLarge = api.post("/api/webhooks/helius", huge, SECRET);
+        assertEquals(413, tooLarge.statusCode());
+        assertEquals("too_large", JSON.readTree(tooLarge.body()).get("error").asText());
+
+        String mixed = "[" + driftTransaction("sig-mixed") + ",{\"foo\":1},5,{\"signature\":\"no-slot\"}]";
+        JsonNode answer = JSON.readTree(api.post("/api/webhooks/helius", mixed.getBytes(StandardCharsets.UTF_8), SECRET).body());
+        assertEquals(1, answer.get("accepted").asInt());
+        assertEquals(3, answer.get("malformed").asInt());
+        assertEquals(1, stored().size());
+    }
+
+    @Test
+    void redisDownIs503AndNothingIsMarkedSeenUntilItIsWritten() throws Exception {
+        byte[] delivery = body(driftTransaction("sig-redis-down"));
+        redis.stop();
+        HttpResponse<String> down = api.post("/api/webhooks/helius", delivery, SECRET);
+        assertEquals(503, down.statusCode());
+        assertFalse(down.body().contains("redis://"));
+        redis.startServer();
+        long deadline = System.currentTimeMillis() + 15_000;
+        HttpResponse<String> retried = api.post("/api/webhooks/helius", delivery, SECRET);
+        while (retried.statusCode() != 200 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            retried = api.post("/api/webhooks/helius", delivery, SECRET);
+        }
+        assertEquals(1, JSON.readTree(retried.body()).get("accepted").asInt(), "Helius's retry is accepted, not a duplicate");
+        assertEquals(1, stored().size());
+    }
+
+    @Test
+    void kinesisDownIs503AndNothingIsMarkedSeen() throws Exception {
+        int deadPort = TestRedis.freePort();
+        try (TestApi noLog = TestApi.start(redis.url(), java.time.Clock.systemUTC(), config("http://127.0.0.1:" + deadPort))) {
+            byte[] delivery = body(driftTransaction("sig-kinesis-down"));
+            assertEquals(503, noLog.post("/api/webhooks/helius", delivery, SECRET).statusCode());
+            assertTrue(stored().isEmpty());
+            assertFalse(streams.seen(StreamKeys.driftEvents(), "onchain:drift:seen:sig-kinesis-down"));
+            // The same delivery to an instance whose log works is accepted.
+            assertEquals(1, JSON.readTree(api.post("/api/webhooks/helius", delivery, SECRET).body()).get("accepted").asInt());
+        }
+    }
+
+    @Test
+    void concurrentDeliveriesOfOneSignatureStoreItOnce() throws Exception {
+        byte[] delivery = body(driftTransaction("sig-race"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(pool.submit(() -> api.post("/api/webhooks/helius", delivery, SECRET)));
+        }
+        int accepted = 0;
+        for (Future<HttpResponse<String>> answer : answers) {
+            HttpResponse<String> r = answer.get();
+            assertEquals(200, r.statusCode());
+            accepted += JSON.readTree(r.body()).get("accepted").asInt();
+        }
+        pool.shutdown();
+        assertEquals(1, accepted);
+        assertEquals(1, stored().size());
+    }
+
+    @Test
+    void theLambdaPathAnswersAsNettyDoes() throws Exception {
+        byte[] delivery = body(driftTransaction("sig-lambda"));
+        HttpResponse<String> viaNetty = api.post("/api/webhooks/helius", delivery, SECRET);
+        try (ApiGatewayHandler handler = new ApiGatewayHandler(TestApi.context(redis.url(),
+                java.time.Clock.fixed(java.time.Instant.ofEpochMilli(NOW), java.time.ZoneOffset.UTC), config(kinesis.endpoint().toString())))) {
+            for (String auth : new String[] {SECRET, "nope"}) {
+                APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                        .withVersion("2.0").withRouteKey("$default").withRawPath("/api/webhooks/helius").withRawQueryString("")
+                        .withHeaders(Map.of("content-type", "application/json", "authorization", auth, "host", "abc.execute-api.eu-west-1.amazonaws.com"))
+                        .withBody(new String(delivery, StandardCharsets.UTF_8)).withIsBase64Encoded(false)
+                        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath("/api/webhooks/helius")
+                                        .withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").build())
+                                .withRequestId("test").withStage("$default").build())
+                        .build();
+                APIGatewayV2HTTPResponse viaLambda = handler.handleRequest(event, new TestLambdaContext());
+                if (auth.equals(SECRET)) {
+                    assertEquals(200, viaLambda.getStatusCode());
+                    assertEquals(JSON.readTree("{\"status\":\"ok\",\"accepted\":0,\"duplicates\":1,\"non_drift\":0,\"malformed\":0}"),
+                            JSON.readTree(viaLambda.getBody()), "the Netty delivery came first: the Lambda sees a duplicate");
+                } else {
+                    assertEquals(401, viaLambda.getStatusCode());
+                }
+            }
+        }
+        assertEquals(200, viaNetty.statusCode());
+        assertEquals(1, stored().size());
+    }
+}
