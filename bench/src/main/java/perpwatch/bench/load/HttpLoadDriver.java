@@ -37,12 +37,17 @@ final class HttpLoadDriver {
     }
 
     Result run(URI uri, int ratePerSecond, Duration length) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build();
+        return run(i -> request, ratePerSecond, length);
+    }
+
+    /** {@code requests.apply(i)} builds request {@code i} when it is due (microseconds; inside the measured time). */
+    Result run(java.util.function.IntFunction<HttpRequest> requests, int ratePerSecond, Duration length) throws InterruptedException {
         int total = (int) (ratePerSecond * length.toSeconds());
         LatencyRecorder recorder = new LatencyRecorder(total);
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger inFlight = new AtomicInteger();
         Map<String, Integer> statuses = new ConcurrentHashMap<>();
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build();
         long intervalNanos = 1_000_000_000L / ratePerSecond;
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
@@ -52,6 +57,7 @@ final class HttpLoadDriver {
                 LockSupport.parkNanos(Math.min(wait, 200_000));
             }
             int slot = i;
+            HttpRequest request = requests.apply(i);
             inFlight.incrementAndGet();
             client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
                 long latency = (System.nanoTime() - due) / 1_000;

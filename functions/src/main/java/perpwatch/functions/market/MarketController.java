@@ -3,6 +3,8 @@ package perpwatch.functions.market;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import java.util.List;
@@ -12,6 +14,8 @@ import perpwatch.functions.config.FunctionsConfig;
 
 /** Market history for charts: hourly OI, funding samples, the liquidation heatmap. */
 @Controller("/api/market")
+// Blocking store calls (Redis, Kinesis) run on the I/O pool, never on a Netty event loop that other requests share.
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class MarketController {
     private final FunctionsConfig config;
     private final FundingHistoryService funding;

@@ -6,6 +6,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
@@ -23,6 +25,8 @@ import perpwatch.functions.config.FunctionsConfig;
  * failure is a 503 so Helius retries.
  */
 @Controller("/api/webhooks/helius")
+// Blocking store calls (Redis, Kinesis) run on the I/O pool, never on a Netty event loop that other requests share.
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class HeliusWebhookController {
     private static final Logger LOG = LoggerFactory.getLogger(HeliusWebhookController.class);
     private final WebhookConfig config;
