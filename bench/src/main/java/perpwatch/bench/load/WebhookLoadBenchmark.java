@@ -16,7 +16,7 @@ import perpwatch.local.helius.GeneratedDriftTransactions;
  * emulator, so each ack includes the Kinesis put and the atomic Redis append; {@code --no-log} leaves Kinesis out
  * to separate our own cost from the emulator's (a Node process, far slower than the AWS service).
  *
- * <pre>java -cp bench/target/benchmarks.jar perpwatch.bench.load.WebhookLoadBenchmark --rate=200 --seconds=60</pre>
+ * <pre>java -cp bench/target/benchmarks.jar perpwatch.bench.load.WebhookLoadBenchmark --rate=500 --seconds=60 --txs=10 [--no-log]</pre>
  */
 public final class WebhookLoadBenchmark {
     private static final String AUTH = "Bearer bench";
@@ -29,6 +29,7 @@ public final class WebhookLoadBenchmark {
         int seconds = 60;
         int warmup = 10;
         boolean withLog = true;
+        int txs = 1;
         for (String arg : args) {
             if (arg.startsWith("--rate=")) {
                 rate = Integer.parseInt(arg.substring(7));
@@ -36,6 +37,8 @@ public final class WebhookLoadBenchmark {
                 seconds = Integer.parseInt(arg.substring(10));
             } else if (arg.startsWith("--warmup=")) {
                 warmup = Integer.parseInt(arg.substring(9));
+            } else if (arg.startsWith("--txs=")) {
+                txs = Integer.parseInt(arg.substring(6));
             } else if (arg.equals("--no-log")) {
                 withLog = false;
             }
@@ -50,14 +53,16 @@ public final class WebhookLoadBenchmark {
             HttpLoadDriver driver = new HttpLoadDriver(4);
             try {
                 System.out.println("warm-up: " + warmup + " s at " + rate + " deliveries/s");
-                driver.run(i -> delivery(uri), rate, Duration.ofSeconds(warmup));
+                int perDelivery = txs;
+                driver.run(i -> delivery(uri, perDelivery), rate, Duration.ofSeconds(warmup));
                 System.out.println("measuring: " + seconds + " s at " + rate + " deliveries/s");
-                HttpLoadDriver.Result result = driver.run(i -> delivery(uri), rate, Duration.ofSeconds(seconds));
+                HttpLoadDriver.Result result = driver.run(i -> delivery(uri, perDelivery), rate, Duration.ofSeconds(seconds));
                 System.out.println();
                 System.out.println("| deliveries | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |");
                 System.out.println("|---|---|---|---|---|---|");
                 System.out.println(result.latency().toMillisRow());
                 System.out.printf("achieved rate %.1f/s, failed %d, statuses %s%n", result.achievedRate(), result.failed(), result.statuses());
+                System.out.println("webhook counters: " + context.getBean(perpwatch.functions.webhook.WebhookCounters.class).snapshot());
             } finally {
                 driver.close();
                 server.stop();
@@ -67,9 +72,9 @@ public final class WebhookLoadBenchmark {
         System.exit(0);
     }
 
-    private static HttpRequest delivery(URI uri) {
+    private static HttpRequest delivery(URI uri, int txs) {
         return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
                 .header("Authorization", AUTH)
-                .POST(HttpRequest.BodyPublishers.ofString(GeneratedDriftTransactions.batch(1, System.currentTimeMillis()))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(GeneratedDriftTransactions.batch(txs, System.currentTimeMillis()))).build();
     }
 }

@@ -59,37 +59,66 @@ public final class RedisStreams implements AutoCloseable {
         return call(key, c -> c.xadd(key.name(), XAddArgs.Builder.minId(minId).approximateTrimming(), fields));
     }
 
-    /**
-     * Appends an entry unless {@code onceKey} exists, and then sets {@code onceKey} with {@code ttl}, all in one
-     * atomic script: across processes and restarts, an event is written once, and is marked seen only if written.
-     *
-     * @return true when appended, false when {@code onceKey} was already set (a duplicate)
-     */
-    public boolean appendOnce(StreamKey key, String onceKey, Duration ttl, Map<String, String> fields, long nowMs) {
-        String[] args = new String[2 + fields.size() * 2];
-        args[0] = Long.toString(nowMs - key.retention().toMillis());
-        args[1] = Long.toString(Math.max(1, ttl.toSeconds()));
-        int i = 2;
-        for (Map.Entry<String, String> field : fields.entrySet()) {
-            args[i++] = field.getKey();
-            args[i++] = field.getValue();
-        }
-        Long appended = call(key, c -> c.eval(APPEND_ONCE, ScriptOutputType.INTEGER, new String[] {key.name(), onceKey}, args));
-        return appended != null && appended == 1L;
+    /** One entry for {@link #appendOnce}: the key that marks it seen, and its fields. */
+    public record OnceEntry(String onceKey, Map<String, String> fields) {
     }
 
-    /** True when {@code onceKey} is set (see {@link #appendOnce}). */
-    public boolean seen(StreamKey key, String onceKey) {
-        return call(key, c -> c.exists(onceKey)) > 0;
+    /**
+     * Appends each entry unless its {@code onceKey} exists, and then sets that key with {@code ttl}, all in one
+     * atomic script: across processes and restarts an event is written once, and is marked seen only if written.
+     * One round trip for the whole batch.
+     *
+     * @return per entry, in order: true when appended, false when it was already seen (a duplicate)
+     */
+    public List<Boolean> appendOnce(StreamKey key, List<OnceEntry> entries, Duration ttl, long nowMs) {
+        String[] keys = new String[1 + entries.size()];
+        keys[0] = key.name();
+        List<String> args = new ArrayList<>();
+        args.add(Long.toString(nowMs - key.retention().toMillis()));
+        args.add(Long.toString(Math.max(1, ttl.toSeconds())));
+        for (int i = 0; i < entries.size(); i++) {
+            OnceEntry entry = entries.get(i);
+            keys[i + 1] = entry.onceKey();
+            args.add(Integer.toString(entry.fields().size() * 2));
+            entry.fields().forEach((k, v) -> {
+                args.add(k);
+                args.add(v);
+            });
+        }
+        List<Long> results = call(key, c -> c.eval(APPEND_ONCE, ScriptOutputType.MULTI, keys, args.toArray(new String[0])));
+        List<Boolean> appended = new ArrayList<>(results.size());
+        results.forEach(r -> appended.add(r != null && r == 1L));
+        return appended;
+    }
+
+    /** Per key, in order: whether it is set (see {@link #appendOnce}). One round trip. */
+    public List<Boolean> seen(StreamKey key, List<String> onceKeys) {
+        if (onceKeys.isEmpty()) {
+            return List.of();
+        }
+        List<io.lettuce.core.KeyValue<String, String>> values = call(key, c -> c.mget(onceKeys.toArray(new String[0])));
+        List<Boolean> seen = new ArrayList<>(values.size());
+        values.forEach(v -> seen.add(v.hasValue()));
+        return seen;
     }
 
     private static final String APPEND_ONCE = String.join("\n",
-            "if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end",
-            "local xadd = {'XADD', KEYS[1], 'MINID', '~', ARGV[1], '*'}",
-            "for i = 3, #ARGV do xadd[#xadd + 1] = ARGV[i] end",
-            "redis.call(unpack(xadd))",
-            "redis.call('SET', KEYS[2], '1', 'EX', ARGV[2])",
-            "return 1");
+            "local out = {}",
+            "local a = 3",
+            "for k = 2, #KEYS do",
+            "  local n = tonumber(ARGV[a])",
+            "  if redis.call('EXISTS', KEYS[k]) == 1 then",
+            "    out[#out + 1] = 0",
+            "  else",
+            "    local xadd = {'XADD', KEYS[1], 'MINID', '~', ARGV[1], '*'}",
+            "    for i = a + 1, a + n do xadd[#xadd + 1] = ARGV[i] end",
+            "    redis.call(unpack(xadd))",
+            "    redis.call('SET', KEYS[k], '1', 'EX', ARGV[2])",
+            "    out[#out + 1] = 1",
+            "  end",
+            "  a = a + n + 1",
+            "end",
+            "return out");
 
     /** The newest entry, if the stream has any. */
     public Optional<StreamEntry> last(StreamKey key) {

@@ -81,8 +81,8 @@ class RedisStreamsTest {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            results.add(pool.submit(() -> streams.appendOnce(key, "seen:sig-1", Duration.ofMinutes(5),
-                    Map.of("signature", "sig-1"), System.currentTimeMillis())));
+            results.add(pool.submit(() -> streams.appendOnce(key, List.of(new RedisStreams.OnceEntry("seen:sig-1", Map.of("signature", "sig-1")),
+                    new RedisStreams.OnceEntry("seen:sig-2", Map.of("signature", "sig-2"))), Duration.ofMinutes(5), System.currentTimeMillis()).get(0)));
         }
         int appended = 0;
         for (var r : results) {
@@ -90,9 +90,9 @@ class RedisStreamsTest {
         }
         pool.shutdown();
         assertEquals(1, appended);
-        assertEquals(1, streams.length(key));
-        assertTrue(streams.seen(key, "seen:sig-1"));
-        assertFalse(streams.seen(key, "seen:sig-2"));
+        assertEquals(2, streams.length(key), "each signature once, whichever thread wrote it");
+        assertEquals(List.of(true, true, false), streams.seen(key, List.of("seen:sig-1", "seen:sig-2", "seen:sig-3")));
+        assertEquals(List.of("sig-1", "sig-2"), streams.range(key, 0, Long.MAX_VALUE, 10).stream().map(e -> e.field("signature")).toList());
     }
 
     @Test

@@ -43,27 +43,41 @@ public class HeliusWebhookService {
      */
     WebhookResult store(HeliusPayload payload) {
         long now = clock.millis();
-        List<DriftTransaction> fresh = new ArrayList<>();
+        List<DriftTransaction> unique = new ArrayList<>();
         int duplicates = 0;
+        java.util.Set<String> signatures = new java.util.HashSet<>();
         for (DriftTransaction tx : payload.drift()) {
-            if (redis.seen(key, seenKey(tx)) || fresh.stream().anyMatch(f -> f.signature().equals(tx.signature()))) {
-                duplicates++;
+            if (signatures.add(tx.signature())) {
+                unique.add(tx);
             } else {
-                fresh.add(tx);
+                duplicates++;
             }
         }
-        if (!fresh.isEmpty()) {
-            List<LogRecord> records = new ArrayList<>(fresh.size());
-            fresh.forEach(tx -> records.add(new LogRecord(key.name(), tx.fields(now), now)));
-            log.append(records);
+        List<Boolean> seen = redis.seen(key, unique.stream().map(HeliusWebhookService::seenKey).toList());
+        List<DriftTransaction> fresh = new ArrayList<>();
+        for (int i = 0; i < unique.size(); i++) {
+            if (seen.get(i)) {
+                duplicates++;
+            } else {
+                fresh.add(unique.get(i));
+            }
         }
         int accepted = 0;
-        for (DriftTransaction tx : fresh) {
-            if (redis.appendOnce(key, seenKey(tx), config.dedupeTtl(), tx.fields(now), now)) {
-                accepted++;
-            } else {
-                // Another instance stored it between our check and our write.
-                duplicates++;
+        if (!fresh.isEmpty()) {
+            List<LogRecord> records = new ArrayList<>(fresh.size());
+            List<RedisStreams.OnceEntry> entries = new ArrayList<>(fresh.size());
+            for (DriftTransaction tx : fresh) {
+                records.add(new LogRecord(key.name(), tx.fields(now), now));
+                entries.add(new RedisStreams.OnceEntry(seenKey(tx), tx.fields(now)));
+            }
+            log.append(records);
+            for (boolean appended : redis.appendOnce(key, entries, config.dedupeTtl(), now)) {
+                if (appended) {
+                    accepted++;
+                } else {
+                    // Another instance stored it between our check and our write.
+                    duplicates++;
+                }
             }
         }
         counters.add("accepted", accepted);

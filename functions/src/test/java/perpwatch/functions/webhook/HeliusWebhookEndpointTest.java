@@ -149,6 +149,18 @@ class HeliusWebhookEndpointTest {
     }
 
     @Test
+    void aRedeliveryAfterTheAppRestartsIsStillADuplicate() throws Exception {
+        byte[] delivery = body(driftTransaction("sig-restart"));
+        assertEquals(1, JSON.readTree(api.post("/api/webhooks/helius", delivery, SECRET).body()).get("accepted").asInt());
+        api.close();
+        api = TestApi.start(redis.url(), java.time.Clock.fixed(java.time.Instant.ofEpochMilli(NOW), java.time.ZoneOffset.UTC),
+                config(kinesis.endpoint().toString()));
+        JsonNode again = JSON.readTree(api.post("/api/webhooks/helius", delivery, SECRET).body());
+        assertEquals(1, again.get("duplicates").asInt(), "seen signatures live in Redis, not in the process");
+        assertEquals(1, stored().size());
+    }
+
+    @Test
     void wrongOrMissingAuthIs401AndStoresNothing() throws Exception {
         byte[] delivery = body(driftTransaction("sig-auth"));
         assertEquals(401, api.post("/api/webhooks/helius", delivery, null).statusCode());
@@ -203,7 +215,7 @@ class HeliusWebhookEndpointTest {
             byte[] delivery = body(driftTransaction("sig-kinesis-down"));
             assertEquals(503, noLog.post("/api/webhooks/helius", delivery, SECRET).statusCode());
             assertTrue(stored().isEmpty());
-            assertFalse(streams.seen(StreamKeys.driftEvents(), "onchain:drift:seen:sig-kinesis-down"));
+            assertEquals(List.of(false), streams.seen(StreamKeys.driftEvents(), List.of("onchain:drift:seen:sig-kinesis-down")));
             // The same delivery to an instance whose log works is accepted.
             assertEquals(1, JSON.readTree(api.post("/api/webhooks/helius", delivery, SECRET).body()).get("accepted").asInt());
         }
