@@ -35,6 +35,7 @@ public class HealthService {
                     streams.add(inspect(key, now));
                 }
             }
+            streams.add(inspect(StreamKeys.driftEvents(), now));
         } catch (StoreUnavailableException e) {
             return new HealthResponse(now, "down", "down", List.of());
         }
