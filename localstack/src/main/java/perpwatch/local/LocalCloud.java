@@ -58,6 +58,7 @@ public final class LocalCloud implements AutoCloseable {
         }
         System.out.println();
         System.out.println("perpwatch local cloud is up (" + options.mode().name().toLowerCase() + " mode)");
+        System.out.println("  dashboard: " + cloud.apiUrl() + "/");
         System.out.println("  guards:  " + cloud.apiUrl() + "/api/engine/guards");
         System.out.println("  health:  " + cloud.apiUrl() + "/api/health");
         System.out.println("  webhook: " + cloud.apiUrl() + "/api/webhooks/helius  (Authorization: " + heliusAuth(Env.system()) + ")");
@@ -100,6 +101,10 @@ public final class LocalCloud implements AutoCloseable {
         apiProperties.put("perpwatch.redis.url", redisUrl);
         apiProperties.put("micronaut.server.port", options.port());
         apiProperties.put("micronaut.server.host", "127.0.0.1");
+        // The dashboard, from the web-static jar; /api routes are controllers and win over static files.
+        apiProperties.put("micronaut.router.static-resources.dashboard.enabled", true);
+        apiProperties.put("micronaut.router.static-resources.dashboard.paths", "classpath:public");
+        apiProperties.put("micronaut.router.static-resources.dashboard.mapping", "/**");
         // No Kinesis emulator runs in the local cloud yet (the archive issue adds it): webhook events stay in Redis.
         apiProperties.put("perpwatch.durable.log", env.string("PERPWATCH_DURABLE_LOG", "off"));
         apiProperties.put("perpwatch.helius.auth", heliusAuth(env));

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { age, bps, count, hhmm, MISSING, percent, usd } from './format.js'
+
+describe('format', () => {
+  it('writes USD with k/M/B suffixes', () => {
+    expect(usd(51_234)).toBe('$51.2k')
+    expect(usd(1_234_567)).toBe('$1.23M')
+    expect(usd(2_500_000_000)).toBe('$2.50B')
+    expect(usd(-3_000_000)).toBe('-$3.00M')
+    expect(usd(999)).toBe('$999')
+  })
+
+  it('never turns a missing value into a number', () => {
+    for (const f of [usd, bps, percent, count]) {
+      expect(f(null)).toBe(MISSING)
+      expect(f(undefined)).toBe(MISSING)
+      expect(f(Number.NaN)).toBe(MISSING)
+    }
+    expect(count(0)).toBe('0')
+    expect(bps(0)).toBe('0.00 bps')
+  })
+
+  it('writes ages and times', () => {
+    expect(age(800)).toBe('800 ms')
+    expect(age(12_400)).toBe('12 s')
+    expect(age(180_000)).toBe('3 min')
+    expect(age(null)).toBe('no data')
+    expect(hhmm(Date.UTC(2026, 10, 24, 9, 5))).toBe('09:05')
+  })
+})
