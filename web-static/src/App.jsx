@@ -15,7 +15,7 @@ export function App() {
   const onchain = usePoll('/api/onchain/liq-map', 60_000)
   const apiDown = guards.error && guards.error.status === undefined
   return (
-    <main className="mx-auto max-w-6xl space-y-4 p-3 sm:p-6">
+    <main className="mx-auto max-w-6xl space-y-4 overflow-x-hidden p-3 sm:p-6">
       <header className="flex items-baseline justify-between">
         <h1 className="font-mono text-lg font-semibold">perpwatch · SOL perps</h1>
         <span className="font-mono text-xs text-zinc-500">{guards.data ? new Date(guards.data.ts).toISOString().slice(11, 19) + ' UTC' : ''}</span>
@@ -28,13 +28,13 @@ export function App() {
       {guards.loading ? <Skeleton className="h-20" /> : <StatusBanner guards={guards.data} />}
       {guards.loading ? <Skeleton className="h-48" /> : <TelemetryCards guards={guards.data} />}
       <section className="grid grid-cols-1 gap-3 lg:grid-cols-2">
-        <div className="rounded-xl border border-zinc-800 bg-zinc-900/80 p-4">
+        <div className="min-w-0 overflow-hidden rounded-xl border border-zinc-800 bg-zinc-900/80 p-4">
           <h2 className="mb-2 text-xs uppercase tracking-wide text-zinc-400">Open interest, 24 h</h2>
           {oi.loading ? <Skeleton className="h-56" /> : <OiChart points={oi.data} />}
           <h2 className="mb-1 mt-3 text-xs uppercase tracking-wide text-zinc-400">Funding, rate per 8 h</h2>
           {funding.loading ? <Skeleton className="h-16" /> : <FundingSparkline points={funding.data} />}
         </div>
-        <div className="rounded-xl border border-zinc-800 bg-zinc-900/80 p-4">
+        <div className="min-w-0 overflow-hidden rounded-xl border border-zinc-800 bg-zinc-900/80 p-4">
           <h2 className="mb-2 text-xs uppercase tracking-wide text-zinc-400">Liquidations, last hour (± 5 % of price)</h2>
           {heatmap.loading ? <Skeleton className="h-80" /> : <LiqHeatmap map={heatmap.data} onchain={onchain.data} />}
           {onchain.error ? <p className="mt-1 text-xs text-zinc-500">no on-chain scan yet</p> : null}

@@ -15,6 +15,15 @@ export function usd(value) {
   return `${sign}$${abs.toFixed(0)}`
 }
 
+/** Axis ticks of a narrow range need more digits than a card: 1800123456 → "$1.800B". */
+export function usdAxis(value) {
+  if (!isNumber(value)) return ''
+  const abs = Math.abs(value)
+  if (abs >= 1e9) return `$${(value / 1e9).toFixed(3)}B`
+  if (abs >= 1e6) return `$${(value / 1e6).toFixed(2)}M`
+  return usd(value)
+}
+
 export function bps(value, digits = 2) {
   return isNumber(value) ? `${value.toFixed(digits)} bps` : MISSING
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { age, bps, count, hhmm, MISSING, percent, usd } from './format.js'
+import { age, bps, count, hhmm, MISSING, percent, usd, usdAxis } from './format.js'
 
 describe('format', () => {
   it('writes USD with k/M/B suffixes', () => {
@@ -8,6 +8,7 @@ describe('format', () => {
     expect(usd(2_500_000_000)).toBe('$2.50B')
     expect(usd(-3_000_000)).toBe('-$3.00M')
     expect(usd(999)).toBe('$999')
+    expect(usdAxis(1_800_123_456)).toBe('$1.800B')
   })
 
   it('never turns a missing value into a number', () => {
