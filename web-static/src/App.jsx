@@ -6,6 +6,7 @@ import { OiChart } from './components/OiChart.jsx'
 import { FundingSparkline } from './components/FundingSparkline.jsx'
 import { LiqHeatmap } from './components/LiqHeatmap.jsx'
 import { Skeleton } from './components/Card.jsx'
+import { Timed } from './lib/Timed.jsx'
 
 export function App() {
   const guards = usePoll('/api/engine/guards', 1000)
@@ -25,18 +26,18 @@ export function App() {
           <WifiOff size={16} /> API unreachable ({guards.error.message}); the numbers below are the last ones received and are not live.
         </div>
       ) : null}
-      {guards.loading ? <Skeleton className="h-20" /> : <StatusBanner guards={guards.data} />}
-      {guards.loading ? <Skeleton className="h-48" /> : <TelemetryCards guards={guards.data} />}
+      {guards.loading ? <Skeleton className="h-20" /> : <Timed name="StatusBanner"><StatusBanner guards={guards.data} /></Timed>}
+      {guards.loading ? <Skeleton className="h-48" /> : <Timed name="TelemetryCards"><TelemetryCards guards={guards.data} /></Timed>}
       <section className="grid grid-cols-1 gap-3 lg:grid-cols-2">
         <div className="min-w-0 overflow-hidden rounded-xl border border-zinc-800 bg-zinc-900/80 p-4">
           <h2 className="mb-2 text-xs uppercase tracking-wide text-zinc-400">Open interest, 24 h</h2>
-          {oi.loading ? <Skeleton className="h-56" /> : <OiChart points={oi.data} />}
+          {oi.loading ? <Skeleton className="h-56" /> : <Timed name="OiChart"><OiChart points={oi.data} /></Timed>}
           <h2 className="mb-1 mt-3 text-xs uppercase tracking-wide text-zinc-400">Funding, rate per 8 h</h2>
-          {funding.loading ? <Skeleton className="h-16" /> : <FundingSparkline points={funding.data} />}
+          {funding.loading ? <Skeleton className="h-16" /> : <Timed name="FundingSparkline"><FundingSparkline points={funding.data} /></Timed>}
         </div>
         <div className="min-w-0 overflow-hidden rounded-xl border border-zinc-800 bg-zinc-900/80 p-4">
           <h2 className="mb-2 text-xs uppercase tracking-wide text-zinc-400">Liquidations, last hour (± 5 % of price)</h2>
-          {heatmap.loading ? <Skeleton className="h-80" /> : <LiqHeatmap map={heatmap.data} onchain={onchain.data} />}
+          {heatmap.loading ? <Skeleton className="h-80" /> : <Timed name="LiqHeatmap"><LiqHeatmap map={heatmap.data} onchain={onchain.data} /></Timed>}
           {onchain.error ? <p className="mt-1 text-xs text-zinc-500">no on-chain scan yet</p> : null}
         </div>
       </section>

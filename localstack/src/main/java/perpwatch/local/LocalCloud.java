@@ -108,6 +108,8 @@ public final class LocalCloud implements AutoCloseable {
         // No Kinesis emulator runs in the local cloud yet (the archive issue adds it): webhook events stay in Redis.
         apiProperties.put("perpwatch.durable.log", env.string("PERPWATCH_DURABLE_LOG", "off"));
         apiProperties.put("perpwatch.helius.auth", heliusAuth(env));
+        // One viewer, polling every second: a 1 s answer cache lets a guard change show on the dashboard within 2 s.
+        apiProperties.put("perpwatch.guard.cache", env.string("PERPWATCH_GUARD_CACHE", "1s"));
         ApplicationContext api = ApplicationContext.builder().properties(apiProperties).start();
         running.add(api);
         EmbeddedServer server = api.getBean(EmbeddedServer.class).start();

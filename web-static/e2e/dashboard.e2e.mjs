@@ -1,0 +1,176 @@
+// End-to-end: the built local cloud (synthetic market) and the dashboard in Debian's Chromium, driven by
+// playwright-core. Run after `mvn package`: `node web-static/e2e/dashboard.e2e.mjs` (./perpwatch test does).
+// Screenshots go to web-static/target/e2e/ (not committed).
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync } from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const root = path.resolve(here, '..', '..')
+const jar = path.join(root, 'localstack', 'target', 'perpwatch-local.jar')
+const shots = path.join(root, 'web-static', 'target', 'e2e')
+const browserPath = process.env.PERPWATCH_CHROMIUM ?? '/usr/bin/chromium'
+
+function fail(message) {
+  console.error(`dashboard e2e FAILED: ${message}`)
+  process.exitCode = 1
+  throw new Error(message)
+}
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** One Redis command over RESP: enough to inject stream entries without a client library. */
+function redis(port, args) {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1')
+    let reply = ''
+    socket.on('data', (d) => { reply += d; socket.end() })
+    socket.on('end', () => resolve(reply))
+    socket.on('error', reject)
+    socket.write(`*${args.length}\r\n` + args.map((a) => `$${Buffer.byteLength(String(a))}\r\n${a}\r\n`).join(''))
+  })
+}
+
+/** Many Redis commands on one connection; resolves when every reply has arrived. */
+function redisMany(port, commands) {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1')
+    let replies = 0
+    let buffered = ''
+    socket.on('data', (d) => {
+      buffered += d
+      const lines = buffered.split('\r\n')
+      buffered = lines.pop()
+      // XADD answers a bulk string ($n, then the id) or an error (-ERR …): count headers, not payload lines.
+      for (const line of lines) if (line.startsWith('$') || line.startsWith('-')) replies++
+      if (replies >= commands.length) socket.end()
+    })
+    socket.on('close', () => (replies >= commands.length ? resolve(replies) : reject(new Error(`only ${replies} replies`))))
+    socket.on('error', reject)
+    socket.write(commands.map((args) => `*${args.length}\r\n` + args.map((a) => `$${Buffer.byteLength(String(a))}\r\n${a}\r\n`).join('')).join(''))
+  })
+}
+
+/** 24 h of history the way the feeds write it: funding every 60 s, liquidations through the last hour. */
+async function seedHistory(port, price) {
+  const now = Date.now()
+  const funding = []
+  for (let t = now - 24 * 3_600_000 + 60_000; t < now - 120_000; t += 60_000) {
+    const rate = (Math.sin(t / 7_200_000) * 0.0002).toFixed(8)
+    funding.push(['XADD', 'market:solusdt:funding', `${t}-0`, 'symbol', 'SOLUSDT', 'oi_notional', String(1.7e9 + (t % 86_400_000) * 2), 'oi_value', '11000000',
+      'funding_rate', rate, 'funding_rate_8h', rate, 'funding_interval_h', '8', 'funding_apr', (rate * 3 * 365 * 100).toFixed(6),
+      'next_funding_time', String(now + 3_600_000), 'mark_price', String(price), 'ts', String(t), 'recv_ts', String(t + 50)])
+  }
+  const liquidations = []
+  for (let i = 0; i < 600; i++) {
+    const t = now - 3_600_000 + 60_000 + i * 5_000
+    const p = price * (1 + Math.sin(i) * 0.045)
+    liquidations.push(['XADD', 'market:solusdt:liquidations', `${t}-0`, 'venue', 'okx', 'symbol', 'SOL-USDT-SWAP', 'side', i % 3 ? 'long' : 'short',
+      'price', p.toFixed(2), 'quantity', '12', 'notional_usd', (p * 12).toFixed(2), 'ts', String(t), 'recv_ts', String(t + 20)])
+  }
+  // Entries must go in id order, and the feeds have already written a few: start the two streams afresh.
+  await redis(port, ['DEL', 'market:solusdt:funding', 'market:solusdt:liquidations'])
+  await redisMany(port, funding)
+  await redisMany(port, liquidations)
+}
+
+async function until(what, timeoutMs, check) {
+  const deadline = Date.now() + timeoutMs
+  let last
+  while (Date.now() < deadline) {
+    try {
+      if (await check()) return
+    } catch (e) {
+      last = e
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  fail(`${what} within ${timeoutMs} ms${last ? ` (${last.message})` : ''}`)
+}
+
+if (!existsSync(browserPath)) {
+  console.log(`dashboard e2e SKIPPED: no Chromium at ${browserPath} (./perpwatch test installs Debian's chromium when run as root)`)
+  process.exit(0)
+}
+if (!existsSync(jar)) fail(`${jar} is missing: build with mvn package first`)
+mkdirSync(shots, { recursive: true })
+
+const apiPort = await freePort()
+const redisPort = await freePort()
+const cloud = spawn('java', ['-jar', jar, '--mode=synthetic', `--port=${apiPort}`, `--redis-port=${redisPort}`],
+  { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PERPWATCH_GUARD_CACHE: '1s' } })
+const base = `http://localhost:${apiPort}`
+let browser
+try {
+  await until('the local cloud answering with a live price', 90_000, async () => {
+    const g = await (await fetch(`${base}/api/engine/guards`)).json()
+    return typeof g.price === 'number' && typeof g.spread_bps === 'number'
+  })
+  const price0 = (await (await fetch(`${base}/api/engine/guards`)).json()).price
+  await seedHistory(redisPort, price0)
+  browser = await chromium.launch({
+    executablePath: browserPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  })
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+  await page.goto(base)
+  await page.waitForSelector('[data-testid="card-Spread"][data-level="pass"], [data-testid="card-Spread"][data-level="caution"]', { timeout: 15_000 })
+  const spread = await page.textContent('[data-testid="card-Spread"]')
+  if (!/\d+\.\d+ bps/.test(spread)) fail(`the spread card shows no number: ${spread}`)
+  console.log(`cards show numbers: ${spread.replace(/\s+/g, ' ')}`)
+
+  // A cascade: 11 liquidations in the stream now → liq_events_5m > 10 → the card turns red and the guards breach.
+  const liqsBefore = Number(await page.getAttribute('[data-testid="heatmap"]', 'data-liquidations'))
+  const now = Date.now()
+  const price = (await (await fetch(`${base}/api/engine/guards`)).json()).price
+  for (let i = 0; i < 11; i++) {
+    await redis(redisPort, ['XADD', 'market:solusdt:liquidations', '*', 'venue', 'binance', 'symbol', 'SOLUSDT', 'side', 'long',
+      'price', String(price * 0.985), 'quantity', '250', 'notional_usd', String(price * 0.985 * 250), 'ts', String(now), 'recv_ts', String(now)])
+  }
+  const injected = Date.now()
+  await page.waitForSelector('[data-testid="card-Liquidations 5 min"][data-level="alert"]', { timeout: 2_000 })
+    .catch(() => fail('the liquidations card did not turn red within 2 s of the cascade'))
+  console.log(`liquidations card red after ${Date.now() - injected} ms`)
+  await page.waitForFunction((before) => Number(document.querySelector('[data-testid="heatmap"]')?.dataset.liquidations) >= before + 11,
+    liqsBefore, { timeout: Math.max(1, 2_000 - (Date.now() - injected)) })
+    .catch(() => fail('the injected liquidations did not appear in the heatmap within 2 s'))
+  console.log(`heatmap shows the new liquidations after ${Date.now() - injected} ms`)
+  const status = await page.getAttribute('[data-testid="status"]', 'data-status')
+  if (status !== 'breach') fail(`the guard status is ${status}, not breach`)
+  await page.screenshot({ path: path.join(shots, 'dashboard-1440x900.png'), fullPage: true })
+
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } })
+  await phone.goto(base)
+  await phone.waitForSelector('[data-testid="status"]', { timeout: 15_000 })
+  await phone.waitForTimeout(1_500)
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  if (overflow > 0) fail(`the page is ${overflow} px wider than a 390 px phone`)
+  await phone.screenshot({ path: path.join(shots, 'dashboard-390x844.png'), fullPage: true })
+
+  // Render cost of each component on 24 h of data, from the browser's own clock (Performance API): median and
+  // worst over every render since the page loaded (each poll re-renders).
+  const timings = await page.evaluate(() => {
+    const by = {}
+    for (const m of performance.getEntriesByType('measure')) (by[m.name] ??= []).push(m.duration)
+    return Object.entries(by).map(([name, d]) => {
+      d.sort((a, b) => a - b)
+      return { name, renders: d.length, median: d[Math.floor(d.length / 2)], max: d[d.length - 1] }
+    })
+  })
+  for (const t of timings) console.log(`${t.name}: ${t.renders} renders, median ${t.median.toFixed(2)} ms, max ${t.max.toFixed(2)} ms`)
+  console.log(`dashboard e2e passed; screenshots in ${shots}`)
+} finally {
+  if (browser) await browser.close()
+  cloud.kill('SIGTERM')
+}
