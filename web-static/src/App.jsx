@@ -10,9 +10,9 @@ import { Timed } from './lib/Timed.jsx'
 
 export function App() {
   const guards = usePoll('/api/engine/guards', 1000)
-  const heatmap = usePoll('/api/market/liq_heatmap?hours=1', 1000)
-  const oi = usePoll('/api/market/oi_history?hours=24', 60_000)
-  const funding = usePoll('/api/market/funding_history?hours=24', 60_000)
+  const heatmap = usePoll('/api/market/liq_heatmap?hours=1', 1000, true)
+  const oi = usePoll('/api/market/oi_history?hours=24', 60_000, true)
+  const funding = usePoll('/api/market/funding_history?hours=24', 60_000, true)
   const onchain = usePoll('/api/onchain/liq-map', 60_000)
   const apiDown = guards.error && guards.error.status === undefined
   return (

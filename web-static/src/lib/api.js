@@ -13,9 +13,13 @@ export async function apiBase() {
   return base
 }
 
-/** GET a JSON route; throws with the status so the page can tell "API down" from "no scan yet". */
-export async function getJson(path) {
-  const response = await fetch(`${await apiBase()}${path}`, { cache: 'no-store' })
+/**
+ * GET a JSON route; throws with the status so the page can tell "API down" from "no scan yet". With
+ * {@code revalidate} the browser sends If-None-Match and reuses its copy on a 304 (history routes carry ETags);
+ * without it nothing is cached (the guards answer must always be fresh).
+ */
+export async function getJson(path, revalidate = false) {
+  const response = await fetch(`${await apiBase()}${path}`, { cache: revalidate ? 'no-cache' : 'no-store' })
   if (!response.ok) {
     const error = new Error(`${path} answered ${response.status}`)
     error.status = response.status

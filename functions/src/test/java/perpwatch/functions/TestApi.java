@@ -62,6 +62,11 @@ public final class TestApi implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    public HttpResponse<String> getWithHeader(String pathAndQuery, String name, String value) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + pathAndQuery)).header(name, value).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     public HttpResponse<String> post(String path, byte[] body, String authorization) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
                 .header("Content-Type", "application/json")

@@ -27,6 +27,12 @@ public record LiqHeatmap(long ts, String symbol, int hours,
                          @JsonProperty("clipped_above") int clippedAbove,
                          List<String> warnings) {
 
+    /** The same map with {@code ts} zeroed: what changes when the data does, for the ETag. */
+    public LiqHeatmap withoutTimestamp() {
+        return new LiqHeatmap(0, symbol, hours, referencePrice, referenceTs, referenceSource, priceBins, timeBins, cells,
+                clippedBelow, clippedAbove, warnings);
+    }
+
     /** Prices in [low, high); the first and last bins also hold the clipped events. */
     public record PriceBin(int index, BigDecimal low, BigDecimal high) {
     }

@@ -122,6 +122,16 @@ class MarketHistoryEndpointTest {
             assertEquals(NOW, map.get("time_bins").get(11).get("end").asLong());
             assertEquals("2 liquidations outside ±5 % of the reference price are pinned to the edge bins", map.get("warnings").get(0).asText());
 
+            // Polling clients revalidate: unchanged data answers 304 with no body; a new liquidation changes the tag.
+            HttpResponse<String> first = api.get("/api/market/liq_heatmap");
+            String etag = first.headers().firstValue("ETag").orElseThrow();
+            assertEquals("no-cache", first.headers().firstValue("Cache-Control").orElse(""));
+            assertEquals(304, api.getWithHeader("/api/market/liq_heatmap", "If-None-Match", etag).statusCode());
+            liquidation(NOW - 200, "201", PositionSide.SHORT, "3");
+            HttpResponse<String> changed = api.getWithHeader("/api/market/liq_heatmap", "If-None-Match", etag);
+            assertEquals(200, changed.statusCode());
+            assertTrue(!etag.equals(changed.headers().firstValue("ETag").orElse("")));
+
             JsonNode wide = JSON.readTree(api.get("/api/market/liq_heatmap?hours=24").body());
             assertEquals(2 * HOUR, wide.get("time_bins").get(0).get("end").asLong() - wide.get("time_bins").get(0).get("start").asLong(),
                     "time bins scale with hours: 12 bins of 2 h for a day");
