@@ -49,7 +49,7 @@ public final class FeedTasks {
                 new BinanceLiquidationSource(ctx.instrument(), ctx.config().binance()),
                 new OkxLiquidationSource(ctx.instrument(), ctx.config().okx(), okxSpecs(ctx)),
                 new BybitLiquidationSource(ctx.instrument(), ctx.config().bybit()));
-        return new LiquidationsWorker(ctx.instrument(), sources, ctx.config().reconnect(), ctx.newWriter());
+        return new LiquidationsWorker(ctx.instrument(), sources, ctx.config().reconnect(), ctx.newWriter(), ctx.redis());
     }
 
     private static OkxContractSpecs okxSpecs(Context ctx) {

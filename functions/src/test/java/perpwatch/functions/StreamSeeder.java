@@ -33,6 +33,11 @@ public final class StreamSeeder implements AutoCloseable {
         return connection.sync().xadd(key.name(), new XAddArgs().id(idMs + "-" + seq), fields);
     }
 
+    /** A feed heartbeat key, as the liquidations task sets it. */
+    public void heartbeat(String key, long atMs) {
+        connection.sync().psetex(key, 120_000, Long.toString(atMs));
+    }
+
     @Override
     public void close() {
         connection.close();

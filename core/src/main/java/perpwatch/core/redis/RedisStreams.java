@@ -91,6 +91,30 @@ public final class RedisStreams implements AutoCloseable {
         return appended;
     }
 
+    /** Sets a liveness key to {@code nowMs}, expiring after {@code ttl}: absent means "not heard from lately". */
+    public void heartbeat(String key, long nowMs, Duration ttl) {
+        call(new StreamKey(key, ttl), c -> c.psetex(key, ttl.toMillis(), Long.toString(nowMs)));
+    }
+
+    /** Per key, in order: the last heartbeat time, or null when absent (expired or never set). One round trip. */
+    public List<Long> heartbeats(List<String> keys) {
+        List<io.lettuce.core.KeyValue<String, String>> values = call(new StreamKey(keys.get(0), Duration.ofMinutes(1)),
+                c -> c.mget(keys.toArray(new String[0])));
+        List<Long> out = new ArrayList<>(values.size());
+        for (io.lettuce.core.KeyValue<String, String> v : values) {
+            Long time = null;
+            if (v.hasValue()) {
+                try {
+                    time = Long.parseLong(v.getValue());
+                } catch (NumberFormatException e) {
+                    time = null;
+                }
+            }
+            out.add(time);
+        }
+        return out;
+    }
+
     /** Per key, in order: whether it is set (see {@link #appendOnce}). One round trip. */
     public List<Boolean> seen(StreamKey key, List<String> onceKeys) {
         if (onceKeys.isEmpty()) {

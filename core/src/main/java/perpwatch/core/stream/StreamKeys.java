@@ -23,6 +23,17 @@ public final class StreamKeys {
         return new StreamKey(prefix(instrument, "usdt") + ":price", DAY).withSilenceBudget(Duration.ofSeconds(5));
     }
 
+    /** The venues the liquidations task listens to; each proves it is connected with a heartbeat key. */
+    public static final List<String> LIQUIDATION_VENUES = List.of("binance", "okx", "bybit");
+
+    /**
+     * Set by the liquidations task while a venue's connection is alive (any frame, pongs included, within the
+     * silence budget): an empty liquidation stream then means a calm market, not a dead feed.
+     */
+    public static String liquidationHeartbeat(Instrument instrument, String venue) {
+        return "feed:liquidations:" + instrument.canonical().toLowerCase(Locale.ROOT) + ":" + venue + ":alive";
+    }
+
     /** Binance top of book, spread and depth within 10 bps, once a second. */
     public static StreamKey book(Instrument instrument) {
         return new StreamKey(prefix(instrument, "usdt") + ":book", DAY).withSilenceBudget(Duration.ofSeconds(5));

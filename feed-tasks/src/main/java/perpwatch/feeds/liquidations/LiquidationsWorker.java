@@ -12,6 +12,7 @@ import perpwatch.core.instrument.Instrument;
 import perpwatch.core.model.Liquidation;
 import perpwatch.core.model.LiquidationCodec;
 import perpwatch.core.redis.BufferedStreamWriter;
+import perpwatch.core.redis.RedisStreams;
 import perpwatch.core.stream.StreamKey;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.feeds.FeedTask;
@@ -36,12 +37,20 @@ public final class LiquidationsWorker implements FeedTask {
     private final BufferedStreamWriter writer;
     private final List<VenueFeed> feeds = new ArrayList<>();
     private final ScheduledExecutorService ticker;
+    private final RedisStreams redis;
+    private final Instrument instrument;
+    private final java.time.Duration heartbeatTtl;
     private long ticks;
 
-    public LiquidationsWorker(Instrument instrument, List<LiquidationSource> sources, ReconnectPolicy basePolicy, BufferedStreamWriter writer) {
+    public LiquidationsWorker(Instrument instrument, List<LiquidationSource> sources, ReconnectPolicy basePolicy, BufferedStreamWriter writer,
+                              RedisStreams redis) {
         this.name = "liquidations:" + instrument.canonical();
         this.key = StreamKeys.liquidations(instrument);
         this.writer = writer;
+        this.redis = redis;
+        this.instrument = instrument;
+        // A heartbeat outlives one silence budget: a venue counts as heard while its link would not yet be replaced.
+        this.heartbeatTtl = basePolicy.silenceTimeout().plusSeconds(5);
         for (LiquidationSource source : sources) {
             feeds.add(new VenueFeed(source, basePolicy));
         }
@@ -63,11 +72,29 @@ public final class LiquidationsWorker implements FeedTask {
     private void flushAndReport() {
         try {
             writer.flush();
+            if (ticks % 5 == 0) {
+                beat();
+            }
             if (++ticks % 60 == 0) {
                 LOG.info("[{}] {} redis_backlog={}", name, counters(), writer.backlog());
             }
         } catch (RuntimeException e) {
             LOG.error("[{}] flush failed", name, e);
+        }
+    }
+
+    /** Refreshes the heartbeat of every venue heard from within its silence budget. Redis down: nothing to do. */
+    private void beat() {
+        long now = System.currentTimeMillis();
+        for (VenueFeed feed : feeds) {
+            java.util.OptionalLong heard = feed.socket.lastHeardAt();
+            if (heard.isPresent() && now - heard.getAsLong() < heartbeatTtl.toMillis() - 5_000) {
+                try {
+                    redis.heartbeat(StreamKeys.liquidationHeartbeat(instrument, feed.source.venue()), now, heartbeatTtl);
+                } catch (perpwatch.core.redis.StoreUnavailableException e) {
+                    return;
+                }
+            }
         }
     }
 

@@ -68,6 +68,14 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         loop.start();
     }
 
+    /**
+     * When the open connection last received anything (data, ping or pong); empty while disconnected. Liveness for
+     * feeds whose data is sparse: a link that answers pings is alive even when the market is calm.
+     */
+    public java.util.OptionalLong lastHeardAt() {
+        return current == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(lastFrameAt);
+    }
+
     public ConnectionStats stats() {
         return new ConnectionStats(connects.get(), failedConnects.get(), disconnects.get(), silenceReconnects.get(),
                 rotations.get(), frames.get(), listenerErrors.get());

@@ -6,11 +6,12 @@ import perpwatch.core.stream.StreamEntry;
 /**
  * The raw entries one guards evaluation reads, before any decoding or staleness check.
  *
- * @param liquidationsRecent entries in the liquidation stream within the window, or empty when the stream does not
- *                           exist (the feed never wrote: a count of 0 would be invented)
- * @param newestLiquidation  the newest liquidation ever kept, for its age
+ * @param liquidationsRecent  entries in the liquidation stream within the window (0 for an empty stream)
+ * @param newestLiquidation   the newest liquidation kept, for its age
+ * @param liquidationSilent   venues whose liquidation connection has no live heartbeat: a count without them is
+ *                            partial, and with all of them silent there is no count at all
  */
 record GuardInputs(Optional<StreamEntry> price, Optional<StreamEntry> bar, Optional<StreamEntry> book,
                    Optional<StreamEntry> funding, Optional<StreamEntry> usdcTrade, Optional<StreamEntry> okxUsdtTrade,
-                   Optional<Integer> liquidationsRecent, Optional<StreamEntry> newestLiquidation) {
+                   int liquidationsRecent, Optional<StreamEntry> newestLiquidation, java.util.List<String> liquidationSilent) {
 }

@@ -1,6 +1,8 @@
 package perpwatch.functions.guards;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import perpwatch.core.instrument.Instrument;
 import perpwatch.core.redis.RedisStreams;
@@ -12,6 +14,7 @@ import perpwatch.core.stream.StreamKeys;
 class GuardInputsReader {
     /** A cascade can print hundreds of events in five minutes; the guard only needs to know it is above the bar. */
     static final int MAX_LIQUIDATIONS_COUNTED = 10_000;
+    static final long HEARTBEAT_MAX_AGE_MS = 60_000;
 
     private final RedisStreams redis;
 
@@ -22,8 +25,17 @@ class GuardInputsReader {
     /** @throws perpwatch.core.redis.StoreUnavailableException when Redis cannot be read */
     GuardInputs read(Instrument instrument, long nowMs) {
         Optional<StreamEntry> newestLiquidation = redis.last(StreamKeys.liquidations(instrument));
-        Optional<Integer> recent = newestLiquidation.map(newest -> redis.range(StreamKeys.liquidations(instrument),
-                nowMs - GuardPolicy.LIQUIDATION_WINDOW.toMillis(), nowMs, MAX_LIQUIDATIONS_COUNTED).size());
+        int recent = newestLiquidation.isEmpty() ? 0 : redis.range(StreamKeys.liquidations(instrument),
+                nowMs - GuardPolicy.LIQUIDATION_WINDOW.toMillis(), nowMs, MAX_LIQUIDATIONS_COUNTED).size();
+        List<String> venues = StreamKeys.LIQUIDATION_VENUES;
+        List<Long> beats = redis.heartbeats(venues.stream().map(v -> StreamKeys.liquidationHeartbeat(instrument, v)).toList());
+        List<String> silent = new ArrayList<>();
+        for (int i = 0; i < venues.size(); i++) {
+            // The key expires on its own; the age check guards against a writer whose clock is far off.
+            if (beats.get(i) == null || Math.abs(nowMs - beats.get(i)) > HEARTBEAT_MAX_AGE_MS) {
+                silent.add(venues.get(i));
+            }
+        }
         return new GuardInputs(
                 redis.last(StreamKeys.price(instrument)),
                 redis.last(StreamKeys.trades(instrument)),
@@ -31,6 +43,6 @@ class GuardInputsReader {
                 redis.last(StreamKeys.funding(instrument)),
                 redis.last(StreamKeys.usdcTrades(instrument)),
                 redis.last(StreamKeys.okxUsdtTrades(instrument)),
-                recent, newestLiquidation);
+                recent, newestLiquidation, silent);
     }
 }

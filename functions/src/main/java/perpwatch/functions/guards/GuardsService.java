@@ -24,6 +24,7 @@ import perpwatch.core.model.PriceTickCodec;
 import perpwatch.core.redis.StoreUnavailableException;
 import perpwatch.core.stream.MalformedRecordException;
 import perpwatch.core.stream.StreamEntry;
+import perpwatch.core.stream.StreamKeys;
 import perpwatch.functions.config.FunctionsConfig;
 
 /**
@@ -85,11 +86,18 @@ public class GuardsService {
         BasisReading okxOnly = basis(in.usdcTrade(), "okx " + instrument.okxUsdc(), in.okxUsdtTrade(), false, "okx " + instrument.okxUsdt(), now);
         checks.derived("basis_okx_bps", okxOnly.ageMs(), okxOnly.problem(), okxOnly.headroomMs());
 
-        Integer liquidations = in.liquidationsRecent().orElse(null);
-        if (liquidations == null) {
-            checks.missing("liq_events_5m");
+        Integer liquidations = in.liquidationsRecent();
+        Long newestAge = in.newestLiquidation().map(e -> Math.max(0, now - e.idTimeMs())).orElse(null);
+        if (in.liquidationSilent().size() == StreamKeys.LIQUIDATION_VENUES.size()) {
+            // No venue connected: an empty window would read as a calm market, so there is no count.
+            liquidations = null;
+            checks.missing("liq_events_5m", "no liquidation feed connected (" + String.join(", ", in.liquidationSilent()) + " silent)");
         } else {
-            checks.derived("liq_events_5m", in.newestLiquidation().map(e -> Math.max(0, now - e.idTimeMs())).orElse(null), null, Long.MAX_VALUE);
+            checks.derived("liq_events_5m", newestAge, null, Long.MAX_VALUE);
+            if (!in.liquidationSilent().isEmpty()) {
+                checks.thresholdCrossed("liq_events_5m: " + String.join(", ", in.liquidationSilent())
+                        + " not connected; the count covers the other venues only");
+            }
         }
 
         ThresholdVerdict thresholds = new ThresholdVerdict(policy);

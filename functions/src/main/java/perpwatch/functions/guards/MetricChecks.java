@@ -87,8 +87,12 @@ final class MetricChecks {
 
     /** A metric with no data at all (its feed has never written, or is not deployed). */
     void missing(String metric) {
+        missing(metric, "no data");
+    }
+
+    void missing(String metric, String why) {
         ages.put(metric, null);
-        warnings.add(metric + ": no data");
+        warnings.add(metric + ": " + why);
     }
 
     /** How long until the first fresh metric turns stale: an answer must not be reused beyond this. */

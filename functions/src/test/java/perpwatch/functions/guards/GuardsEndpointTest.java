@@ -76,7 +76,7 @@ class GuardsEndpointTest {
                     "spread_bps":null,"depth_10bps":{"bid_usd":null,"ask_usd":null},"funding_apr":null,"basis_bps":null,\
                     "basis_okx_bps":null,"oi_notional":null,"liq_events_5m":null,"status":"warning",\
                     "warnings":["spread_bps, depth_10bps: no data","funding_apr, oi_notional: no data","basis_bps: no USDC price",\
-                    "basis_okx_bps: no USDC price","liq_events_5m: no data"],"data_source":"live",\
+                    "basis_okx_bps: no USDC price","liq_events_5m: no liquidation feed connected (binance, okx, bybit silent)"],"data_source":"live",\
                     "ages_ms":{"price":800,"bar":30000,"spread_bps":null,"depth_10bps":null,"funding_apr":null,\
                     "oi_notional":null,"basis_bps":null,"basis_okx_bps":null,"liq_events_5m":null}}""";
             assertEquals(JSON.readTree(expected), JSON.readTree(response.body()));
@@ -180,6 +180,18 @@ class GuardsEndpointTest {
     }
 
     @Test
+    void liquidationCountsNeedALiveFeedAndSayWhichVenuesAreMissing() throws Exception {
+        seed(NOW - 800, NOW - 90_000);
+        try (TestApi api = TestApi.start(redis.url(), NOW)) {
+            liquidationFeedsAlive("binance", "bybit");
+            JsonNode partial = JSON.readTree(api.get("/api/engine/guards").body());
+            assertEquals(0, partial.get("liq_events_5m").asInt(), "feeds connected and nothing liquidated: a real zero");
+            assertTrue(containsText(partial.get("warnings"), "liq_events_5m: okx not connected; the count covers the other venues only"),
+                    partial.get("warnings").toString());
+        }
+    }
+
+    @Test
     void basisIsNullNotZeroWhenTheSidesTradedTooFarApart() throws Exception {
         seed(NOW - 800, NOW - 90_000);
         seedFundingAndBasis("10.95", "187.08", NOW - 3_000);
@@ -218,7 +230,14 @@ class GuardsEndpointTest {
                 new LastTrade("SOL-USDT-SWAP", new BigDecimal("187.1"), "sell", new BigDecimal("3"), NOW - 1_000, NOW - 995), NOW - 994);
     }
 
+    void liquidationFeedsAlive(String... venues) {
+        for (String venue : venues) {
+            seeder.heartbeat(StreamKeys.liquidationHeartbeat(SOL, venue), NOW - 2_000);
+        }
+    }
+
     void seedLiquidations(long... idTimes) {
+        liquidationFeedsAlive("binance", "okx", "bybit");
         for (long t : idTimes) {
             seeder.add(StreamKeys.liquidations(SOL), LiquidationCodec.INSTANCE, new Liquidation("binance", "SOLUSDT", PositionSide.LONG,
                     new BigDecimal("187"), new BigDecimal("10"), new BigDecimal("1870"), t - 50, t - 5), t);

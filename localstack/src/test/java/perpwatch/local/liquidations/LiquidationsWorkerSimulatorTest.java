@@ -113,6 +113,17 @@ class LiquidationsWorkerSimulatorTest {
     }
 
     @Test
+    void everyConnectedVenueKeepsAHeartbeatAndADeadOneLetsItLapse() throws Exception {
+        Await.until("three heartbeats", () -> streams.heartbeats(StreamKeys.LIQUIDATION_VENUES.stream()
+                .map(v -> StreamKeys.liquidationHeartbeat(SOL, v)).toList()).stream().allMatch(java.util.Objects::nonNull));
+        sims.bybit().close();
+        // The key lives one silence budget (3 s here) plus 5 s after the last refresh.
+        Await.until("bybit's heartbeat lapses", java.time.Duration.ofSeconds(30),
+                () -> streams.heartbeats(List.of(StreamKeys.liquidationHeartbeat(SOL, "bybit"))).get(0) == null, () -> "");
+        assertTrue(streams.heartbeats(List.of(StreamKeys.liquidationHeartbeat(SOL, "okx"))).get(0) != null);
+    }
+
+    @Test
     void oneVenueDownNeverStopsTheOthers() throws Exception {
         sims.bybit().close();
         Await.until("bybit disconnect noticed", () -> worker.counters().getOrDefault("bybit.disconnects", 0L) >= 1);
