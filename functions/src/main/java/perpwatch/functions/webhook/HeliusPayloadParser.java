@@ -14,6 +14,8 @@ import java.util.List;
  */
 final class HeliusPayloadParser {
     static final String DRIFT_PROGRAM = "dRiftyHA39MWEi3m9aunc5MzRF1JYuBsbn6VPcn33UH";
+    /** A stored transaction must fit one Kinesis record (1 MiB with its envelope): larger ones are skipped as malformed. */
+    static final int MAX_TRANSACTION_CHARS = 900 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     HeliusPayload parse(byte[] body) throws MalformedPayloadException {
@@ -39,8 +41,13 @@ final class HeliusPayloadParser {
                 nonDrift++;
                 continue;
             }
+            String data = tx.toString();
+            if (data.length() > MAX_TRANSACTION_CHARS) {
+                malformed++;
+                continue;
+            }
             drift.add(new DriftTransaction(tx.get("signature").asText(), tx.path("type").asText("UNKNOWN"),
-                    tx.path("feePayer").asText(""), tx.get("slot").asLong(), tx.toString(), tx.get("timestamp").asLong()));
+                    tx.path("feePayer").asText(""), tx.get("slot").asLong(), data, tx.get("timestamp").asLong()));
         }
         return new HeliusPayload(drift, nonDrift, malformed);
     }
