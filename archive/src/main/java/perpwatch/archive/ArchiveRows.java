@@ -1,0 +1,36 @@
+package perpwatch.archive;
+
+import java.util.Map;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import perpwatch.core.kinesis.LogRecord;
+
+/** Log records ⇄ dataset rows. */
+public final class ArchiveRows {
+    private ArchiveRows() {
+    }
+
+    /** One row: the record's fields by name (absent ones null), when it was written, where it sits in the log. */
+    public static GenericRecord row(Dataset dataset, LogRecord record, String shard, String sequence) {
+        GenericRecord row = new GenericData.Record(dataset.schema());
+        for (String field : dataset.fields()) {
+            row.put(field, record.fields().get(field));
+        }
+        row.put(Dataset.WRITTEN_MS, record.writtenMs());
+        row.put(Dataset.SHARD, shard);
+        row.put(Dataset.SEQUENCE, sequence);
+        return row;
+    }
+
+    /** The stream fields of a row, as Redis held them (fields the row does not have are left out). */
+    public static Map<String, String> fields(Dataset dataset, GenericRecord row) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (String field : dataset.fields()) {
+            Object value = row.get(field);
+            if (value != null) {
+                fields.put(field, value.toString());
+            }
+        }
+        return fields;
+    }
+}

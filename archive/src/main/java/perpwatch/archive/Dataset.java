@@ -1,0 +1,77 @@
+package perpwatch.archive;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+
+/**
+ * One archived dataset: which Redis streams feed it, its S3 path (DESIGN §6) and its Avro schema. Every stream
+ * field is kept as the string Redis holds (decimals stay exact: no float ever rounds a price), followed by the
+ * log metadata that makes rollups exactly-once: when the record was written, and its Kinesis shard and sequence.
+ */
+public enum Dataset {
+    BARS("market:(\\w+)usdt:trades", "binance/%sUSDT/trades",
+            List.of("open", "high", "low", "close", "buy_vol", "sell_vol", "cvd", "vwap", "trades", "ts", "first_id", "last_id", "recv_ts")),
+    PRICE("market:(\\w+)usdt:price", "binance/%sUSDT/price", List.of("price", "ts", "recv_ts")),
+    BOOK("market:(\\w+)usdt:book", "binance/%sUSDT/book",
+            List.of("bid_px", "bid_qty", "ask_px", "ask_qty", "spread_bps", "depth_bid_usd", "depth_ask_usd", "ts", "recv_ts")),
+    LIQUIDATIONS("market:(\\w+)usdt:liquidations", "liquidations/%sUSDT",
+            List.of("venue", "symbol", "side", "price", "quantity", "notional_usd", "ts", "recv_ts")),
+    FUNDING("market:(\\w+)usdt:funding", "bybit/%sUSDT/funding",
+            List.of("symbol", "oi_notional", "oi_value", "funding_rate", "funding_rate_8h", "funding_interval_h", "funding_apr",
+                    "next_funding_time", "mark_price", "ts", "recv_ts")),
+    OKX_USDC_TRADES("market:(\\w+)usdc:trades", "okx/%sUSDC/trades", List.of("symbol", "price", "side", "size", "ts", "recv_ts")),
+    OKX_USDT_TRADES("market:(\\w+)usdt:okx_trades", "okx/%sUSDT/trades", List.of("symbol", "price", "side", "size", "ts", "recv_ts")),
+    DRIFT_EVENTS("onchain:drift:events", "helius/drift",
+            List.of("signature", "event_type", "account", "slot", "data", "timestamp", "ts", "recv_ts"));
+
+    public static final String WRITTEN_MS = "_written_ms";
+    public static final String SHARD = "_shard";
+    public static final String SEQUENCE = "_sequence";
+
+    private final Pattern stream;
+    private final String pathFormat;
+    private final List<String> fields;
+    private final Schema schema;
+
+    Dataset(String streamPattern, String pathFormat, List<String> fields) {
+        this.stream = Pattern.compile(streamPattern);
+        this.pathFormat = pathFormat;
+        this.fields = fields;
+        SchemaBuilder.FieldAssembler<Schema> record = SchemaBuilder.record(name().toLowerCase(Locale.ROOT)).namespace("perpwatch.archive").fields();
+        for (String field : fields) {
+            // Optional: a field added to a stream later must not make older rows unreadable.
+            record = record.optionalString(field);
+        }
+        this.schema = record.requiredLong(WRITTEN_MS).requiredString(SHARD).requiredString(SEQUENCE).endRecord();
+    }
+
+    public List<String> fields() {
+        return fields;
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    /** The dataset and S3 path of a Redis stream key, e.g. {@code market:solusdt:book} → BOOK, {@code binance/SOLUSDT/book}. */
+    public static Optional<Located> locate(String streamKey) {
+        for (Dataset dataset : values()) {
+            Matcher m = dataset.stream.matcher(streamKey);
+            if (m.matches()) {
+                String path = m.groupCount() == 0 ? dataset.pathFormat
+                        : String.format(dataset.pathFormat, m.group(1).toUpperCase(Locale.ROOT));
+                return Optional.of(new Located(dataset, path));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A dataset with the S3 path of one instrument's stream. */
+    public record Located(Dataset dataset, String path) {
+    }
+}
