@@ -1,0 +1,76 @@
+package perpwatch.archive;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compacts one hour of one dataset's raw parts into {@code hourly/<path>/YYYYMMDD/HH.parquet}: rows deduplicated by
+ * (shard, sequence number) and ordered by (written time, shard, sequence), so re-running an hour gives the same rows
+ * in the same order, hence the same bytes. The daily job concatenates the 24 hourly files the same way.
+ */
+public final class HourlyRollup {
+    private static final Logger LOG = LoggerFactory.getLogger(HourlyRollup.class);
+    static final Comparator<GenericRecord> ORDER = Comparator
+            .comparingLong((GenericRecord r) -> (Long) r.get(Dataset.WRITTEN_MS))
+            .thenComparing(r -> r.get(Dataset.SHARD).toString())
+            .thenComparing((x, y) -> SequenceOrder.compare(x.get(Dataset.SEQUENCE).toString(), y.get(Dataset.SEQUENCE).toString()));
+
+    private final S3ArchiveStore store;
+
+    public HourlyRollup(S3ArchiveStore store) {
+        this.store = store;
+    }
+
+    /** @return rows written (0, and no file, when the hour has no raw parts) */
+    public int rollHour(Dataset dataset, String path, String day, String hour) {
+        List<GenericRecord> rows = dedupe(readAll(store.list(ArchivePaths.rawHourPrefix(path, day, hour))));
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        store.put(ArchivePaths.hourly(path, day, hour), ParquetBytes.write(dataset.schema(), rows));
+        LOG.info("rollup {} {} {}h: {} rows", path, day, hour, rows.size());
+        return rows.size();
+    }
+
+    /** The 24 hourly files of a day → {@code <path>/YYYYMMDD.parquet}. */
+    public int rollDay(Dataset dataset, String path, String day) {
+        List<String> hours = new ArrayList<>();
+        for (int h = 0; h < 24; h++) {
+            hours.add(ArchivePaths.hourly(path, day, String.format("%02d", h)));
+        }
+        List<GenericRecord> rows = new ArrayList<>();
+        for (String key : hours) {
+            store.get(key).ifPresent(bytes -> rows.addAll(ParquetBytes.read(bytes)));
+        }
+        rows.sort(ORDER);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        store.put(ArchivePaths.daily(path, day), ParquetBytes.write(dataset.schema(), rows));
+        return rows.size();
+    }
+
+    private List<GenericRecord> readAll(List<String> keys) {
+        List<GenericRecord> rows = new ArrayList<>();
+        for (String key : keys) {
+            store.get(key).ifPresent(bytes -> rows.addAll(ParquetBytes.read(bytes)));
+        }
+        return rows;
+    }
+
+    static List<GenericRecord> dedupe(List<GenericRecord> rows) {
+        Map<String, GenericRecord> unique = new LinkedHashMap<>();
+        for (GenericRecord r : rows) {
+            unique.putIfAbsent(r.get(Dataset.SHARD) + "/" + r.get(Dataset.SEQUENCE), r);
+        }
+        List<GenericRecord> out = new ArrayList<>(unique.values());
+        out.sort(ORDER);
+        return out;
+    }
+}
