@@ -1,6 +1,8 @@
 package perpwatch.feeds;
 
 import java.time.Duration;
+import java.util.Optional;
+import perpwatch.core.kinesis.KinesisConfig;
 import perpwatch.core.config.Env;
 import perpwatch.core.instrument.InstrumentRegistry;
 import perpwatch.core.redis.RedisConfig;
@@ -17,10 +19,14 @@ import perpwatch.feeds.ws.ReconnectPolicy;
  * @param redisBacklog        {@code PERPWATCH_REDIS_BACKLOG} (100000): records held for Redis during an outage
  * @param fundingPoll         {@code PERPWATCH_FUNDING_POLL} (60s): Bybit open interest and funding poll interval
  * @param restTimeout         {@code PERPWATCH_REST_TIMEOUT} (10s): any venue REST call
+ * @param durableLog          {@code PERPWATCH_DURABLE_LOG} ({@code kinesis} by default; {@code off}): every record also
+ *                            goes to the Kinesis log the archive is built from
+ * @param logBacklog          {@code PERPWATCH_LOG_BACKLOG} (200000): records held for Kinesis during an outage
  */
 public record FeedConfig(RedisConfig redis, InstrumentRegistry instruments, BinanceEndpoints binance, OkxEndpoints okx,
                          BybitEndpoints bybit, ReconnectPolicy reconnect, Duration barCloseGrace, Duration binanceMaxConnAge,
-                         int redisBacklog, Duration fundingPoll, Duration restTimeout) {
+                         int redisBacklog, Duration fundingPoll, Duration restTimeout, Optional<KinesisConfig> durableLog,
+                         int logBacklog) {
 
     public static FeedConfig fromEnv(Env env) {
         return new FeedConfig(
@@ -34,6 +40,16 @@ public record FeedConfig(RedisConfig redis, InstrumentRegistry instruments, Bina
                 env.duration("PERPWATCH_BINANCE_MAX_CONN_AGE", Duration.ofMinutes(23 * 60 + 50)),
                 env.integer("PERPWATCH_REDIS_BACKLOG", 100_000),
                 env.duration("PERPWATCH_FUNDING_POLL", Duration.ofSeconds(60)),
-                env.duration("PERPWATCH_REST_TIMEOUT", Duration.ofSeconds(10)));
+                env.duration("PERPWATCH_REST_TIMEOUT", Duration.ofSeconds(10)),
+                durableLog(env),
+                env.integer("PERPWATCH_LOG_BACKLOG", 200_000));
+    }
+
+    private static Optional<KinesisConfig> durableLog(Env env) {
+        String mode = env.string("PERPWATCH_DURABLE_LOG", "kinesis");
+        if (!mode.equals("kinesis") && !mode.equals("off")) {
+            throw new IllegalArgumentException("PERPWATCH_DURABLE_LOG must be kinesis or off, not '" + mode + "'");
+        }
+        return mode.equals("off") ? Optional.empty() : Optional.of(KinesisConfig.fromEnv(env));
     }
 }

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.kinesis.DurableLogBuffer;
+import perpwatch.core.kinesis.KinesisClients;
+import perpwatch.core.kinesis.KinesisRecordSink;
 import perpwatch.core.redis.BufferedStreamWriter;
 import perpwatch.core.redis.RedisStreams;
 import perpwatch.feeds.binance.BinanceLiquidationSource;
@@ -24,9 +27,10 @@ import perpwatch.feeds.binance.book.BinanceBookWorker;
 /** The catalogue of feed tasks by name ({@code --task=NAME}), each built once per instrument. */
 public final class FeedTasks {
     /** What a task factory gets: the config, one Redis client, and the instrument to watch. */
-    public record Context(FeedConfig config, RedisStreams redis, Instrument instrument) {
+    public record Context(FeedConfig config, RedisStreams redis, Instrument instrument, DurableLogBuffer log) {
+        /** Redis, and the durable log when it is on. */
         public BufferedStreamWriter newWriter() {
-            return new BufferedStreamWriter(redis, config.redisBacklog(), System::currentTimeMillis);
+            return new BufferedStreamWriter(redis, config.redisBacklog(), System::currentTimeMillis, log);
         }
     }
 
@@ -71,8 +75,10 @@ public final class FeedTasks {
             throw new IllegalArgumentException("unknown task '" + name + "'; known tasks: " + names());
         }
         List<FeedTask> tasks = new ArrayList<>();
+        DurableLogBuffer log = config.durableLog().map(k -> new DurableLogBuffer(
+                new KinesisRecordSink(KinesisClients.create(k), k.stream(), 3, 100), config.logBacklog(), 500, System::currentTimeMillis)).orElse(null);
         for (Instrument instrument : config.instruments().all()) {
-            tasks.add(factory.apply(new Context(config, redis, instrument)));
+            tasks.add(factory.apply(new Context(config, redis, instrument, log)));
         }
         return tasks;
     }

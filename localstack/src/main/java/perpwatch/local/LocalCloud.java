@@ -76,6 +76,8 @@ public final class LocalCloud implements AutoCloseable {
             LOG.info("redis-server (embedded binary) on {}", redisUrl);
         }
         overrides.put("PERPWATCH_REDIS_URL", redisUrl);
+        // No Kinesis emulator runs in the local cloud yet: feeds and webhook write Redis only unless told otherwise.
+        overrides.put("PERPWATCH_DURABLE_LOG", env.string("PERPWATCH_DURABLE_LOG", "off"));
 
         if (options.mode() != LocalCloudOptions.Mode.LIVE) {
             Simulators simulators = Simulators.start();

@@ -27,17 +27,28 @@ public final class BufferedStreamWriter {
     private long failedAttempts;
     private boolean failing;
 
+    /** Also receives every record, when the durable log is on; Redis failures never affect it. */
+    private final perpwatch.core.kinesis.DurableLogBuffer log;
+
     public BufferedStreamWriter(RedisStreams redis, int capacity, LongSupplier clock) {
+        this(redis, capacity, clock, null);
+    }
+
+    public BufferedStreamWriter(RedisStreams redis, int capacity, LongSupplier clock, perpwatch.core.kinesis.DurableLogBuffer log) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be >= 1");
         }
         this.redis = redis;
         this.capacity = capacity;
         this.clock = clock;
+        this.log = log;
     }
 
     /** Queues the record behind any backlog and writes what it can. Returns true when the backlog is empty after. */
     public synchronized boolean write(StreamKey key, Map<String, String> fields) {
+        if (log != null) {
+            log.offer(key.name(), fields);
+        }
         if (backlog.size() == capacity) {
             Pending lost = backlog.removeFirst();
             dropped++;

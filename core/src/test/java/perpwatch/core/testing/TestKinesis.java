@@ -32,8 +32,12 @@ public final class TestKinesis implements AutoCloseable {
 
     /** Starts the emulator with {@code stream} ({@code shards} shards) and waits until the stream is ACTIVE. */
     public static TestKinesis start(String stream, int shards) {
+        return start(stream, shards, TestRedis.freePort());
+    }
+
+    /** On a chosen port: a test can point a client at it before the emulator exists (an outage that ends). */
+    public static TestKinesis start(String stream, int shards, int port) {
         Path main = emulatorMain();
-        int port = TestRedis.freePort();
         ProcessBuilder builder = new ProcessBuilder("node", main.getFileName().toString())
                 // It reads its TLS material (server.json) relative to the working directory.
                 .directory(main.getParent().toFile())

@@ -51,6 +51,7 @@ class LiquidationsWorkerSimulatorTest {
         sims.okx().instrument((ObjectNode) JSON.readTree(OkxWire.linearSwap("SOL-USDC-SWAP", "0.1", "USDC")));
         Map<String, String> env = new HashMap<>(sims.feedOverrides());
         env.put("PERPWATCH_REDIS_URL", redis.url());
+        env.put("PERPWATCH_DURABLE_LOG", "off");
         env.put("PERPWATCH_WS_BACKOFF_INITIAL", "20ms");
         env.put("PERPWATCH_WS_BACKOFF_MAX", "200ms");
         // A connection the simulator stops serving is replaced within seconds, not the production half-minute.

@@ -1,0 +1,117 @@
+package perpwatch.core.kinesis;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The feed tasks' side of the durable log: records are queued in memory and a background thread ships them to
+ * Kinesis in batches. A Kinesis outage or throttling grows the backlog (visible in {@link #backlog()}) instead of
+ * slowing the feeds; when the bound is reached the oldest record is dropped, counted and logged. Independent of
+ * Redis: a Redis outage does not stop the archive.
+ */
+public final class DurableLogBuffer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DurableLogBuffer.class);
+    private final KinesisRecordSink sink;
+    private final int capacity;
+    private final int batchSize;
+    private final LongSupplier clock;
+    private final ArrayDeque<LogRecord> queue = new ArrayDeque<>();
+    private final Thread shipper;
+    private volatile boolean running = true;
+    private long shipped;
+    private long dropped;
+    private long failedBatches;
+
+    public DurableLogBuffer(KinesisRecordSink sink, int capacity, int batchSize, LongSupplier clock) {
+        this.sink = sink;
+        this.capacity = capacity;
+        this.batchSize = Math.min(batchSize, KinesisRecordSink.MAX_RECORDS_PER_CALL);
+        this.clock = clock;
+        this.shipper = new Thread(this::shipLoop, "durable-log-shipper");
+        shipper.setDaemon(true);
+        shipper.start();
+    }
+
+    public synchronized void offer(String stream, Map<String, String> fields) {
+        if (queue.size() == capacity) {
+            LogRecord lost = queue.removeFirst();
+            dropped++;
+            LOG.error("durable log backlog full ({} records): dropped the oldest record of {} (total dropped {})", capacity, lost.stream(), dropped);
+        }
+        queue.addLast(new LogRecord(stream, fields, clock.getAsLong()));
+        notifyAll();
+    }
+
+    public synchronized int backlog() {
+        return queue.size();
+    }
+
+    public synchronized long shipped() {
+        return shipped;
+    }
+
+    public synchronized long dropped() {
+        return dropped;
+    }
+
+    private void shipLoop() {
+        long waitMs = 100;
+        while (running) {
+            List<LogRecord> batch;
+            synchronized (this) {
+                while (running && queue.isEmpty()) {
+                    try {
+                        wait(1_000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                batch = new ArrayList<>(Math.min(batchSize, queue.size()));
+                for (LogRecord r : queue) {
+                    if (batch.size() == batchSize) {
+                        break;
+                    }
+                    batch.add(r);
+                }
+            }
+            if (batch.isEmpty()) {
+                continue;
+            }
+            try {
+                sink.put(batch);
+                synchronized (this) {
+                    // Only what was shipped leaves the queue; records dropped meanwhile (bound reached) were older.
+                    for (int i = 0; i < batch.size() && !queue.isEmpty(); i++) {
+                        if (queue.peekFirst() == batch.get(i)) {
+                            queue.removeFirst();
+                        }
+                    }
+                    shipped += batch.size();
+                }
+                waitMs = 100;
+            } catch (DurableLogUnavailableException e) {
+                synchronized (this) {
+                    failedBatches++;
+                }
+                LOG.warn("durable log: batch of {} not shipped, {} queued, retrying in {} ms: {}", batch.size(), backlog(), waitMs, e.getMessage());
+                try {
+                    Thread.sleep(waitMs);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+                waitMs = Math.min(waitMs * 2, 10_000);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        shipper.interrupt();
+    }
+}
