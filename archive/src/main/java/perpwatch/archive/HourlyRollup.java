@@ -64,7 +64,8 @@ public final class HourlyRollup {
         return rows;
     }
 
-    static List<GenericRecord> dedupe(List<GenericRecord> rows) {
+    /** Rows unique by (shard, sequence), in the archive's order: the core of every rollup. */
+    public static List<GenericRecord> dedupe(List<GenericRecord> rows) {
         Map<String, GenericRecord> unique = new LinkedHashMap<>();
         for (GenericRecord r : rows) {
             unique.putIfAbsent(r.get(Dataset.SHARD) + "/" + r.get(Dataset.SEQUENCE), r);
