@@ -25,6 +25,18 @@ import perpwatch.local.market.synthetic.SyntheticMarket;
 import perpwatch.local.market.synthetic.SyntheticVenueDriver;
 import perpwatch.local.redis.LocalRedis;
 import perpwatch.local.sim.Simulators;
+import java.util.Optional;
+import java.nio.file.Path;
+import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import perpwatch.archive.KinesisLogReader;
+import perpwatch.archive.S3ArchiveStore;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import perpwatch.core.kinesis.KinesisClients;
+import perpwatch.core.kinesis.KinesisConfig;
+import perpwatch.local.archive.LocalArchiver;
+import perpwatch.local.archive.LocalS3;
+import perpwatch.local.archive.LocalKinesis;
 import perpwatch.local.sim.okx.OkxWire;
 
 /**
@@ -61,6 +73,7 @@ public final class LocalCloud implements AutoCloseable {
         System.out.println("  dashboard: " + cloud.apiUrl() + "/");
         System.out.println("  guards:  " + cloud.apiUrl() + "/api/engine/guards");
         System.out.println("  health:  " + cloud.apiUrl() + "/api/health");
+        cloud.archiveEndpoint().ifPresent(a -> System.out.println("  archive: " + a + "  (S3 API, access key/secret local/local)"));
         System.out.println("  webhook: " + cloud.apiUrl() + "/api/webhooks/helius  (Authorization: " + heliusAuth(Env.system()) + ")");
         System.out.println("  press Ctrl-C to stop");
         System.out.println();
@@ -76,8 +89,7 @@ public final class LocalCloud implements AutoCloseable {
             LOG.info("redis-server (embedded binary) on {}", redisUrl);
         }
         overrides.put("PERPWATCH_REDIS_URL", redisUrl);
-        // No Kinesis emulator runs in the local cloud yet: feeds and webhook write Redis only unless told otherwise.
-        overrides.put("PERPWATCH_DURABLE_LOG", env.string("PERPWATCH_DURABLE_LOG", "off"));
+        overrides.putAll(startArchive(env));
 
         if (options.mode() != LocalCloudOptions.Mode.LIVE) {
             Simulators simulators = Simulators.start();
@@ -149,6 +161,64 @@ public final class LocalCloud implements AutoCloseable {
                     + " (shared/fixtures beside the repository); pass --fixtures=DIR or use --mode=synthetic");
         }
         return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+    }
+
+    static final String ARCHIVE_BUCKET = "perpwatch-archive";
+    static final String LOG_STREAM = "perpwatch-events";
+
+    /**
+     * The durable log and the archive, as in the cloud: kinesis-local for Kinesis, S3Proxy for S3, and the archiver
+     * on timers. Needs the emulator installed (./perpwatch does it); without it, or with PERPWATCH_DURABLE_LOG set,
+     * the feeds and the webhook run as told and the archive stays off.
+     */
+    private Map<String, String> startArchive(Env env) throws Exception {
+        String asked = env.string("PERPWATCH_DURABLE_LOG", null);
+        var main = LocalKinesis.installed(Path.of("").toAbsolutePath());
+        if (asked != null || main.isEmpty()) {
+            LOG.warn("durable log and archive off: {}", asked != null ? "PERPWATCH_DURABLE_LOG=" + asked
+                    : "tools/kinesis-local is not installed (./perpwatch local installs it)");
+            return Map.of("PERPWATCH_DURABLE_LOG", asked == null ? "off" : asked);
+        }
+        LocalKinesis kinesis = LocalKinesis.start(main.get(), LOG_STREAM,
+                Path.of("target", "local-cloud"));
+        running.add(kinesis);
+        KinesisConfig config = new KinesisConfig(LOG_STREAM, Optional.of(kinesis.endpoint()), "us-east-1");
+        KinesisClient client = KinesisClients.create(config);
+        running.add(client);
+        awaitActive(client);
+        LocalS3 s3 = LocalS3.start(ARCHIVE_BUCKET);
+        running.add(s3);
+        S3ArchiveStore store = S3ArchiveStore.create(ARCHIVE_BUCKET, "us-east-1",
+                Optional.of(s3.endpoint()), Optional.of(AwsBasicCredentials.create(
+                        LocalS3.ACCESS_KEY, LocalS3.ACCESS_KEY)));
+        running.add(store);
+        running.add(new LocalArchiver(new KinesisLogReader(client, LOG_STREAM), store).start());
+        archiveEndpoint = s3.endpoint() + "/" + ARCHIVE_BUCKET;
+        LOG.info("durable log: kinesis-local at {}; archive: S3 at {}", kinesis.endpoint(), archiveEndpoint);
+        return Map.of("PERPWATCH_DURABLE_LOG", "kinesis", "PERPWATCH_KINESIS_ENDPOINT", kinesis.endpoint().toString(),
+                "PERPWATCH_KINESIS_STREAM", LOG_STREAM);
+    }
+
+    private static void awaitActive(KinesisClient client) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                if (client.describeStreamSummary(b -> b.streamName(LOG_STREAM)).streamDescriptionSummary().streamStatus()
+                        == StreamStatus.ACTIVE) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // not up yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("kinesis-local did not come up within 60 s (see target/local-cloud/kinesis-local.log)");
+    }
+
+    private String archiveEndpoint;
+
+    public java.util.Optional<String> archiveEndpoint() {
+        return Optional.ofNullable(archiveEndpoint);
     }
 
     /** The webhook secret: the operator's, or a fixed local one the banner prints (it guards nothing real). */

@@ -1,4 +1,4 @@
-package perpwatch.archive;
+package perpwatch.local.archive;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import perpwatch.archive.ArchivePaths;
+import perpwatch.archive.ArchiveRows;
+import perpwatch.archive.Dataset;
+import perpwatch.archive.HourlyRollup;
+import perpwatch.archive.KinesisLogReader;
+import perpwatch.archive.LoggedRecord;
+import perpwatch.archive.ParquetBytes;
+import perpwatch.archive.RawPartWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,13 +30,13 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 class ArchiveRoundTripTest {
     static TestKinesis kinesis;
     static KinesisClient client;
-    static TestS3 s3;
+    static TestArchiveS3 s3;
 
     @BeforeAll
     static void start() throws Exception {
         kinesis = TestKinesis.start("archive-test", 2);
         client = kinesis.client();
-        s3 = new TestS3("perpwatch-archive");
+        s3 = new TestArchiveS3("perpwatch-archive");
     }
 
     @AfterAll

@@ -1,10 +1,13 @@
-package perpwatch.archive;
+package perpwatch.local.archive;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import perpwatch.archive.ArchiveRows;
+import perpwatch.archive.Dataset;
+import perpwatch.archive.ParquetBytes;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -34,11 +37,11 @@ import perpwatch.core.stream.StreamKeys;
 class ParquetRoundTripTest {
     static final Instrument SOL = Instrument.sol();
     static final long T = 1_764_000_000_000L;
-    static TestS3 s3;
+    static TestArchiveS3 s3;
 
     @BeforeAll
     static void start() throws Exception {
-        s3 = new TestS3("perpwatch-archive");
+        s3 = new TestArchiveS3("perpwatch-archive");
     }
 
     @AfterAll
