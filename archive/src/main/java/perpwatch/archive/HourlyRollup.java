@@ -34,6 +34,9 @@ public final class HourlyRollup {
             return 0;
         }
         store.put(ArchivePaths.hourly(path, day, hour), ParquetBytes.write(dataset.schema(), rows));
+        if (dataset == Dataset.BARS) {
+            writeHourBar(path, day, hour, rows);
+        }
         LOG.info("rollup {} {} {}h: {} rows", path, day, hour, rows.size());
         return rows.size();
     }
@@ -54,6 +57,20 @@ public final class HourlyRollup {
         }
         store.put(ArchivePaths.daily(path, day), ParquetBytes.write(dataset.schema(), rows));
         return rows.size();
+    }
+
+    /** {@code hourly/<path>_1h/YYYYMMDD/HH.parquet}: the hour's 1-hour bar, a row of the same schema. */
+    private void writeHourBar(String path, String day, String hour, List<GenericRecord> minuteBars) {
+        List<GenericRecord> ordered = new ArrayList<>(minuteBars);
+        ordered.sort(Comparator.comparingLong(r -> Long.parseLong(r.get("ts").toString())));
+        long hourStart = java.time.LocalDateTime.parse(day + hour, java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHH"))
+                .toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+        HourBars.aggregate(ordered, hourStart).ifPresent(fields -> {
+            GenericRecord last = ordered.get(ordered.size() - 1);
+            GenericRecord bar = ArchiveRows.row(Dataset.BARS, new perpwatch.core.kinesis.LogRecord("", fields, (Long) last.get(Dataset.WRITTEN_MS)),
+                    last.get(Dataset.SHARD).toString(), last.get(Dataset.SEQUENCE).toString());
+            store.put(ArchivePaths.hourly(path + "_1h", day, hour), ParquetBytes.write(Dataset.BARS.schema(), List.of(bar)));
+        });
     }
 
     private List<GenericRecord> readAll(List<String> keys) {

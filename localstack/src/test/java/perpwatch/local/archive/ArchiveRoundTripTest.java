@@ -93,6 +93,22 @@ class ArchiveRoundTripTest {
 
             rollup.rollDay(dataset, path, day);
             assertArrayEquals(daily, s3.store.get(ArchivePaths.daily(path, day)).orElseThrow(), dataset + ": a re-run gives the same bytes");
+
+            if (dataset == Dataset.BARS) {
+                // 50 one-minute bars from 16:00 UTC: the 16h bar holds minutes 0..59 of them, i.e. all 50.
+                String[] dh = hours.get(0).split("/");
+                List<GenericRecord> hourBar = ParquetBytes.read(s3.store.get(ArchivePaths.hourly(path + "_1h", dh[0], dh[1])).orElseThrow());
+                Map<String, String> bar = ArchiveRows.fields(Dataset.BARS, hourBar.get(0));
+                List<Map<String, String>> minutes = e.getValue().stream().filter(r -> (ArchivePaths.day(r.writtenMs()) + "/" + ArchivePaths.hour(r.writtenMs())).equals(hours.get(0)))
+                        .map(LogRecord::fields).toList();
+                assertEquals(minutes.get(0).get("open"), bar.get("open"));
+                assertEquals(minutes.get(minutes.size() - 1).get("close"), bar.get("close"));
+                assertEquals(minutes.get(minutes.size() - 1).get("cvd"), bar.get("cvd"), "CVD is cumulative: the last minute's");
+                long trades = minutes.stream().mapToLong(m -> Long.parseLong(m.get("trades"))).sum();
+                assertEquals(Long.toString(trades), bar.get("trades"));
+                java.math.BigDecimal buy = minutes.stream().map(m -> new java.math.BigDecimal(m.get("buy_vol"))).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+                assertEquals(0, buy.compareTo(new java.math.BigDecimal(bar.get("buy_vol"))));
+            }
         }
     }
 }
