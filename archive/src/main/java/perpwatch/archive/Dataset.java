@@ -73,5 +73,24 @@ public enum Dataset {
 
     /** A dataset with the S3 path of one instrument's stream. */
     public record Located(Dataset dataset, String path) {
+        /** The Redis stream this path archives, e.g. {@code binance/SOLUSDT/book} → {@code market:solusdt:book}. */
+        public String streamKey() {
+            Matcher m = Pattern.compile(dataset.pathFormat.replace("%s", "(\\w+)")).matcher(path);
+            if (!m.matches()) {
+                throw new IllegalArgumentException(path + " is not a path of " + dataset);
+            }
+            String pattern = dataset.stream.pattern();
+            return m.groupCount() == 0 ? pattern : pattern.replace("(\\w+)", m.group(1).toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** The dataset whose S3 paths look like {@code path}. */
+    public static Optional<Located> forPath(String path) {
+        for (Dataset dataset : values()) {
+            if (path.matches(dataset.pathFormat.replace("%s", "\\w+"))) {
+                return Optional.of(new Located(dataset, path));
+            }
+        }
+        return Optional.empty();
     }
 }

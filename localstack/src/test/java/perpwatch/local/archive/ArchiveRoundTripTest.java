@@ -53,7 +53,7 @@ class ArchiveRoundTripTest {
     }
 
     @Test
-    void everyDatasetSurvivesTheWholePathExactlyOnce() {
+    void everyDatasetSurvivesTheWholePathExactlyOnce() throws Exception {
         Map<Dataset, List<LogRecord>> samples = ParquetRoundTripTest.samples();
         List<LogRecord> all = new ArrayList<>();
         samples.values().forEach(all::addAll);
@@ -93,6 +93,18 @@ class ArchiveRoundTripTest {
 
             rollup.rollDay(dataset, path, day);
             assertArrayEquals(daily, s3.store.get(ArchivePaths.daily(path, day)).orElseThrow(), dataset + ": a re-run gives the same bytes");
+
+            // Replay the day back into Redis through the feeds' writer: the stream gets exactly the archived records.
+            try (perpwatch.core.testing.TestRedis redis = perpwatch.core.testing.TestRedis.start();
+                 perpwatch.core.redis.RedisStreams streams = new perpwatch.core.redis.RedisStreams(redis.config())) {
+                int replayed = ArchiveReplay.replay(s3.store, day, path,
+                        new perpwatch.core.redis.BufferedStreamWriter(streams, 1_000, System::currentTimeMillis), 0);
+                assertEquals(e.getValue().size(), replayed);
+                String key = Dataset.locate(e.getValue().get(0).stream()).orElseThrow().streamKey();
+                assertEquals(e.getValue().get(0).stream(), key);
+                assertEquals(expected, streams.range(new perpwatch.core.stream.StreamKey(key, java.time.Duration.ofDays(30)), 0, Long.MAX_VALUE, 1_000)
+                        .stream().map(perpwatch.core.stream.StreamEntry::fields).toList(), dataset + ": replayed as archived");
+            }
 
             if (dataset == Dataset.BARS) {
                 // 50 one-minute bars from 16:00 UTC: the 16h bar holds minutes 0..59 of them, i.e. all 50.
