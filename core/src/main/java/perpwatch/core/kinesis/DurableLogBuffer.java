@@ -1,5 +1,6 @@
 package perpwatch.core.kinesis;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,25 @@ public final class DurableLogBuffer implements AutoCloseable {
         this.shipper = new Thread(this::shipLoop, "durable-log-shipper");
         shipper.setDaemon(true);
         shipper.start();
+        // A task being stopped (a deploy, a scale-in) gets a few seconds to ship what it holds.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drain(Duration.ofSeconds(5)), "durable-log-drain"));
+    }
+
+    /** Waits up to {@code limit} for the backlog to ship; what remains is logged as lost. */
+    public void drain(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (backlog() > 0 && running && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        int left = backlog();
+        if (left > 0) {
+            LOG.error("durable log: {} record(s) not shipped at shutdown", left);
+        }
     }
 
     public synchronized void offer(String stream, Map<String, String> fields) {
