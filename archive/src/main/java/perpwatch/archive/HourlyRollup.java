@@ -1,8 +1,9 @@
 package perpwatch.archive;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
@@ -16,11 +17,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HourlyRollup {
     private static final Logger LOG = LoggerFactory.getLogger(HourlyRollup.class);
-    static final Comparator<GenericRecord> ORDER = Comparator
-            .comparingLong((GenericRecord r) -> (Long) r.get(Dataset.WRITTEN_MS))
-            .thenComparing(r -> r.get(Dataset.SHARD).toString())
-            .thenComparing((x, y) -> SequenceOrder.compare(x.get(Dataset.SEQUENCE).toString(), y.get(Dataset.SEQUENCE).toString()));
-
     private final S3ArchiveStore store;
 
     public HourlyRollup(S3ArchiveStore store) {
@@ -51,12 +47,12 @@ public final class HourlyRollup {
         for (String key : hours) {
             store.get(key).ifPresent(bytes -> rows.addAll(ParquetBytes.read(bytes)));
         }
-        rows.sort(ORDER);
-        if (rows.isEmpty()) {
+        List<GenericRecord> ordered = dedupe(rows);
+        if (ordered.isEmpty()) {
             return 0;
         }
-        store.put(ArchivePaths.daily(path, day), ParquetBytes.write(dataset.schema(), rows));
-        return rows.size();
+        store.put(ArchivePaths.daily(path, day), ParquetBytes.write(dataset.schema(), ordered));
+        return ordered.size();
     }
 
     /** {@code hourly/<path>_1h/YYYYMMDD/HH.parquet}: the hour's 1-hour bar, a row of the same schema. */
@@ -83,12 +79,33 @@ public final class HourlyRollup {
 
     /** Rows unique by (shard, sequence), in the archive's order: the core of every rollup. */
     public static List<GenericRecord> dedupe(List<GenericRecord> rows) {
-        Map<String, GenericRecord> unique = new LinkedHashMap<>();
+        // Keys are read once per row, not once per comparison: a row's fields may be Avro Utf8, whose toString copies.
+        Map<LogPosition, GenericRecord> unique = new HashMap<>(rows.size() * 2);
         for (GenericRecord r : rows) {
-            unique.putIfAbsent(r.get(Dataset.SHARD) + "/" + r.get(Dataset.SEQUENCE), r);
+            unique.putIfAbsent(LogPosition.of(r), r);
         }
-        List<GenericRecord> out = new ArrayList<>(unique.values());
-        out.sort(ORDER);
+        LogPosition[] keys = unique.keySet().toArray(new LogPosition[0]);
+        Arrays.sort(keys);
+        List<GenericRecord> out = new ArrayList<>(keys.length);
+        for (LogPosition key : keys) {
+            out.add(unique.get(key));
+        }
         return out;
+    }
+
+    /** Where a row sits in the log, ordered as the archive orders rows: written time, shard, sequence number. */
+    private record LogPosition(long writtenMs, String shard, String sequence) implements Comparable<LogPosition> {
+        static LogPosition of(GenericRecord row) {
+            return new LogPosition((Long) row.get(Dataset.WRITTEN_MS), row.get(Dataset.SHARD).toString(), row.get(Dataset.SEQUENCE).toString());
+        }
+
+        @Override
+        public int compareTo(LogPosition o) {
+            int c = Long.compare(writtenMs, o.writtenMs);
+            if (c == 0) {
+                c = shard.compareTo(o.shard);
+            }
+            return c != 0 ? c : SequenceOrder.compare(sequence, o.sequence);
+        }
     }
 }

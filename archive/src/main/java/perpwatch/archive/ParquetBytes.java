@@ -9,6 +9,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -31,11 +32,21 @@ public final class ParquetBytes {
 
     public static byte[] write(Schema schema, List<GenericRecord> rows) {
         MemoryOutputFile out = new MemoryOutputFile();
-        try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(out)
+        // Format v2 pages: once a column's dictionary gives up, strings go DELTA_BYTE_ARRAY (decimal strings share
+        // long prefixes) instead of PLAIN — 8–13× smaller on a high-entropy tape, and readable by pyarrow, DuckDB
+        // and Spark. Columns that are distinct on every row skip the dictionary: building one only to abandon it
+        // was a third of the write time.
+        AvroParquetWriter.Builder<GenericRecord> builder = AvroParquetWriter.<GenericRecord>builder(out)
                 .withSchema(schema)
                 .withConf(new PlainParquetConfiguration())
-                .withCompressionCodec(CompressionCodecName.SNAPPY)
-                .build()) {
+                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
+                .withCompressionCodec(CompressionCodecName.SNAPPY);
+        for (Schema.Field field : schema.getFields()) {
+            if (distinctPerRow(field.name())) {
+                builder = builder.withDictionaryEncoding(field.name(), false);
+            }
+        }
+        try (ParquetWriter<GenericRecord> writer = builder.build()) {
             for (GenericRecord row : rows) {
                 writer.write(row);
             }
@@ -43,6 +54,12 @@ public final class ParquetBytes {
             throw new UncheckedIOException("parquet write failed", e);
         }
         return out.bytes();
+    }
+
+    /** Log positions, event and receive times, trade ids and signatures: a dictionary of them is as long as the column. */
+    static boolean distinctPerRow(String column) {
+        return column.equals(Dataset.SEQUENCE) || column.equals(Dataset.WRITTEN_MS) || column.equals("ts")
+                || column.equals("recv_ts") || column.endsWith("_id") || column.equals("signature");
     }
 
     public static List<GenericRecord> read(byte[] parquet) {
