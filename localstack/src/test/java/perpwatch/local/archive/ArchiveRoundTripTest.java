@@ -2,6 +2,7 @@ package perpwatch.local.archive;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -120,6 +121,60 @@ class ArchiveRoundTripTest {
                 assertEquals(Long.toString(trades), bar.get("trades"));
                 java.math.BigDecimal buy = minutes.stream().map(m -> new java.math.BigDecimal(m.get("buy_vol"))).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
                 assertEquals(0, buy.compareTo(new java.math.BigDecimal(bar.get("buy_vol"))));
+            }
+        }
+    }
+
+    @Test
+    void redisDownForTheWholeRunLeavesTheArchiveComplete() throws Exception {
+        Map<Dataset, List<LogRecord>> samples = ParquetRoundTripTest.samples();
+        int nobody = perpwatch.core.testing.TestRedis.freePort();
+        try (TestKinesis ownLog = TestKinesis.start("archive-redis-down", 1);
+             KinesisClient logClient = ownLog.client();
+             perpwatch.core.redis.RedisStreams deadRedis = new perpwatch.core.redis.RedisStreams(perpwatch.core.redis.RedisConfig.local(nobody));
+             perpwatch.core.kinesis.DurableLogBuffer log = new perpwatch.core.kinesis.DurableLogBuffer(
+                     new KinesisRecordSink(logClient, ownLog.stream(), 3, 10), 10_000, 500, System::currentTimeMillis)) {
+            // The feeds' writer, as a feed task builds it, with no Redis behind it at any moment of the run.
+            perpwatch.core.redis.BufferedStreamWriter writer = new perpwatch.core.redis.BufferedStreamWriter(deadRedis, 10, System::currentTimeMillis, log);
+            int total = 0;
+            for (Map.Entry<Dataset, List<LogRecord>> e : samples.entrySet()) {
+                perpwatch.core.stream.StreamKey key = new perpwatch.core.stream.StreamKey(e.getValue().get(0).stream(), java.time.Duration.ofDays(7));
+                for (LogRecord r : e.getValue()) {
+                    writer.write(key, r.fields());
+                    total++;
+                }
+            }
+            assertTrue(writer.dropped() > 0, "Redis really was down: its small backlog overflowed");
+            log.drain(java.time.Duration.ofSeconds(60));
+            assertEquals(total, log.shipped(), "every record reached the log");
+            assertEquals(0, log.dropped());
+
+            KinesisLogReader reader = new KinesisLogReader(logClient, ownLog.stream());
+            List<LoggedRecord> logged = new ArrayList<>();
+            for (int i = 0; i < 40 && logged.size() < total; i++) {
+                logged.addAll(reader.poll(10_000));
+            }
+            assertEquals(total, logged.size());
+            TestArchiveS3 ownS3 = new TestArchiveS3("perpwatch-archive-redis-down");
+            try {
+                new RawPartWriter(ownS3.store).write(logged);
+                HourlyRollup rollup = new HourlyRollup(ownS3.store);
+                for (Map.Entry<Dataset, List<LogRecord>> e : samples.entrySet()) {
+                    String stream = e.getValue().get(0).stream();
+                    String path = Dataset.locate(stream).orElseThrow().path();
+                    List<String> hours = logged.stream().filter(l -> l.record().stream().equals(stream))
+                            .map(l -> ArchivePaths.day(l.record().writtenMs()) + "/" + ArchivePaths.hour(l.record().writtenMs())).distinct().sorted().toList();
+                    List<Map<String, String>> back = new ArrayList<>();
+                    for (String dayHour : hours) {
+                        String[] dh = dayHour.split("/");
+                        rollup.rollHour(e.getKey(), path, dh[0], dh[1]);
+                        ParquetBytes.read(ownS3.store.get(ArchivePaths.hourly(path, dh[0], dh[1])).orElseThrow())
+                                .forEach(r -> back.add(ArchiveRows.fields(e.getKey(), r)));
+                    }
+                    assertEquals(e.getValue().stream().map(LogRecord::fields).toList(), back, e.getKey() + ": complete, in order, without Redis");
+                }
+            } finally {
+                ownS3.close();
             }
         }
     }
