@@ -77,7 +77,7 @@ public final class DataStack extends Stack {
                 .securityGroupIds(List.of(redisSg.getSecurityGroupId()))
                 .snapshotRetentionLimit(stage.production() ? 3 : 0)
                 .build();
-        redis.addDependency(subnets);
+        redis.addResourceDependency(subnets);
 
         events = Stream.Builder.create(this, "Events").streamName(stage.name("events"))
                 .streamMode(StreamMode.ON_DEMAND)

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
@@ -51,6 +52,8 @@ final class JavaLambda extends Construct {
         spec.vpc().ifPresent(v -> builder.vpc(v.vpc()).vpcSubnets(v.subnets()).securityGroups(List.of(v.securityGroup())));
         function = builder.build();
         live = Alias.Builder.create(this, "Live").aliasName("live").version(function.getCurrentVersion()).build();
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "every deploy publishes a version (currentVersion) and the live alias points at it");
     }
 
     Function function() {
