@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.config.Env;
+import perpwatch.core.config.SecretsManagerSource;
 import perpwatch.core.redis.RedisStreams;
 
 /** The feed-tasks container entry point: {@code java -jar feed-tasks.jar --task=binance-trades [--task=…]}. */
@@ -32,7 +33,8 @@ public final class FeedTasksMain {
                 System.exit(2);
             }
         }
-        FeedConfig config = FeedConfig.fromEnv(Env.system());
+        // ECS injects PERPWATCH_REDIS_AUTH itself; a *_SECRET_ARN variable works too (runs outside ECS).
+        FeedConfig config = FeedConfig.fromEnv(Env.system().withSecrets(SecretsManagerSource.fromEnv(Env.system())));
         RedisStreams redis = new RedisStreams(config.redis());
         List<FeedTask> tasks = new ArrayList<>();
         for (String name : names) {
