@@ -11,6 +11,11 @@ import java.time.Duration;
  */
 public record FeedService(String task, int cpu, int memoryMiB, Optional<Duration> silenceAlarm, boolean writesArchive) {
 
+    /** {@code PERPWATCH_LIVENESS_BUDGET}: how long the task may show no progress before its health check fails. */
+    public String livenessBudget() {
+        return task.equals("drift-liq-map") ? "90m" : "5m";
+    }
+
     /** Every worker of {@code FeedTasks}, plus the Drift scanner. */
     public static final List<FeedService> ALL = List.of(
             new FeedService("binance-trades", 256, 512, Optional.of(Duration.ofMinutes(2)), false),

@@ -71,6 +71,7 @@ public final class FeedsStack extends Stack {
             env.put("PERPWATCH_KINESIS_STREAM", data.events().getStreamName());
             env.put("AWS_REGION", Stack.of(this).getRegion());
             env.put("PERPWATCH_METRICS_NAMESPACE", stage.metricsNamespace());
+            env.put("PERPWATCH_LIVENESS_BUDGET", feed.livenessBudget());
             if (feed.writesArchive()) {
                 env.put("PERPWATCH_ARCHIVE_BUCKET", data.archive().getBucketName());
                 data.archive().grantPut(task.getTaskRole(), "drift/*");
