@@ -21,16 +21,17 @@ import perpwatch.feeds.okx.OkxContractSpecs;
 import perpwatch.feeds.okx.OkxInstrumentsClient;
 import perpwatch.feeds.okx.OkxLiquidationSource;
 import perpwatch.feeds.okx.OkxTradesWorker;
+import perpwatch.feeds.pulse.WriteTally;
 import perpwatch.feeds.ws.Backoff;
 import perpwatch.feeds.binance.book.BinanceBookWorker;
 
 /** The catalogue of feed tasks by name ({@code --task=NAME}), each built once per instrument. */
 public final class FeedTasks {
-    /** What a task factory gets: the config, one Redis client, and the instrument to watch. */
-    public record Context(FeedConfig config, RedisStreams redis, Instrument instrument, DurableLogBuffer log) {
-        /** Redis, and the durable log when it is on. */
+    /** What a task factory gets: the config, one Redis client, the instrument to watch, and where writers are counted. */
+    public record Context(FeedConfig config, RedisStreams redis, Instrument instrument, DurableLogBuffer log, WriteTally tally) {
+        /** Redis, and the durable log when it is on; its writes count toward the task's {@code RecordsWritten}. */
         public BufferedStreamWriter newWriter() {
-            return new BufferedStreamWriter(redis, config.redisBacklog(), System::currentTimeMillis, log);
+            return tally.track(new BufferedStreamWriter(redis, config.redisBacklog(), System::currentTimeMillis, log));
         }
     }
 
@@ -70,6 +71,11 @@ public final class FeedTasks {
 
     /** Builds task {@code name} for every configured instrument. */
     public static List<FeedTask> create(String name, FeedConfig config, RedisStreams redis) {
+        return create(name, config, redis, new WriteTally());
+    }
+
+    /** As {@link #create(String, FeedConfig, RedisStreams)}, counting every record the tasks write in {@code tally}. */
+    public static List<FeedTask> create(String name, FeedConfig config, RedisStreams redis, WriteTally tally) {
         Function<Context, FeedTask> factory = FACTORIES.get(name);
         if (factory == null) {
             throw new IllegalArgumentException("unknown task '" + name + "'; known tasks: " + names());
@@ -78,7 +84,7 @@ public final class FeedTasks {
         DurableLogBuffer log = config.durableLog().map(k -> new DurableLogBuffer(
                 new KinesisRecordSink(KinesisClients.create(k), k.stream(), 3, 100), config.logBacklog(), 500, System::currentTimeMillis)).orElse(null);
         for (Instrument instrument : config.instruments().all()) {
-            tasks.add(factory.apply(new Context(config, redis, instrument, log)));
+            tasks.add(factory.apply(new Context(config, redis, instrument, log, tally)));
         }
         return tasks;
     }

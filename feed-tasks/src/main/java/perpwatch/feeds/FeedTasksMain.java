@@ -6,7 +6,14 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.config.Env;
+import perpwatch.core.config.SecretsManagerSource;
 import perpwatch.core.redis.RedisStreams;
+import perpwatch.feeds.concurrent.DaemonThreads;
+import perpwatch.feeds.pulse.FeedPulse;
+import perpwatch.feeds.pulse.PulseConfig;
+import perpwatch.feeds.pulse.WriteTally;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** The feed-tasks container entry point: {@code java -jar feed-tasks.jar --task=binance-trades [--task=…]}. */
 public final class FeedTasksMain {
@@ -32,20 +39,39 @@ public final class FeedTasksMain {
                 System.exit(2);
             }
         }
-        FeedConfig config = FeedConfig.fromEnv(Env.system());
+        // ECS injects PERPWATCH_REDIS_AUTH itself; a *_SECRET_ARN variable works too (runs outside ECS).
+        FeedConfig config = FeedConfig.fromEnv(Env.system().withSecrets(SecretsManagerSource.fromEnv(Env.system())));
         RedisStreams redis = new RedisStreams(config.redis());
         List<FeedTask> tasks = new ArrayList<>();
+        List<FeedPulse.Watched> watched = new ArrayList<>();
         for (String name : names) {
-            tasks.addAll(FeedTasks.create(name, config, redis));
+            WriteTally tally = new WriteTally();
+            List<FeedTask> created = FeedTasks.create(name, config, redis, tally);
+            tasks.addAll(created);
+            watched.add(new FeedPulse.Watched(name, created, tally));
         }
+        PulseConfig pulseConfig = PulseConfig.fromEnv(Env.system());
+        FeedPulse pulse = new FeedPulse(watched, pulseConfig, System.out, System::currentTimeMillis);
+        ScheduledExecutorService pulseTimer = DaemonThreads.singleScheduler("feed-pulse");
+        long every = pulseConfig.interval().toMillis();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("shutting down {} task(s)", tasks.size());
+            pulseTimer.shutdownNow();
             tasks.forEach(FeedTask::close);
             redis.close();
             stopped.countDown();
         }, "shutdown"));
         tasks.forEach(FeedTask::start);
+        // The first tick marks the start: the health check's start period covers the time before it.
+        pulse.tick();
+        pulseTimer.scheduleAtFixedRate(() -> {
+            try {
+                pulse.tick();
+            } catch (RuntimeException e) {
+                LOG.error("feed pulse failed", e);
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
         LOG.info("started {} writing to {}", tasks.stream().map(FeedTask::name).toList(), config.redis().url());
         stopped.await();
     }

@@ -30,6 +30,31 @@ public final class Env {
         return new Env(name -> overrides.containsKey(name) ? overrides.get(name) : lookup.apply(name));
     }
 
+    /**
+     * This environment, where a variable {@code NAME} that is unset falls back to the secret whose ARN is in
+     * {@code NAME_SECRET_ARN}, read from {@code secrets} on first use and kept: a secret's value never has to sit in
+     * an environment variable. An unreadable secret fails with the variable's name, like any bad value.
+     */
+    public Env withSecrets(SecretSource secrets) {
+        Map<String, String> read = new java.util.concurrent.ConcurrentHashMap<>();
+        return new Env(name -> {
+            String direct = lookup.apply(name);
+            String arn = lookup.apply(name + SECRET_ARN_SUFFIX);
+            if ((direct != null && !direct.isBlank()) || arn == null || arn.isBlank()) {
+                return direct;
+            }
+            return read.computeIfAbsent(arn.trim(), a -> {
+                try {
+                    return secrets.secretString(a);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(name + SECRET_ARN_SUFFIX + ": cannot read secret " + a + ": " + e.getMessage(), e);
+                }
+            });
+        });
+    }
+
+    public static final String SECRET_ARN_SUFFIX = "_SECRET_ARN";
+
     public String string(String name, String defaultValue) {
         String value = lookup.apply(name);
         return value == null || value.isBlank() ? defaultValue : value.trim();

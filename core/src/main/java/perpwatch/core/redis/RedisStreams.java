@@ -44,7 +44,10 @@ public final class RedisStreams implements AutoCloseable {
         this.resources = ClientResources.builder()
                 .reconnectDelay(Delay.equalJitter(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
                 .build();
-        this.client = RedisClient.create(resources, RedisURI.create(config.url()));
+        RedisURI uri = RedisURI.create(config.url());
+        config.auth().ifPresent(token -> uri.setCredentialsProvider(io.lettuce.core.RedisCredentialsProvider.from(
+                () -> io.lettuce.core.RedisCredentials.just(null, token))));
+        this.client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)

@@ -13,14 +13,23 @@ import redis.embedded.RedisServer;
  */
 public final class TestRedis implements AutoCloseable {
     private final int port;
+    private final String password;
     private RedisServer server;
 
-    private TestRedis(int port) {
+    private TestRedis(int port, String password) {
         this.port = port;
+        this.password = password;
     }
 
     public static TestRedis start() {
-        TestRedis redis = new TestRedis(freePort());
+        TestRedis redis = new TestRedis(freePort(), null);
+        redis.startServer();
+        return redis;
+    }
+
+    /** A server that refuses every command until AUTH with {@code password} (like ElastiCache with an AUTH token). */
+    public static TestRedis startWithPassword(String password) {
+        TestRedis redis = new TestRedis(freePort(), password);
         redis.startServer();
         return redis;
     }
@@ -36,12 +45,15 @@ public final class TestRedis implements AutoCloseable {
 
     public synchronized void startServer() {
         try {
-            server = RedisServer.newRedisServer()
+            var builder = RedisServer.newRedisServer()
                     .bind("127.0.0.1")
                     .port(port)
                     .setting("save \"\"")
-                    .setting("appendonly no")
-                    .build();
+                    .setting("appendonly no");
+            if (password != null) {
+                builder.setting("requirepass " + password);
+            }
+            server = builder.build();
             server.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start redis-server on port " + port, e);

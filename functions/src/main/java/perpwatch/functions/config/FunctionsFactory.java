@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Locale;
 import perpwatch.core.config.Env;
+import perpwatch.core.config.SecretsManagerSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.kinesis.KinesisClients;
@@ -25,8 +26,9 @@ public class FunctionsFactory {
 
     @Singleton
     FunctionsConfig config(Environment environment) {
-        return FunctionsConfig.fromEnv(new Env(name ->
-                environment.getProperty(name.toLowerCase(Locale.ROOT).replace('_', '.'), String.class).orElse(null)));
+        Env env = new Env(name -> environment.getProperty(name.toLowerCase(Locale.ROOT).replace('_', '.'), String.class).orElse(null));
+        // In Lambda the Redis AUTH token and the Helius header come as *_SECRET_ARN: read from Secrets Manager here.
+        return FunctionsConfig.fromEnv(env.withSecrets(SecretsManagerSource.fromEnv(env)));
     }
 
     @Singleton

@@ -66,7 +66,8 @@ public class GuardsService {
         try {
             inputs = reader.read(instrument, now);
         } catch (StoreUnavailableException e) {
-            LOG.warn("guards for {}: redis unavailable: {}", instrument.canonical(), e.getMessage());
+            // "guards data_source unavailable" is what the cloud's GuardsUnavailable metric filter counts.
+            LOG.warn("guards data_source unavailable for {}: redis unreachable: {}", instrument.canonical(), e.getMessage());
             return unavailable(instrument, now);
         }
         return evaluate(instrument, inputs, now);
@@ -124,7 +125,9 @@ public class GuardsService {
                 crossVenue.bps(), okxOnly.bps(),
                 funding.map(FundingSnapshot::oiNotional).orElse(null),
                 liquidations, status, warnings, dataSource, checks.ages());
-        if (!GuardsResponse.UNAVAILABLE.equals(dataSource)) {
+        if (GuardsResponse.UNAVAILABLE.equals(dataSource)) {
+            LOG.warn("guards data_source unavailable for {}: no stream has data", instrument.canonical());
+        } else {
             long ttl = Math.min(policy.cacheTtl().toMillis(), checks.headroomMs());
             cache.put(instrument.canonical(), new Cached(response, now + ttl));
         }

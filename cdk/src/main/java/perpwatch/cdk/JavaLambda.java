@@ -1,0 +1,70 @@
+package perpwatch.cdk;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+/**
+ * A Java 21 Lambda from a built jar, with SnapStart on its published versions and a {@code live} alias that every
+ * trigger targets (SnapStart applies to published versions only, never to {@code $LATEST}), and its own log group.
+ */
+final class JavaLambda extends Construct {
+    /** Where a function that talks to Redis runs: the private subnets, in the Lambdas' security group. */
+    record InVpc(IVpc vpc, SubnetSelection subnets, ISecurityGroup securityGroup) {
+    }
+
+    record Spec(String name, Path jar, String handler, int memoryMiB, Duration timeout, Map<String, String> environment,
+                Optional<InVpc> vpc) {
+    }
+
+    private final Function function;
+    private final Alias live;
+    private final LogGroup logs;
+
+    JavaLambda(Construct scope, String id, StageConfig stage, Spec spec) {
+        super(scope, id);
+        logs = LogGroup.Builder.create(this, "Logs").logGroupName("/perpwatch/" + stage.stage() + "/" + spec.name())
+                .retention(Retention.days(stage.logRetentionDays())).removalPolicy(RemovalPolicy.DESTROY).build();
+        Function.Builder builder = Function.Builder.create(this, "Function")
+                .functionName(stage.name(spec.name()))
+                .runtime(Runtime.JAVA_21).architecture(Architecture.X86_64)
+                .code(Code.fromAsset(spec.jar().toString()))
+                .handler(spec.handler())
+                .memorySize(spec.memoryMiB()).timeout(spec.timeout())
+                .environment(spec.environment())
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .logGroup(logs);
+        spec.vpc().ifPresent(v -> builder.vpc(v.vpc()).vpcSubnets(v.subnets()).securityGroups(List.of(v.securityGroup())));
+        function = builder.build();
+        live = Alias.Builder.create(this, "Live").aliasName("live").version(function.getCurrentVersion()).build();
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "every deploy publishes a version (currentVersion) and the live alias points at it");
+    }
+
+    Function function() {
+        return function;
+    }
+
+    Alias live() {
+        return live;
+    }
+
+    LogGroup logs() {
+        return logs;
+    }
+}
