@@ -1,6 +1,7 @@
 package perpwatch.feeds;
 
 import java.time.Duration;
+import perpwatch.feeds.solana.SolanaRpcConfig;
 import java.util.Optional;
 import perpwatch.core.kinesis.KinesisConfig;
 import perpwatch.core.config.Env;
@@ -22,11 +23,13 @@ import perpwatch.feeds.ws.ReconnectPolicy;
  * @param durableLog          {@code PERPWATCH_DURABLE_LOG} ({@code kinesis} by default; {@code off}): every record also
  *                            goes to the Kinesis log the archive is built from
  * @param logBacklog          {@code PERPWATCH_LOG_BACKLOG} (200000): records held for Kinesis during an outage
+ * @param solana              Solana JSON-RPC for the Drift scan ({@link SolanaRpcConfig})
+ * @param driftScanInterval   {@code PERPWATCH_DRIFT_SCAN_INTERVAL} (1h): time between Drift liquidation-map scans
  */
 public record FeedConfig(RedisConfig redis, InstrumentRegistry instruments, BinanceEndpoints binance, OkxEndpoints okx,
                          BybitEndpoints bybit, ReconnectPolicy reconnect, Duration barCloseGrace, Duration binanceMaxConnAge,
                          int redisBacklog, Duration fundingPoll, Duration restTimeout, Optional<KinesisConfig> durableLog,
-                         int logBacklog) {
+                         int logBacklog, SolanaRpcConfig solana, Duration driftScanInterval) {
 
     public static FeedConfig fromEnv(Env env) {
         return new FeedConfig(
@@ -42,7 +45,9 @@ public record FeedConfig(RedisConfig redis, InstrumentRegistry instruments, Bina
                 env.duration("PERPWATCH_FUNDING_POLL", Duration.ofSeconds(60)),
                 env.duration("PERPWATCH_REST_TIMEOUT", Duration.ofSeconds(10)),
                 durableLog(env),
-                env.integer("PERPWATCH_LOG_BACKLOG", 200_000));
+                env.integer("PERPWATCH_LOG_BACKLOG", 200_000),
+                SolanaRpcConfig.fromEnv(env),
+                env.duration("PERPWATCH_DRIFT_SCAN_INTERVAL", Duration.ofHours(1)));
     }
 
     private static Optional<KinesisConfig> durableLog(Env env) {

@@ -24,6 +24,10 @@ import perpwatch.feeds.okx.OkxTradesWorker;
 import perpwatch.feeds.pulse.WriteTally;
 import perpwatch.feeds.ws.Backoff;
 import perpwatch.feeds.binance.book.BinanceBookWorker;
+import perpwatch.feeds.drift.scan.DriftLiqMapScanner;
+import perpwatch.feeds.drift.scan.DriftLiqMapTask;
+import perpwatch.feeds.drift.scan.LiqMapPublisher;
+import perpwatch.feeds.solana.SolanaRpcClient;
 
 /** The catalogue of feed tasks by name ({@code --task=NAME}), each built once per instrument. */
 public final class FeedTasks {
@@ -47,7 +51,15 @@ public final class FeedTasks {
                     okxSpecs(ctx), ctx.newWriter(), System::currentTimeMillis),
             "bybit-funding", ctx -> new BybitFundingPoller(ctx.instrument(),
                     new BybitMarketRestClient(ctx.config().bybit(), ctx.config().restTimeout()), ctx.newWriter(),
-                    ctx.config().fundingPoll(), 3, Backoff.standard(), System::currentTimeMillis));
+                    ctx.config().fundingPoll(), 3, Backoff.standard(), System::currentTimeMillis),
+            "drift-liq-map", FeedTasks::driftLiqMap);
+
+    private static FeedTask driftLiqMap(Context ctx) {
+        LiqMapPublisher publisher = new LiqMapPublisher(ctx.redis());
+        ctx.tally().count(publisher::published);
+        return new DriftLiqMapTask(new DriftLiqMapScanner(new SolanaRpcClient(ctx.config().solana()), ctx.instrument().driftPerpMarket(),
+                System::currentTimeMillis), publisher, ctx.config().driftScanInterval());
+    }
 
     private static FeedTask liquidations(Context ctx) {
         List<LiquidationSource> sources = List.of(

@@ -94,6 +94,30 @@ public final class RedisStreams implements AutoCloseable {
         return appended;
     }
 
+    private static final String PUBLISH_SNAPSHOT = "redis.call('SET', KEYS[1], ARGV[1]) "
+            + "local fields = {} for i = 3, #ARGV do fields[#fields + 1] = ARGV[i] end "
+            + "return redis.call('XADD', KEYS[2], 'MINID', '~', ARGV[2], '*', unpack(fields))";
+
+    /**
+     * Replaces the document at {@code snapshotKey} and appends its summary to {@code stream}, in one atomic script:
+     * a reader never sees a summary whose document is not there yet, or a document without its summary.
+     */
+    public String publishSnapshot(String snapshotKey, String document, StreamKey stream, Map<String, String> summary, long nowMs) {
+        List<String> args = new ArrayList<>();
+        args.add(document);
+        args.add(Long.toString(nowMs - stream.retention().toMillis()));
+        summary.forEach((k, v) -> {
+            args.add(k);
+            args.add(v);
+        });
+        return call(stream, c -> c.eval(PUBLISH_SNAPSHOT, ScriptOutputType.VALUE, new String[]{snapshotKey, stream.name()}, args.toArray(new String[0])));
+    }
+
+    /** The value at a plain key, if any. */
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(call(new StreamKey(key, Duration.ofDays(1)), c -> c.get(key)));
+    }
+
     /** Sets a liveness key to {@code nowMs}, expiring after {@code ttl}: absent means "not heard from lately". */
     public void heartbeat(String key, long nowMs, Duration ttl) {
         call(new StreamKey(key, ttl), c -> c.psetex(key, ttl.toMillis(), Long.toString(nowMs)));

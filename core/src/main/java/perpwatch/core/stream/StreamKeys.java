@@ -67,6 +67,14 @@ public final class StreamKeys {
         return new StreamKey("onchain:drift:events", WEEK);
     }
 
+    /** One summary entry per Drift liquidation-map scan (the map itself is at {@link #DRIFT_LIQ_MAP_LATEST}). */
+    public static StreamKey driftLiqMap() {
+        return new StreamKey("onchain:drift:liq_map", WEEK).withSilenceBudget(Duration.ofHours(2));
+    }
+
+    /** The latest Drift liquidation map, a JSON document replaced atomically with its summary entry. */
+    public static final String DRIFT_LIQ_MAP_LATEST = "onchain:drift:liq_map:latest";
+
     /** Every stream this instrument has, for health and tooling. */
     public static List<StreamKey> all(Instrument instrument) {
         return List.of(trades(instrument), price(instrument), book(instrument), liquidations(instrument),

@@ -7,14 +7,23 @@ import perpwatch.core.redis.BufferedStreamWriter;
 /** The writers of one task: how many records it has written to Redis so far, all instruments together. */
 public final class WriteTally {
     private final List<BufferedStreamWriter> writers = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.LongSupplier> counts = new CopyOnWriteArrayList<>();
 
     public BufferedStreamWriter track(BufferedStreamWriter writer) {
         writers.add(writer);
         return writer;
     }
 
+    /** A task that writes Redis without a {@link BufferedStreamWriter} (a snapshot publisher) counts here. */
+    public void count(java.util.function.LongSupplier written) {
+        counts.add(written);
+    }
+
     public long written() {
         long sum = 0;
+        for (java.util.function.LongSupplier c : counts) {
+            sum += c.getAsLong();
+        }
         for (BufferedStreamWriter w : writers) {
             sum += w.written();
         }

@@ -52,16 +52,16 @@ class DriftDecodersTest {
     void writtenAccountsReadBackField_forField() {
         DriftUser user = DriftFixtures.user(List.of(DriftFixtures.usdcDeposit(1_000_000_000_000L), DriftFixtures.solSpot(5_000_000_000L, true)),
                 List.of(DriftFixtures.perp(0, 10_000_000_000L, -1_500_000_000L), DriftFixtures.perp(1, -2_000_000_000L, 60_000_000_000L)));
-        assertEquals(user, UserDecoder.decode(DriftAccountWriter.user(user)));
+        assertEquals(user, UserDecoder.decode(DriftAccountEncoder.user(user)));
         PerpMarketAccount sol = DriftFixtures.solPerp();
-        assertEquals(sol, PerpMarketDecoder.decode(DriftAccountWriter.perpMarket(sol)));
+        assertEquals(sol, PerpMarketDecoder.decode(DriftAccountEncoder.perpMarket(sol)));
         SpotMarketAccount usdc = DriftFixtures.usdcSpot();
-        assertEquals(usdc, SpotMarketDecoder.decode(DriftAccountWriter.spotMarket(usdc)));
+        assertEquals(usdc, SpotMarketDecoder.decode(DriftAccountEncoder.spotMarket(usdc)));
     }
 
     @Test
     void wrongAccountsAreRefusedWithTheReason() {
-        byte[] market = DriftAccountWriter.perpMarket(DriftFixtures.solPerp());
+        byte[] market = DriftAccountEncoder.perpMarket(DriftFixtures.solPerp());
         DriftDecodeException e = assertThrows(DriftDecodeException.class, () -> UserDecoder.decode(new byte[100]));
         assertTrue(e.getMessage().contains("100 bytes"), e.getMessage());
         byte[] notAUser = new byte[DriftLayout.User.SIZE];
@@ -69,21 +69,21 @@ class DriftDecodersTest {
         e = assertThrows(DriftDecodeException.class, () -> UserDecoder.decode(notAUser));
         assertTrue(e.getMessage().contains("discriminator"), e.getMessage());
         assertThrows(DriftDecodeException.class, () -> SpotMarketDecoder.decode(market));
-        assertFalse(UserDecoder.hasPerpPosition(DriftAccountWriter.user(DriftFixtures.user(List.of(), List.of())), 0));
+        assertFalse(UserDecoder.hasPerpPosition(DriftAccountEncoder.user(DriftFixtures.user(List.of(), List.of())), 0));
     }
 
     @Test
     void oraclesInPricePrecision() {
         assertEquals(142_123_456L, OracleDecoder.decode(OracleDecoder.PYTH_PULL,
-                DriftAccountWriter.priceUpdateV2(14_212_345_678L, -8, 1_764_000_000L, 300_000_000L, true)).price());
+                DriftAccountEncoder.priceUpdateV2(14_212_345_678L, -8, 1_764_000_000L, 300_000_000L, true)).price());
         OraclePrice partial = OracleDecoder.decode(OracleDecoder.PYTH_PULL,
-                DriftAccountWriter.priceUpdateV2(14_212_345_678L, -8, 1_764_000_000L, 300_000_000L, false));
+                DriftAccountEncoder.priceUpdateV2(14_212_345_678L, -8, 1_764_000_000L, 300_000_000L, false));
         assertEquals(142_123_456L, partial.price(), "a Partial verification level shifts the message by one byte");
         assertEquals(1_764_000_000L, partial.publishTime());
         assertEquals(300_000_000L, partial.slot());
-        assertEquals(1_000_012L, OracleDecoder.decode(OracleDecoder.PYTH_LAZER, DriftAccountWriter.pythLazer(100_001_234L, -8, 1L, 2L)).price());
+        assertEquals(1_000_012L, OracleDecoder.decode(OracleDecoder.PYTH_LAZER, DriftAccountEncoder.pythLazer(100_001_234L, -8, 1L, 2L)).price());
         assertEquals(21_000_000L, OracleDecoder.decode(OracleDecoder.PYTH_1K_PULL,
-                DriftAccountWriter.priceUpdateV2(2_100_000L, -8, 1L, 2L, true)).price(), "1K feeds quote a thousand units: 0.021 USD each → 21 USD");
+                DriftAccountEncoder.priceUpdateV2(2_100_000L, -8, 1L, 2L, true)).price(), "1K feeds quote a thousand units: 0.021 USD each → 21 USD");
         assertThrows(DriftDecodeException.class, () -> OracleDecoder.decode(1, new byte[200]), "Switchboard is not decoded");
         assertThrows(DriftDecodeException.class, () -> OracleDecoder.decode(OracleDecoder.PYTH_PULL, new byte[20]));
     }

@@ -8,12 +8,15 @@ import java.util.Arrays;
 import java.util.List;
 import perpwatch.feeds.solana.Base58;
 
-/** Records → account bytes at {@link DriftLayout}'s offsets: the decoders' inverse, for tests. */
-final class DriftAccountWriter {
-    private DriftAccountWriter() {
+/**
+ * Records → account bytes at {@link DriftLayout}'s offsets: the decoders' inverse. Fields the decoders do not read
+ * stay zero. Used to build test accounts and the local Solana RPC simulator's population.
+ */
+public final class DriftAccountEncoder {
+    private DriftAccountEncoder() {
     }
 
-    static byte[] user(DriftUser u) {
+    public static byte[] user(DriftUser u) {
         ByteBuffer b = buffer(DriftLayout.User.SIZE, DriftLayout.USER_DISCRIMINATOR);
         b.position(DriftLayout.User.AUTHORITY);
         b.put(Base58.decode(u.authority()));
@@ -53,7 +56,7 @@ final class DriftAccountWriter {
         return b.array();
     }
 
-    static byte[] perpMarket(PerpMarketAccount m) {
+    public static byte[] perpMarket(PerpMarketAccount m) {
         ByteBuffer b = buffer(DriftLayout.PerpMarket.SIZE, DriftLayout.PERP_MARKET_DISCRIMINATOR);
         b.position(DriftLayout.PerpMarket.PUBKEY);
         b.put(Base58.decode(m.pubkey()));
@@ -77,7 +80,7 @@ final class DriftAccountWriter {
         return b.array();
     }
 
-    static byte[] spotMarket(SpotMarketAccount m) {
+    public static byte[] spotMarket(SpotMarketAccount m) {
         ByteBuffer b = buffer(DriftLayout.SpotMarket.SIZE, DriftLayout.SPOT_MARKET_DISCRIMINATOR);
         b.position(DriftLayout.SpotMarket.PUBKEY);
         b.put(Base58.decode(m.pubkey()));
@@ -97,7 +100,7 @@ final class DriftAccountWriter {
     }
 
     /** A Pyth receiver PriceUpdateV2 account, Full (1) or Partial (0) verification. */
-    static byte[] priceUpdateV2(long price, int exponent, long publishTime, long slot, boolean full) {
+    public static byte[] priceUpdateV2(long price, int exponent, long publishTime, long slot, boolean full) {
         ByteBuffer b = ByteBuffer.allocate(134).order(ByteOrder.LITTLE_ENDIAN);
         b.put(new byte[8]).put(new byte[32]);
         b.put((byte) (full ? 1 : 0));
@@ -109,7 +112,7 @@ final class DriftAccountWriter {
         return b.array();
     }
 
-    static byte[] pythLazer(long price, int exponent, long publishTime, long slot) {
+    public static byte[] pythLazer(long price, int exponent, long publishTime, long slot) {
         ByteBuffer b = ByteBuffer.allocate(DriftLayout.PythLazerOracle.SIZE).order(ByteOrder.LITTLE_ENDIAN);
         b.putLong(DriftLayout.PythLazerOracle.PRICE, price);
         b.putLong(DriftLayout.PythLazerOracle.PUBLISH_TIME, publishTime);

@@ -1,0 +1,20 @@
+package perpwatch.feeds.drift.scan;
+
+import java.util.List;
+import perpwatch.feeds.drift.LiqPosition;
+import perpwatch.feeds.drift.OraclePrice;
+
+/**
+ * One completed scan: every user position in the market, sorted by distance to liquidation (positions without a
+ * liquidation price last), with what the scan saw and what it could not read.
+ *
+ * @param accounts     User accounts the node returned
+ * @param undecodable  accounts whose data could not be decoded (counted, skipped)
+ * @param oracle       the market's oracle price the map was computed at, and whether it was read live
+ */
+public record LiqMap(String scanId, int marketIndex, long slot, long startedMs, long finishedMs, long accounts, long undecodable,
+                     OraclePrice oracle, List<LiqPosition> positions) {
+    public long withLiqPrice() {
+        return positions.stream().filter(LiqPosition::hasLiqPrice).count();
+    }
+}

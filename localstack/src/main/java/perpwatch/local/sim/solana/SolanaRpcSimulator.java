@@ -1,0 +1,232 @@
+package perpwatch.local.sim.solana;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.airlift.compress.zstd.ZstdCompressor;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import perpwatch.feeds.drift.DriftAccountEncoder;
+import perpwatch.feeds.drift.DriftLayout;
+import perpwatch.feeds.solana.Base58;
+
+/**
+ * A Solana JSON-RPC node on 127.0.0.1 serving a {@link DriftPopulation}: {@code getProgramAccounts} (streamed,
+ * chunked, memcmp/dataSize filters, {@code base64+zstd} or {@code base64}, {@code withContext}),
+ * {@code getMultipleAccounts} and {@code getAccountInfo}, in the wire shapes of a real node. Faults for clients'
+ * error paths: refuse zstd like an old node, HTTP errors (429, 5xx) for the next N calls, a body cut off mid-way.
+ */
+public final class SolanaRpcSimulator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SolanaRpcSimulator.class);
+    private static final long SLOT = 300_000_000L;
+
+    private final HttpServer server;
+    private final DriftPopulation population;
+    private final ObjectMapper json = new ObjectMapper();
+    private volatile boolean refuseZstd;
+    private final AtomicInteger failNext = new AtomicInteger();
+    private volatile int failStatus;
+    private final AtomicInteger truncateNext = new AtomicInteger();
+    private final AtomicLong calls = new AtomicLong();
+
+    private SolanaRpcSimulator(DriftPopulation population) throws IOException {
+        this.population = population;
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "solana-sim");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public static SolanaRpcSimulator start(DriftPopulation population) throws IOException {
+        SolanaRpcSimulator sim = new SolanaRpcSimulator(population);
+        LOG.info("solana rpc simulator on {} ({} Drift users)", sim.url(), population.users());
+        return sim;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public DriftPopulation population() {
+        return population;
+    }
+
+    public long calls() {
+        return calls.get();
+    }
+
+    /** Answer base64+zstd requests with the node's "unsupported encoding" error. */
+    public void refuseZstd(boolean refuse) {
+        this.refuseZstd = refuse;
+    }
+
+    /** The next {@code times} calls get HTTP {@code status}. */
+    public void failNext(int times, int status) {
+        failStatus = status;
+        failNext.set(times);
+    }
+
+    /** The next {@code times} getProgramAccounts bodies stop half-way, as a dropped connection does. */
+    public void truncateNext(int times) {
+        truncateNext.set(times);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        calls.incrementAndGet();
+        try (exchange) {
+            JsonNode request = json.readTree(exchange.getRequestBody());
+            if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                respond(exchange, failStatus, "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":" + failStatus + ",\"message\":\"simulated " + failStatus + "\"},\"id\":1}");
+                return;
+            }
+            String method = request.path("method").asText();
+            JsonNode params = request.path("params");
+            long id = request.path("id").asLong();
+            switch (method) {
+                case "getProgramAccounts":
+                    programAccounts(exchange, id, params);
+                    break;
+                case "getMultipleAccounts":
+                    multipleAccounts(exchange, id, params);
+                    break;
+                case "getAccountInfo":
+                    accountInfo(exchange, id, params);
+                    break;
+                default:
+                    respond(exchange, 200, error(id, -32601, "Method not found"));
+            }
+        } catch (IOException e) {
+            LOG.debug("solana sim: client went away: {}", e.getMessage());
+        }
+    }
+
+    private void programAccounts(HttpExchange exchange, long id, JsonNode params) throws IOException {
+        JsonNode options = params.path(1);
+        String encoding = options.path("encoding").asText("base64");
+        if (encoding.equals("base64+zstd") && refuseZstd) {
+            respond(exchange, 200, error(id, -32602, "Invalid params: unsupported encoding: base64+zstd. Expected one of: binary, base58, base64, jsonParsed"));
+            return;
+        }
+        if (!encoding.equals("base64") && !encoding.equals("base64+zstd")) {
+            respond(exchange, 200, error(id, -32602, "Invalid params: encoding " + encoding + " not supported here"));
+            return;
+        }
+        byte[] discriminator = null;
+        int dataSize = -1;
+        for (JsonNode f : options.path("filters")) {
+            if (f.has("memcmp") && f.get("memcmp").path("offset").asInt() == 0) {
+                discriminator = Base58.decode(f.get("memcmp").path("bytes").asText());
+            } else if (f.has("dataSize")) {
+                dataSize = f.get("dataSize").asInt();
+            }
+        }
+        int count;
+        IntFunction<byte[]> account;
+        IntFunction<String> pubkey;
+        if (Arrays.equals(discriminator, DriftLayout.USER_DISCRIMINATOR) && (dataSize < 0 || dataSize == DriftLayout.User.SIZE)) {
+            count = population.users();
+            account = i -> DriftAccountEncoder.user(population.user(i));
+            pubkey = population::userPubkey;
+        } else if (Arrays.equals(discriminator, DriftLayout.PERP_MARKET_DISCRIMINATOR)) {
+            var markets = population.perpMarkets();
+            count = markets.size();
+            account = i -> DriftAccountEncoder.perpMarket(markets.get(i));
+            pubkey = i -> markets.get(i).pubkey();
+        } else if (Arrays.equals(discriminator, DriftLayout.SPOT_MARKET_DISCRIMINATOR)) {
+            var markets = population.spotMarkets();
+            count = markets.size();
+            account = i -> DriftAccountEncoder.spotMarket(markets.get(i));
+            pubkey = i -> markets.get(i).pubkey();
+        } else {
+            count = 0;
+            account = i -> new byte[0];
+            pubkey = i -> "";
+        }
+        boolean truncate = truncateNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        boolean zstd = encoding.equals("base64+zstd");
+        boolean withContext = options.path("withContext").asBoolean(false);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        ZstdCompressor compressor = new ZstdCompressor();
+        OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 1 << 16);
+        write(out, "{\"jsonrpc\":\"2.0\",\"result\":" + (withContext ? "{\"context\":{\"apiVersion\":\"2.2.0\",\"slot\":" + SLOT + "},\"value\":[" : "["));
+        for (int i = 0; i < count; i++) {
+            if (truncate && i == count / 2) {
+                out.flush();
+                return;   // the exchange closes: the client sees a body that ends mid-array
+            }
+            byte[] data = account.apply(i);
+            String text = Base64.getEncoder().encodeToString(zstd ? compress(compressor, data) : data);
+            write(out, (i == 0 ? "" : ",") + "{\"account\":{\"data\":[\"" + text + "\",\"" + encoding + "\"],\"executable\":false,"
+                    + "\"lamports\":31084080,\"owner\":\"" + DriftLayout.PROGRAM_ID + "\",\"rentEpoch\":18446744073709551615,\"space\":"
+                    + data.length + "},\"pubkey\":\"" + pubkey.apply(i) + "\"}");
+        }
+        write(out, (withContext ? "]}" : "]") + ",\"id\":" + id + "}");
+        out.flush();
+    }
+
+    private void multipleAccounts(HttpExchange exchange, long id, JsonNode params) throws IOException {
+        StringBuilder body = new StringBuilder("{\"jsonrpc\":\"2.0\",\"result\":{\"context\":{\"apiVersion\":\"2.2.0\",\"slot\":" + SLOT + "},\"value\":[");
+        JsonNode keys = params.path(0);
+        for (int i = 0; i < keys.size(); i++) {
+            body.append(i == 0 ? "" : ",").append(accountJson(keys.get(i).asText()));
+        }
+        respond(exchange, 200, body.append("]},\"id\":").append(id).append('}').toString());
+    }
+
+    private void accountInfo(HttpExchange exchange, long id, JsonNode params) throws IOException {
+        respond(exchange, 200, "{\"jsonrpc\":\"2.0\",\"result\":{\"context\":{\"apiVersion\":\"2.2.0\",\"slot\":" + SLOT + "},\"value\":"
+                + accountJson(params.path(0).asText()) + "},\"id\":" + id + "}");
+    }
+
+    private String accountJson(String pubkey) {
+        byte[] data = population.oracleAccount(pubkey);
+        if (data == null) {
+            return "null";
+        }
+        return "{\"data\":[\"" + Base64.getEncoder().encodeToString(data) + "\",\"base64\"],\"executable\":false,\"lamports\":1,"
+                + "\"owner\":\"pythWSnswVUd12oZpeFP8e9CVaEqJg25g1Vtc2biRsT\",\"rentEpoch\":0,\"space\":" + data.length + "}";
+    }
+
+    private static byte[] compress(ZstdCompressor compressor, byte[] data) {
+        byte[] out = new byte[compressor.maxCompressedLength(data.length)];
+        int n = compressor.compress(data, 0, data.length, out, 0, out.length);
+        return Arrays.copyOf(out, n);
+    }
+
+    private static String error(long id, int code, String message) {
+        return "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\"},\"id\":" + id + "}";
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
