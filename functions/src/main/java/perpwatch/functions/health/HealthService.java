@@ -36,6 +36,7 @@ public class HealthService {
                 }
             }
             streams.add(inspect(StreamKeys.driftEvents(), now));
+            streams.add(inspect(StreamKeys.driftLiqMap(), now));
         } catch (StoreUnavailableException e) {
             return new HealthResponse(now, "down", "down", List.of());
         }

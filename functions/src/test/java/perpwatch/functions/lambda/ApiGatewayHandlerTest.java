@@ -34,6 +34,7 @@ class ApiGatewayHandlerTest {
         redis = TestRedis.start();
         try (RedisStreams streams = new RedisStreams(redis.config())) {
             streams.add(StreamKeys.price(Instrument.sol()), PriceTickCodec.INSTANCE.encode(new PriceTick(new BigDecimal("150.5"), NOW - 100, NOW - 90)), NOW);
+            perpwatch.functions.onchain.LiqMapSamples.publish(streams, "scan-1", NOW);
         }
         netty = TestApi.start(redis.url(), NOW);
         lambdaContext = TestApi.context(redis.url(), NOW);
@@ -65,7 +66,8 @@ class ApiGatewayHandlerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/engine/guards", "/api/engine/guards?symbol=SOL", "/api/engine/guards?symbol=XRP", "/api/unknown",
-            "/api/market/oi_history?hours=48", "/api/market/funding_history?hours=abc", "/api/market/liq_heatmap?hours=1", "/api/health"})
+            "/api/market/oi_history?hours=48", "/api/market/funding_history?hours=abc", "/api/market/liq_heatmap?hours=1", "/api/health",
+            "/api/onchain/liq-map?side=short", "/api/onchain/liq-map?limit=0"})
     void lambdaAnswersExactlyWhatNettyAnswers(String pathAndQuery) throws Exception {
         String[] parts = pathAndQuery.split("\\?", 2);
         APIGatewayV2HTTPResponse viaLambda = handler.handleRequest(event(parts[0], parts.length > 1 ? parts[1] : ""), new TestLambdaContext());

@@ -104,6 +104,18 @@ class OpenApiConformanceTest {
                 assertEquals(1, JSON.readTree(api.get("/api/market/liq_heatmap").body()).get("cells").size(), "a cell was exercised");
                 assertEquals(1, JSON.readTree(api.get("/api/market/oi_history").body()).size(), "a point was exercised");
 
+                HttpResponse<String> noScan = api.get("/api/onchain/liq-map");
+                assertEquals(503, noScan.statusCode(), "no scan yet");
+                assertTrue(validator.validate(JSON.readTree(noScan.body()), responseSchema(doc, "/api/onchain/liq-map", 503)).isEmpty());
+                perpwatch.functions.onchain.LiqMapSamples.publish(streams, "scan-1", now);
+                for (Case c : List.of(new Case("/api/onchain/liq-map", "/api/onchain/liq-map", 200),
+                        new Case("/api/onchain/liq-map", "/api/onchain/liq-map?side=up", 400))) {
+                    HttpResponse<String> response = api.get(c.request());
+                    assertEquals(c.status(), response.statusCode(), c.request());
+                    List<String> problems = validator.validate(JSON.readTree(response.body()), responseSchema(doc, c.path(), c.status()));
+                    assertTrue(problems.isEmpty(), c.request() + " → " + problems);
+                }
+
                 redis.stop();
                 HttpResponse<String> down = api.get("/api/health");
                 assertEquals(503, down.statusCode());

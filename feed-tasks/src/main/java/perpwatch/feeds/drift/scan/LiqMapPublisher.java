@@ -27,7 +27,7 @@ public final class LiqMapPublisher {
 
     public void publish(LiqMap map) {
         Map<String, String> summary = summary(map);
-        redis.publishSnapshot(StreamKeys.DRIFT_LIQ_MAP_LATEST, document(map, summary), StreamKeys.driftLiqMap(), summary, map.finishedMs());
+        redis.publishSnapshot(StreamKeys.DRIFT_LIQ_MAP_LATEST, document(map), StreamKeys.driftLiqMap(), summary, map.finishedMs());
         published.incrementAndGet();
     }
 
@@ -54,7 +54,8 @@ public final class LiqMapPublisher {
         return s;
     }
 
-    private String document(LiqMap map, Map<String, String> summary) {
+    /** The API's body, typed (the stream summary holds strings, as every stream field does). */
+    private String document(LiqMap map) {
         List<Map<String, Object>> entries = new ArrayList<>(map.positions().size());
         for (LiqPosition p : map.positions()) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -71,7 +72,18 @@ public final class LiqMapPublisher {
             e.put("timestamp", map.finishedMs());
             entries.add(e);
         }
-        Map<String, Object> doc = new LinkedHashMap<>(summary);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("scan_id", map.scanId());
+        doc.put("market", map.marketIndex());
+        doc.put("ts", map.finishedMs());
+        doc.put("slot", map.slot());
+        doc.put("oracle_px", BigDecimal.valueOf(map.oracle().price(), 6));
+        doc.put("oracle_source", map.oracle().source().name().toLowerCase(java.util.Locale.ROOT));
+        doc.put("accounts", map.accounts());
+        doc.put("undecodable", map.undecodable());
+        doc.put("positions", map.positions().size());
+        doc.put("with_liq_price", map.withLiqPrice());
+        doc.put("duration_ms", map.finishedMs() - map.startedMs());
         doc.put("entries", entries);
         try {
             return json.writeValueAsString(doc);
