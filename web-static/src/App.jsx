@@ -13,7 +13,7 @@ export function App() {
   const heatmap = usePoll('/api/market/liq_heatmap?hours=1', 1000, true)
   const oi = usePoll('/api/market/oi_history?hours=24', 60_000, true)
   const funding = usePoll('/api/market/funding_history?hours=24', 60_000, true)
-  const onchain = usePoll('/api/onchain/liq-map', 60_000)
+  const onchain = usePoll('/api/onchain/liq-map?max_distance_bps=600&limit=5000', 60_000)
   const apiDown = guards.error && guards.error.status === undefined
   return (
     <main className="mx-auto max-w-6xl space-y-4 overflow-x-hidden p-3 sm:p-6">
@@ -37,7 +37,7 @@ export function App() {
         </div>
         <div className="min-w-0 overflow-hidden rounded-xl border border-zinc-800 bg-zinc-900/80 p-4">
           <h2 className="mb-2 text-xs uppercase tracking-wide text-zinc-400">Liquidations, last hour (± 5 % of price)</h2>
-          {heatmap.loading ? <Skeleton className="h-80" /> : <Timed name="LiqHeatmap"><LiqHeatmap map={heatmap.data} onchain={onchain.data} /></Timed>}
+          {heatmap.loading ? <Skeleton className="h-80" /> : <Timed name="LiqHeatmap"><LiqHeatmap map={heatmap.data} onchain={onchain.data?.entries} /></Timed>}
           {onchain.error ? <p className="mt-1 text-xs text-zinc-500">no on-chain scan yet</p> : null}
         </div>
       </section>

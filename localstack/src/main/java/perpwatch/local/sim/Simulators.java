@@ -5,12 +5,16 @@ import java.util.Map;
 import perpwatch.local.sim.binance.BinanceFuturesSimulator;
 import perpwatch.local.sim.bybit.BybitSimulator;
 import perpwatch.local.sim.okx.OkxSimulator;
+import perpwatch.local.sim.solana.DriftPopulation;
+import perpwatch.local.sim.solana.SolanaRpcSimulator;
 
 /** Every venue simulator, started together on free loopback ports, and the variables that point the feeds at them. */
-public record Simulators(BinanceFuturesSimulator binance, OkxSimulator okx, BybitSimulator bybit) implements AutoCloseable {
+public record Simulators(BinanceFuturesSimulator binance, OkxSimulator okx, BybitSimulator bybit, SolanaRpcSimulator solana)
+        implements AutoCloseable {
 
     public static Simulators start() throws IOException, InterruptedException {
-        return new Simulators(BinanceFuturesSimulator.start(), OkxSimulator.start(), BybitSimulator.start());
+        return new Simulators(BinanceFuturesSimulator.start(), OkxSimulator.start(), BybitSimulator.start(),
+                SolanaRpcSimulator.start(new DriftPopulation(DriftPopulation.DEFAULT_USERS, 1, 150_000_000L)));
     }
 
     /** The feed-task configuration that sends every venue connection here instead of to the real venue. */
@@ -22,7 +26,8 @@ public record Simulators(BinanceFuturesSimulator binance, OkxSimulator okx, Bybi
                 "PERPWATCH_OKX_PUBLIC_WS", okx.publicWsUrl(),
                 "PERPWATCH_OKX_REST", okx.restBase(),
                 "PERPWATCH_BYBIT_PUBLIC_WS", bybit.linearWsUrl(),
-                "PERPWATCH_BYBIT_REST", bybit.restBase());
+                "PERPWATCH_BYBIT_REST", bybit.restBase(),
+                "PERPWATCH_SOLANA_RPC_URL", solana.url());
     }
 
     @Override
@@ -30,5 +35,6 @@ public record Simulators(BinanceFuturesSimulator binance, OkxSimulator okx, Bybi
         binance.close();
         okx.close();
         bybit.close();
+        solana.close();
     }
 }

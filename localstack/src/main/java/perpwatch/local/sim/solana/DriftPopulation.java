@@ -72,7 +72,7 @@ public final class DriftPopulation {
     public List<PerpMarketAccount> perpMarkets() {
         return List.of(
                 new PerpMarketAccount(key(seed, 10), 0, "SOL-PERP", solOracle(), OracleDecoder.PYTH_LAZER, solPrice, solPrice,
-                        BigInteger.valueOf(2_000_000_000_000L), BigInteger.valueOf(1_990_000_000_000L), 1_000, 500, 300, 10_000, 1, 0, 100, 50),
+                        BigInteger.valueOf(2_000_000_000_000L), BigInteger.valueOf(1_990_000_000_000L), 450, 500, 300, 10_000, 1, 0, 100, 50),
                 new PerpMarketAccount(key(seed, 11), 1, "BTC-PERP", btcOracle(), OracleDecoder.PYTH_LAZER, btcPrice, btcPrice,
                         BigInteger.ZERO, BigInteger.ZERO, 1_000, 500, 300, 10_000, 1, 0, 100, 50));
     }
@@ -131,7 +131,8 @@ public final class DriftPopulation {
 
     /** A position of {@code collateral × leverage} notional, entered within ±4 % of the price. */
     private static PerpPosition perp(SplittableRandom r, int market, long price, double collateralUsd) {
-        double leverage = r.nextDouble() < 0.05 ? r.nextDouble(0.2, 0.9) : r.nextDouble(1.0, 20.0);
+        // Most accounts run well inside maintenance (ones past it get liquidated within seconds on mainnet).
+        double leverage = r.nextDouble() < 0.05 ? r.nextDouble(0.2, 0.9) : 1.0 + 11.0 * r.nextDouble() * r.nextDouble();
         double notional = collateralUsd * leverage;
         long base = (long) (notional / (price / (double) USD) * SOL);
         if (base == 0) {

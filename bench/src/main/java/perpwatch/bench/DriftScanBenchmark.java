@@ -1,0 +1,79 @@
+package perpwatch.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import perpwatch.feeds.drift.scan.DriftLiqMapScanner;
+import perpwatch.feeds.drift.scan.LiqMap;
+import perpwatch.feeds.solana.SolanaRpcClient;
+import perpwatch.feeds.solana.SolanaRpcConfig;
+import perpwatch.local.sim.solana.DriftPopulation;
+import perpwatch.local.sim.solana.SolanaRpcSimulator;
+
+/**
+ * A full Drift scan through the Solana RPC simulator: wall time and peak heap. The simulator runs in the same JVM
+ * (it generates accounts lazily, holding none), so the heap figure bounds the scanner's own; run with -Xmx512m to
+ * show the scan fits the issue's budget.
+ *
+ * <pre>java -Xmx512m -cp bench/target/benchmarks.jar perpwatch.bench.DriftScanBenchmark [--users=200000] [--runs=3] [--encoding=zstd|base64]</pre>
+ */
+public final class DriftScanBenchmark {
+    private DriftScanBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int users = DriftPopulation.DEFAULT_USERS;
+        int runs = 3;
+        boolean base64 = false;
+        for (String a : args) {
+            if (a.startsWith("--users=")) {
+                users = Integer.parseInt(a.substring(8));
+            } else if (a.startsWith("--runs=")) {
+                runs = Integer.parseInt(a.substring(7));
+            } else if (a.equals("--encoding=base64")) {
+                base64 = true;
+            }
+        }
+        try (SolanaRpcSimulator sim = SolanaRpcSimulator.start(new DriftPopulation(users, 1, 150_000_000L))) {
+            sim.refuseZstd(base64);
+            SolanaRpcClient client = new SolanaRpcClient(new SolanaRpcConfig(URI.create(sim.url()), Duration.ofMinutes(10), 1, Duration.ofSeconds(1)));
+            List<Long> walls = new ArrayList<>();
+            LiqMap last = null;
+            for (int run = 1; run <= runs; run++) {
+                resetPeaks();
+                long start = System.nanoTime();
+                last = new DriftLiqMapScanner(client, 0, System::currentTimeMillis).scan();
+                long wall = (System.nanoTime() - start) / 1_000_000;
+                walls.add(wall);
+                System.out.printf("run %d: %,d accounts, %,d SOL-PERP positions (%,d with a liquidation price) in %,d ms; peak heap %.1f MB of %.0f MB max%n",
+                        run, last.accounts(), last.positions().size(), last.withLiqPrice(), wall, peakHeapMb(),
+                        Runtime.getRuntime().maxMemory() / 1e6);
+            }
+            Collections.sort(walls);
+            System.out.printf("median wall %,d ms over %d runs (%s encoding), %.0f accounts/s%n", walls.get(walls.size() / 2), runs,
+                    base64 ? "base64" : "base64+zstd", last.accounts() * 1000.0 / walls.get(walls.size() / 2));
+        }
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    private static double peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / 1e6;
+    }
+}
