@@ -1,6 +1,7 @@
 package perpwatch.feeds;
 
 import java.time.Duration;
+import perpwatch.feeds.drift.scan.ArchiveTarget;
 import perpwatch.feeds.solana.SolanaRpcConfig;
 import java.util.Optional;
 import perpwatch.core.kinesis.KinesisConfig;
@@ -25,11 +26,13 @@ import perpwatch.feeds.ws.ReconnectPolicy;
  * @param logBacklog          {@code PERPWATCH_LOG_BACKLOG} (200000): records held for Kinesis during an outage
  * @param solana              Solana JSON-RPC for the Drift scan ({@link SolanaRpcConfig})
  * @param driftScanInterval   {@code PERPWATCH_DRIFT_SCAN_INTERVAL} (1h): time between Drift liquidation-map scans
+ * @param liqMapArchive       where Drift scans are archived as Parquet ({@link ArchiveTarget}; unset: Redis only)
  */
 public record FeedConfig(RedisConfig redis, InstrumentRegistry instruments, BinanceEndpoints binance, OkxEndpoints okx,
                          BybitEndpoints bybit, ReconnectPolicy reconnect, Duration barCloseGrace, Duration binanceMaxConnAge,
                          int redisBacklog, Duration fundingPoll, Duration restTimeout, Optional<KinesisConfig> durableLog,
-                         int logBacklog, SolanaRpcConfig solana, Duration driftScanInterval) {
+                         int logBacklog, SolanaRpcConfig solana, Duration driftScanInterval,
+                         Optional<ArchiveTarget> liqMapArchive) {
 
     public static FeedConfig fromEnv(Env env) {
         return new FeedConfig(
@@ -47,7 +50,8 @@ public record FeedConfig(RedisConfig redis, InstrumentRegistry instruments, Bina
                 durableLog(env),
                 env.integer("PERPWATCH_LOG_BACKLOG", 200_000),
                 SolanaRpcConfig.fromEnv(env),
-                env.duration("PERPWATCH_DRIFT_SCAN_INTERVAL", Duration.ofHours(1)));
+                env.duration("PERPWATCH_DRIFT_SCAN_INTERVAL", Duration.ofHours(1)),
+                ArchiveTarget.fromEnv(env));
     }
 
     private static Optional<KinesisConfig> durableLog(Env env) {

@@ -26,6 +26,7 @@ import perpwatch.feeds.ws.Backoff;
 import perpwatch.feeds.binance.book.BinanceBookWorker;
 import perpwatch.feeds.drift.scan.DriftLiqMapScanner;
 import perpwatch.feeds.drift.scan.DriftLiqMapTask;
+import perpwatch.feeds.drift.scan.LiqMapArchive;
 import perpwatch.feeds.drift.scan.LiqMapPublisher;
 import perpwatch.feeds.solana.SolanaRpcClient;
 
@@ -58,7 +59,7 @@ public final class FeedTasks {
         LiqMapPublisher publisher = new LiqMapPublisher(ctx.redis());
         ctx.tally().count(publisher::published);
         return new DriftLiqMapTask(new DriftLiqMapScanner(new SolanaRpcClient(ctx.config().solana()), ctx.instrument().driftPerpMarket(),
-                System::currentTimeMillis), publisher, ctx.config().driftScanInterval());
+                System::currentTimeMillis), publisher, ctx.config().liqMapArchive().map(LiqMapArchive::create), ctx.config().driftScanInterval());
     }
 
     private static FeedTask liquidations(Context ctx) {

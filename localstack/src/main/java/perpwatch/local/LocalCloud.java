@@ -196,7 +196,8 @@ public final class LocalCloud implements AutoCloseable {
         archiveEndpoint = s3.endpoint() + "/" + ARCHIVE_BUCKET;
         LOG.info("durable log: kinesis-local at {}; archive: S3 at {}", kinesis.endpoint(), archiveEndpoint);
         return Map.of("PERPWATCH_DURABLE_LOG", "kinesis", "PERPWATCH_KINESIS_ENDPOINT", kinesis.endpoint().toString(),
-                "PERPWATCH_KINESIS_STREAM", LOG_STREAM);
+                "PERPWATCH_KINESIS_STREAM", LOG_STREAM, "PERPWATCH_ARCHIVE_BUCKET", ARCHIVE_BUCKET,
+                "PERPWATCH_S3_ENDPOINT", s3.endpoint().toString());
     }
 
     private static void awaitActive(KinesisClient client) throws InterruptedException {

@@ -140,6 +140,29 @@ class DriftLiqMapScanTest {
         }
     }
 
+    @Test
+    void eachScanIsArchivedAsParquetUnderItsOwnKeyAndAsLatest() throws Exception {
+        LiqMap map = new DriftLiqMapScanner(client(), 0, System::currentTimeMillis).scan();
+        try (perpwatch.local.archive.LocalS3 s3 = perpwatch.local.archive.LocalS3.start("drift-archive");
+             perpwatch.feeds.drift.scan.LiqMapArchive archive = perpwatch.feeds.drift.scan.LiqMapArchive.create(
+                     new perpwatch.feeds.drift.scan.ArchiveTarget("drift-archive", "us-east-1", java.util.Optional.of(s3.endpoint())));
+             perpwatch.archive.S3ArchiveStore reader = perpwatch.archive.S3ArchiveStore.create("drift-archive", "us-east-1",
+                     java.util.Optional.of(s3.endpoint()), java.util.Optional.empty())) {
+            String key = archive.store(map);
+            assertEquals("drift/liq_map/scans/" + map.scanId() + ".parquet", key);
+            byte[] scan = reader.get(key).orElseThrow();
+            org.junit.jupiter.api.Assertions.assertArrayEquals(scan, reader.get("drift/liq_map/latest.parquet").orElseThrow());
+            var rows = perpwatch.archive.ParquetBytes.read(scan);
+            assertEquals(map.positions().size(), rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                LiqPosition p = map.positions().get(i);
+                assertEquals(p.userPubkey(), rows.get(i).get("user_pubkey").toString());
+                assertEquals(p.liqPrice() == null ? null : p.liqPrice().toPlainString(),
+                        rows.get(i).get("liq_price") == null ? null : rows.get(i).get("liq_price").toString());
+            }
+        }
+    }
+
     private static ProgramAccountsScan users(SolanaRpcClient client) {
         return client.getProgramAccounts(DriftLayout.PROGRAM_ID, userFilters(), DriftLayout.User.SIZE, new AccountSink() {
             @Override

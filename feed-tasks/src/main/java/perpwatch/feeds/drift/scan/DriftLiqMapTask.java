@@ -23,6 +23,8 @@ public final class DriftLiqMapTask implements FeedTask {
 
     private final DriftLiqMapScanner scanner;
     private final LiqMapPublisher publisher;
+    private final java.util.Optional<LiqMapArchive> archive;
+    private final AtomicLong archiveFailures = new AtomicLong();
     private final Duration interval;
     private final Duration retryAfterFailure;
     private final ScheduledExecutorService thread = DaemonThreads.singleScheduler("drift-liq-map");
@@ -31,9 +33,13 @@ public final class DriftLiqMapTask implements FeedTask {
     private final AtomicLong lastPositions = new AtomicLong(-1);
     private final AtomicLong lastUndecodable = new AtomicLong();
 
-    public DriftLiqMapTask(DriftLiqMapScanner scanner, LiqMapPublisher publisher, Duration interval) {
+    public DriftLiqMapTask(DriftLiqMapScanner scanner, LiqMapPublisher publisher, java.util.Optional<LiqMapArchive> archive, Duration interval) {
         this.scanner = scanner;
         this.publisher = publisher;
+        this.archive = archive;
+        if (archive.isEmpty()) {
+            LOG.info("PERPWATCH_ARCHIVE_BUCKET is not set: liquidation maps go to Redis only, not to S3 Parquet");
+        }
         this.interval = interval;
         this.retryAfterFailure = interval.compareTo(Duration.ofMinutes(5)) < 0 ? interval : Duration.ofMinutes(5);
     }
@@ -52,7 +58,7 @@ public final class DriftLiqMapTask implements FeedTask {
         Duration next = interval;
         try {
             LiqMap map = scanner.scan();
-            publisher.publish(map);
+            publisher.publish(map, archived(map));
             scans.incrementAndGet();
             lastPositions.set(map.positions().size());
             lastUndecodable.set(map.undecodable());
@@ -70,6 +76,20 @@ public final class DriftLiqMapTask implements FeedTask {
         }
     }
 
+    /** A scan S3 refuses is still a good scan: it is published without an {@code s3_key}, and the failure counted. */
+    private String archived(LiqMap map) {
+        if (archive.isEmpty()) {
+            return "";
+        }
+        try {
+            return archive.get().store(map);
+        } catch (RuntimeException e) {
+            archiveFailures.incrementAndGet();
+            LOG.error("drift scan {}: Parquet not archived to S3 ({}); the map is published without it", map.scanId(), e.getMessage());
+            return "";
+        }
+    }
+
     @Override
     public Map<String, Long> counters() {
         Map<String, Long> c = new LinkedHashMap<>();
@@ -77,11 +97,13 @@ public final class DriftLiqMapTask implements FeedTask {
         c.put("scans_failed", failed.get());
         c.put("last_positions", lastPositions.get());
         c.put("last_undecodable", lastUndecodable.get());
+        c.put("archive_failures", archiveFailures.get());
         return c;
     }
 
     @Override
     public void close() {
         thread.shutdownNow();
+        archive.ifPresent(LiqMapArchive::close);
     }
 }

@@ -26,8 +26,14 @@ public final class LiqMapPublisher {
     }
 
     public void publish(LiqMap map) {
+        publish(map, "");
+    }
+
+    /** {@code s3Key}: where the scan's Parquet was archived, or empty when it was not. */
+    public void publish(LiqMap map, String s3Key) {
         Map<String, String> summary = summary(map);
-        redis.publishSnapshot(StreamKeys.DRIFT_LIQ_MAP_LATEST, document(map), StreamKeys.driftLiqMap(), summary, map.finishedMs());
+        summary.put("s3_key", s3Key);
+        redis.publishSnapshot(StreamKeys.DRIFT_LIQ_MAP_LATEST, document(map, s3Key), StreamKeys.driftLiqMap(), summary, map.finishedMs());
         published.incrementAndGet();
     }
 
@@ -55,7 +61,7 @@ public final class LiqMapPublisher {
     }
 
     /** The API's body, typed (the stream summary holds strings, as every stream field does). */
-    private String document(LiqMap map) {
+    private String document(LiqMap map, String s3Key) {
         List<Map<String, Object>> entries = new ArrayList<>(map.positions().size());
         for (LiqPosition p : map.positions()) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -84,6 +90,7 @@ public final class LiqMapPublisher {
         doc.put("positions", map.positions().size());
         doc.put("with_liq_price", map.withLiqPrice());
         doc.put("duration_ms", map.finishedMs() - map.startedMs());
+        doc.put("s3_key", s3Key);
         doc.put("entries", entries);
         try {
             return json.writeValueAsString(doc);
