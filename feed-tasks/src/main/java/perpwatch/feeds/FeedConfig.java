@@ -27,12 +27,13 @@ import perpwatch.feeds.ws.ReconnectPolicy;
  * @param solana              Solana JSON-RPC for the Drift scan ({@link SolanaRpcConfig})
  * @param driftScanInterval   {@code PERPWATCH_DRIFT_SCAN_INTERVAL} (1h): time between Drift liquidation-map scans
  * @param liqMapArchive       where Drift scans are archived as Parquet ({@link ArchiveTarget}; unset: Redis only)
+ * @param driftDataApi        {@code PERPWATCH_DRIFT_DATA_API} (https://data.api.drift.trade): funding rates for the map, optional
  */
 public record FeedConfig(RedisConfig redis, InstrumentRegistry instruments, BinanceEndpoints binance, OkxEndpoints okx,
                          BybitEndpoints bybit, ReconnectPolicy reconnect, Duration barCloseGrace, Duration binanceMaxConnAge,
                          int redisBacklog, Duration fundingPoll, Duration restTimeout, Optional<KinesisConfig> durableLog,
                          int logBacklog, SolanaRpcConfig solana, Duration driftScanInterval,
-                         Optional<ArchiveTarget> liqMapArchive) {
+                         Optional<ArchiveTarget> liqMapArchive, String driftDataApi) {
 
     public static FeedConfig fromEnv(Env env) {
         return new FeedConfig(
@@ -51,7 +52,8 @@ public record FeedConfig(RedisConfig redis, InstrumentRegistry instruments, Bina
                 env.integer("PERPWATCH_LOG_BACKLOG", 200_000),
                 SolanaRpcConfig.fromEnv(env),
                 env.duration("PERPWATCH_DRIFT_SCAN_INTERVAL", Duration.ofHours(1)),
-                ArchiveTarget.fromEnv(env));
+                ArchiveTarget.fromEnv(env),
+                env.string("PERPWATCH_DRIFT_DATA_API", "https://data.api.drift.trade"));
     }
 
     private static Optional<KinesisConfig> durableLog(Env env) {

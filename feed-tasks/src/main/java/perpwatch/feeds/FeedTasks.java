@@ -24,7 +24,9 @@ import perpwatch.feeds.okx.OkxTradesWorker;
 import perpwatch.feeds.pulse.WriteTally;
 import perpwatch.feeds.ws.Backoff;
 import perpwatch.feeds.binance.book.BinanceBookWorker;
+import perpwatch.feeds.drift.scan.DriftFundingClient;
 import perpwatch.feeds.drift.scan.DriftLiqMapScanner;
+import perpwatch.feeds.http.RestGetter;
 import perpwatch.feeds.drift.scan.DriftLiqMapTask;
 import perpwatch.feeds.drift.scan.LiqMapArchive;
 import perpwatch.feeds.drift.scan.LiqMapPublisher;
@@ -58,8 +60,9 @@ public final class FeedTasks {
     private static FeedTask driftLiqMap(Context ctx) {
         LiqMapPublisher publisher = new LiqMapPublisher(ctx.redis());
         ctx.tally().count(publisher::published);
+        DriftFundingClient funding = new DriftFundingClient(ctx.config().driftDataApi(), new RestGetter(ctx.config().restTimeout()));
         return new DriftLiqMapTask(new DriftLiqMapScanner(new SolanaRpcClient(ctx.config().solana()), ctx.instrument().driftPerpMarket(),
-                System::currentTimeMillis), publisher, ctx.config().liqMapArchive().map(LiqMapArchive::create), ctx.config().driftScanInterval());
+                System::currentTimeMillis, java.util.Optional.of(funding)), publisher, ctx.config().liqMapArchive().map(LiqMapArchive::create), ctx.config().driftScanInterval());
     }
 
     private static FeedTask liquidations(Context ctx) {

@@ -27,7 +27,8 @@ public record Simulators(BinanceFuturesSimulator binance, OkxSimulator okx, Bybi
                 "PERPWATCH_OKX_REST", okx.restBase(),
                 "PERPWATCH_BYBIT_PUBLIC_WS", bybit.linearWsUrl(),
                 "PERPWATCH_BYBIT_REST", bybit.restBase(),
-                "PERPWATCH_SOLANA_RPC_URL", solana.url());
+                "PERPWATCH_SOLANA_RPC_URL", solana.url(),
+                "PERPWATCH_DRIFT_DATA_API", solana.url());
     }
 
     @Override

@@ -82,6 +82,19 @@ class DriftLiqMapScanTest {
     }
 
     @Test
+    void fundingFromTheDriftDataApiWhenItAnswersAndAScanWithoutItWhenItDoesNot() {
+        perpwatch.feeds.http.RestGetter http = new perpwatch.feeds.http.RestGetter(Duration.ofSeconds(2));
+        LiqMap enriched = new DriftLiqMapScanner(client(), 0, System::currentTimeMillis,
+                java.util.Optional.of(new perpwatch.feeds.drift.scan.DriftFundingClient(sim.url(), http))).scan();
+        // fundingRate 1,500,000 / 1e9 over a 150 USD TWAP: 0.001 % an hour.
+        assertEquals(0, new java.math.BigDecimal("0.001").compareTo(enriched.fundingRateHourlyPct()));
+        LiqMap without = new DriftLiqMapScanner(client(), 0, System::currentTimeMillis,
+                java.util.Optional.of(new perpwatch.feeds.drift.scan.DriftFundingClient("http://127.0.0.1:9", http))).scan();
+        assertEquals(null, without.fundingRateHourlyPct());
+        assertEquals(enriched.positions().size(), without.positions().size(), "the scan itself never depends on the enrichment");
+    }
+
+    @Test
     void anOldNodeWithoutZstdGetsPlainBase64() {
         sim.refuseZstd(true);
         try {

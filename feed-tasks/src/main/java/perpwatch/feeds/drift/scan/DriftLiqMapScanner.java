@@ -41,12 +41,18 @@ public final class DriftLiqMapScanner {
     private final SolanaRpcClient rpc;
     private final int marketIndex;
     private final LongSupplier clock;
+    private final java.util.Optional<DriftFundingClient> funding;
     private final LiquidationPriceCalculator calculator = new LiquidationPriceCalculator();
 
     public DriftLiqMapScanner(SolanaRpcClient rpc, int marketIndex, LongSupplier clock) {
+        this(rpc, marketIndex, clock, java.util.Optional.empty());
+    }
+
+    public DriftLiqMapScanner(SolanaRpcClient rpc, int marketIndex, LongSupplier clock, java.util.Optional<DriftFundingClient> funding) {
         this.rpc = rpc;
         this.marketIndex = marketIndex;
         this.clock = clock;
+        this.funding = funding;
     }
 
     public LiqMap scan() {
@@ -104,7 +110,7 @@ public final class DriftLiqMapScanner {
         }
         positions.sort(BY_DISTANCE);
         LiqMap map = new LiqMap(UUID.randomUUID().toString(), marketIndex, users.slot(), started, clock.getAsLong(),
-                users.accounts(), undecodable, oracle, List.copyOf(positions));
+                users.accounts(), undecodable, oracle, funding.flatMap(f -> f.latestHourlyPct(marketIndex)).orElse(null), List.copyOf(positions));
         LOG.info("drift scan {}: {} users ({} unreadable, encoding {}, {} tries), {} {} positions, {} with a liquidation price, {} ms",
                 map.scanId(), users.accounts(), undecodable, users.encoding(), users.attempts(), positions.size(), market.name(),
                 map.withLiqPrice(), map.finishedMs() - started);

@@ -55,6 +55,7 @@ public final class LiqMapPublisher {
         s.put("oracle_px", BigDecimal.valueOf(map.oracle().price(), 6).toPlainString());
         s.put("oracle_source", map.oracle().source().name().toLowerCase(java.util.Locale.ROOT));
         s.put("slot", Long.toString(map.slot()));
+        s.put("funding_rate_hourly_pct", map.fundingRateHourlyPct() == null ? "" : map.fundingRateHourlyPct().toPlainString());
         s.put("duration_ms", Long.toString(map.finishedMs() - map.startedMs()));
         s.put("ts", Long.toString(map.finishedMs()));
         return s;
@@ -85,6 +86,7 @@ public final class LiqMapPublisher {
         doc.put("slot", map.slot());
         doc.put("oracle_px", BigDecimal.valueOf(map.oracle().price(), 6));
         doc.put("oracle_source", map.oracle().source().name().toLowerCase(java.util.Locale.ROOT));
+        doc.put("funding_rate_hourly_pct", map.fundingRateHourlyPct());
         doc.put("accounts", map.accounts());
         doc.put("undecodable", map.undecodable());
         doc.put("positions", map.positions().size());

@@ -50,6 +50,8 @@ public final class SolanaRpcSimulator implements AutoCloseable {
             return t;
         }));
         server.createContext("/", this::handle);
+        // The Drift Data API's funding endpoint, on the same loopback server (the scan's optional enrichment).
+        server.createContext("/fundingRates", this::fundingRates);
         server.start();
     }
 
@@ -113,6 +115,16 @@ public final class SolanaRpcSimulator implements AutoCloseable {
             }
         } catch (IOException e) {
             LOG.debug("solana sim: client went away: {}", e.getMessage());
+        }
+    }
+
+    private void fundingRates(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            long ts = System.currentTimeMillis() / 1000;
+            String rate = "{\"txSig\":\"sim\",\"slot\":" + SLOT + ",\"ts\":\"" + ts + "\",\"recordId\":\"1\",\"marketIndex\":0,"
+                    + "\"fundingRate\":\"1500000\",\"cumulativeFundingRateLong\":\"2000000000000\",\"cumulativeFundingRateShort\":\"1990000000000\","
+                    + "\"oraclePriceTwap\":\"" + population.solPrice() + "\",\"markPriceTwap\":\"" + population.solPrice() + "\"}";
+            respond(exchange, 200, "{\"fundingRates\":[" + rate + "]}");
         }
     }
 
