@@ -33,6 +33,7 @@ public final class DataStack extends Stack {
     private final CfnReplicationGroup redis;
     private final Secret redisAuth;
     private final Secret heliusAuth;
+    private final Secret solanaRpcUrl;
     private final Stream events;
     private final Bucket archive;
     private final Topic alarms;
@@ -51,6 +52,12 @@ public final class DataStack extends Stack {
         heliusAuth = Secret.Builder.create(this, "HeliusAuth").secretName(stage.name("helius-auth"))
                 .description("Authorization header value of the perpwatch " + stage.stage() + " Helius webhook")
                 .generateSecretString(SecretStringGenerator.builder().excludePunctuation(true).passwordLength(48).build())
+                .removalPolicy(keep).build();
+
+        // The Drift scan's Solana RPC URL: providers put the API key in it, so it is a secret too. Created with a
+        // placeholder; the operator sets the provider's URL (README, Deploy) and restarts drift-liq-map.
+        solanaRpcUrl = Secret.Builder.create(this, "SolanaRpcUrl").secretName(stage.name("solana-rpc-url"))
+                .description("Solana JSON-RPC URL (getProgramAccounts-capable, with its key) for the perpwatch " + stage.stage() + " Drift scan")
                 .removalPolicy(keep).build();
 
         SecurityGroup redisSg = SecurityGroup.Builder.create(this, "RedisSg").vpc(network.vpc())
@@ -111,6 +118,10 @@ public final class DataStack extends Stack {
 
     public Secret redisAuth() {
         return redisAuth;
+    }
+
+    public Secret solanaRpcUrl() {
+        return solanaRpcUrl;
     }
 
     public Secret heliusAuth() {

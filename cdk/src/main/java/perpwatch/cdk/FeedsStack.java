@@ -81,7 +81,10 @@ public final class FeedsStack extends Stack {
                     .command(List.of("--task=" + feed.task()))
                     .environment(env)
                     // ECS resolves it when the task starts: it is in the container's environment, never in the task definition.
-                    .secrets(Map.of("PERPWATCH_REDIS_AUTH", Secret.fromSecretsManager(data.redisAuth())))
+                    .secrets(feed.writesArchive()
+                            ? Map.of("PERPWATCH_REDIS_AUTH", Secret.fromSecretsManager(data.redisAuth()),
+                                    "PERPWATCH_SOLANA_RPC_URL", Secret.fromSecretsManager(data.solanaRpcUrl()))
+                            : Map.of("PERPWATCH_REDIS_AUTH", Secret.fromSecretsManager(data.redisAuth())))
                     .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix(feed.task()).build()))
                     .healthCheck(HealthCheck.builder().command(List.of("CMD-SHELL", LIVENESS_CHECK))
                             .interval(Duration.seconds(30)).timeout(Duration.seconds(5)).retries(3)

@@ -83,7 +83,7 @@ class PerpwatchStacksTest {
                         Match.arrayWith(List.of(Match.stringLikeRegexp("resolve:secretsmanager")))))))));
         Map<String, Object> group = resources(data, "AWS::ElastiCache::ReplicationGroup").get(0);
         assertFalse(props(group).containsKey("PubliclyAccessible"));
-        data.resourceCountIs("AWS::SecretsManager::Secret", 2);
+        data.resourceCountIs("AWS::SecretsManager::Secret", 3);
     }
 
     @Test
@@ -137,7 +137,10 @@ class PerpwatchStacksTest {
             assertEquals(List.of("CMD-SHELL", FeedsStack.LIVENESS_CHECK), ((Map<?, ?>) container.get("HealthCheck")).get("Command"));
             assertEquals("awslogs", ((Map<?, ?>) container.get("LogConfiguration")).get("LogDriver"));
             List<String> secretNames = list(container.get("Secrets")).stream().map(s -> (String) ((Map<?, ?>) s).get("Name")).toList();
-            assertEquals(List.of("PERPWATCH_REDIS_AUTH"), secretNames);
+            boolean drift = String.valueOf(list(container.get("Command")).get(0)).equals("--task=drift-liq-map");
+            // The Drift scan's RPC URL carries the provider's key: a secret, and only that task gets it.
+            assertEquals(drift ? List.of("PERPWATCH_REDIS_AUTH", "PERPWATCH_SOLANA_RPC_URL") : List.of("PERPWATCH_REDIS_AUTH"),
+                    secretNames.stream().sorted().toList());
             for (Object env : list(container.get("Environment"))) {
                 assertFalse(String.valueOf(((Map<?, ?>) env).get("Name")).endsWith("_AUTH"), "a secret in plain environment: " + env);
             }
