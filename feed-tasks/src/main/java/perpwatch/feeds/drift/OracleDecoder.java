@@ -22,6 +22,8 @@ public final class OracleDecoder {
     /** PriceUpdateV2: discriminator, write authority, then a Borsh enum whose Partial variant carries one more byte. */
     static final int PRICE_UPDATE_VERIFICATION_LEVEL = 40;
     private static final int PRICE_UPDATE_MIN_SIZE = 133;
+    /** Beyond 10^±30 no i64 price means anything in PRICE precision: the result overflows or truncates to 0. */
+    static final int MAX_EXPONENT = 30;
 
     private OracleDecoder() {
     }
@@ -78,6 +80,10 @@ public final class OracleDecoder {
 
     /** raw × 10^exponent × multiplier in PRICE precision (1e6), truncated toward zero as the SDK's BN division does. */
     static long scale(long raw, int exponent, long multiplier) {
+        // Pyth exponents are small negatives (-8 for SOL); a corrupt one would make pow() run for minutes.
+        if (exponent < -MAX_EXPONENT || exponent > MAX_EXPONENT) {
+            throw new DriftDecodeException("oracle exponent " + exponent + " is outside ±" + MAX_EXPONENT);
+        }
         BigInteger value = BigInteger.valueOf(raw).multiply(BigInteger.valueOf(multiplier)).multiply(BigInteger.TEN.pow(6));
         value = exponent >= 0 ? value.multiply(BigInteger.TEN.pow(exponent)) : value.divide(BigInteger.TEN.pow(-exponent));
         return value.longValueExact();

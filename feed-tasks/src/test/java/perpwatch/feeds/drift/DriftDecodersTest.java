@@ -86,6 +86,11 @@ class DriftDecodersTest {
                 DriftAccountEncoder.priceUpdateV2(2_100_000L, -8, 1L, 2L, true)).price(), "1K feeds quote a thousand units: 0.021 USD each → 21 USD");
         assertThrows(DriftDecodeException.class, () -> OracleDecoder.decode(1, new byte[200]), "Switchboard is not decoded");
         assertThrows(DriftDecodeException.class, () -> OracleDecoder.decode(OracleDecoder.PYTH_PULL, new byte[20]));
+        // Found by DriftAccountFuzzTest: a corrupt exponent once sent BigInteger.pow into a minutes-long loop.
+        assertThrows(DriftDecodeException.class, () -> OracleDecoder.decode(OracleDecoder.PYTH_LAZER,
+                DriftAccountEncoder.pythLazer(100_001_234L, Integer.MIN_VALUE, 1L, 2L)));
+        assertThrows(DriftDecodeException.class, () -> OracleDecoder.decode(OracleDecoder.PYTH_PULL,
+                DriftAccountEncoder.priceUpdateV2(14_212_345_678L, 1_900_000_000, 1L, 2L, true)));
     }
 
     @Test
