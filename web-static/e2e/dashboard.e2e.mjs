@@ -2,7 +2,7 @@
 // playwright-core. Run after `mvn package`: `node web-static/e2e/dashboard.e2e.mjs` (./perpwatch test does).
 // Screenshots go to web-static/target/e2e/ (not committed).
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, openSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -107,8 +107,10 @@ mkdirSync(shots, { recursive: true })
 
 const apiPort = await freePort()
 const redisPort = await freePort()
+// The cloud's log goes beside the screenshots: when a check fails in CI, it says what the feeds were doing.
+const cloudLog = openSync(path.join(shots, 'local-cloud.log'), 'w')
 const cloud = spawn('java', ['-jar', jar, '--mode=synthetic', `--port=${apiPort}`, `--redis-port=${redisPort}`],
-  { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PERPWATCH_GUARD_CACHE: '1s' } })
+  { cwd: root, stdio: ['ignore', cloudLog, cloudLog], env: { ...process.env, PERPWATCH_GUARD_CACHE: '1s' } })
 const base = `http://localhost:${apiPort}`
 let browser
 try {
@@ -117,7 +119,12 @@ try {
     return typeof g.price === 'number' && typeof g.spread_bps === 'number'
   })
   const price0 = (await (await fetch(`${base}/api/engine/guards`)).json()).price
+  // Seeding replaces the funding stream, the poller's own samples with it: seed first, so the poller's next sample
+  // (every 60 s) lands while the first Drift scan (200,000 simulated accounts) runs.
   await seedHistory(redisPort, price0)
+  await until('the first Drift liquidation-map scan', 180_000, async () => (await fetch(`${base}/api/onchain/liq-map?limit=1`)).status === 200)
+  await until('a live funding sample after the seeding', 90_000, async () =>
+    ((await (await fetch(`${base}/api/engine/guards`)).json()).ages_ms?.funding_apr ?? Infinity) < 75_000)
   browser = await chromium.launch({
     executablePath: browserPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -129,6 +136,14 @@ try {
   const spread = await page.textContent('[data-testid="card-Spread"]')
   if (!/\d+\.\d+ bps/.test(spread)) fail(`the spread card shows no number: ${spread}`)
   console.log(`cards show numbers: ${spread.replace(/\s+/g, ' ')}`)
+
+  // Drift positions that liquidate inside the heatmap's band show beside it as on-chain levels.
+  const nearby = (await (await fetch(`${base}/api/onchain/liq-map?max_distance_bps=400&limit=1`)).json()).matched
+  if (nearby > 0) {
+    await page.waitForSelector('[data-testid="heatmap"]:not([data-onchain-levels="0"])', { timeout: 15_000 })
+      .catch(() => fail(`${nearby} Drift positions liquidate within 4 % but the heatmap shows no on-chain level`))
+  }
+  console.log(`on-chain levels: ${await page.getAttribute('[data-testid="heatmap"]', 'data-onchain-levels')} positions (${nearby} within 4 %)`)
 
   // A cascade: 11 liquidations in the stream now → liq_events_5m > 10 → the card turns red and the guards breach.
   const liqsBefore = Number(await page.getAttribute('[data-testid="heatmap"]', 'data-liquidations'))

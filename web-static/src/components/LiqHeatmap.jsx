@@ -23,7 +23,8 @@ export function LiqHeatmap({ map, onchain }) {
   const width = 100 / (cols + 3)
   return (
     <div className="relative" data-testid="heatmap" data-cells={map.cells.length}
-      data-liquidations={map.cells.reduce((n, c) => n + c.count, 0)}>
+      data-liquidations={map.cells.reduce((n, c) => n + c.count, 0)}
+      data-onchain-levels={levels.reduce((n, l) => n + l.count, 0)}>
       <svg viewBox={`0 0 ${cols + 3} ${rows * CELL_H / 8}`} preserveAspectRatio="none" className="h-80 w-full">
         {grid.map((row, r) => row.map((cell, c) => (
           <rect key={`${r}-${c}`} x={c} y={r * CELL_H / 8} width={0.96} height={CELL_H / 8 * 0.9}
