@@ -94,6 +94,20 @@ public final class BufferedStreamWriter {
         return dropped;
     }
 
+    /**
+     * Adds this writer's queues to a task's counters: the Redis backlog and losses, and (when the durable log is on)
+     * its backlog, losses and records shipped, so an outage of either store shows in the logs and in health.
+     */
+    public void describe(Map<String, Long> counters) {
+        counters.put("redis_backlog", (long) backlog());
+        counters.put("redis_dropped", dropped());
+        if (log != null) {
+            counters.put("log_backlog", (long) log.backlog());
+            counters.put("log_dropped", log.dropped());
+            counters.put("log_shipped", log.shipped());
+        }
+    }
+
     public synchronized long failedAttempts() {
         return failedAttempts;
     }

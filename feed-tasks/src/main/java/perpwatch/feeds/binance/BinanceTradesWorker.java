@@ -242,8 +242,8 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener {
     @Override
     public Map<String, Long> counters() {
         Map<String, Long> all = new TreeMap<>(counters.snapshot());
-        all.put("redis_backlog", (long) writer.backlog());
-        all.put("redis_dropped", writer.dropped());
+        writer.describe(all);
+        socket.stats().describe(all);
         return all;
     }
 

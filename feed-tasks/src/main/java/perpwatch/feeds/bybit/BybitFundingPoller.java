@@ -156,8 +156,7 @@ public final class BybitFundingPoller implements FeedTask {
     @Override
     public Map<String, Long> counters() {
         Map<String, Long> all = new TreeMap<>(counters.snapshot());
-        all.put("redis_backlog", (long) writer.backlog());
-        all.put("redis_dropped", writer.dropped());
+        writer.describe(all);
         return all;
     }
 

@@ -104,8 +104,7 @@ public final class LiquidationsWorker implements FeedTask {
         for (VenueFeed feed : feeds) {
             feed.counters.snapshot().forEach((k, v) -> all.put(feed.source.venue() + "." + k, v));
         }
-        all.put("redis_backlog", (long) writer.backlog());
-        all.put("redis_dropped", writer.dropped());
+        writer.describe(all);
         return all;
     }
 

@@ -166,8 +166,8 @@ public final class OkxTradesWorker implements FeedTask, WebSocketListener {
     @Override
     public Map<String, Long> counters() {
         Map<String, Long> all = new TreeMap<>(counters.snapshot());
-        all.put("redis_backlog", (long) writer.backlog());
-        all.put("redis_dropped", writer.dropped());
+        writer.describe(all);
+        socket.stats().describe(all);
         return all;
     }
 

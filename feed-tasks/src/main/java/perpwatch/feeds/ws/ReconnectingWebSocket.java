@@ -46,6 +46,8 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     private final AtomicLong silenceReconnects = new AtomicLong();
     private final AtomicLong rotations = new AtomicLong();
     private final AtomicLong frames = new AtomicLong();
+    /** A connection that delivered this many frames proved its subscription works (an ack-and-kick server sends 1–2). */
+    static final int HEALTHY_FRAMES = 20;
     private final AtomicLong listenerErrors = new AtomicLong();
 
     public ReconnectingWebSocket(String name, URI uri, ReconnectPolicy policy, WebSocketListener listener) {
@@ -143,6 +145,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         }
         current = ws;
         long connectedAt = clock.getAsLong();
+        long framesBefore = frames.get();
         lastFrameAt = connectedAt;
         connects.incrementAndGet();
         LOG.info("[{}] connected to {}", name, uri);
@@ -160,7 +163,10 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         current = null;
         disconnects.incrementAndGet();
         boolean rotated = reason.startsWith("rotation");
-        boolean healthy = clock.getAsLong() - connectedAt >= settings.healthyAfter().toMillis();
+        // A link that carried the market and then broke is a network blip, not a venue refusing us: come back at the
+        // first backoff step. Only connects that fail, or links that die before carrying anything, escalate.
+        boolean healthy = clock.getAsLong() - connectedAt >= settings.healthyAfter().toMillis()
+                || frames.get() - framesBefore >= HEALTHY_FRAMES;
         safeDisconnect(reason);
         return new Outcome(reason, healthy || rotated, rotated);
     }

@@ -185,6 +185,7 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener {
     @Override
     public Map<String, Long> counters() {
         Map<String, Long> all = new TreeMap<>(counters.snapshot());
+        socket.stats().describe(all);
         synchronized (this) {
             all.put("in_sync", sync.state() == BookSynchronizer.State.SYNCED ? 1L : 0L);
             all.put("buffered", (long) sync.buffered());
@@ -192,8 +193,7 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener {
             all.put("book_ask_levels", (long) sync.book().levels(false));
             all.put("book_trimmed_levels", sync.book().trimmedLevels());
         }
-        all.put("redis_backlog", (long) writer.backlog());
-        all.put("redis_dropped", writer.dropped());
+        writer.describe(all);
         return all;
     }
 
