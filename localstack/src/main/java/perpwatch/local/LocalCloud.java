@@ -49,7 +49,12 @@ public final class LocalCloud implements AutoCloseable {
 
     private final List<AutoCloseable> running = new ArrayList<>();
     private final List<FeedTask> feeds = new ArrayList<>();
+    private final List<SyntheticVenueDriver> markets = new ArrayList<>();
     private String apiUrl;
+    private LocalRedis redis;
+    private Simulators simulators;
+    private S3ArchiveStore archiveStore;
+    private java.util.function.UnaryOperator<java.net.URI> kinesisRoute = java.util.function.UnaryOperator.identity();
 
     public static void main(String[] args) {
         LocalCloudOptions options;
@@ -83,7 +88,7 @@ public final class LocalCloud implements AutoCloseable {
         Map<String, String> overrides = new HashMap<>();
         String redisUrl = env.string("PERPWATCH_REDIS_URL", null);
         if (redisUrl == null) {
-            LocalRedis redis = LocalRedis.start(options.redisPort());
+            redis = LocalRedis.start(options.redisPort());
             running.add(redis);
             redisUrl = redis.url();
             LOG.info("redis-server (embedded binary) on {}", redisUrl);
@@ -92,12 +97,14 @@ public final class LocalCloud implements AutoCloseable {
         overrides.putAll(startArchive(env));
 
         if (options.mode() != LocalCloudOptions.Mode.LIVE) {
-            Simulators simulators = Simulators.start();
+            simulators = Simulators.start();
             running.add(simulators);
             overrides.putAll(simulators.feedOverrides());
             FeedConfig probe = FeedConfig.fromEnv(env.with(overrides));
             for (Instrument instrument : probe.instruments().all()) {
-                running.addAll(marketFor(options, instrument, simulators));
+                List<AutoCloseable> market = marketFor(options, instrument, simulators);
+                running.addAll(market);
+                market.stream().filter(SyntheticVenueDriver.class::isInstance).map(SyntheticVenueDriver.class::cast).forEach(markets::add);
             }
         }
 
@@ -192,10 +199,11 @@ public final class LocalCloud implements AutoCloseable {
                 Optional.of(s3.endpoint()), Optional.of(AwsBasicCredentials.create(
                         LocalS3.ACCESS_KEY, LocalS3.ACCESS_KEY)));
         running.add(store);
+        archiveStore = store;
         running.add(new LocalArchiver(new KinesisLogReader(client, LOG_STREAM), store).start());
         archiveEndpoint = s3.endpoint() + "/" + ARCHIVE_BUCKET;
         LOG.info("durable log: kinesis-local at {}; archive: S3 at {}", kinesis.endpoint(), archiveEndpoint);
-        return Map.of("PERPWATCH_DURABLE_LOG", "kinesis", "PERPWATCH_KINESIS_ENDPOINT", kinesis.endpoint().toString(),
+        return Map.of("PERPWATCH_DURABLE_LOG", "kinesis", "PERPWATCH_KINESIS_ENDPOINT", kinesisRoute.apply(kinesis.endpoint()).toString(),
                 "PERPWATCH_KINESIS_STREAM", LOG_STREAM, "PERPWATCH_ARCHIVE_BUCKET", ARCHIVE_BUCKET,
                 "PERPWATCH_S3_ENDPOINT", s3.endpoint().toString());
     }
@@ -223,7 +231,7 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /** The webhook secret: the operator's, or a fixed local one the banner prints (it guards nothing real). */
-    static String heliusAuth(Env env) {
+    public static String heliusAuth(Env env) {
         return env.string("PERPWATCH_HELIUS_AUTH", LOCAL_HELIUS_AUTH);
     }
 
@@ -235,6 +243,33 @@ public final class LocalCloud implements AutoCloseable {
 
     public List<FeedTask> feeds() {
         return List.copyOf(feeds);
+    }
+
+    /** The synthetic market driver of each instrument (empty in replay and live modes). */
+    public List<SyntheticVenueDriver> markets() {
+        return List.copyOf(markets);
+    }
+
+    /** The venue simulators (null in live mode). */
+    public Simulators simulators() {
+        return simulators;
+    }
+
+    /** The embedded Redis, when this cloud started one (not when PERPWATCH_REDIS_URL names another). */
+    public Optional<LocalRedis> redis() {
+        return Optional.ofNullable(redis);
+    }
+
+    public Optional<S3ArchiveStore> archiveStore() {
+        return Optional.ofNullable(archiveStore);
+    }
+
+    /**
+     * Sends the feeds' and the webhook's durable-log traffic through another endpoint (a fault-injecting proxy in
+     * the hardening harness); the archiver still reads the emulator directly. Call before {@link #start}.
+     */
+    public void routeKinesis(java.util.function.UnaryOperator<java.net.URI> route) {
+        this.kinesisRoute = route;
     }
 
     @Override

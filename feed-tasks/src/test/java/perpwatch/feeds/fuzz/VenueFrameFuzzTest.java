@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import perpwatch.core.config.Env;
 import perpwatch.core.instrument.Instrument;
 import perpwatch.core.testing.Fixtures;
-import perpwatch.core.testing.FrameMutator;
+import perpwatch.core.fuzz.FrameMutator;
 import perpwatch.feeds.binance.BinanceAggTradeParser;
 import perpwatch.feeds.binance.BinanceEndpoints;
 import perpwatch.feeds.binance.BinanceLiquidationSource;

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import perpwatch.core.testing.FrameMutator;
+import perpwatch.core.fuzz.FrameMutator;
 import perpwatch.core.testing.TestRedis;
 import perpwatch.functions.TestApi;
 

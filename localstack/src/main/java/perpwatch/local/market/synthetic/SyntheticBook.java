@@ -46,6 +46,26 @@ public final class SyntheticBook {
         }
     }
 
+    /**
+     * A small diff for load runs: one resting level near the top changes size (as most real diffs do), without
+     * re-centring the book. Null while the book is still empty.
+     */
+    public String nudge(SyntheticMarket random, long eventTime) {
+        synchronized (book) {
+            boolean bid = random.uniform() < 0.5;
+            NavigableMap<BigDecimal, BigDecimal> side = book.side(bid);
+            if (side.isEmpty()) {
+                return null;
+            }
+            BigDecimal price = side.firstKey();
+            for (int skip = (int) (random.uniform() * 10); skip > 0 && side.higherKey(price) != null; skip--) {
+                price = side.higherKey(price);
+            }
+            Map<BigDecimal, BigDecimal> change = Map.of(price, BigDecimal.valueOf(60 + random.uniform() * 300).setScale(1, RoundingMode.HALF_UP));
+            return book.apply(bid ? change : Map.of(), bid ? Map.of() : change, 1, eventTime);
+        }
+    }
+
     /** The REST snapshot body ({@code limit} levels per side) at the current update id. */
     public String snapshot(int limit, long now) {
         return book.snapshot(limit, now);

@@ -35,6 +35,10 @@ public final class SyntheticVenueDriver implements AutoCloseable {
     private long okxTradeId = 700_000_000L;
     private long lastBinanceLiquidation;
     private long ticks;
+    private volatile int loadPerSecond;
+    private double loadOwed;
+    private long loadSeq;
+    private final SentCounts sent = new SentCounts();
 
     public SyntheticVenueDriver(Instrument instrument, SyntheticMarket market, BinanceFuturesSimulator binance,
                                 OkxSimulator okx, BybitSimulator bybit) {
@@ -79,18 +83,81 @@ public final class SyntheticVenueDriver implements AutoCloseable {
                     lastRegime = state.regime();
                 }
                 tick(state, started);
+                loadUntil(state, started + TICK_MS);
             } catch (RuntimeException e) {
                 LOG.warn("synthetic market tick failed: {}", e.toString());
-            }
-            long sleep = TICK_MS - (System.currentTimeMillis() - started);
-            if (sleep > 0) {
-                try {
-                    Thread.sleep(sleep);
-                } catch (InterruptedException e) {
-                    return;
-                }
+            } catch (InterruptedException e) {
+                return;
             }
         }
+    }
+
+    /**
+     * Adds mixed venue traffic on top of the market's own flow, spread evenly over time (0 turns it off): half
+     * Binance aggTrades, a fifth depth diffs, a fifth OKX trades (USDT and USDC swaps), a tenth liquidations on
+     * the three venues in turn. Real Binance sends at most one liquidation a second per symbol; a load run does not
+     * hold to that, to load the path.
+     */
+    public void load(int messagesPerSecond) {
+        if (messagesPerSecond < 0) {
+            throw new IllegalArgumentException("messages per second must be >= 0");
+        }
+        loadPerSecond = messagesPerSecond;
+    }
+
+    /** What this driver has sent, for checks that nothing was lost on the way to Redis. */
+    public SentCounts sent() {
+        return sent;
+    }
+
+    private void loadUntil(MarketState state, long until) throws InterruptedException {
+        long last = System.currentTimeMillis();
+        while (running) {
+            long now = System.currentTimeMillis();
+            int rate = loadPerSecond;
+            loadOwed = rate == 0 ? 0 : loadOwed + rate * (now - last) / 1000.0;
+            last = now;
+            for (; loadOwed >= 1; loadOwed--) {
+                loadMessage(state);
+            }
+            if (now >= until) {
+                return;
+            }
+            Thread.sleep(rate == 0 ? until - now : Math.min(2, until - now));
+        }
+    }
+
+    private void loadMessage(MarketState state) {
+        long now = System.currentTimeMillis();
+        sent.loadMessage();
+        int kind = (int) (loadSeq++ % 20);
+        if (kind < 10) {
+            boolean takerSells = (kind & 1) == 0;
+            binanceTrade(decimal(state.mid() * (1 + (takerSells ? -1 : 1) * 0.00005), 2), decimal(0.01 + market.uniform() * 5, 2), takerSells, now);
+        } else if (kind < 14) {
+            String diff = book.nudge(market, now);
+            if (diff != null) {
+                binance.publish(BinanceWire.depthStreamName(instrument.binance()), diff);
+            }
+        } else if (kind < 16) {
+            okxTrade(instrument.okxUsdt(), state.mid(), now);
+        } else if (kind < 18) {
+            okxTrade(instrument.okxUsdc(), state.mid() * (1 + state.basisBps() / 10_000), now);
+        } else {
+            // A size no other liquidation has: venues' duplicate filters must not mistake one for a replay.
+            BigDecimal size = BigDecimal.valueOf(1_000 + loadSeq, 1);
+            boolean longs = kind == 18;
+            BigDecimal price = decimal(state.mid() * (longs ? 0.999 : 1.001), 2);
+            liquidationOn((int) (loadSeq / 20 % 3), longs, size, price, now);
+        }
+    }
+
+    private void binanceTrade(BigDecimal price, BigDecimal qty, boolean takerSells, long now) {
+        long first = tradeId + 1;
+        tradeId += 1 + (long) (market.uniform() * 3);
+        binance.publish(BinanceWire.streamName(instrument.binance()),
+                BinanceWire.aggTrade(instrument.binance(), ++aggId, price, qty, first, tradeId, now, now + 1, takerSells));
+        sent.trade(now);
     }
 
     private void tick(MarketState state, long now) {
@@ -101,10 +168,7 @@ public final class SyntheticVenueDriver implements AutoCloseable {
                     : state.regime() == MarketState.Regime.CASCADE_UP ? 0.25 : 0.5);
             BigDecimal price = decimal(state.mid() * (1 + (takerSells ? -1 : 1) * 0.00005), 2);
             BigDecimal qty = decimal(Math.max(0.01, Math.exp(market.gaussian()) * (state.cascading() ? 20 : 5)), 2);
-            long first = tradeId + 1;
-            tradeId += 1 + (long) (market.uniform() * 3);
-            binance.publish(BinanceWire.streamName(instrument.binance()),
-                    BinanceWire.aggTrade(instrument.binance(), ++aggId, price, qty, first, tradeId, now, now + 1, takerSells));
+            binanceTrade(price, qty, takerSells, now);
         }
         if (ticks % 2 == 0) {
             String diff = book.update(state, market, now);
@@ -138,16 +202,26 @@ public final class SyntheticVenueDriver implements AutoCloseable {
             // Binance pushes at most the latest liquidation per symbol each second.
             if (now - lastBinanceLiquidation >= 1_000) {
                 lastBinanceLiquidation = now;
-                binance.publish(BinanceWire.FORCE_ORDER_ALL, BinanceWire.forceOrder(instrument.binance(), longsLiquidated ? "SELL" : "BUY",
-                        size, price, price, now, now + 3));
+                liquidationOn(0, longsLiquidated, size, price, now);
             }
-        } else if (venue < 0.67) {
+        } else {
+            liquidationOn(venue < 0.67 ? 1 : 2, longsLiquidated, size, price, now);
+        }
+    }
+
+    /** One liquidation on Binance (0), OKX (1) or Bybit (2), event time {@code now}. */
+    private void liquidationOn(int venue, boolean longsLiquidated, BigDecimal size, BigDecimal price, long now) {
+        if (venue == 0) {
+            binance.publish(BinanceWire.FORCE_ORDER_ALL, BinanceWire.forceOrder(instrument.binance(), longsLiquidated ? "SELL" : "BUY",
+                    size, price, price, now, now + 3));
+        } else if (venue == 1) {
             String instId = market.uniform() < 0.7 ? instrument.okxUsdt() : instrument.okxUsdc();
             okx.publishLiquidations("SWAP", "[" + OkxWire.liquidationRow(instId, longsLiquidated ? "sell" : "buy", size, price, now) + "]");
         } else {
             bybit.publish(BybitWire.liquidationTopic(instrument.bybit()),
-                    BybitWire.allLiquidation(instrument.bybit(), longsLiquidated ? "Buy" : "Sell", size, price, now - 200, now));
+                    BybitWire.allLiquidation(instrument.bybit(), longsLiquidated ? "Buy" : "Sell", size, price, now, now + 1));
         }
+        sent.liquidation(now);
     }
 
     private int poisson(double mean) {

@@ -39,6 +39,8 @@ public final class SolanaRpcSimulator implements AutoCloseable {
     private final AtomicInteger failNext = new AtomicInteger();
     private volatile int failStatus;
     private final AtomicInteger truncateNext = new AtomicInteger();
+    private final AtomicInteger mutateNext = new AtomicInteger();
+    private volatile java.util.function.UnaryOperator<String> mutator;
     private final AtomicLong calls = new AtomicLong();
 
     private SolanaRpcSimulator(DriftPopulation population) throws IOException {
@@ -87,6 +89,16 @@ public final class SolanaRpcSimulator implements AutoCloseable {
     /** The next {@code times} getProgramAccounts bodies stop half-way, as a dropped connection does. */
     public void truncateNext(int times) {
         truncateNext.set(times);
+    }
+
+    /** The next {@code times} answers go through {@code mutator} first (the whole body, as text): bad-input runs. */
+    public void mutateNext(int times, java.util.function.UnaryOperator<String> mutator) {
+        this.mutator = mutator;
+        mutateNext.set(times);
+    }
+
+    private java.util.function.UnaryOperator<String> mutation() {
+        return mutateNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? mutator : null;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -173,10 +185,14 @@ public final class SolanaRpcSimulator implements AutoCloseable {
         boolean truncate = truncateNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
         boolean zstd = encoding.equals("base64+zstd");
         boolean withContext = options.path("withContext").asBoolean(false);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, 0);
+        java.util.function.UnaryOperator<String> mutate = mutation();
+        java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+        if (mutate == null) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 0);
+        }
         ZstdCompressor compressor = new ZstdCompressor();
-        OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 1 << 16);
+        OutputStream out = mutate == null ? new BufferedOutputStream(exchange.getResponseBody(), 1 << 16) : whole;
         write(out, "{\"jsonrpc\":\"2.0\",\"result\":" + (withContext ? "{\"context\":{\"apiVersion\":\"2.2.0\",\"slot\":" + SLOT + "},\"value\":[" : "["));
         for (int i = 0; i < count; i++) {
             if (truncate && i == count / 2) {
@@ -191,6 +207,9 @@ public final class SolanaRpcSimulator implements AutoCloseable {
         }
         write(out, (withContext ? "]}" : "]") + ",\"id\":" + id + "}");
         out.flush();
+        if (mutate != null) {
+            respond(exchange, 200, mutate.apply(whole.toString(StandardCharsets.UTF_8)));
+        }
     }
 
     private void multipleAccounts(HttpExchange exchange, long id, JsonNode params) throws IOException {
@@ -199,11 +218,11 @@ public final class SolanaRpcSimulator implements AutoCloseable {
         for (int i = 0; i < keys.size(); i++) {
             body.append(i == 0 ? "" : ",").append(accountJson(keys.get(i).asText()));
         }
-        respond(exchange, 200, body.append("]},\"id\":").append(id).append('}').toString());
+        respondMutable(exchange, body.append("]},\"id\":").append(id).append('}').toString());
     }
 
     private void accountInfo(HttpExchange exchange, long id, JsonNode params) throws IOException {
-        respond(exchange, 200, "{\"jsonrpc\":\"2.0\",\"result\":{\"context\":{\"apiVersion\":\"2.2.0\",\"slot\":" + SLOT + "},\"value\":"
+        respondMutable(exchange, "{\"jsonrpc\":\"2.0\",\"result\":{\"context\":{\"apiVersion\":\"2.2.0\",\"slot\":" + SLOT + "},\"value\":"
                 + accountJson(params.path(0).asText()) + "},\"id\":" + id + "}");
     }
 
@@ -228,6 +247,11 @@ public final class SolanaRpcSimulator implements AutoCloseable {
 
     private static void write(OutputStream out, String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void respondMutable(HttpExchange exchange, String body) throws IOException {
+        java.util.function.UnaryOperator<String> mutate = mutation();
+        respond(exchange, 200, mutate == null ? body : mutate.apply(body));
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
