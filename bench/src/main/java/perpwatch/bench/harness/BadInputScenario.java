@@ -1,0 +1,190 @@
+package perpwatch.bench.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import perpwatch.core.config.Env;
+import perpwatch.core.fuzz.FrameMutator;
+import perpwatch.core.stream.StreamKeys;
+import perpwatch.feeds.drift.DriftLayout;
+import perpwatch.feeds.solana.AccountSink;
+import perpwatch.feeds.solana.RpcFilter;
+import perpwatch.feeds.solana.SolanaRpcClient;
+import perpwatch.feeds.solana.SolanaRpcConfig;
+import perpwatch.feeds.solana.SolanaRpcException;
+import perpwatch.local.LocalCloud;
+import perpwatch.local.helius.GeneratedDriftTransactions;
+import perpwatch.local.sim.Simulators;
+import perpwatch.local.sim.binance.BinanceWire;
+import perpwatch.local.sim.bybit.BybitWire;
+import perpwatch.local.sim.okx.OkxWire;
+import perpwatch.local.sim.solana.DriftPopulation;
+import perpwatch.local.sim.solana.SolanaRpcSimulator;
+
+/**
+ * Scenario 5: mutants of well-formed messages (cut, bytes lost or flipped, values spliced: {@link FrameMutator})
+ * over the real connections: venue frames through the simulators' sockets into the running feeds, webhook bodies
+ * to the API, Solana RPC answers to the RPC client. Nothing may crash or escape as an unhandled exception; every
+ * rejection is counted; the feeds go on writing good data after.
+ */
+final class BadInputScenario implements Scenario {
+    static final int VENUE_FRAMES = 10_000;
+    static final int WEBHOOK_BODIES = 3_000;
+    static final int RPC_ANSWERS = 1_000;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Override
+    public String title() {
+        return "5. Bad input";
+    }
+
+    @Override
+    public Result run(HarnessContext ctx) throws Exception {
+        StringBuilder md = new StringBuilder("Mutants from a seeded mutator (seed 42): each keeps most of a well-formed message, so it gets "
+                + "past the first checks and into the parsers.\n\n| input | sent | refused and counted | other outcomes | unhandled |\n|---|---|---|---|---|\n");
+        boolean passed = venueFrames(ctx, md);
+        passed &= webhookBodies(ctx, md);
+        passed &= rpcAnswers(md);
+        md.append('\n').append(passed ? "Held: no crash, no unhandled exception, every refusal counted, the feeds still live after."
+                : "Did not hold: see the table.").append('\n');
+        return new Result(title(), passed, md.toString());
+    }
+
+    private boolean venueFrames(HarnessContext ctx, StringBuilder md) throws Exception {
+        Simulators sims = ctx.cloud().simulators();
+        String symbol = ctx.instrument().binance();
+        long now = System.currentTimeMillis();
+        BigDecimal price = new BigDecimal("150.12");
+        List<String> binance = List.of(
+                BinanceWire.aggTrade(symbol, 1, price, new BigDecimal("1.5"), 1, 2, now, now + 1, true),
+                BinanceWire.forceOrder(symbol, "SELL", new BigDecimal("3.2"), price, price, now, now + 3));
+        List<String> binanceStreams = List.of(BinanceWire.streamName(symbol), BinanceWire.FORCE_ORDER_ALL);
+        String okxTrade = "{\"arg\":{\"channel\":\"trades\",\"instId\":\"" + ctx.instrument().okxUsdc() + "\"},\"data\":["
+                + OkxWire.tradeRow(ctx.instrument().okxUsdc(), 1, price, new BigDecimal("2"), "buy", now) + "]}";
+        String okxLiq = "{\"arg\":{\"channel\":\"liquidation-orders\",\"instType\":\"SWAP\"},\"data\":["
+                + OkxWire.liquidationRow(ctx.instrument().okxUsdt(), "sell", new BigDecimal("4"), price, now) + "]}";
+        String bybitLiq = BybitWire.allLiquidation(ctx.instrument().bybit(), "Buy", new BigDecimal("5"), price, now, now + 1);
+        Map<String, Long> before = ctx.counters();
+        FrameMutator mutator = new FrameMutator(42);
+        for (int i = 0; i < VENUE_FRAMES; i++) {
+            switch (i % 5) {
+                case 0, 1 -> sims.binance().publish(binanceStreams.get(i % 2), mutator.mutate(binance.get(i % 2)));
+                case 2 -> sims.okx().sendRawToAll(mutator.mutate(okxTrade));
+                case 3 -> sims.okx().sendRawToAll(mutator.mutate(okxLiq));
+                default -> sims.bybit().sendRawToAll(mutator.mutate(bybitLiq));
+            }
+            if (i % 200 == 0) {
+                HarnessContext.sleep(20);
+            }
+        }
+        HarnessContext.sleep(3_000);
+        // The feeds must still be live: fresh price and liquidations after the storm of garbage.
+        ctx.market().load(500);
+        long check = System.currentTimeMillis();
+        HarnessContext.sleep(5_000);
+        ctx.market().load(0);
+        Map<String, Long> after = ctx.counters();
+        long malformed = sum(before, after, "malformed");
+        long refused = sum(before, after, "refused") + sum(before, after, "errors") + sum(before, after, "other_symbol")
+                + sum(before, after, "unknown");
+        long listenerErrors = sum(before, after, "listener_errors") + sum(before, after, "poll_bugs");
+        boolean freshPrice = ctx.redis().between(StreamKeys.price(ctx.instrument()).name(), check, Long.MAX_VALUE).size() >= 3;
+        boolean freshLiq = !ctx.redis().between(ctx.liquidations(), check, Long.MAX_VALUE).isEmpty();
+        md.append(String.format("| venue frames (Binance aggTrade and forceOrder, OKX trades and liquidation-orders, Bybit allLiquidation) | %,d "
+                        + "| %,d malformed | %,d other refusals (venue error, wrong symbol, unknown channel); the rest parsed as valid data | %d |%n",
+                VENUE_FRAMES, malformed, refused, listenerErrors));
+        md.append(String.format("%nAfter the venue mutants: price written %s, liquidations written %s. OKX frames reach two tasks "
+                + "(liquidations and trades), each counts on its own.%n%n", freshPrice ? "again" : "**not**", freshLiq ? "again" : "**not**"));
+        return listenerErrors == 0 && malformed > 0 && freshPrice && freshLiq;
+    }
+
+    private static long sum(Map<String, Long> before, Map<String, Long> after, String suffix) {
+        long total = 0;
+        for (Map.Entry<String, Long> e : after.entrySet()) {
+            if (e.getKey().endsWith(suffix)) {
+                total += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            }
+        }
+        return total;
+    }
+
+    private boolean webhookBodies(HarnessContext ctx, StringBuilder md) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        String auth = LocalCloud.heliusAuth(Env.system());
+        URI webhook = URI.create(ctx.cloud().apiUrl() + "/api/webhooks/helius");
+        long malformedBefore = webhookCounter(http, ctx, "malformed_bodies");
+        FrameMutator mutator = new FrameMutator(43);
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        for (int i = 0; i < WEBHOOK_BODIES; i++) {
+            String body = mutator.mutate(GeneratedDriftTransactions.batch(1, System.currentTimeMillis()));
+            String secret = i % 100 == 99 ? "Bearer wrong" : auth;
+            byte[] bytes = i % 500 == 499 ? new byte[2 * 1024 * 1024] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(10)).header("Authorization", secret)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+            statuses.merge(r.statusCode(), 1, Integer::sum);
+        }
+        long malformed = webhookCounter(http, ctx, "malformed_bodies") - malformedBefore;
+        long serverErrors = statuses.entrySet().stream().filter(e -> e.getKey() >= 500).mapToLong(Map.Entry::getValue).sum();
+        int badBody = statuses.getOrDefault(400, 0);
+        md.append(String.format("| Helius webhook deliveries (1 %% wrong secret, 0.2 %% of 2 MiB) | %,d | %,d `bad_body` (counter: %,d) | statuses %s | %d server errors |%n",
+                WEBHOOK_BODIES, badBody, malformed, statuses, serverErrors));
+        return serverErrors == 0 && malformed == badBody;
+    }
+
+    private long webhookCounter(HttpClient http, HarnessContext ctx, String name) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(ctx.cloud().apiUrl() + "/api/webhooks/helius/counters")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode counters = json.readTree(r.body());
+        return counters.path(name).asLong();
+    }
+
+    private boolean rpcAnswers(StringBuilder md) throws Exception {
+        long refused = 0;
+        long decodedOrSkipped = 0;
+        long unhandled = 0;
+        try (SolanaRpcSimulator rpc = SolanaRpcSimulator.start(new DriftPopulation(50, 7, 150_000_000L))) {
+            SolanaRpcClient client = new SolanaRpcClient(new SolanaRpcConfig(URI.create(rpc.url()), Duration.ofSeconds(5), 1, Duration.ofMillis(1)));
+            FrameMutator mutator = new FrameMutator(44);
+            AccountSink sink = new AccountSink() {
+                @Override
+                public void restart() {
+                }
+
+                @Override
+                public void accept(String pubkey, byte[] data) {
+                }
+            };
+            for (int i = 0; i < RPC_ANSWERS; i++) {
+                rpc.mutateNext(1, mutator::mutate);
+                try {
+                    if (i % 2 == 0) {
+                        client.getProgramAccounts(DriftLayout.PROGRAM_ID, List.of(RpcFilter.memcmp(0, DriftLayout.USER_DISCRIMINATOR),
+                                RpcFilter.dataSize(DriftLayout.User.SIZE)), DriftLayout.User.SIZE, sink);
+                    } else {
+                        client.getMultipleAccounts(List.of(rpc.population().perpMarkets().get(0).oracle()));
+                    }
+                    decodedOrSkipped++;
+                } catch (SolanaRpcException e) {
+                    refused++;
+                } catch (RuntimeException e) {
+                    unhandled++;
+                    if (unhandled <= 3) {
+                        md.append("<!-- unhandled: ").append(e).append(" -->\n");
+                    }
+                }
+            }
+        }
+        md.append(String.format("| Solana RPC answers (getProgramAccounts streamed, getMultipleAccounts) | %,d | %,d `SolanaRpcException` "
+                + "| %,d read (mutation left it valid, or only some accounts unreadable, which the scan counts) | %d |%n", RPC_ANSWERS, refused, decodedOrSkipped, unhandled));
+        return unhandled == 0;
+    }
+}

@@ -1,0 +1,54 @@
+package perpwatch.bench.harness;
+
+import java.util.HashMap;
+import java.util.Map;
+import perpwatch.core.instrument.Instrument;
+import perpwatch.core.stream.StreamKeys;
+import perpwatch.feeds.FeedTask;
+import perpwatch.local.LocalCloud;
+import perpwatch.local.market.synthetic.SyntheticVenueDriver;
+
+/**
+ * What every scenario works with: the running cloud, its SOL market driver, a reader of Redis, the guards watcher
+ * and the Kinesis fault proxy (null when the durable log is off). {@code scale} shortens every phase (1 = the
+ * issue's durations; 0.2 for a quick run).
+ */
+record HarnessContext(LocalCloud cloud, SyntheticVenueDriver market, Instrument instrument, StreamReader redis,
+                      GuardsWatcher guards, KinesisFaultProxy kinesis, ArchiveCheck archive, double scale) {
+
+    long scaled(long millis) {
+        return Math.max(2_000, (long) (millis * scale));
+    }
+
+    String liquidations() {
+        return StreamKeys.liquidations(instrument).name();
+    }
+
+    /** Every feed task's counters, summed by name across tasks (tasks share names such as redis_dropped). */
+    Map<String, Long> counters() {
+        Map<String, Long> sum = new HashMap<>();
+        for (FeedTask task : cloud.feeds()) {
+            task.counters().forEach((k, v) -> sum.merge(k, v, Long::sum));
+        }
+        return sum;
+    }
+
+    /** The counters of the tasks whose name starts with {@code prefix}. */
+    Map<String, Long> counters(String prefix) {
+        Map<String, Long> sum = new HashMap<>();
+        for (FeedTask task : cloud.feeds()) {
+            if (task.name().startsWith(prefix)) {
+                task.counters().forEach((k, v) -> sum.merge(k, v, Long::sum));
+            }
+        }
+        return sum;
+    }
+
+    static long delta(Map<String, Long> before, Map<String, Long> after, String key) {
+        return after.getOrDefault(key, 0L) - before.getOrDefault(key, 0L);
+    }
+
+    static void sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+    }
+}
