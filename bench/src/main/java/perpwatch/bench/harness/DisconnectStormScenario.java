@@ -49,7 +49,8 @@ final class DisconnectStormScenario implements Scenario {
         Map<String, Long> liq1 = ctx.counters("liquidations");
         Map<String, Long> okx1 = ctx.counters("okx-usdc");
 
-        long firstMinute = start / 60_000 * 60_000;
+        // The first whole minute of the storm: trades sent before a feed first connected were never seen by it.
+        long firstMinute = (start / 60_000 + 1) * 60_000;
         long lastMinute = closeAt / 60_000 * 60_000 - 60_000;
         TreeMap<Long, List<Long>> barsByMinute = new TreeMap<>();
         for (StreamReader.Entry bar : ctx.redis().between(StreamKeys.trades(ctx.instrument()).name(), firstMinute, System.currentTimeMillis())) {

@@ -79,7 +79,10 @@ public final class HardeningHarness {
             // Its own cloud and a browser: run alone, after this one has stopped.
             results.add(new DashboardScenario().run(null));
         }
-        String report = Report.render(results, scale, started, Instant.now(), args);
+        String durableLog = System.getenv("PERPWATCH_DURABLE_LOG") != null
+                ? "PERPWATCH_DURABLE_LOG=" + System.getenv("PERPWATCH_DURABLE_LOG") + " (no Kinesis emulator, no archive)"
+                : "kinesis-local (Node, the engine LocalStack uses) behind the harness's fault proxy, archived to S3Proxy";
+        String report = Report.render(results, scale, started, Instant.now(), args, durableLog);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report);
         boolean passed = results.stream().allMatch(Scenario.Result::passed);

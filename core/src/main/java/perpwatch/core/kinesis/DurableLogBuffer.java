@@ -79,8 +79,21 @@ public final class DurableLogBuffer implements AutoCloseable {
         return dropped;
     }
 
+    /** Batches shrink to this after repeated failures, never below. */
+    static final int MIN_BATCH = 10;
+
+    /** The batch size now: halved on a failed batch, doubled back on each success (up to {@code batchSize}). */
+    public synchronized int currentBatch() {
+        return currentBatch;
+    }
+
+    private int currentBatch;
+
     private void shipLoop() {
         long waitMs = 100;
+        synchronized (this) {
+            currentBatch = batchSize;
+        }
         while (running) {
             List<LogRecord> batch;
             synchronized (this) {
@@ -91,9 +104,9 @@ public final class DurableLogBuffer implements AutoCloseable {
                         return;
                     }
                 }
-                batch = new ArrayList<>(Math.min(batchSize, queue.size()));
+                batch = new ArrayList<>(Math.min(currentBatch, queue.size()));
                 for (LogRecord r : queue) {
-                    if (batch.size() == batchSize) {
+                    if (batch.size() == currentBatch) {
                         break;
                     }
                     batch.add(r);
@@ -112,13 +125,18 @@ public final class DurableLogBuffer implements AutoCloseable {
                         }
                     }
                     shipped += batch.size();
+                    currentBatch = Math.min(batchSize, currentBatch * 2);
                 }
                 waitMs = 100;
             } catch (DurableLogUnavailableException e) {
                 synchronized (this) {
                     failedBatches++;
+                    // A slow or struggling endpoint (timeouts, throttling) gets smaller calls: each is more likely to
+                    // finish, and fewer records are resent when an answer is lost.
+                    currentBatch = Math.max(MIN_BATCH, currentBatch / 2);
                 }
-                LOG.warn("durable log: batch of {} not shipped, {} queued, retrying in {} ms: {}", batch.size(), backlog(), waitMs, e.getMessage());
+                LOG.warn("durable log: batch of {} not shipped, {} queued, retrying in {} ms in batches of {}: {}", batch.size(), backlog(), waitMs,
+                        currentBatch(), e.getMessage());
                 try {
                     Thread.sleep(waitMs);
                 } catch (InterruptedException ie) {

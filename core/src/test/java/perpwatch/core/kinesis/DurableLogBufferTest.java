@@ -38,8 +38,10 @@ class DurableLogBufferTest {
                 buffer.offer(KEY.name(), Map.of("price", "150." + i));
             }
             assertEquals(300, buffer.backlog(), "nothing can be shipped while Kinesis is down");
+            awaitTrue(() -> buffer.currentBatch() <= 25);
             try (TestKinesis kinesis = TestKinesis.start("log-outage", 1, port)) {
                 awaitTrue(() -> buffer.backlog() == 0);
+                assertEquals(100, buffer.currentBatch(), "failed calls halved the batch, successful ones doubled it back");
                 assertEquals(300, buffer.shipped());
                 assertEquals(0, buffer.dropped());
                 var records = kinesis.readAll();

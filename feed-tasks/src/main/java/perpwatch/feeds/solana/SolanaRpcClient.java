@@ -85,19 +85,37 @@ public final class SolanaRpcClient {
         Map<String, byte[]> found = new LinkedHashMap<>();
         for (int from = 0; from < pubkeys.size(); from += MAX_KEYS_PER_CALL) {
             List<String> chunk = pubkeys.subList(from, Math.min(pubkeys.size(), from + MAX_KEYS_PER_CALL));
-            JsonNode value = call("getMultipleAccounts", List.of(chunk, Map.of("encoding", BASE64, "commitment", "confirmed"))).path("value");
-            for (int i = 0; i < chunk.size(); i++) {
-                JsonNode account = value.path(i);
-                if (account.isObject()) {
-                    found.put(chunk.get(i), Base64.getDecoder().decode(account.path("data").path(0).asText()));
+            found.putAll(call("getMultipleAccounts", List.of(chunk, Map.of("encoding", BASE64, "commitment", "confirmed")), result -> {
+                Map<String, byte[]> accounts = new LinkedHashMap<>();
+                JsonNode value = result.path("value");
+                for (int i = 0; i < chunk.size(); i++) {
+                    JsonNode account = value.path(i);
+                    if (account.isObject()) {
+                        accounts.put(chunk.get(i), base64Account(chunk.get(i), account));
+                    }
                 }
-            }
+                return accounts;
+            }));
         }
         return found;
     }
 
+    /** Found by the hardening harness: a corrupt answer once escaped as IllegalArgumentException and broke a scan. */
+    private static byte[] base64Account(String pubkey, JsonNode account) {
+        try {
+            return Base64.getDecoder().decode(account.path("data").path(0).asText());
+        } catch (IllegalArgumentException e) {
+            throw new SolanaRpcException("getMultipleAccounts: data of " + pubkey + " is not base64: " + e.getMessage(), 0, true, e);
+        }
+    }
+
     /** One JSON-RPC call with a small answer, retried; returns its {@code result}. */
     JsonNode call(String method, List<Object> params) {
+        return call(method, params, result -> result);
+    }
+
+    /** As {@link #call(String, List)}, with reading the result inside the retry: a corrupt answer is asked again. */
+    <T> T call(String method, List<Object> params, java.util.function.Function<JsonNode, T> read) {
         int attempt = 0;
         while (true) {
             attempt++;
@@ -106,7 +124,7 @@ public final class SolanaRpcClient {
                 if (reply.has("error")) {
                     throw rpcError(method, reply.get("error"));
                 }
-                return reply.path("result");
+                return read.apply(reply.path("result"));
             } catch (SolanaRpcException e) {
                 pauseOrThrow(method, e, attempt);
             } catch (IOException e) {

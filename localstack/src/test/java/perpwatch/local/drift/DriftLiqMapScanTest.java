@@ -138,6 +138,18 @@ class DriftLiqMapScanTest {
     }
 
     @Test
+    void anAnswerWithCorruptAccountDataIsRetriedThenRefusedNeverAnEscapedException() {
+        String oracle = sim.population().perpMarkets().get(0).oracle();
+        // Found by the hardening harness's bad-input scenario: non-base64 data escaped as IllegalArgumentException.
+        sim.mutateNext(1, body -> body.replaceFirst("\"data\":\\[\"", "\"data\":[\"<>"));
+        assertEquals(1, client().getMultipleAccounts(List.of(oracle)).size(), "the retry got a clean answer");
+        sim.mutateNext(10, body -> body.replaceFirst("\"data\":\\[\"", "\"data\":[\"<>"));
+        SolanaRpcException e = assertThrows(SolanaRpcException.class, () -> client().getMultipleAccounts(List.of(oracle)));
+        assertTrue(e.getMessage().contains("not base64"), e.getMessage());
+        sim.mutateNext(0, body -> body);
+    }
+
+    @Test
     void aPublishedScanIsOneAtomicDocumentAndSummary() throws Exception {
         LiqMap map = new DriftLiqMapScanner(client(), 0, System::currentTimeMillis).scan();
         try (TestRedis redis = TestRedis.start(); RedisStreams streams = new RedisStreams(redis.config())) {
