@@ -19,6 +19,7 @@ public final class ArchiveRows {
         row.put(Dataset.WRITTEN_MS, record.writtenMs());
         row.put(Dataset.SHARD, shard);
         row.put(Dataset.SEQUENCE, sequence);
+        row.put(Dataset.RECORD_ID, record.id());
         return row;
     }
 

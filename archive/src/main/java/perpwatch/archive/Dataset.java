@@ -32,6 +32,8 @@ public enum Dataset {
     public static final String WRITTEN_MS = "_written_ms";
     public static final String SHARD = "_shard";
     public static final String SEQUENCE = "_sequence";
+    /** The producer's record id ({@link perpwatch.core.kinesis.LogRecord#id()}); absent in rows written before it existed. */
+    public static final String RECORD_ID = "_rid";
 
     private final Pattern stream;
     private final String pathFormat;
@@ -47,7 +49,7 @@ public enum Dataset {
             // Optional: a field added to a stream later must not make older rows unreadable.
             record = record.optionalString(field);
         }
-        this.schema = record.requiredLong(WRITTEN_MS).requiredString(SHARD).requiredString(SEQUENCE).endRecord();
+        this.schema = record.requiredLong(WRITTEN_MS).requiredString(SHARD).requiredString(SEQUENCE).optionalString(RECORD_ID).endRecord();
     }
 
     public List<String> fields() {

@@ -77,7 +77,11 @@ public final class HourlyRollup {
         return rows;
     }
 
-    /** Rows unique by (shard, sequence), in the archive's order: the core of every rollup. */
+    /**
+     * Rows unique by (shard, sequence), then by the producer's record id (a resend after a lost answer has its own
+     * sequence number but the same id: the first in log order is kept), in the archive's order: the core of every
+     * rollup.
+     */
     public static List<GenericRecord> dedupe(List<GenericRecord> rows) {
         // Keys are read once per row, not once per comparison: a row's fields may be Avro Utf8, whose toString copies.
         Map<LogPosition, GenericRecord> unique = new HashMap<>(rows.size() * 2);
@@ -87,10 +91,23 @@ public final class HourlyRollup {
         LogPosition[] keys = unique.keySet().toArray(new LogPosition[0]);
         Arrays.sort(keys);
         List<GenericRecord> out = new ArrayList<>(keys.length);
+        java.util.Set<String> ids = new java.util.HashSet<>(keys.length * 2);
         for (LogPosition key : keys) {
-            out.add(unique.get(key));
+            GenericRecord row = unique.get(key);
+            String id = recordId(row);
+            if (id == null || ids.add(id)) {
+                out.add(row);
+            }
         }
         return out;
+    }
+
+    private static String recordId(GenericRecord row) {
+        if (row.getSchema().getField(Dataset.RECORD_ID) == null) {
+            return null;   // a file written before record ids existed
+        }
+        Object id = row.get(Dataset.RECORD_ID);
+        return id == null ? null : id.toString();
     }
 
     /** Where a row sits in the log, ordered as the archive orders rows: written time, shard, sequence number. */

@@ -58,7 +58,7 @@ public final class ParquetBytes {
 
     /** Log positions, event and receive times, trade ids and signatures: a dictionary of them is as long as the column. */
     static boolean distinctPerRow(String column) {
-        return column.equals(Dataset.SEQUENCE) || column.equals(Dataset.WRITTEN_MS) || column.equals("ts")
+        return column.equals(Dataset.SEQUENCE) || column.equals(Dataset.WRITTEN_MS) || column.equals(Dataset.RECORD_ID) || column.equals("ts")
                 || column.equals("recv_ts") || column.endsWith("_id") || column.equals("signature");
     }
 

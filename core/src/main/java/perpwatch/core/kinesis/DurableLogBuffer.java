@@ -26,6 +26,9 @@ public final class DurableLogBuffer implements AutoCloseable {
     private volatile boolean running = true;
     private long shipped;
     private long dropped;
+    private long offered;
+    /** Random per process, so ids from two tasks, or from before and after a restart, never collide. */
+    private final String producer = Long.toHexString(new java.security.SecureRandom().nextLong());
     private long failedBatches;
 
     public DurableLogBuffer(KinesisRecordSink sink, int capacity, int batchSize, LongSupplier clock) {
@@ -63,7 +66,7 @@ public final class DurableLogBuffer implements AutoCloseable {
             dropped++;
             LOG.error("durable log backlog full ({} records): dropped the oldest record of {} (total dropped {})", capacity, lost.stream(), dropped);
         }
-        queue.addLast(new LogRecord(stream, fields, clock.getAsLong()));
+        queue.addLast(new LogRecord(stream, fields, clock.getAsLong(), producer + "-" + (++offered)));
         notifyAll();
     }
 

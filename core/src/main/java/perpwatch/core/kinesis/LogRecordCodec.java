@@ -10,7 +10,8 @@ import java.util.Map;
 import perpwatch.core.stream.MalformedRecordException;
 
 /**
- * The Kinesis record body: UTF-8 JSON {@code {"stream":"<redis key>","written_ms":<epoch ms>,"fields":{…}}}, every
+ * The Kinesis record body: UTF-8 JSON {@code {"stream":"<redis key>","written_ms":<epoch ms>,"id":"<producer>-<n>","fields":{…}}}
+ * ({@code id} only when the producer gave one), every
  * field value a string as in Redis. Field order is kept, so a record's bytes are a function of its content.
  */
 public final class LogRecordCodec {
@@ -23,6 +24,9 @@ public final class LogRecordCodec {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("stream", record.stream());
         body.put("written_ms", record.writtenMs());
+        if (record.id() != null) {
+            body.put("id", record.id());
+        }
         body.put("fields", record.fields());
         try {
             return JSON.writeValueAsBytes(body);
@@ -38,7 +42,8 @@ public final class LogRecordCodec {
                 throw new MalformedRecordException("log record lacks stream, written_ms or fields");
             }
             Map<String, String> fields = JSON.convertValue(root.get("fields"), new TypeReference<LinkedHashMap<String, String>>() { });
-            return new LogRecord(root.get("stream").asText(), fields, root.get("written_ms").asLong());
+            String id = root.path("id").isTextual() ? root.get("id").asText() : null;
+            return new LogRecord(root.get("stream").asText(), fields, root.get("written_ms").asLong(), id);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedRecordException("log record is not JSON of the expected shape: " + e.getMessage());
         }

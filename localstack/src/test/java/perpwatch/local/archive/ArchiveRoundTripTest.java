@@ -126,6 +126,36 @@ class ArchiveRoundTripTest {
     }
 
     @Test
+    void aBatchResentAfterALostAnswerIsArchivedOnce() throws Exception {
+        // Seen in the hardening harness: a PutRecords that timed out had landed, and its resend landed again under new
+        // sequence numbers. The producer's record ids let the rollup keep one of each.
+        long written = 1_767_323_000_000L;   // 2026-01-02 03:03 UTC, an hour no other test writes
+        List<LogRecord> records = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            records.add(new LogRecord("market:dupusdt:liquidations", Map.of("venue", "okx", "side", "long", "price", "150." + i,
+                    "quantity", "1", "ts", Long.toString(written + i), "recv_ts", Long.toString(written + i + 1)), written + i, "p1-" + i));
+        }
+        List<LoggedRecord> logged = new ArrayList<>();
+        try (TestKinesis own = TestKinesis.start("archive-resend", 1);
+             KinesisClient ownClient = own.client()) {
+            KinesisRecordSink sink = new KinesisRecordSink(ownClient, own.stream(), 3, 10);
+            sink.put(records);
+            sink.put(records.subList(10, 30));   // the resend of a call whose answer was lost
+            KinesisLogReader reader = new KinesisLogReader(ownClient, own.stream());
+            for (int i = 0; i < 20 && logged.size() < 60; i++) {
+                logged.addAll(reader.poll(10_000));
+            }
+        }
+        assertEquals(60, logged.size(), "Kinesis holds the resend too");
+        new RawPartWriter(s3.store).write(logged);
+        String path = Dataset.locate("market:dupusdt:liquidations").orElseThrow().path();
+        assertEquals(40, new HourlyRollup(s3.store).rollHour(Dataset.LIQUIDATIONS, path, ArchivePaths.day(written), ArchivePaths.hour(written)));
+        List<GenericRecord> back = ParquetBytes.read(s3.store.get(ArchivePaths.hourly(path, ArchivePaths.day(written), ArchivePaths.hour(written))).orElseThrow());
+        assertEquals(records.stream().map(LogRecord::fields).toList(), back.stream().map(r -> ArchiveRows.fields(Dataset.LIQUIDATIONS, r)).toList(),
+                "each record once, in the order it was written");
+    }
+
+    @Test
     void redisDownForTheWholeRunLeavesTheArchiveComplete() throws Exception {
         Map<Dataset, List<LogRecord>> samples = ParquetRoundTripTest.samples();
         int nobody = perpwatch.core.testing.TestRedis.freePort();
