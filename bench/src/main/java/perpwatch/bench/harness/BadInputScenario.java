@@ -41,6 +41,7 @@ final class BadInputScenario implements Scenario {
     static final int RPC_ANSWERS = 1_000;
 
     private final ObjectMapper json = new ObjectMapper();
+    private String afterVenueFrames = "";
 
     @Override
     public String title() {
@@ -54,7 +55,7 @@ final class BadInputScenario implements Scenario {
         boolean passed = venueFrames(ctx, md);
         passed &= webhookBodies(ctx, md);
         passed &= rpcAnswers(md);
-        md.append('\n').append(passed ? "Held: no crash, no unhandled exception, every refusal counted, the feeds still live after."
+        md.append('\n').append(afterVenueFrames).append('\n').append(passed ? "Held: no crash, no unhandled exception, every refusal counted, the feeds still live after."
                 : "Did not hold: see the table.").append('\n');
         return new Result(title(), passed, md.toString());
     }
@@ -102,8 +103,8 @@ final class BadInputScenario implements Scenario {
         md.append(String.format("| venue frames (Binance aggTrade and forceOrder, OKX trades and liquidation-orders, Bybit allLiquidation) | %,d "
                         + "| %,d malformed | %,d other refusals (venue error, wrong symbol, unknown channel); the rest parsed as valid data | %d |%n",
                 VENUE_FRAMES, malformed, refused, listenerErrors));
-        md.append(String.format("%nAfter the venue mutants: price written %s, liquidations written %s. OKX frames reach two tasks "
-                + "(liquidations and trades), each counts on its own.%n%n", freshPrice ? "again" : "**not**", freshLiq ? "again" : "**not**"));
+        afterVenueFrames = String.format("After the venue mutants: price written %s, liquidations written %s. OKX frames reach two tasks "
+                + "(liquidations and trades), each counts on its own.%n", freshPrice ? "again" : "**not**", freshLiq ? "again" : "**not**");
         return listenerErrors == 0 && malformed > 0 && freshPrice && freshLiq;
     }
 

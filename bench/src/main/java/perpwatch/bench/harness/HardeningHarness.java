@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -58,7 +59,10 @@ public final class HardeningHarness {
         Instant started = Instant.now();
         List<Scenario> againstCloud = new ArrayList<>();
         if (chosen.contains(1)) {
-            againstCloud.add(new ThroughputScenario());
+            // Its own cloud without the durable log: the Kinesis emulator (kinesis-mock on Node) takes about a hundred
+            // records a second on this box, and 20,000 msgs/s would bury it (and every scenario after) under a backlog
+            // that AWS Kinesis would not have. Scenario 4 is the durable log's.
+            results.addAll(runAgainstCloud(List.of(new ThroughputScenario()), scale, Map.of("PERPWATCH_DURABLE_LOG", "off")));
         }
         if (chosen.contains(2)) {
             againstCloud.add(new DisconnectStormScenario());
@@ -73,7 +77,7 @@ public final class HardeningHarness {
             againstCloud.add(new BadInputScenario());
         }
         if (!againstCloud.isEmpty()) {
-            results.addAll(runAgainstCloud(againstCloud, scale));
+            results.addAll(runAgainstCloud(againstCloud, scale, Map.of()));
         }
         if (chosen.contains(6)) {
             // Its own cloud and a browser: run alone, after this one has stopped.
@@ -81,7 +85,8 @@ public final class HardeningHarness {
         }
         String durableLog = System.getenv("PERPWATCH_DURABLE_LOG") != null
                 ? "PERPWATCH_DURABLE_LOG=" + System.getenv("PERPWATCH_DURABLE_LOG") + " (no Kinesis emulator, no archive)"
-                : "kinesis-local (Node, the engine LocalStack uses) behind the harness's fault proxy, archived to S3Proxy";
+                : "off for scenario 1 (its own cloud); for 2–5, kinesis-local (Node, the engine LocalStack uses) behind the harness's "
+                        + "fault proxy, archived to S3Proxy";
         String report = Report.render(results, scale, started, Instant.now(), args, durableLog);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report);
@@ -91,7 +96,7 @@ public final class HardeningHarness {
         System.exit(passed ? 0 : 1);
     }
 
-    private static List<Scenario.Result> runAgainstCloud(List<Scenario> scenarios, double scale) throws Exception {
+    private static List<Scenario.Result> runAgainstCloud(List<Scenario> scenarios, double scale, Map<String, String> env) throws Exception {
         List<Scenario.Result> results = new ArrayList<>();
         LocalCloud cloud = new LocalCloud();
         int kinesisProxyPort = freePort();
@@ -106,7 +111,7 @@ public final class HardeningHarness {
         });
         try {
             cloud.start(new LocalCloudOptions(LocalCloudOptions.Mode.SYNTHETIC, freePort(), freePort(), Path.of("../shared/fixtures")),
-                    Env.system());
+                    Env.system().with(env));
             Instrument sol = Instrument.sol();
             String redisUrl = cloud.redis().orElseThrow(() -> new IllegalStateException("the harness needs the embedded Redis")).url();
             try (StreamReader redis = new StreamReader(redisUrl);

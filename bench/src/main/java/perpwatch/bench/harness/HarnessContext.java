@@ -16,6 +16,13 @@ import perpwatch.local.market.synthetic.SyntheticVenueDriver;
 record HarnessContext(LocalCloud cloud, SyntheticVenueDriver market, Instrument instrument, StreamReader redis,
                       GuardsWatcher guards, KinesisFaultProxy kinesis, ArchiveCheck archive, double scale) {
 
+    /**
+     * The traffic under the fault scenarios (2–4): mixed venue messages a second. Chosen so the Kinesis emulator
+     * (kinesis-mock on Node, about a hundred records a second here) keeps up between faults; at this rate the feeds
+     * log about 45 records a second, a tenth of them liquidations.
+     */
+    static final int FAULT_LOAD = 400;
+
     long scaled(long millis) {
         return Math.max(2_000, (long) (millis * scale));
     }

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * Scenario 4: the durable log's endpoint goes away (connections refused) and then throttles half of all
- * {@code PutRecords} calls, under 1,000 msgs/s. The feeds' log backlog must grow, drain when Kinesis is back, lose
+ * {@code PutRecords} calls, under load. The feeds' log backlog must grow, drain when Kinesis is back, lose
  * nothing within its bound (loss counter 0), and every liquidation of the window must reach the Parquet archive.
  */
 final class KinesisOutageScenario implements Scenario {
@@ -24,11 +24,12 @@ final class KinesisOutageScenario implements Scenario {
         long outage = ctx.scaled(OUTAGE_MS);
         long throttling = ctx.scaled(THROTTLE_MS);
         StringBuilder md = new StringBuilder();
-        md.append(String.format("Under 1,000 msgs/s: the proxy in front of kinesis-local refuses connections for %d s, then answers %d %% "
-                + "of `PutRecords` calls with `ProvisionedThroughputExceededException` for %d s.%n%n", outage / 1000, 50, throttling / 1000));
+        md.append(String.format("Under %,d msgs/s: the proxy in front of kinesis-local refuses connections for %d s, then answers %d %% "
+                + "of `PutRecords` calls with `ProvisionedThroughputExceededException` for %d s.%n%n", HarnessContext.FAULT_LOAD, outage / 1000, 50,
+                throttling / 1000));
         md.append("| phase | log backlog peak | drained in | records shipped | dropped (loss counter) |\n|---|---|---|---|---|\n");
         Map<String, Long> start = ctx.counters();
-        ctx.market().load(1_000);
+        ctx.market().load(HarnessContext.FAULT_LOAD);
         long from = System.currentTimeMillis() / 1_000 * 1_000 + 1_000;
         HarnessContext.sleep(from - System.currentTimeMillis());
         boolean passed = true;

@@ -5,7 +5,7 @@ import java.util.Map;
 import perpwatch.local.redis.LocalRedis;
 
 /**
- * Scenario 3: Redis killed under 1,000 msgs/s and started again, once with its data (a restart) and once empty (a
+ * Scenario 3: Redis killed under load and started again, once with its data (a restart) and once empty (a
  * replacement node). The feed tasks must live through it and write their backlog after; the guards must answer
  * {@code unavailable} (never {@code live}) while Redis is gone and {@code live} within 5 s of its return; the
  * liquidations of the outage must all be in Redis afterwards and in the Parquet archive (the durable log does not
@@ -25,13 +25,13 @@ final class RedisOutageScenario implements Scenario {
         LocalRedis redis = ctx.cloud().redis().orElseThrow();
         long outage = ctx.scaled(OUTAGE_MS);
         StringBuilder md = new StringBuilder();
-        md.append(String.format("Redis killed for %d s under 1,000 msgs/s, then started on the same port: first with the data it had "
-                + "(dumped just before the kill), then empty. Guards asked every 200 ms.%n%n", outage / 1000));
+        md.append(String.format("Redis killed for %d s under %,d msgs/s, then started on the same port: first with the data it had "
+                + "(dumped just before the kill), then empty. Guards asked every 200 ms.%n%n", outage / 1000, HarnessContext.FAULT_LOAD));
         md.append("| restart | guards answers in the outage: unavailable / other / **live** | first live answer after restart | "
                 + "feeds' Redis backlog peak → after | records dropped | liquidations during the outage: sent / in Redis after | "
                 + "liquidations of the whole window: sent / in Parquet |\n|---|---|---|---|---|---|---|\n");
         boolean passed = true;
-        ctx.market().load(1_000);
+        ctx.market().load(HarnessContext.FAULT_LOAD);
         try {
             for (boolean keepData : new boolean[]{true, false}) {
                 Map<String, Long> before = ctx.counters();
