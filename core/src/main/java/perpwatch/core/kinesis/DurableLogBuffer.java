@@ -30,11 +30,15 @@ public final class DurableLogBuffer implements AutoCloseable {
     /** Random per process, so ids from two tasks, or from before and after a restart, never collide. */
     private final String producer = Long.toHexString(new java.security.SecureRandom().nextLong());
     private long failedBatches;
+    /** Batches shrink to this after repeated failures, never below. */
+    static final int MIN_BATCH = 10;
+    private int currentBatch;
 
     public DurableLogBuffer(KinesisRecordSink sink, int capacity, int batchSize, LongSupplier clock) {
         this.sink = sink;
         this.capacity = capacity;
         this.batchSize = Math.min(batchSize, KinesisRecordSink.MAX_RECORDS_PER_CALL);
+        this.currentBatch = this.batchSize;
         this.clock = clock;
         this.shipper = new Thread(this::shipLoop, "durable-log-shipper");
         shipper.setDaemon(true);
@@ -82,21 +86,13 @@ public final class DurableLogBuffer implements AutoCloseable {
         return dropped;
     }
 
-    /** Batches shrink to this after repeated failures, never below. */
-    static final int MIN_BATCH = 10;
-
     /** The batch size now: halved on a failed batch, doubled back on each success (up to {@code batchSize}). */
     public synchronized int currentBatch() {
         return currentBatch;
     }
 
-    private int currentBatch;
-
     private void shipLoop() {
         long waitMs = 100;
-        synchronized (this) {
-            currentBatch = batchSize;
-        }
         while (running) {
             List<LogRecord> batch;
             synchronized (this) {

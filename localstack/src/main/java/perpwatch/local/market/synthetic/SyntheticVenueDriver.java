@@ -76,16 +76,20 @@ public final class SyntheticVenueDriver implements AutoCloseable {
         MarketState.Regime lastRegime = null;
         while (running) {
             long started = System.currentTimeMillis();
+            MarketState state = market.state();
             try {
-                MarketState state = market.step(TICK_MS);
+                state = market.step(TICK_MS);
                 if (state.regime() != lastRegime) {
                     LOG.info("synthetic market: {} at {} (basis {} bps)", state.regime(), decimal(state.mid(), 2), decimal(state.basisBps(), 1));
                     lastRegime = state.regime();
                 }
                 tick(state, started);
-                loadUntil(state, started + TICK_MS);
             } catch (RuntimeException e) {
                 LOG.warn("synthetic market tick failed: {}", e.toString());
+            }
+            try {
+                // Also after a failed tick: the loop keeps its pace instead of spinning.
+                loadUntil(state, started + TICK_MS);
             } catch (InterruptedException e) {
                 return;
             }
@@ -118,7 +122,11 @@ public final class SyntheticVenueDriver implements AutoCloseable {
             loadOwed = rate == 0 ? 0 : loadOwed + rate * (now - last) / 1000.0;
             last = now;
             for (; loadOwed >= 1; loadOwed--) {
-                loadMessage(state);
+                try {
+                    loadMessage(state);
+                } catch (RuntimeException e) {
+                    LOG.warn("synthetic load message failed: {}", e.toString());
+                }
             }
             if (now >= until) {
                 return;
