@@ -70,22 +70,25 @@ public final class HardeningHarness {
         if (chosen.contains(3)) {
             againstCloud.add(new RedisOutageScenario());
         }
-        if (chosen.contains(4)) {
-            againstCloud.add(new KinesisOutageScenario());
-        }
         if (chosen.contains(5)) {
             againstCloud.add(new BadInputScenario());
         }
         if (!againstCloud.isEmpty()) {
             results.addAll(runAgainstCloud(againstCloud, scale, Map.of()));
         }
+        if (chosen.contains(4)) {
+            // A fresh emulator: kinesis-mock slows down as its stream grows (minutes of traffic from the scenarios
+            // before), until its own archiver reads time out; AWS Kinesis does not. The durable log is judged alone.
+            results.addAll(runAgainstCloud(List.of(new KinesisOutageScenario()), scale, Map.of()));
+        }
         if (chosen.contains(6)) {
             // Its own cloud and a browser: run alone, after this one has stopped.
             results.add(new DashboardScenario().run(null));
         }
+        results.sort(java.util.Comparator.comparing(Scenario.Result::title));
         String durableLog = System.getenv("PERPWATCH_DURABLE_LOG") != null
                 ? "PERPWATCH_DURABLE_LOG=" + System.getenv("PERPWATCH_DURABLE_LOG") + " (no Kinesis emulator, no archive)"
-                : "off for scenario 1 (its own cloud); for 2–5, kinesis-local (Node, the engine LocalStack uses) behind the harness's "
+                : "off for scenario 1 (its own cloud); for 2, 3 and 5 (one cloud) and 4 (a fresh one), kinesis-local (Node, the engine LocalStack uses) behind the harness's "
                         + "fault proxy, archived to S3Proxy";
         String report = Report.render(results, scale, started, Instant.now(), args, durableLog);
         Files.createDirectories(out.toAbsolutePath().getParent());
