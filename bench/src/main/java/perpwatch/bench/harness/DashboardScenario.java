@@ -49,6 +49,7 @@ final class DashboardScenario implements Scenario {
                 + "| component | renders | median ms | max ms |\n|---|---|---|---|\n");
         boolean withinBudget = true;
         int components = 0;
+        List<String> reactions = new ArrayList<>();
         for (String line : lines) {
             Matcher m = RENDER.matcher(line);
             if (m.find()) {
@@ -57,8 +58,11 @@ final class DashboardScenario implements Scenario {
                         .append(m.group(4)).append(" |\n");
                 withinBudget &= Double.parseDouble(m.group(3)) < BUDGET_MS;
             } else if (line.contains("after") && (line.contains("card") || line.contains("heatmap"))) {
-                md.append("\n").append(line);
+                reactions.add(line);
             }
+        }
+        if (!reactions.isEmpty()) {
+            md.append("\nReaction to a cascade written to Redis: ").append(String.join("; ", reactions)).append('.');
         }
         boolean ran = node.exitValue() == 0 && components > 0;
         md.append("\n\n").append(ran ? "" : "The e2e run failed (exit " + node.exitValue() + "): " + String.join(" / ", lines.subList(Math.max(0, lines.size() - 5), lines.size())) + "\n")
