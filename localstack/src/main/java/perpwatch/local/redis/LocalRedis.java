@@ -94,5 +94,7 @@ public final class LocalRedis implements AutoCloseable {
     @Override
     public void close() throws IOException {
         kill();
+        Files.deleteIfExists(dir.resolve("dump.rdb"));
+        Files.deleteIfExists(dir);
     }
 }
