@@ -98,8 +98,8 @@ final class BadInputScenario implements Scenario {
         long refused = sum(before, after, "refused") + sum(before, after, "errors") + sum(before, after, "other_symbol")
                 + sum(before, after, "unknown");
         long listenerErrors = sum(before, after, "listener_errors") + sum(before, after, "poll_bugs");
-        boolean freshPrice = ctx.redis().between(StreamKeys.price(ctx.instrument()).name(), check, Long.MAX_VALUE).size() >= 3;
-        boolean freshLiq = !ctx.redis().between(ctx.liquidations(), check, Long.MAX_VALUE).isEmpty();
+        boolean freshPrice = ctx.entries(StreamKeys.price(ctx.instrument()), check, Long.MAX_VALUE).size() >= 3;
+        boolean freshLiq = !ctx.entries(ctx.liquidations(), check, Long.MAX_VALUE).isEmpty();
         md.append(String.format("| venue frames (Binance aggTrade and forceOrder, OKX trades and liquidation-orders, Bybit allLiquidation) | %,d "
                         + "| %,d malformed | %,d other refusals (venue error, wrong symbol, unknown channel); the rest parsed as valid data | %d |%n",
                 VENUE_FRAMES, malformed, refused, listenerErrors));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import perpwatch.core.stream.StreamEntry;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.local.sim.Simulators;
 
@@ -53,10 +54,10 @@ final class DisconnectStormScenario implements Scenario {
         long firstMinute = (start / 60_000 + 1) * 60_000;
         long lastMinute = closeAt / 60_000 * 60_000 - 60_000;
         TreeMap<Long, List<Long>> barsByMinute = new TreeMap<>();
-        for (StreamReader.Entry bar : ctx.redis().between(StreamKeys.trades(ctx.instrument()).name(), firstMinute, System.currentTimeMillis())) {
-            long minute = bar.longField("ts");
+        for (StreamEntry bar : ctx.entries(StreamKeys.trades(ctx.instrument()), firstMinute, System.currentTimeMillis())) {
+            long minute = HarnessContext.ts(bar);
             if (minute >= firstMinute && minute < lastMinute + 60_000) {
-                barsByMinute.computeIfAbsent(minute, k -> new ArrayList<>()).add(bar.longField("trades"));
+                barsByMinute.computeIfAbsent(minute, k -> new ArrayList<>()).add(Long.parseLong(bar.field("trades")));
             }
         }
         long twice = barsByMinute.values().stream().filter(b -> b.size() > 1).count();

@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import perpwatch.core.redis.RedisStreams;
+import perpwatch.core.stream.StreamEntry;
+import perpwatch.core.stream.StreamKey;
 
 /**
  * Asks the guards endpoint every 200 ms, as an engine would, and checks each {@code live} answer against Redis
@@ -26,13 +29,13 @@ final class GuardsWatcher implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final URI guards;
-    private final StreamReader redis;
-    private final List<String> fastStreams;
+    private final RedisStreams redis;
+    private final List<StreamKey> fastStreams;
     private final List<Sample> samples = new ArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
 
-    GuardsWatcher(String apiUrl, StreamReader redis, List<String> fastStreams) {
+    GuardsWatcher(String apiUrl, RedisStreams redis, List<StreamKey> fastStreams) {
         this.guards = URI.create(apiUrl + "/api/engine/guards");
         this.redis = redis;
         this.fastStreams = fastStreams;
@@ -67,9 +70,9 @@ final class GuardsWatcher implements AutoCloseable {
 
     private boolean staleInRedis(long answeredAt) {
         try {
-            for (String key : fastStreams) {
-                Optional<StreamReader.Entry> last = redis.last(key);
-                if (last.isEmpty() || answeredAt - last.get().visibleMs() > FAST_BUDGET_MS + ANSWER_CACHE_MS) {
+            for (StreamKey key : fastStreams) {
+                Optional<StreamEntry> last = redis.last(key);
+                if (last.isEmpty() || answeredAt - last.get().idTimeMs() > FAST_BUDGET_MS + ANSWER_CACHE_MS) {
                     return true;
                 }
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.config.Env;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.redis.RedisConfig;
+import perpwatch.core.redis.RedisStreams;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.local.LocalCloud;
 import perpwatch.local.LocalCloudOptions;
@@ -117,9 +120,9 @@ public final class HardeningHarness {
                     Env.system().with(env));
             Instrument sol = Instrument.sol();
             String redisUrl = cloud.redis().orElseThrow(() -> new IllegalStateException("the harness needs the embedded Redis")).url();
-            try (StreamReader redis = new StreamReader(redisUrl);
+            try (RedisStreams redis = new RedisStreams(new RedisConfig(redisUrl, Duration.ofSeconds(10)));
                  GuardsWatcher guards = new GuardsWatcher(cloud.apiUrl(), redis,
-                         List.of(StreamKeys.price(sol).name(), StreamKeys.book(sol).name()))) {
+                         List.of(StreamKeys.price(sol), StreamKeys.book(sol)))) {
                 HarnessContext ctx = new HarnessContext(cloud, cloud.markets().get(0), sol, redis, guards, proxy[0],
                         cloud.archiveStore().map(ArchiveCheck::new).orElse(null), scale);
                 awaitLive(ctx);
@@ -146,7 +149,7 @@ public final class HardeningHarness {
     private static void awaitLive(HarnessContext ctx) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 240_000;
         while (System.currentTimeMillis() < deadline) {
-            boolean scanned = ctx.redis().last(StreamKeys.driftLiqMap().name()).isPresent();
+            boolean scanned = ctx.redis().last(StreamKeys.driftLiqMap()).isPresent();
             var last = ctx.guards().between(System.currentTimeMillis() - 1_000, Long.MAX_VALUE);
             if (scanned && !last.isEmpty() && "live".equals(last.get(last.size() - 1).dataSource())) {
                 return;

@@ -1,19 +1,24 @@
 package perpwatch.bench.harness;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.redis.RedisStreams;
+import perpwatch.core.stream.StreamEntry;
+import perpwatch.core.stream.StreamKey;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.feeds.FeedTask;
 import perpwatch.local.LocalCloud;
 import perpwatch.local.market.synthetic.SyntheticVenueDriver;
 
 /**
- * What every scenario works with: the running cloud, its SOL market driver, a reader of Redis, the guards watcher
+ * What every scenario works with: the running cloud, its SOL market driver, Redis, the guards watcher
  * and the Kinesis fault proxy (null when the durable log is off). {@code scale} shortens every phase (1 = the
  * issue's durations; 0.2 for a quick run).
  */
-record HarnessContext(LocalCloud cloud, SyntheticVenueDriver market, Instrument instrument, StreamReader redis,
+record HarnessContext(LocalCloud cloud, SyntheticVenueDriver market, Instrument instrument, RedisStreams redis,
                       GuardsWatcher guards, KinesisFaultProxy kinesis, ArchiveCheck archive, double scale) {
 
     /**
@@ -27,8 +32,23 @@ record HarnessContext(LocalCloud cloud, SyntheticVenueDriver market, Instrument 
         return Math.max(2_000, (long) (millis * scale));
     }
 
-    String liquidations() {
-        return StreamKeys.liquidations(instrument).name();
+    StreamKey liquidations() {
+        return StreamKeys.liquidations(instrument);
+    }
+
+    /**
+     * Entries Redis made visible in [fromMs, toMs] (by entry id: the moment every reader could see them), read page
+     * by page.
+     */
+    List<StreamEntry> entries(StreamKey key, long fromMs, long toMs) {
+        List<StreamEntry> out = new ArrayList<>();
+        redis.forEachInRange(key, fromMs, toMs, 5_000, out::add);
+        return out;
+    }
+
+    /** The venue's event time of an entry. */
+    static long ts(StreamEntry entry) {
+        return Long.parseLong(entry.field("ts"));
     }
 
     /** Every feed task's counters, summed by name across tasks (tasks share names such as redis_dropped). */

@@ -43,7 +43,7 @@ final class KinesisOutageScenario implements Scenario {
         HarnessContext.sleep(5_000);
         Map<String, Long> end = ctx.counters();
         long sent = ctx.market().sent().liquidationsBetween(from, to);
-        ArchiveCheck.Count archived = ctx.archive().await(ctx.liquidations(), from, to, sent, 120_000);
+        ArchiveCheck.Count archived = ctx.archive().await(ctx.liquidations().name(), from, to, sent, 120_000);
         long dropped = HarnessContext.delta(start, end, "log_dropped");
         md.append(String.format("%nLiquidations sent in the window: %,d; in the Parquet archive: %,d distinct%s. Throttled calls: %,d. "
                         + "Log records dropped: %d.%n", sent, archived.distinct(),

@@ -1,6 +1,7 @@
 package perpwatch.bench.harness;
 
 import java.util.Arrays;
+import perpwatch.bench.NearestRank;
 
 /** Nearest-rank percentiles of a set of millisecond values (lags, outage recoveries). */
 record Percentiles(int count, long p50, long p99, long max) {
@@ -10,12 +11,7 @@ record Percentiles(int count, long p50, long p99, long max) {
         }
         long[] sorted = values.clone();
         Arrays.sort(sorted);
-        return new Percentiles(sorted.length, at(sorted, 0.50), at(sorted, 0.99), sorted[sorted.length - 1]);
-    }
-
-    private static long at(long[] sorted, double q) {
-        int index = (int) Math.ceil(q * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+        return new Percentiles(sorted.length, NearestRank.of(sorted, 0.50), NearestRank.of(sorted, 0.99), sorted[sorted.length - 1]);
     }
 
     String cells() {

@@ -67,9 +67,9 @@ final class RedisOutageScenario implements Scenario {
                 // Redis itself held before the kill is its own durability: since the dump, or nothing when empty.
                 long outageFrom = (killedAt / 1_000 + 1) * 1_000;
                 long heldSent = ctx.market().sent().liquidationsBetween(outageFrom, to);
-                long held = ctx.redis().between(ctx.liquidations(), outageFrom - 60_000, System.currentTimeMillis()).stream()
-                        .filter(e -> e.longField("ts") >= outageFrom && e.longField("ts") < to).count();
-                ArchiveCheck.Count archived = ctx.archive() == null ? null : ctx.archive().await(ctx.liquidations(), from, to, sent, 60_000);
+                long held = ctx.entries(ctx.liquidations(), outageFrom - 60_000, System.currentTimeMillis()).stream()
+                        .filter(e -> HarnessContext.ts(e) >= outageFrom && HarnessContext.ts(e) < to).count();
+                ArchiveCheck.Count archived = ctx.archive() == null ? null : ctx.archive().await(ctx.liquidations().name(), from, to, sent, 60_000);
                 long dropped = HarnessContext.delta(before, after, "redis_dropped");
                 long recovery = firstLive < 0 ? -1 : firstLive - upAt;
                 md.append(String.format("| %s | %d / %d / %d | %s | %,d → %,d | %d | %,d / %,d | %,d / %s |%n", keepData ? "with its data" : "empty",

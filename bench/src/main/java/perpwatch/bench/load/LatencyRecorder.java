@@ -2,6 +2,7 @@ package perpwatch.bench.load;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
+import perpwatch.bench.NearestRank;
 
 /** Latencies in microseconds, one slot per scheduled request, summarised as percentiles after the run. */
 final class LatencyRecorder {
@@ -27,12 +28,8 @@ final class LatencyRecorder {
         if (done.length == 0) {
             return new Summary(0, 0, 0, 0, 0, 0);
         }
-        return new Summary(done.length, at(done, 0.50), at(done, 0.90), at(done, 0.99), at(done, 0.999), done[done.length - 1]);
-    }
-
-    private static long at(long[] sorted, double q) {
-        int index = (int) Math.ceil(q * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+        return new Summary(done.length, NearestRank.of(done, 0.50), NearestRank.of(done, 0.90), NearestRank.of(done, 0.99),
+                NearestRank.of(done, 0.999), done[done.length - 1]);
     }
 
     record Summary(int count, long p50, long p90, long p99, long p999, long max) {
