@@ -27,7 +27,7 @@ import perpwatch.local.LocalCloudOptions;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar perpwatch.bench.harness.HardeningHarness [--quick] [--scenarios=1,2,3,4,5,6]
- *      [--out=bench/results/REPORT.md]
+ *      [--rates=1000,5000,20000] [--out=bench/results/REPORT.md]
  * </pre>
  * {@code --quick} runs every phase at a fifth of its length (a smoke run; the report says so). Exit status 1 when a
  * check failed. Run from the repository root, after {@code mvn -B -q -pl bench -am package -DskipTests} and with the
@@ -43,6 +43,7 @@ public final class HardeningHarness {
         double scale = 1;
         Set<Integer> chosen = new TreeSet<>(List.of(1, 2, 3, 4, 5, 6));
         Path out = Path.of("bench/results/REPORT.md");
+        int[] rates = ThroughputScenario.RATES;
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 scale = 0.2;
@@ -51,6 +52,8 @@ public final class HardeningHarness {
                 for (String n : arg.substring(12).split(",")) {
                     chosen.add(Integer.parseInt(n.trim()));
                 }
+            } else if (arg.startsWith("--rates=")) {
+                rates = java.util.Arrays.stream(arg.substring(8).split(",")).mapToInt(r -> Integer.parseInt(r.trim())).toArray();
             } else if (arg.startsWith("--out=")) {
                 out = Path.of(arg.substring(6));
             } else {
@@ -65,7 +68,7 @@ public final class HardeningHarness {
             // Its own cloud without the durable log: the Kinesis emulator (kinesis-mock on Node) takes about a hundred
             // records a second on this box, and 20,000 msgs/s would bury it (and every scenario after) under a backlog
             // that AWS Kinesis would not have. Scenario 4 is the durable log's.
-            results.addAll(runAgainstCloud(List.of(new ThroughputScenario()), scale, Map.of("PERPWATCH_DURABLE_LOG", "off")));
+            results.addAll(runAgainstCloud(List.of(new ThroughputScenario(rates)), scale, Map.of("PERPWATCH_DURABLE_LOG", "off")));
         }
         if (chosen.contains(2)) {
             againstCloud.add(new DisconnectStormScenario());

@@ -18,6 +18,12 @@ final class ThroughputScenario implements Scenario {
     static final int[] RATES = {1_000, 5_000, 20_000};
     static final long TARGET_P99_MS = 5;
 
+    private final int[] rates;
+
+    ThroughputScenario(int[] rates) {
+        this.rates = rates.clone();
+    }
+
     @Override
     public String title() {
         return "1. Throughput";
@@ -39,7 +45,7 @@ final class ThroughputScenario implements Scenario {
         List<String> resources = new ArrayList<>();
         boolean passed = true;
         List<String> notes = new ArrayList<>();
-        for (int rate : RATES) {
+        for (int rate : rates) {
             Map<String, Long> before = ctx.counters();
             long sentBefore = ctx.market().sent().loadMessages();
             ResourceSampler sampler = new ResourceSampler();
@@ -68,6 +74,9 @@ final class ThroughputScenario implements Scenario {
                         .append(first ? String.format("%,.0f", achieved) : "").append(" | ").append(stream.getKey()).append(" | ")
                         .append(p.cells()).append(" |\n");
                 first = false;
+                if (stream.getValue().equals(ctx.liquidations())) {
+                    md.append(hops(entries, measuredFrom, end));
+                }
                 if (rate == 5_000 && stream.getValue().equals(ctx.liquidations()) && p.p99() > TARGET_P99_MS) {
                     notes.add("p99 of liquidations at 5,000 msgs/s is " + p.p99() + " ms: the ≤ " + TARGET_P99_MS + " ms target is **not met**");
                 }
@@ -93,5 +102,27 @@ final class ThroughputScenario implements Scenario {
         notes.forEach(n -> md.append("\n- ").append(n));
         md.append('\n');
         return new Result(title(), passed, md.toString());
+    }
+
+    /**
+     * The liquidations' lag split at the feed's receive time ({@code recv_ts}): venue → feed is the simulator's send,
+     * the socket and the client's frame decoding; feed → Redis is parsing, the write and Redis. Then per venue.
+     */
+    private static String hops(List<StreamEntry> entries, long from, long to) {
+        List<StreamEntry> window = entries.stream().filter(e -> HarnessContext.ts(e) >= from && HarnessContext.ts(e) < to).toList();
+        StringBuilder rows = new StringBuilder();
+        rows.append("|  |  | ↳ venue → feed | ").append(Percentiles.of(window.stream()
+                .mapToLong(e -> recv(e) - HarnessContext.ts(e)).toArray()).cells()).append(" |\n");
+        rows.append("|  |  | ↳ feed → Redis | ").append(Percentiles.of(window.stream()
+                .mapToLong(e -> e.idTimeMs() - recv(e)).toArray()).cells()).append(" |\n");
+        for (String venue : new java.util.TreeSet<>(window.stream().map(e -> e.field("venue")).toList())) {
+            rows.append("|  |  | ↳ ").append(venue).append(" | ").append(Percentiles.of(window.stream().filter(e -> venue.equals(e.field("venue")))
+                    .mapToLong(e -> e.idTimeMs() - HarnessContext.ts(e)).toArray()).cells()).append(" |\n");
+        }
+        return rows.toString();
+    }
+
+    private static long recv(StreamEntry entry) {
+        return Long.parseLong(entry.field("recv_ts"));
     }
 }
