@@ -1,6 +1,6 @@
 import { Activity, ArrowLeftRight, Flame, Layers, Percent, Scale } from 'lucide-react'
 import { Card } from './Card.jsx'
-import { bps, count, percent, usd } from '../lib/format.js'
+import { bps, liquidationCount, percent, usd } from '../lib/format.js'
 import { basisLevel, depthLevel, fundingLevel, liquidationsLevel, spreadLevel } from '../lib/thresholds.js'
 
 export function TelemetryCards({ guards }) {
@@ -15,7 +15,7 @@ export function TelemetryCards({ guards }) {
       <Card title="Basis" icon={Scale} value={bps(guards?.basis_bps)} sub={`OKX only ${bps(guards?.basis_okx_bps)}`}
         level={basisLevel(guards?.basis_bps)} ageMs={a.basis_bps} />
       <Card title="Open interest" icon={Activity} value={usd(guards?.oi_notional)} level={typeof guards?.oi_notional === 'number' ? 'pass' : 'stale'} ageMs={a.oi_notional} />
-      <Card title="Liquidations 5 min" icon={Flame} value={count(guards?.liq_events_5m)} level={liquidationsLevel(guards?.liq_events_5m)} ageMs={a.liq_events_5m} />
+      <Card title="Liquidations 5 min" icon={Flame} value={liquidationCount(guards?.liq_events_5m)} level={liquidationsLevel(guards?.liq_events_5m)} ageMs={a.liq_events_5m} />
     </section>
   )
 }

@@ -36,6 +36,13 @@ export function count(value) {
   return Number.isInteger(value) ? String(value) : MISSING
 }
 
+/** The guards count liquidations up to 1,000 (GuardPolicy.LIQUIDATIONS_COUNTED_MAX): at the cap, "1000+". */
+export const LIQUIDATIONS_COUNTED_MAX = 1000
+
+export function liquidationCount(value) {
+  return Number.isInteger(value) && value >= LIQUIDATIONS_COUNTED_MAX ? `${value}+` : count(value)
+}
+
 /** Milliseconds → "800 ms", "12 s", "3 min", "2 h". */
 export function age(ms) {
   if (!isNumber(ms)) return 'no data'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { age, bps, count, hhmm, MISSING, percent, usd, usdAxis } from './format.js'
+import { age, bps, count, hhmm, liquidationCount, MISSING, percent, usd, usdAxis } from './format.js'
 
 describe('format', () => {
   it('writes USD with k/M/B suffixes', () => {
@@ -12,12 +12,15 @@ describe('format', () => {
   })
 
   it('never turns a missing value into a number', () => {
-    for (const f of [usd, bps, percent, count]) {
+    for (const f of [usd, bps, percent, count, liquidationCount]) {
       expect(f(null)).toBe(MISSING)
       expect(f(undefined)).toBe(MISSING)
       expect(f(Number.NaN)).toBe(MISSING)
     }
     expect(count(0)).toBe('0')
+    expect(liquidationCount(0)).toBe('0')
+    expect(liquidationCount(999)).toBe('999')
+    expect(liquidationCount(1000)).toBe('1000+')
     expect(bps(0)).toBe('0.00 bps')
   })
 

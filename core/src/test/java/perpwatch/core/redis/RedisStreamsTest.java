@@ -61,6 +61,21 @@ class RedisStreamsTest {
     }
 
     @Test
+    void countIsByEntryIdTimeAndStopsAtTheCap() {
+        StreamKey key = new StreamKey("test:count", Duration.ofDays(1));
+        long before = System.currentTimeMillis();
+        for (int i = 0; i < 30; i++) {
+            streams.add(key, Map.of("i", Integer.toString(i)), before);
+        }
+        long after = System.currentTimeMillis();
+        assertEquals(30, streams.count(key, before - 1, after + 1, 1_000));
+        assertEquals(12, streams.count(key, before - 1, after + 1, 12), "counting stops at the cap");
+        assertEquals(0, streams.count(key, 0, before - 10_000, 1_000), "nothing in an earlier window");
+        assertEquals(0, streams.count(new StreamKey("test:count-none", Duration.ofDays(1)), 0, after, 10), "a missing stream counts 0");
+        assertThrows(IllegalArgumentException.class, () -> streams.count(key, 0, after, 0));
+    }
+
+    @Test
     void pagedRangeVisitsEveryEntryOnceEvenWithinOneMillisecond() {
         StreamKey key = new StreamKey("test:paged", Duration.ofDays(1));
         long before = System.currentTimeMillis();

@@ -27,6 +27,15 @@ public record GuardPolicy(Duration priceMaxAge, Duration barMaxAge, Duration boo
                           BigDecimal fundingAprWarn, BigDecimal basisWarnBps, int liqBreach5m, Duration cacheTtl) {
 
     public static final Duration LIQUIDATION_WINDOW = Duration.ofMinutes(5);
+    /** {@code liq_events_5m} is counted up to this many (the count runs inside Redis; see RedisStreams#count). */
+    public static final int LIQUIDATIONS_COUNTED_MAX = 1_000;
+
+    public GuardPolicy {
+        if (liqBreach5m < 0 || liqBreach5m >= LIQUIDATIONS_COUNTED_MAX) {
+            throw new IllegalArgumentException("PERPWATCH_GUARD_LIQ_5M_BREACH must be from 0 to " + (LIQUIDATIONS_COUNTED_MAX - 1)
+                    + " (liquidations are counted up to " + LIQUIDATIONS_COUNTED_MAX + "), got " + liqBreach5m);
+        }
+    }
 
     public static GuardPolicy fromEnv(Env env) {
         return new GuardPolicy(

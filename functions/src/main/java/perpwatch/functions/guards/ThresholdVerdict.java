@@ -44,7 +44,8 @@ final class ThresholdVerdict {
     void liquidations(Integer count) {
         if (count != null && count > policy.liqBreach5m()) {
             breach = true;
-            messages.add("liq_events_5m: " + count + " liquidations in 5 min is above the breach threshold of " + policy.liqBreach5m());
+            String counted = count >= GuardPolicy.LIQUIDATIONS_COUNTED_MAX ? "at least " + count : String.valueOf(count);
+            messages.add("liq_events_5m: " + counted + " liquidations in 5 min is above the breach threshold of " + policy.liqBreach5m());
         }
     }
 

@@ -2,12 +2,14 @@ package perpwatch.functions.guards;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +130,30 @@ class GuardsEndpointTest {
                     "basis_bps: -52.384 bps is beyond ±50 bps",\
                     "liq_events_5m: 11 liquidations in 5 min is above the breach threshold of 10"]"""), body.get("warnings"));
         }
+    }
+
+    @Test
+    void aCascadeBeyondTheCountingCapReadsAsAtLeastTheCap() throws Exception {
+        seed(NOW - 800, NOW - 90_000);
+        long[] cascade = new long[GuardPolicy.LIQUIDATIONS_COUNTED_MAX + 50];
+        for (int i = 0; i < cascade.length; i++) {
+            cascade[i] = NOW - 200_000 + i * 100L;
+        }
+        seedLiquidations(cascade);
+        try (TestApi api = TestApi.start(redis.url(), NOW)) {
+            JsonNode body = JSON.readTree(api.get("/api/engine/guards").body());
+            assertEquals("breach", body.get("status").asText());
+            assertEquals(GuardPolicy.LIQUIDATIONS_COUNTED_MAX, body.get("liq_events_5m").asInt(), "counted up to the cap, inside Redis");
+            assertTrue(containsText(body.get("warnings"), "liq_events_5m: at least 1000 liquidations in 5 min is above the breach threshold of 10"),
+                    body.toString());
+        }
+    }
+
+    @Test
+    void aBreachThresholdTheCountCannotReachIsRefusedAtStart() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GuardPolicy.fromEnv(
+                perpwatch.core.config.Env.of(Map.of("PERPWATCH_GUARD_LIQ_5M_BREACH", "1000"))));
+        assertTrue(e.getMessage().contains("PERPWATCH_GUARD_LIQ_5M_BREACH must be from 0 to 999"), e.getMessage());
     }
 
     /** Each threshold alone, from a passing baseline: which status it gives. */
