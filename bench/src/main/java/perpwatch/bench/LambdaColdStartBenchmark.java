@@ -35,11 +35,7 @@ public class LambdaColdStartBenchmark {
 
     @Setup(Level.Trial)
     public void startRedis() throws Exception {
-        int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        redis = LocalRedis.start(port);
+        redis = LocalRedis.start(perpwatch.local.net.FreePorts.any());
         System.setProperty("perpwatch.redis.url", redis.url());
     }
 

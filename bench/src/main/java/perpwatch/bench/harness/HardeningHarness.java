@@ -1,7 +1,6 @@
 package perpwatch.bench.harness;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +19,7 @@ import perpwatch.core.redis.RedisStreams;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.local.LocalCloud;
 import perpwatch.local.LocalCloudOptions;
+import perpwatch.local.net.FreePorts;
 
 /**
  * Runs the hardening scenarios against one local cloud (synthetic market, every feed task, the API, Redis, the
@@ -108,7 +108,7 @@ public final class HardeningHarness {
     private static List<Scenario.Result> runAgainstCloud(List<Scenario> scenarios, double scale, Map<String, String> env) throws Exception {
         List<Scenario.Result> results = new ArrayList<>();
         LocalCloud cloud = new LocalCloud();
-        int kinesisProxyPort = freePort();
+        int kinesisProxyPort = FreePorts.any();
         KinesisFaultProxy[] proxy = new KinesisFaultProxy[1];
         cloud.routeKinesis(emulator -> {
             try {
@@ -119,7 +119,7 @@ public final class HardeningHarness {
             }
         });
         try {
-            cloud.start(new LocalCloudOptions(LocalCloudOptions.Mode.SYNTHETIC, freePort(), freePort(), Path.of("../shared/fixtures")),
+            cloud.start(new LocalCloudOptions(LocalCloudOptions.Mode.SYNTHETIC, FreePorts.any(), FreePorts.any(), Path.of("../shared/fixtures")),
                     Env.system().with(env));
             Instrument sol = Instrument.sol();
             String redisUrl = cloud.redis().orElseThrow(() -> new IllegalStateException("the harness needs the embedded Redis")).url();
@@ -160,11 +160,5 @@ public final class HardeningHarness {
             Thread.sleep(1_000);
         }
         throw new IllegalStateException("the local cloud did not report live data within 240 s");
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

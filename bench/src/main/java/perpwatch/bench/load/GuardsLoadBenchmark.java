@@ -9,6 +9,7 @@ import java.time.Duration;
 import perpwatch.core.config.Env;
 import perpwatch.local.LocalCloud;
 import perpwatch.local.LocalCloudOptions;
+import perpwatch.local.net.FreePorts;
 
 /**
  * Loads {@code GET /api/engine/guards} at a fixed rate and prints latency percentiles as a markdown row.
@@ -52,7 +53,7 @@ public final class GuardsLoadBenchmark {
         LocalCloud cloud = null;
         if (url == null) {
             cloud = new LocalCloud();
-            cloud.start(new LocalCloudOptions(LocalCloudOptions.Mode.SYNTHETIC, freePort(), freePort(), Path.of("../shared/fixtures")), Env.system());
+            cloud.start(new LocalCloudOptions(LocalCloudOptions.Mode.SYNTHETIC, FreePorts.any(), FreePorts.any(), Path.of("../shared/fixtures")), Env.system());
             url = cloud.apiUrl() + "/api/engine/guards";
             awaitLiveData(URI.create(url));
         }
@@ -89,11 +90,5 @@ public final class GuardsLoadBenchmark {
             Thread.sleep(500);
         }
         throw new IllegalStateException("no live price after 60 s: " + body);
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,12 +1,12 @@
 package perpwatch.local.archive;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import perpwatch.local.net.FreePorts;
 
 /**
  * The Kinesis emulator kinesis-local (kinesis-mock on Node, installed by {@code ./perpwatch} into
@@ -29,7 +29,7 @@ public final class LocalKinesis implements AutoCloseable {
     }
 
     public static LocalKinesis start(Path main, String stream, Path logDir) throws IOException {
-        int port = freePort();
+        int port = FreePorts.any();
         Files.createDirectories(logDir);
         ProcessBuilder builder = new ProcessBuilder("node", main.getFileName().toString())
                 .directory(main.getParent().toFile())   // it reads server.json from its working directory
@@ -37,7 +37,7 @@ public final class LocalKinesis implements AutoCloseable {
                 .redirectOutput(logDir.resolve("kinesis-local.log").toFile());
         Map<String, String> env = builder.environment();
         env.put("KINESIS_MOCK_PLAIN_PORT", Integer.toString(port));
-        env.put("KINESIS_MOCK_TLS_PORT", Integer.toString(freePort()));
+        env.put("KINESIS_MOCK_TLS_PORT", Integer.toString(FreePorts.any()));
         env.put("INITIALIZE_STREAMS", stream + ":1");
         env.put("CREATE_STREAM_DURATION", "0ms");
         env.put("LOG_LEVEL", "WARN");
@@ -46,12 +46,6 @@ public final class LocalKinesis implements AutoCloseable {
 
     public URI endpoint() {
         return endpoint;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override
