@@ -102,6 +102,10 @@ public final class FeedTasks {
         for (Instrument instrument : config.instruments().all()) {
             tasks.add(factory.apply(new Context(config, redis, instrument, log, tally)));
         }
+        if (log != null && log.holders() == 0) {
+            // A task that writes no records (the Drift scan keeps its own archive): no shipper thread for it.
+            log.close();
+        }
         return tasks;
     }
 }

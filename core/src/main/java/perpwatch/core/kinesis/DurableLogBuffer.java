@@ -44,7 +44,43 @@ public final class DurableLogBuffer implements AutoCloseable {
         shipper.setDaemon(true);
         shipper.start();
         // A task being stopped (a deploy, a scale-in) gets a few seconds to ship what it holds.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> drain(Duration.ofSeconds(5)), "durable-log-drain"));
+        this.drainAtExit = new Thread(() -> drain(DRAIN_LIMIT), "durable-log-drain");
+        Runtime.getRuntime().addShutdownHook(drainAtExit);
+    }
+
+    /** How long the last writer's close, or the JVM's exit, waits for the backlog to ship. */
+    public static final Duration DRAIN_LIMIT = Duration.ofSeconds(5);
+    private final Thread drainAtExit;
+    private int holders;
+    private boolean closed;
+
+    /** A writer starts using this log (see {@link #release()}). */
+    public synchronized void retain() {
+        holders++;
+    }
+
+    public synchronized int holders() {
+        return holders;
+    }
+
+    /** Whether the shipper thread still runs (tests: a closed log leaves no thread behind). */
+    boolean shipping() {
+        return shipper.isAlive();
+    }
+
+    /**
+     * A writer is done with this log. The last one to leave drains it (up to {@link #DRAIN_LIMIT}) and stops the
+     * shipper, so stopping the tasks ships their tail before whatever stops next (the endpoint, the JVM) and leaves
+     * no thread behind retrying.
+     */
+    public void release() {
+        synchronized (this) {
+            if (holders == 0 || --holders > 0) {
+                return;
+            }
+        }
+        drain(DRAIN_LIMIT);
+        close();
     }
 
     /** Waits up to {@code limit} for the backlog to ship; what remains is logged as lost. */
@@ -148,7 +184,18 @@ public final class DurableLogBuffer implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
         running = false;
         shipper.interrupt();
+        try {
+            Runtime.getRuntime().removeShutdownHook(drainAtExit);
+        } catch (IllegalStateException e) {
+            // The JVM is already exiting and the hook is running: nothing to remove.
+        }
     }
 }

@@ -42,6 +42,9 @@ public final class BufferedStreamWriter {
         this.capacity = capacity;
         this.clock = clock;
         this.log = log;
+        if (log != null) {
+            log.retain();
+        }
     }
 
     /** Queues the record behind any backlog and writes what it can. Returns true when the backlog is empty after. */
@@ -81,6 +84,24 @@ public final class BufferedStreamWriter {
         }
         return true;
     }
+
+    /**
+     * A last try at the Redis backlog, then lets go of the durable log; the log's last writer ships what it holds
+     * before returning (bounded). For a task's close; the writer takes nothing after it.
+     */
+    public void close() {
+        boolean release;
+        synchronized (this) {
+            flush();
+            release = !closed;
+            closed = true;
+        }
+        if (release && log != null) {
+            log.release();
+        }
+    }
+
+    private boolean closed;
 
     public synchronized int backlog() {
         return backlog.size();

@@ -1,6 +1,7 @@
 package perpwatch.core.kinesis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
@@ -80,6 +81,32 @@ class DurableLogBufferTest {
             awaitTrue(() -> buffer.shipped() == 20);
             assertEquals(20, kinesis.readAll().size(), "the archive's log does not depend on Redis");
             assertEquals(20, writer.backlog(), "and Redis keeps its own backlog for when it returns");
+        }
+    }
+
+    @Test
+    void theLastWriterToCloseShipsTheTailAndStopsTheShipper() throws Exception {
+        try (TestKinesis kinesis = TestKinesis.start("log-close", 1);
+             KinesisClient client = kinesis.client();
+             TestRedis redis = TestRedis.start();
+             RedisStreams streams = new RedisStreams(redis.config())) {
+            DurableLogBuffer buffer = new DurableLogBuffer(new KinesisRecordSink(client, kinesis.stream(), 3, 10), 1_000, 100, System::currentTimeMillis);
+            BufferedStreamWriter trades = new BufferedStreamWriter(streams, 1_000, System::currentTimeMillis, buffer);
+            BufferedStreamWriter book = new BufferedStreamWriter(streams, 1_000, System::currentTimeMillis, buffer);
+            for (int i = 0; i < 10; i++) {
+                trades.write(KEY, Map.of("price", "151." + i));
+            }
+            trades.close();
+            trades.close();
+            assertEquals(1, buffer.holders(), "one writer left: closing twice releases once");
+            assertTrue(buffer.shipping());
+            for (int i = 0; i < 5; i++) {
+                book.write(KEY, Map.of("price", "152." + i));
+            }
+            book.close();
+            assertEquals(0, buffer.backlog(), "the last close returns once the tail is shipped");
+            assertEquals(15, kinesis.readAll().size());
+            awaitTrue(() -> !buffer.shipping());
         }
     }
 }

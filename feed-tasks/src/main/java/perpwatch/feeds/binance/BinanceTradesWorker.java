@@ -254,7 +254,7 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener {
         ticker.shutdownNow();
         synchronized (this) {
             // Whatever is still owed to Redis gets one last chance; the bar in progress is not closed early.
-            writer.flush();
+            writer.close();
         }
     }
 

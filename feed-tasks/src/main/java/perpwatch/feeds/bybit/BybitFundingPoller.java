@@ -163,6 +163,6 @@ public final class BybitFundingPoller implements FeedTask {
     @Override
     public void close() {
         scheduler.shutdownNow();
-        writer.flush();
+        writer.close();
     }
 }

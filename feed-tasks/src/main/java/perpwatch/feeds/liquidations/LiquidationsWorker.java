@@ -117,7 +117,7 @@ public final class LiquidationsWorker implements FeedTask {
     public void close() {
         feeds.forEach(VenueFeed::close);
         ticker.shutdownNow();
-        writer.flush();
+        writer.close();
     }
 
     /** One venue: its socket, its preparation thread, its counters. */

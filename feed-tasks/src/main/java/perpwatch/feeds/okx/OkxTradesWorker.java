@@ -184,7 +184,7 @@ public final class OkxTradesWorker implements FeedTask, WebSocketListener {
         socket.close();
         ticker.shutdownNow();
         synchronized (this) {
-            writer.flush();
+            writer.close();
         }
     }
 }

@@ -202,7 +202,7 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener {
         socket.close();
         snapshots.close();
         ticker.shutdownNow();
-        writer.flush();
+        writer.close();
     }
 
     private static String abbreviate(String text) {
