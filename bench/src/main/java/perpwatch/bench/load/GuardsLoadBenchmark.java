@@ -25,6 +25,7 @@ public final class GuardsLoadBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        HttpLoadDriver.boundKeepAlivePool();
         int rate = 1000;
         int seconds = 60;
         int warmupSeconds = 15;

@@ -25,9 +25,10 @@ public final class WebhookLoadBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        HttpLoadDriver.boundKeepAlivePool();
         int rate = 200;
         int seconds = 60;
-        int warmup = 10;
+        int warmup = 30;
         boolean withLog = true;
         int txs = 1;
         for (String arg : args) {
