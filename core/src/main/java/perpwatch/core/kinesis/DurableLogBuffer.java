@@ -101,6 +101,12 @@ public final class DurableLogBuffer implements AutoCloseable {
     }
 
     public synchronized void offer(String stream, Map<String, String> fields) {
+        if (closed) {
+            // A frame that raced its task's close: nothing will ship it, so it is counted as lost, not queued.
+            dropped++;
+            LOG.warn("durable log closed: a record of {} arrived after its writers closed and is not logged (total dropped {})", stream, dropped);
+            return;
+        }
         if (queue.size() == capacity) {
             LogRecord lost = queue.removeFirst();
             dropped++;

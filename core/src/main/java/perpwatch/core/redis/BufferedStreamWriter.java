@@ -26,6 +26,7 @@ public final class BufferedStreamWriter {
     private long dropped;
     private long failedAttempts;
     private boolean failing;
+    private boolean closed;
 
     /** Also receives every record, when the durable log is on; Redis failures never affect it. */
     private final perpwatch.core.kinesis.DurableLogBuffer log;
@@ -100,8 +101,6 @@ public final class BufferedStreamWriter {
             log.release();
         }
     }
-
-    private boolean closed;
 
     public synchronized int backlog() {
         return backlog.size();

@@ -107,6 +107,9 @@ class DurableLogBufferTest {
             assertEquals(0, buffer.backlog(), "the last close returns once the tail is shipped");
             assertEquals(15, kinesis.readAll().size());
             awaitTrue(() -> !buffer.shipping());
+            buffer.offer(KEY.name(), Map.of("price", "153"));
+            assertEquals(1, buffer.dropped(), "a record after the close is counted lost, never queued for nobody");
+            assertEquals(0, buffer.backlog());
         }
     }
 }
