@@ -105,7 +105,8 @@ public final class HardeningHarness {
         System.exit(passed ? 0 : 1);
     }
 
-    private static List<Scenario.Result> runAgainstCloud(List<Scenario> scenarios, double scale, Map<String, String> env) throws Exception {
+    /** Starts a local cloud (with {@code env} on top of the system's), runs the scenarios in order, stops it. */
+    static List<Scenario.Result> runAgainstCloud(List<Scenario> scenarios, double scale, Map<String, String> env) throws Exception {
         List<Scenario.Result> results = new ArrayList<>();
         LocalCloud cloud = new LocalCloud();
         int kinesisProxyPort = FreePorts.any();
