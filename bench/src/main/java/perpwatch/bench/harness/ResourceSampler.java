@@ -1,7 +1,14 @@
 package perpwatch.bench.harness;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
  * CPU and heap of the harness JVM (simulators, feed tasks and API together) and of the whole machine, sampled
@@ -9,7 +16,19 @@ import java.lang.management.MemoryMXBean;
  * machine figure only.
  */
 final class ResourceSampler implements AutoCloseable {
-    record Usage(double processCpuPercent, double machineCpuPercent, long heapMaxMb, long gcPauses) {
+    record Usage(double processCpuPercent, double machineCpuPercent, long heapMaxMb, long gcPauses, List<Pause> pauses) {
+        long longestPauseMs() {
+            return pauses.stream().mapToLong(Pause::durationMs).max().orElse(0);
+        }
+
+        /** Whether a stop-the-world collection of this JVM overlapped [fromMs, toMs] (epoch ms). */
+        boolean pausedDuring(long fromMs, long toMs) {
+            return pauses.stream().anyMatch(p -> p.startMs() <= toMs && p.startMs() + p.durationMs() >= fromMs);
+        }
+    }
+
+    /** One collection of this JVM: when it started (epoch ms) and how long it took. */
+    record Pause(long startMs, long durationMs) {
     }
 
     private final com.sun.management.OperatingSystemMXBean os =
@@ -24,7 +43,24 @@ final class ResourceSampler implements AutoCloseable {
     private int samples;
     private long heapMax;
 
+    private final List<Pause> pauses = new ArrayList<>();
+    private final long jvmStartMs = ManagementFactory.getRuntimeMXBean().getStartTime();
+    /** Young and full collections stop every thread, the simulators' and the feeds' alike. */
+    private final NotificationListener onCollection = (notification, handback) -> {
+        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
+            synchronized (this) {
+                pauses.add(new Pause(jvmStartMs + info.getStartTime(), info.getDuration()));
+            }
+        }
+    };
+
     ResourceSampler() {
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(onCollection, null, null);
+            }
+        }
         thread = new Thread(this::run, "harness-resources");
         thread.setDaemon(true);
         thread.start();
@@ -60,7 +96,16 @@ final class ResourceSampler implements AutoCloseable {
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         double processCpu = (os.getProcessCpuTime() - cpuNanosBefore) / 1e9 / seconds * 100;
         double machine = samples == 0 ? -1 : machineSum / samples * 100 * Runtime.getRuntime().availableProcessors();
-        return new Usage(processCpu, machine, heapMax / (1024 * 1024), gcCount() - gcBefore);
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                try {
+                    emitter.removeNotificationListener(onCollection);
+                } catch (javax.management.ListenerNotFoundException e) {
+                    // never added to this one
+                }
+            }
+        }
+        return new Usage(processCpu, machine, heapMax / (1024 * 1024), gcCount() - gcBefore, List.copyOf(pauses));
     }
 
     @Override

@@ -17,6 +17,8 @@ import perpwatch.core.stream.StreamKeys;
 final class ThroughputScenario implements Scenario {
     static final int[] RATES = {1_000, 5_000, 20_000};
     static final long TARGET_P99_MS = 5;
+    /** Lags above this are checked against the JVM's GC pauses, to tell a collection from a slow path. */
+    static final long SLOW_MS = 10;
 
     private final int[] rates;
 
@@ -75,7 +77,7 @@ final class ThroughputScenario implements Scenario {
                         .append(p.cells()).append(" |\n");
                 first = false;
                 if (stream.getValue().equals(ctx.liquidations())) {
-                    md.append(hops(entries, measuredFrom, end));
+                    md.append(hops(entries, measuredFrom, end, usage));
                 }
                 if (rate == 5_000 && stream.getValue().equals(ctx.liquidations()) && p.p99() > TARGET_P99_MS) {
                     notes.add("p99 of liquidations at 5,000 msgs/s is " + p.p99() + " ms: the ≤ " + TARGET_P99_MS + " ms target is **not met**");
@@ -86,15 +88,15 @@ final class ThroughputScenario implements Scenario {
                     .filter(e -> HarnessContext.ts(e) >= measuredFrom / 1_000 * 1_000 && HarnessContext.ts(e) < end / 1_000 * 1_000).count();
             long dropped = HarnessContext.delta(before, after, "redis_dropped") + HarnessContext.delta(before, after, "log_dropped");
             long malformed = HarnessContext.delta(before, after, "malformed");
-            resources.add(String.format("| %,d | %.0f %% | %.0f %% | %d MB | %d | %,d / %,d | %d | %d |", rate, usage.processCpuPercent(),
-                    usage.machineCpuPercent(), usage.heapMaxMb(), usage.gcPauses(), stored, sentLiq, dropped, malformed));
+            resources.add(String.format("| %,d | %.0f %% | %.0f %% | %d MB | %d | %d | %,d / %,d | %d | %d |", rate, usage.processCpuPercent(),
+                    usage.machineCpuPercent(), usage.heapMaxMb(), usage.gcPauses(), usage.longestPauseMs(), stored, sentLiq, dropped, malformed));
             if (stored != sentLiq || dropped != 0) {
                 passed = false;
                 notes.add(String.format("at %,d msgs/s: %,d liquidations sent, %,d in Redis, %d records dropped", rate, sentLiq, stored, dropped));
             }
         }
-        md.append("\n| msgs/s | harness JVM CPU (100 % = 1 core) | machine CPU (of 200 %) | heap max | GCs | liquidations in Redis / sent | dropped | malformed |\n")
-                .append("|---|---|---|---|---|---|---|---|\n");
+        md.append("\n| msgs/s | harness JVM CPU (100 % = 1 core) | machine CPU (of 200 %) | heap max | GCs | longest GC ms | liquidations in Redis / sent | dropped | malformed |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
         resources.forEach(r -> md.append(r).append('\n'));
         md.append("\nThe harness JVM holds the simulators (they build and send every frame), all feed tasks and the API; Redis is a ")
                 .append("separate process on the same two cores. This cloud runs without the durable log: the Kinesis emulator cannot take ")
@@ -108,13 +110,17 @@ final class ThroughputScenario implements Scenario {
      * The liquidations' lag split at the feed's receive time ({@code recv_ts}): venue → feed is the simulator's send,
      * the socket and the client's frame decoding; feed → Redis is parsing, the write and Redis. Then per venue.
      */
-    private static String hops(List<StreamEntry> entries, long from, long to) {
+    private static String hops(List<StreamEntry> entries, long from, long to, ResourceSampler.Usage usage) {
         List<StreamEntry> window = entries.stream().filter(e -> HarnessContext.ts(e) >= from && HarnessContext.ts(e) < to).toList();
         StringBuilder rows = new StringBuilder();
         rows.append("|  |  | ↳ venue → feed | ").append(Percentiles.of(window.stream()
                 .mapToLong(e -> recv(e) - HarnessContext.ts(e)).toArray()).cells()).append(" |\n");
         rows.append("|  |  | ↳ feed → Redis | ").append(Percentiles.of(window.stream()
                 .mapToLong(e -> e.idTimeMs() - recv(e)).toArray()).cells()).append(" |\n");
+        List<StreamEntry> slow = window.stream().filter(e -> e.idTimeMs() - HarnessContext.ts(e) > SLOW_MS).toList();
+        long inPause = slow.stream().filter(e -> usage.pausedDuring(HarnessContext.ts(e), e.idTimeMs())).count();
+        rows.append("|  |  | ↳ over ").append(SLOW_MS).append(" ms, and of those while this JVM was in a GC pause | – | – | – | ")
+                .append(slow.size()).append(", ").append(inPause).append(" |\n");
         for (String venue : new java.util.TreeSet<>(window.stream().map(e -> e.field("venue")).toList())) {
             rows.append("|  |  | ↳ ").append(venue).append(" | ").append(Percentiles.of(window.stream().filter(e -> venue.equals(e.field("venue")))
                     .mapToLong(e -> e.idTimeMs() - HarnessContext.ts(e)).toArray()).cells()).append(" |\n");
