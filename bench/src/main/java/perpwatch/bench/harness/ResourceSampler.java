@@ -56,11 +56,7 @@ final class ResourceSampler implements AutoCloseable {
     };
 
     ResourceSampler() {
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (gc instanceof NotificationEmitter emitter) {
-                emitter.addNotificationListener(onCollection, null, null);
-            }
-        }
+        collectorEmitters().forEach(emitter -> emitter.addNotificationListener(onCollection, null, null));
         thread = new Thread(this::run, "harness-resources");
         thread.setDaemon(true);
         thread.start();
@@ -85,6 +81,17 @@ final class ResourceSampler implements AutoCloseable {
         }
     }
 
+    /** The collectors that announce each collection (all of them on HotSpot). */
+    private static List<NotificationEmitter> collectorEmitters() {
+        List<NotificationEmitter> emitters = new ArrayList<>();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitters.add(emitter);
+            }
+        }
+        return emitters;
+    }
+
     private static long gcCount() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(g -> Math.max(0, g.getCollectionCount())).sum();
     }
@@ -96,13 +103,11 @@ final class ResourceSampler implements AutoCloseable {
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         double processCpu = (os.getProcessCpuTime() - cpuNanosBefore) / 1e9 / seconds * 100;
         double machine = samples == 0 ? -1 : machineSum / samples * 100 * Runtime.getRuntime().availableProcessors();
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (gc instanceof NotificationEmitter emitter) {
-                try {
-                    emitter.removeNotificationListener(onCollection);
-                } catch (javax.management.ListenerNotFoundException e) {
-                    // never added to this one
-                }
+        for (NotificationEmitter emitter : collectorEmitters()) {
+            try {
+                emitter.removeNotificationListener(onCollection);
+            } catch (javax.management.ListenerNotFoundException e) {
+                // stop() ran twice: already removed
             }
         }
         return new Usage(processCpu, machine, heapMax / (1024 * 1024), gcCount() - gcBefore, List.copyOf(pauses));

@@ -71,14 +71,7 @@ class KinesisFaultProxyTest {
 
     /** The stream's records, read from the emulator directly (not through the proxy). */
     private static java.util.List<String> stored() {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        try (KinesisClient direct = kinesis.client()) {
-            String shard = direct.listShards(b -> b.streamName("perpwatch-events")).shards().get(0).shardId();
-            String iterator = direct.getShardIterator(b -> b.streamName("perpwatch-events").shardId(shard)
-                    .shardIteratorType(software.amazon.awssdk.services.kinesis.model.ShardIteratorType.TRIM_HORIZON)).shardIterator();
-            direct.getRecords(b -> b.shardIterator(iterator).limit(100)).records().forEach(r -> out.add(r.data().asUtf8String()));
-        }
-        return out;
+        return kinesis.readRaw().stream().map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)).toList();
     }
 
     private static PutRecordsResponse put(String data) {

@@ -133,7 +133,12 @@ public final class TestKinesis implements AutoCloseable {
 
     /** Every record in the stream so far, shard by shard from the oldest, decoded. */
     public java.util.List<perpwatch.core.kinesis.LogRecord> readAll() {
-        java.util.List<perpwatch.core.kinesis.LogRecord> out = new java.util.ArrayList<>();
+        return readRaw().stream().map(perpwatch.core.kinesis.LogRecordCodec::decode).toList();
+    }
+
+    /** Every record's bytes in the stream so far, shard by shard from the oldest, as stored. */
+    public java.util.List<byte[]> readRaw() {
+        java.util.List<byte[]> out = new java.util.ArrayList<>();
         try (KinesisClient client = client()) {
             for (var shard : client.listShards(b -> b.streamName(stream)).shards()) {
                 String iterator = client.getShardIterator(b -> b.streamName(stream).shardId(shard.shardId())
@@ -141,7 +146,7 @@ public final class TestKinesis implements AutoCloseable {
                 while (iterator != null) {
                     String current = iterator;
                     var page = client.getRecords(b -> b.shardIterator(current).limit(1000));
-                    page.records().forEach(r -> out.add(perpwatch.core.kinesis.LogRecordCodec.decode(r.data().asByteArray())));
+                    page.records().forEach(r -> out.add(r.data().asByteArray()));
                     if (page.records().isEmpty() || page.millisBehindLatest() == null || page.millisBehindLatest() == 0) {
                         break;
                     }

@@ -12,11 +12,6 @@ import perpwatch.core.stream.StreamKeys;
 /** Reads the newest entry of every stream the guards use, and the liquidations of the last five minutes. */
 @Singleton
 class GuardInputsReader {
-    /**
-     * A cascade can print hundreds of events in five minutes; the guard only needs to know it is above the bar, and
-     * counting costs Redis time that every feed's write waits behind. 1,000 means "1,000 or more".
-     */
-    static final int MAX_LIQUIDATIONS_COUNTED = GuardPolicy.LIQUIDATIONS_COUNTED_MAX;
     static final long HEARTBEAT_MAX_AGE_MS = 60_000;
 
     private final RedisStreams redis;
@@ -29,7 +24,7 @@ class GuardInputsReader {
     GuardInputs read(Instrument instrument, long nowMs) {
         Optional<StreamEntry> newestLiquidation = redis.last(StreamKeys.liquidations(instrument));
         int recent = newestLiquidation.isEmpty() ? 0 : redis.count(StreamKeys.liquidations(instrument),
-                nowMs - GuardPolicy.LIQUIDATION_WINDOW.toMillis(), nowMs, MAX_LIQUIDATIONS_COUNTED);
+                nowMs - GuardPolicy.LIQUIDATION_WINDOW.toMillis(), nowMs, GuardPolicy.LIQUIDATIONS_COUNTED_MAX);
         List<String> venues = StreamKeys.LIQUIDATION_VENUES;
         List<Long> beats = redis.heartbeats(venues.stream().map(v -> StreamKeys.liquidationHeartbeat(instrument, v)).toList());
         List<String> silent = new ArrayList<>();

@@ -27,7 +27,11 @@ public record GuardPolicy(Duration priceMaxAge, Duration barMaxAge, Duration boo
                           BigDecimal fundingAprWarn, BigDecimal basisWarnBps, int liqBreach5m, Duration cacheTtl) {
 
     public static final Duration LIQUIDATION_WINDOW = Duration.ofMinutes(5);
-    /** {@code liq_events_5m} is counted up to this many (the count runs inside Redis; see RedisStreams#count). */
+    /**
+     * {@code liq_events_5m} is counted up to this many; 1,000 means "1,000 or more". A cascade can print hundreds of
+     * events in five minutes and the guard only needs to know it is above the bar, while counting runs inside Redis
+     * (see RedisStreams#count), where every feed's write waits behind it.
+     */
     public static final int LIQUIDATIONS_COUNTED_MAX = 1_000;
 
     public GuardPolicy {
