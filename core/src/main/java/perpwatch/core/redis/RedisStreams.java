@@ -225,6 +225,22 @@ public final class RedisStreams implements AutoCloseable {
         }
     }
 
+    /**
+     * The newest {@code limit} entries whose ids fall in [fromMs, toMs], returned oldest first: a long window answers
+     * with its most recent part, read newest first so Redis never walks the older rest. {@code toMs} of
+     * {@link Long#MAX_VALUE} means "up to the newest".
+     */
+    public List<StreamEntry> newest(StreamKey key, long fromMs, long toMs, int limit) {
+        String upper = toMs == Long.MAX_VALUE ? "+" : Long.toString(toMs);
+        List<StreamMessage<String, String>> messages = call(key,
+                c -> c.xrevrange(key.name(), Range.create(Long.toString(fromMs), upper), Limit.from(limit)));
+        List<StreamEntry> entries = new ArrayList<>(messages.size());
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            entries.add(toEntry(messages.get(i)));
+        }
+        return entries;
+    }
+
     public long length(StreamKey key) {
         return call(key, c -> c.xlen(key.name()));
     }

@@ -75,6 +75,14 @@ public final class StreamKeys {
     /** The latest Drift liquidation map, a JSON document replaced atomically with its summary entry. */
     public static final String DRIFT_LIQ_MAP_LATEST = "onchain:drift:liq_map:latest";
 
+    /**
+     * What the guards decided for an instrument: one entry per change of status, and at most one a second while it is
+     * a breach. Written by the API, not a feed: no silence budget (a steady verdict writes nothing).
+     */
+    public static StreamKey guardDecisions(Instrument instrument) {
+        return new StreamKey("engine:guards:decisions:" + instrument.canonical().toLowerCase(Locale.ROOT), Duration.ofDays(30));
+    }
+
     /** Every stream this instrument has, for health and tooling. */
     public static List<StreamKey> all(Instrument instrument) {
         return List.of(trades(instrument), price(instrument), book(instrument), liquidations(instrument),

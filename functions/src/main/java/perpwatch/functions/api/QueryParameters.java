@@ -12,19 +12,33 @@ public final class QueryParameters {
 
     /** {@code hours}: a whole number from 1 to 168 (a week: the longest retention of the hot streams). */
     public static int hours(String raw, int defaultHours) {
+        return hours(raw, defaultHours, MAX_HOURS);
+    }
+
+    /** {@code hours} for a route whose data is kept longer than a week (the decision log: 30 days). */
+    public static int hours(String raw, int defaultHours, int maxHours) {
+        return wholeNumber("hours", raw, defaultHours, maxHours);
+    }
+
+    /** {@code limit}: how many items at most, from 1 to {@code max}. */
+    public static int limit(String raw, int defaultLimit, int max) {
+        return wholeNumber("limit", raw, defaultLimit, max);
+    }
+
+    private static int wholeNumber(String name, String raw, int defaultValue, int max) {
         if (raw == null || raw.isBlank()) {
-            return defaultHours;
+            return defaultValue;
         }
-        int hours;
+        int value;
         try {
-            hours = Integer.parseInt(raw.trim());
+            value = Integer.parseInt(raw.trim());
         } catch (NumberFormatException e) {
-            throw new BadParameterException("hours", "hours must be a whole number from 1 to " + MAX_HOURS + ", not '" + raw + "'");
+            throw new BadParameterException(name, name + " must be a whole number from 1 to " + max + ", not '" + raw + "'");
         }
-        if (hours < 1 || hours > MAX_HOURS) {
-            throw new BadParameterException("hours", "hours must be from 1 to " + MAX_HOURS + ", not " + hours);
+        if (value < 1 || value > max) {
+            throw new BadParameterException(name, name + " must be from 1 to " + max + ", not " + value);
         }
-        return hours;
+        return value;
     }
 
     /** {@code symbol}: a configured instrument, case-insensitive. */

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import perpwatch.core.kinesis.KinesisClients;
 import perpwatch.core.kinesis.KinesisRecordSink;
 import perpwatch.core.redis.RedisStreams;
-import perpwatch.functions.webhook.DurableLog;
+import perpwatch.functions.durable.DurableLog;
 
 /**
  * Builds the config record and the Redis client once per application context. Variables are read through

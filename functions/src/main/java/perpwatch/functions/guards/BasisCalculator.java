@@ -17,10 +17,13 @@ final class BasisCalculator {
 
     private final long maxAgeMs;
     private final long maxSkewMs;
+    private final long clockSkewMaxMs;
 
-    BasisCalculator(Duration maxAge, Duration maxSkew) {
+    /** @param clockSkewMax how far in this API's future a trade may be stamped before its writer's clock is distrusted */
+    BasisCalculator(Duration maxAge, Duration maxSkew, Duration clockSkewMax) {
         this.maxAgeMs = maxAge.toMillis();
         this.maxSkewMs = maxSkew.toMillis();
+        this.clockSkewMaxMs = clockSkewMax.toMillis();
     }
 
     BasisReading compute(Optional<PricePoint> usdc, Optional<PricePoint> usdt, long nowMs) {
@@ -32,6 +35,10 @@ final class BasisCalculator {
         PricePoint t = usdt.get();
         long age = Math.max(0, nowMs - Math.min(c.ts(), t.ts()));
         for (PricePoint side : new PricePoint[] {c, t}) {
+            if (side.ts() - nowMs > clockSkewMaxMs) {
+                return new BasisReading(null, null, "clock skew: " + side.source() + " is stamped " + (side.ts() - nowMs)
+                        + " ms ahead of this API's clock (max " + clockSkewMaxMs + " ms)", 0);
+            }
             long sideAge = Math.max(0, nowMs - side.ts());
             if (sideAge > maxAgeMs) {
                 return new BasisReading(null, age, side.source() + " price stale, " + sideAge + " ms old (max " + maxAgeMs + " ms)", 0);

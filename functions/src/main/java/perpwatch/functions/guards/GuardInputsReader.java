@@ -41,6 +41,6 @@ class GuardInputsReader {
                 redis.last(StreamKeys.funding(instrument)),
                 redis.last(StreamKeys.usdcTrades(instrument)),
                 redis.last(StreamKeys.okxUsdtTrades(instrument)),
-                recent, newestLiquidation, silent);
+                recent, java.util.Map.of(), newestLiquidation, silent);
     }
 }

@@ -1,16 +1,27 @@
 package perpwatch.functions.guards;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import perpwatch.core.config.Env;
 
 /**
- * Guard thresholds and staleness budgets (DESIGN §5 defaults). Every age is measured from the venue's own
- * timestamp, so a feed that writes old data on time still reads as stale.
+ * Guard thresholds, staleness budgets and the required metrics (DESIGN §5 defaults). Every age is measured from the
+ * venue's own timestamp, so a feed that writes old data on time still reads as stale.
  *
  * @param priceMaxAge      {@code PERPWATCH_GUARD_PRICE_MAX_AGE} (5s): the 1/s price stream older than this is stale
  * @param barMaxAge        {@code PERPWATCH_GUARD_BAR_MAX_AGE} (150s, from the bar's close): one missed bar is tolerated, two are not
- * @param bookMaxAge       {@code PERPWATCH_GUARD_BOOK_MAX_AGE} (5s): spread and depth, published once a second
+ * @param bookMaxAge       {@code PERPWATCH_GUARD_BOOK_MAX_AGE} (5s): spread and depth, published on change and at least once a second
  * @param fundingMaxAge    {@code PERPWATCH_GUARD_FUNDING_MAX_AGE} (180s): funding and OI, polled every 60 s
  * @param basisMaxAge      {@code PERPWATCH_GUARD_BASIS_MAX_AGE} (5s): each side of the basis
  * @param basisMaxSkew     {@code PERPWATCH_GUARD_BASIS_MAX_SKEW} (2s): the two sides' trade times apart
@@ -21,10 +32,15 @@ import perpwatch.core.config.Env;
  * @param liqBreach5m      {@code PERPWATCH_GUARD_LIQ_5M_BREACH} (10): more liquidations than this in 5 min is a breach
  * @param cacheTtl         {@code PERPWATCH_GUARD_CACHE} (5s): an answer is reused for at most this long, and never
  *                         past the moment one of its metrics would turn stale
+ * @param required         {@code PERPWATCH_GUARD_REQUIRED} (price, spread_bps, depth_10bps, liq_events_5m): an unknown
+ *                         required metric is a breach, an unknown optional one a warning
+ * @param clockSkewMax     {@code PERPWATCH_GUARD_CLOCK_SKEW_MAX} (2s): a record stamped further than this in this API's
+ *                         future was written by a clock that is off; its age cannot be trusted, so it is unknown
  */
 public record GuardPolicy(Duration priceMaxAge, Duration barMaxAge, Duration bookMaxAge, Duration fundingMaxAge,
                           Duration basisMaxAge, Duration basisMaxSkew, BigDecimal spreadWarnBps, BigDecimal minDepthUsd,
-                          BigDecimal fundingAprWarn, BigDecimal basisWarnBps, int liqBreach5m, Duration cacheTtl) {
+                          BigDecimal fundingAprWarn, BigDecimal basisWarnBps, int liqBreach5m, Duration cacheTtl,
+                          Set<GuardMetric> required, Duration clockSkewMax) {
 
     public static final Duration LIQUIDATION_WINDOW = Duration.ofMinutes(5);
     /**
@@ -33,12 +49,20 @@ public record GuardPolicy(Duration priceMaxAge, Duration barMaxAge, Duration boo
      * (see RedisStreams#count), where every feed's write waits behind it.
      */
     public static final int LIQUIDATIONS_COUNTED_MAX = 1_000;
+    public static final Set<GuardMetric> DEFAULT_REQUIRED = Collections.unmodifiableSet(EnumSet.of(
+            GuardMetric.PRICE, GuardMetric.SPREAD_BPS, GuardMetric.DEPTH_10BPS, GuardMetric.LIQ_EVENTS_5M));
 
     public GuardPolicy {
         if (liqBreach5m < 0 || liqBreach5m >= LIQUIDATIONS_COUNTED_MAX) {
             throw new IllegalArgumentException("PERPWATCH_GUARD_LIQ_5M_BREACH must be from 0 to " + (LIQUIDATIONS_COUNTED_MAX - 1)
                     + " (liquidations are counted up to " + LIQUIDATIONS_COUNTED_MAX + "), got " + liqBreach5m);
         }
+        required = required.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(required));
+        // 10, not 10.0: the bounds are shown to people and engines as configured.
+        spreadWarnBps = spreadWarnBps.stripTrailingZeros();
+        minDepthUsd = minDepthUsd.stripTrailingZeros();
+        fundingAprWarn = fundingAprWarn.stripTrailingZeros();
+        basisWarnBps = basisWarnBps.stripTrailingZeros();
     }
 
     public static GuardPolicy fromEnv(Env env) {
@@ -54,6 +78,68 @@ public record GuardPolicy(Duration priceMaxAge, Duration barMaxAge, Duration boo
                 BigDecimal.valueOf(env.decimal("PERPWATCH_GUARD_FUNDING_APR_WARN", 300)),
                 BigDecimal.valueOf(env.decimal("PERPWATCH_GUARD_BASIS_WARN_BPS", 50)),
                 env.integer("PERPWATCH_GUARD_LIQ_5M_BREACH", 10),
-                env.duration("PERPWATCH_GUARD_CACHE", Duration.ofSeconds(5)));
+                env.duration("PERPWATCH_GUARD_CACHE", Duration.ofSeconds(5)),
+                requiredFrom(env.string("PERPWATCH_GUARD_REQUIRED", null)),
+                env.duration("PERPWATCH_GUARD_CLOCK_SKEW_MAX", Duration.ofSeconds(2)));
+    }
+
+    /** A comma-separated list of metric names; {@code none} requires nothing (every unknown is then a warning). */
+    static Set<GuardMetric> requiredFrom(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return DEFAULT_REQUIRED;
+        }
+        if (configured.trim().equalsIgnoreCase("none")) {
+            return Set.of();
+        }
+        try {
+            return Arrays.stream(configured.split(",")).filter(s -> !s.isBlank()).map(GuardMetric::fromWire)
+                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(GuardMetric.class)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("PERPWATCH_GUARD_REQUIRED: " + e.getMessage(), e);
+        }
+    }
+
+    public boolean isRequired(GuardMetric metric) {
+        return required.contains(metric);
+    }
+
+    /** Each metric's bounds as they are judged; the one source the answer, the thresholds route and the dashboard use. */
+    public Map<GuardMetric, Threshold> thresholds() {
+        Map<GuardMetric, Threshold> all = new EnumMap<>(GuardMetric.class);
+        all.put(GuardMetric.PRICE, Threshold.freshness(priceMaxAge.toMillis()));
+        all.put(GuardMetric.BAR, Threshold.freshness(barMaxAge.toMillis()));
+        all.put(GuardMetric.SPREAD_BPS, Threshold.warnAbove(spreadWarnBps, bookMaxAge.toMillis()));
+        all.put(GuardMetric.DEPTH_10BPS, Threshold.warnBelow(minDepthUsd, bookMaxAge.toMillis()));
+        all.put(GuardMetric.FUNDING_APR, Threshold.warnAbsAbove(fundingAprWarn, fundingMaxAge.toMillis()));
+        all.put(GuardMetric.OI_NOTIONAL, Threshold.freshness(fundingMaxAge.toMillis()));
+        all.put(GuardMetric.BASIS_BPS, Threshold.warnAbsAbove(basisWarnBps, basisMaxAge.toMillis()));
+        all.put(GuardMetric.BASIS_OKX_BPS, Threshold.freshness(basisMaxAge.toMillis()));
+        // Event-driven: no age budget; its freshness is the venues' subscription heartbeats.
+        all.put(GuardMetric.LIQ_EVENTS_5M, Threshold.breachAbove(BigDecimal.valueOf(liqBreach5m), null));
+        return all;
+    }
+
+    /**
+     * A short digest of everything that decides a verdict (bounds, budgets, required set): an engine compares it with
+     * the version it was written against, and every answer and decision names the version it was judged by.
+     */
+    public String version() {
+        StringBuilder canonical = new StringBuilder();
+        thresholds().forEach((metric, t) -> canonical.append(metric.wire()).append('=').append(plain(t.warnAbove())).append(',')
+                .append(plain(t.warnBelow())).append(',').append(plain(t.warnAbsAbove())).append(',').append(plain(t.breachAbove()))
+                .append(',').append(t.maxAgeMs()).append(';'));
+        canonical.append("required=").append(required.stream().map(GuardMetric::wire).sorted().collect(Collectors.joining(",")));
+        canonical.append(";skew=").append(basisMaxSkew.toMillis()).append(";clock=").append(clockSkewMax.toMillis())
+                .append(";counted_max=").append(LIQUIDATIONS_COUNTED_MAX);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
     }
 }

@@ -1,8 +1,9 @@
 package perpwatch.functions.guards;
 
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,31 +29,37 @@ import perpwatch.core.stream.StreamKeys;
 import perpwatch.functions.config.FunctionsConfig;
 
 /**
- * Evaluates the risk guards from the latest stream entries. It fails closed: Redis unreachable is a
- * {@code breach} with {@code data_source: unavailable}; stale or missing metrics are {@code null} with a warning,
- * and any warning keeps the status from {@code passing}.
+ * Evaluates the risk guards from the latest stream entries. It fails closed: each metric is {@code pass}, {@code warn},
+ * {@code breach} or {@code unknown}; an unknown required metric is a breach (see {@link StatusRule}), and Redis
+ * unreachable makes every metric unknown. Every answer computed is offered to the decision log.
  */
 @Singleton
 public class GuardsService {
     private static final Logger LOG = LoggerFactory.getLogger(GuardsService.class);
-    static final List<String> METRICS = List.of("price", "bar", "spread_bps", "depth_10bps", "funding_apr",
-            "oi_notional", "basis_bps", "basis_okx_bps", "liq_events_5m");
 
     private final GuardInputsReader reader;
     private final GuardPolicy policy;
+    private final String thresholdsVersion;
+    private final List<GuardMetric> required;
     private final BasisCalculator basis;
     private final Clock clock;
+    private final AnswerStamp stamp;
+    private final DecisionLog decisions;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     /** An answer and the instant after which it must be recomputed. */
     private record Cached(GuardsResponse response, long validUntilMs) {
     }
 
-    GuardsService(GuardInputsReader reader, FunctionsConfig config, Clock clock) {
+    GuardsService(GuardInputsReader reader, FunctionsConfig config, Clock clock, AnswerStamp stamp, DecisionLog decisions) {
         this.reader = reader;
         this.policy = config.guards();
-        this.basis = new BasisCalculator(policy.basisMaxAge(), policy.basisMaxSkew());
+        this.thresholdsVersion = policy.version();
+        this.required = List.copyOf(policy.required());
+        this.basis = new BasisCalculator(policy.basisMaxAge(), policy.basisMaxSkew(), policy.clockSkewMax());
         this.clock = clock;
+        this.stamp = stamp;
+        this.decisions = decisions;
     }
 
     /** The cached answer while it is valid, else a fresh one. Concurrent misses may compute twice; that is harmless. */
@@ -62,76 +69,120 @@ public class GuardsService {
         if (cached != null && now < cached.validUntilMs()) {
             return cached.response();
         }
-        GuardInputs inputs;
+        GuardsResponse response;
         try {
-            inputs = reader.read(instrument, now);
+            GuardInputs inputs = reader.read(instrument, now);
+            response = evaluate(instrument, inputs, now);
         } catch (StoreUnavailableException e) {
             // "guards data_source unavailable" is what the cloud's GuardsUnavailable metric filter counts.
             LOG.warn("guards data_source unavailable for {}: redis unreachable: {}", instrument.canonical(), e.getMessage());
-            return unavailable(instrument, now);
+            response = unavailable(instrument, now);
         }
-        return evaluate(instrument, inputs, now);
+        decisions.offer(instrument, response);
+        return response;
     }
 
     private GuardsResponse evaluate(Instrument instrument, GuardInputs in, long now) {
-        MetricChecks checks = new MetricChecks(now);
-        Optional<PriceTick> price = checks.fresh("price", in.price(), PriceTickCodec.INSTANCE, PriceTick::ts, policy.priceMaxAge());
-        Optional<Bar> bar = checks.fresh("bar", in.bar(), BarCodec.INSTANCE, Bar::closeTime, policy.barMaxAge());
-        Optional<BookTop> book = checks.fresh(List.of("spread_bps", "depth_10bps"), in.book(), BookTopCodec.INSTANCE,
-                BookTop::ts, policy.bookMaxAge());
-        Optional<FundingSnapshot> funding = checks.fresh(List.of("funding_apr", "oi_notional"), in.funding(),
-                FundingSnapshotCodec.INSTANCE, FundingSnapshot::ts, policy.fundingMaxAge());
+        MetricChecks checks = new MetricChecks(now, policy.clockSkewMax());
+        Optional<PriceTick> price = checks.fresh(GuardMetric.PRICE, StreamKeys.price(instrument).name(), in.price(),
+                PriceTickCodec.INSTANCE, PriceTick::ts, policy.priceMaxAge());
+        Optional<Bar> bar = checks.fresh(GuardMetric.BAR, StreamKeys.trades(instrument).name(), in.bar(), BarCodec.INSTANCE,
+                Bar::closeTime, policy.barMaxAge());
+        Optional<BookTop> book = checks.fresh(List.of(GuardMetric.SPREAD_BPS, GuardMetric.DEPTH_10BPS), StreamKeys.book(instrument).name(),
+                in.book(), BookTopCodec.INSTANCE, BookTop::ts, policy.bookMaxAge());
+        Optional<FundingSnapshot> funding = checks.fresh(List.of(GuardMetric.FUNDING_APR, GuardMetric.OI_NOTIONAL),
+                StreamKeys.funding(instrument).name(), in.funding(), FundingSnapshotCodec.INSTANCE, FundingSnapshot::ts,
+                policy.fundingMaxAge());
 
         BasisReading crossVenue = basis(in.usdcTrade(), "okx " + instrument.okxUsdc(), in.price(), true, "binance " + instrument.binance(), now);
-        checks.derived("basis_bps", crossVenue.ageMs(), crossVenue.problem(), crossVenue.headroomMs());
+        checks.derived(GuardMetric.BASIS_BPS, crossVenue.ageMs(), crossVenue.problem(), crossVenue.headroomMs());
         BasisReading okxOnly = basis(in.usdcTrade(), "okx " + instrument.okxUsdc(), in.okxUsdtTrade(), false, "okx " + instrument.okxUsdt(), now);
-        checks.derived("basis_okx_bps", okxOnly.ageMs(), okxOnly.problem(), okxOnly.headroomMs());
+        checks.derived(GuardMetric.BASIS_OKX_BPS, okxOnly.ageMs(), okxOnly.problem(), okxOnly.headroomMs());
 
-        Integer liquidations = in.liquidationsRecent();
-        Long newestAge = in.newestLiquidation().map(e -> Math.max(0, now - e.idTimeMs())).orElse(null);
-        if (in.liquidationSilent().size() == StreamKeys.LIQUIDATION_VENUES.size()) {
+        LiquidationWindow liquidations = LiquidationWindow.of(in, now);
+        if (liquidations.total() == null) {
             // No venue connected: an empty window would read as a calm market, so there is no count.
-            liquidations = null;
-            checks.missing("liq_events_5m", "no liquidation feed connected (" + String.join(", ", in.liquidationSilent()) + " silent)");
+            checks.missing(GuardMetric.LIQ_EVENTS_5M, liquidations.caveat());
         } else {
-            checks.derived("liq_events_5m", newestAge, null, Long.MAX_VALUE);
-            if (!in.liquidationSilent().isEmpty()) {
-                checks.thresholdCrossed("liq_events_5m: " + String.join(", ", in.liquidationSilent())
-                        + " not connected; the count covers the other venues only");
-            }
+            checks.known(GuardMetric.LIQ_EVENTS_5M, liquidations.newestAgeMs());
         }
 
-        ThresholdVerdict thresholds = new ThresholdVerdict(policy);
-        book.ifPresent(thresholds::book);
-        funding.ifPresent(thresholds::funding);
-        thresholds.basis(crossVenue.bps());
-        thresholds.liquidations(liquidations);
-        thresholds.messages().forEach(checks::thresholdCrossed);
-
-        String dataSource = checks.dataSource();
-        List<String> warnings = checks.warnings();
-        String status;
-        if (GuardsResponse.UNAVAILABLE.equals(dataSource) || thresholds.breach()) {
-            status = GuardsResponse.BREACH;
-        } else {
-            status = warnings.isEmpty() ? GuardsResponse.PASSING : GuardsResponse.WARNING;
+        ThresholdVerdict verdict = new ThresholdVerdict(policy);
+        Board board = new Board(checks);
+        board.judge(GuardMetric.PRICE, price.map(PriceTick::price).orElse(null), Judged.PASS);
+        board.judge(GuardMetric.BAR, bar.map(Bar::close).orElse(null), Judged.PASS);
+        board.judge(GuardMetric.SPREAD_BPS, book.map(BookTop::spreadBps).orElse(null), book.map(b -> verdict.spread(b.spreadBps())).orElse(null));
+        board.judge(GuardMetric.DEPTH_10BPS, book.map(b -> b.depthBidUsd().min(b.depthAskUsd())).orElse(null),
+                book.map(b -> verdict.depth(b.depthBidUsd(), b.depthAskUsd())).orElse(null));
+        board.judge(GuardMetric.FUNDING_APR, funding.map(FundingSnapshot::fundingApr).orElse(null),
+                funding.map(f -> verdict.funding(f.fundingApr())).orElse(null));
+        board.judge(GuardMetric.OI_NOTIONAL, funding.map(FundingSnapshot::oiNotional).orElse(null), Judged.PASS);
+        board.judge(GuardMetric.BASIS_BPS, crossVenue.bps(), crossVenue.bps() == null ? null : verdict.basis(crossVenue.bps()));
+        board.judge(GuardMetric.BASIS_OKX_BPS, okxOnly.bps(), Judged.PASS);
+        Integer total = liquidations.total();
+        Judged liqJudged = total == null ? null : verdict.liquidations(total);
+        if (liqJudged == Judged.PASS && liquidations.caveat() != null) {
+            // Some venues silent: a count under the bar cannot prove a calm market, so it is not a pass.
+            liqJudged = Judged.warn(liquidations.caveat());
         }
-        GuardsResponse response = new GuardsResponse(now, instrument.canonical(),
-                price.map(PriceTick::price).orElse(null),
-                bar.map(BarView::of).orElse(null),
-                book.map(BookTop::spreadBps).orElse(null),
-                book.map(b -> new DepthView(b.depthBidUsd(), b.depthAskUsd())).orElse(DepthView.UNKNOWN),
-                funding.map(FundingSnapshot::fundingApr).orElse(null),
-                crossVenue.bps(), okxOnly.bps(),
-                funding.map(FundingSnapshot::oiNotional).orElse(null),
-                liquidations, status, warnings, dataSource, checks.ages());
-        if (GuardsResponse.UNAVAILABLE.equals(dataSource)) {
+        board.judge(GuardMetric.LIQ_EVENTS_5M, total, liqJudged);
+        if (total != null && liqJudged.state() == GuardState.BREACH && liquidations.caveat() != null) {
+            checks.warn(liquidations.caveat());
+        }
+
+        DataSource dataSource = checks.dataSource();
+        GuardStatus status = StatusRule.status(board.guards, policy.required());
+        GuardsResponse response = GuardsResponse.builder()
+                .stamp(now, stamp.next(), stamp.instance(), instrument.canonical())
+                .price(price.map(PriceTick::price).orElse(null))
+                .lastBar(bar.map(BarView::of).orElse(null))
+                .book(book.map(BookTop::spreadBps).orElse(null),
+                        book.map(b -> new DepthView(b.depthBidUsd(), b.depthAskUsd())).orElse(DepthView.UNKNOWN))
+                .funding(funding.map(FundingSnapshot::fundingApr).orElse(null), funding.map(FundingSnapshot::oiNotional).orElse(null))
+                .basis(crossVenue.bps(), okxOnly.bps())
+                .liquidations(total, liquidations.byVenue())
+                .verdict(status, dataSource, checks.warnings())
+                .metrics(checks.ages(), board.byName(), required, thresholdsVersion)
+                .build();
+        if (dataSource == DataSource.UNAVAILABLE) {
             LOG.warn("guards data_source unavailable for {}: no stream has data", instrument.canonical());
         } else {
             long ttl = Math.min(policy.cacheTtl().toMillis(), checks.headroomMs());
             cache.put(instrument.canonical(), new Cached(response, now + ttl));
         }
         return response;
+    }
+
+    /** Every metric's entry in {@code guards}: unknown with the freshness check's reason, else its judged state. */
+    private final class Board {
+        private final MetricChecks checks;
+        private final Map<GuardMetric, MetricGuard> guards = new LinkedHashMap<>();
+
+        Board(MetricChecks checks) {
+            this.checks = checks;
+        }
+
+        /** @param judged null when the metric has no fresh value to judge */
+        void judge(GuardMetric metric, Object value, Judged judged) {
+            String unknownReason = checks.unknownReason(metric);
+            Threshold bounds = policy.thresholds().get(metric);
+            boolean isRequired = policy.isRequired(metric);
+            if (unknownReason != null || judged == null || value == null) {
+                String reason = unknownReason != null ? unknownReason : "no value";
+                guards.put(metric, new MetricGuard(GuardState.UNKNOWN, null, checks.age(metric), bounds, isRequired, reason));
+                return;
+            }
+            if (judged.reason() != null) {
+                checks.warn(judged.reason());
+            }
+            guards.put(metric, new MetricGuard(judged.state(), value, checks.age(metric), bounds, isRequired, judged.reason()));
+        }
+
+        Map<String, MetricGuard> byName() {
+            Map<String, MetricGuard> named = new LinkedHashMap<>();
+            guards.forEach((metric, guard) -> named.put(metric.wire(), guard));
+            return named;
+        }
     }
 
     private BasisReading basis(Optional<StreamEntry> usdcEntry, String usdcSource, Optional<StreamEntry> usdtEntry,
@@ -156,11 +207,21 @@ public class GuardsService {
         return new PricePoint(source, trade.price(), trade.ts());
     }
 
-    private static GuardsResponse unavailable(Instrument instrument, long now) {
+    /** Redis unreachable: every metric unknown, so the answer is a breach whatever the required set. */
+    private GuardsResponse unavailable(Instrument instrument, long now) {
+        String why = "redis unavailable: no guard can be evaluated";
         Map<String, Long> ages = new LinkedHashMap<>();
-        METRICS.forEach(metric -> ages.put(metric, null));
-        return new GuardsResponse(now, instrument.canonical(), null, null, null, DepthView.UNKNOWN, null, null, null, null, null,
-                GuardsResponse.BREACH, List.of("redis unavailable: no guard can be evaluated"), GuardsResponse.UNAVAILABLE,
-                Collections.unmodifiableMap(ages));
+        Map<String, MetricGuard> guards = new LinkedHashMap<>();
+        Map<GuardMetric, Threshold> bounds = policy.thresholds();
+        for (GuardMetric metric : GuardMetric.values()) {
+            ages.put(metric.wire(), null);
+            guards.put(metric.wire(), new MetricGuard(GuardState.UNKNOWN, null, null, bounds.get(metric), policy.isRequired(metric), why));
+        }
+        return GuardsResponse.builder()
+                .stamp(now, stamp.next(), stamp.instance(), instrument.canonical())
+                .liquidations(null, LiquidationWindow.unknownByVenue())
+                .verdict(GuardStatus.BREACH, DataSource.UNAVAILABLE, List.of(why))
+                .metrics(java.util.Collections.unmodifiableMap(ages), guards, required, thresholdsVersion)
+                .build();
     }
 }

@@ -1,63 +1,58 @@
 package perpwatch.functions.guards;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import perpwatch.core.model.BookTop;
-import perpwatch.core.model.FundingSnapshot;
 
-/** Compares fresh metrics with the configured thresholds: each crossing is a warning, too many liquidations a breach. */
+/**
+ * Judges fresh metrics against the configured thresholds: each crossing is a state and a message saying by how
+ * much; too many liquidations is the one breach.
+ */
 final class ThresholdVerdict {
     private final GuardPolicy policy;
-    private final List<String> messages = new ArrayList<>();
-    private boolean breach;
 
     ThresholdVerdict(GuardPolicy policy) {
         this.policy = policy;
     }
 
-    void book(BookTop book) {
-        if (book.spreadBps().compareTo(policy.spreadWarnBps()) > 0) {
-            messages.add("spread_bps: " + plain(book.spreadBps()) + " bps is above the warning threshold of "
-                    + plain(policy.spreadWarnBps()) + " bps");
+    Judged spread(BigDecimal spreadBps) {
+        if (spreadBps.compareTo(policy.spreadWarnBps()) > 0) {
+            return Judged.warn("spread_bps: " + plain(spreadBps) + " bps is above the warning threshold of " + plain(policy.spreadWarnBps()) + " bps");
         }
-        BigDecimal thinner = book.depthBidUsd().min(book.depthAskUsd());
+        return Judged.PASS;
+    }
+
+    Judged depth(BigDecimal bidUsd, BigDecimal askUsd) {
+        BigDecimal thinner = bidUsd.min(askUsd);
         if (thinner.compareTo(policy.minDepthUsd()) < 0) {
-            String side = book.depthBidUsd().compareTo(book.depthAskUsd()) <= 0 ? "bid" : "ask";
-            messages.add("depth_10bps: " + side + " side has $" + plain(thinner) + " within 10 bps, below the warning threshold of $"
+            String side = bidUsd.compareTo(askUsd) <= 0 ? "bid" : "ask";
+            return Judged.warn("depth_10bps: " + side + " side has $" + plain(thinner) + " within 10 bps, below the warning threshold of $"
                     + plain(policy.minDepthUsd()));
         }
+        return Judged.PASS;
     }
 
-    void funding(FundingSnapshot funding) {
-        if (funding.fundingApr().abs().compareTo(policy.fundingAprWarn()) > 0) {
-            messages.add("funding_apr: " + plain(funding.fundingApr()) + " % is beyond ±" + plain(policy.fundingAprWarn()) + " %");
+    Judged funding(BigDecimal apr) {
+        if (apr.abs().compareTo(policy.fundingAprWarn()) > 0) {
+            return Judged.warn("funding_apr: " + plain(apr) + " % is beyond ±" + plain(policy.fundingAprWarn()) + " %");
         }
+        return Judged.PASS;
     }
 
-    void basis(BigDecimal basisBps) {
-        if (basisBps != null && basisBps.abs().compareTo(policy.basisWarnBps()) > 0) {
-            messages.add("basis_bps: " + plain(basisBps) + " bps is beyond ±" + plain(policy.basisWarnBps()) + " bps");
+    Judged basis(BigDecimal basisBps) {
+        if (basisBps.abs().compareTo(policy.basisWarnBps()) > 0) {
+            return Judged.warn("basis_bps: " + plain(basisBps) + " bps is beyond ±" + plain(policy.basisWarnBps()) + " bps");
         }
+        return Judged.PASS;
     }
 
-    void liquidations(Integer count) {
-        if (count != null && count > policy.liqBreach5m()) {
-            breach = true;
+    Judged liquidations(int count) {
+        if (count > policy.liqBreach5m()) {
             String counted = count >= GuardPolicy.LIQUIDATIONS_COUNTED_MAX ? "at least " + count : String.valueOf(count);
-            messages.add("liq_events_5m: " + counted + " liquidations in 5 min is above the breach threshold of " + policy.liqBreach5m());
+            return Judged.breach("liq_events_5m: " + counted + " liquidations in 5 min is above the breach threshold of " + policy.liqBreach5m());
         }
+        return Judged.PASS;
     }
 
-    List<String> messages() {
-        return messages;
-    }
-
-    boolean breach() {
-        return breach;
-    }
-
-    private static String plain(BigDecimal value) {
+    static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
     }
 }

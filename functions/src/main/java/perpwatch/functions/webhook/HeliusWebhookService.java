@@ -11,6 +11,7 @@ import perpwatch.core.redis.RedisStreams;
 import perpwatch.core.stream.StreamKey;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.functions.config.FunctionsConfig;
+import perpwatch.functions.durable.DurableLog;
 
 /**
  * Stores a webhook delivery's Drift transactions exactly once. Order matters: signatures already seen are set

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class BasisCalculatorTest {
     static final long NOW = 1_764_000_000_000L;
-    final BasisCalculator calculator = new BasisCalculator(Duration.ofSeconds(5), Duration.ofSeconds(2));
+    final BasisCalculator calculator = new BasisCalculator(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(2));
 
     static Optional<PricePoint> usdc(String price, long ts) {
         return Optional.of(new PricePoint("okx SOL-USDC-SWAP", new BigDecimal(price), ts));

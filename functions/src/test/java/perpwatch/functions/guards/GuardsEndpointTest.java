@@ -34,38 +34,14 @@ import perpwatch.functions.StreamSeeder;
 import perpwatch.functions.TestApi;
 import perpwatch.functions.TestClock;
 
-class GuardsEndpointTest {
-    static final long NOW = 1_764_000_000_000L;
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final Instrument SOL = Instrument.sol();
+class GuardsEndpointTest extends GuardsTestBase {
 
-    TestRedis redis;
-    RedisStreams streams;
-    StreamSeeder seeder;
 
-    @BeforeEach
-    void start() {
-        redis = TestRedis.start();
-        streams = new RedisStreams(redis.config());
-        seeder = new StreamSeeder(redis.url());
-    }
 
-    @AfterEach
-    void stop() {
-        seeder.close();
-        streams.close();
-        redis.close();
-    }
 
-    void seed(long priceTs, long barOpen) {
-        streams.add(StreamKeys.price(SOL), PriceTickCodec.INSTANCE.encode(new PriceTick(new BigDecimal("187.08"), priceTs, priceTs + 3)), NOW);
-        Bar bar = new Bar(barOpen, new BigDecimal("186.9"), new BigDecimal("187.2"), new BigDecimal("186.8"), new BigDecimal("187.08"),
-                new BigDecimal("1200.5"), new BigDecimal("800.25"), new BigDecimal("15000.75"), new BigDecimal("187.01"), 321, 10, 330, barOpen + 61_000);
-        streams.add(StreamKeys.trades(SOL), BarCodec.INSTANCE.encode(bar), NOW);
-    }
 
     @Test
-    void priceAndBarAloneAreLiveWithEveryOtherMetricNullAndWarned() throws Exception {
+    void priceAndBarAloneIsABreachNamingTheUnknownRequiredMetrics() throws Exception {
         seed(NOW - 800, NOW - 90_000);
         try (TestApi api = TestApi.start(redis.url(), NOW)) {
             HttpResponse<String> response = api.get("/api/engine/guards");
@@ -76,12 +52,19 @@ class GuardsEndpointTest {
                     "last_bar":{"ts":1763999910000,"open":186.9,"high":187.2,"low":186.8,"close":187.08,"vwap":187.01,\
                     "cvd":15000.75,"buy_vol":1200.5,"sell_vol":800.25,"trades":321},\
                     "spread_bps":null,"depth_10bps":{"bid_usd":null,"ask_usd":null},"funding_apr":null,"basis_bps":null,\
-                    "basis_okx_bps":null,"oi_notional":null,"liq_events_5m":null,"status":"warning",\
+                    "basis_okx_bps":null,"oi_notional":null,"liq_events_5m":null,"status":"breach",\
                     "warnings":["spread_bps, depth_10bps: no data","funding_apr, oi_notional: no data","basis_bps: no USDC price",\
                     "basis_okx_bps: no USDC price","liq_events_5m: no liquidation feed connected (binance, okx, bybit silent)"],"data_source":"live",\
                     "ages_ms":{"price":800,"bar":30000,"spread_bps":null,"depth_10bps":null,"funding_apr":null,\
                     "oi_notional":null,"basis_bps":null,"basis_okx_bps":null,"liq_events_5m":null}}""";
-            assertEquals(JSON.readTree(expected), JSON.readTree(response.body()));
+            assertEquals(JSON.readTree(expected), flat(response.body()));
+            JsonNode guards = JSON.readTree(response.body()).get("guards");
+            assertEquals("pass", guards.get("price").get("state").asText());
+            for (String unknown : new String[] {"spread_bps", "depth_10bps", "liq_events_5m"}) {
+                assertEquals("unknown", guards.get(unknown).get("state").asText(), unknown);
+                assertTrue(guards.get(unknown).get("required").asBoolean(), unknown);
+            }
+            assertEquals("no liquidation feed connected (binance, okx, bybit silent)", guards.get("liq_events_5m").get("reason").asText());
         }
     }
 
@@ -102,7 +85,8 @@ class GuardsEndpointTest {
                     "ages_ms":{"price":800,"bar":30000,"spread_bps":400,"depth_10bps":400,"funding_apr":20000,\
                     "oi_notional":20000,"basis_bps":1500,"basis_okx_bps":1500,"liq_events_5m":10000}}""";
             String body = api.get("/api/engine/guards").body();
-            assertEquals(JSON.readTree(expected), JSON.readTree(body));
+            assertEquals(JSON.readTree(expected), flat(body));
+            JSON.readTree(body).get("guards").fields().forEachRemaining(e -> assertEquals("pass", e.getValue().get("state").asText(), e.getKey()));
             assertTrue(body.contains("\"oi_notional\":1500000000,"), "decimals are written plainly: " + body);
         }
     }
@@ -230,45 +214,10 @@ class GuardsEndpointTest {
         }
     }
 
-    static boolean containsText(JsonNode array, String text) {
-        for (JsonNode node : array) {
-            if (node.asText().equals(text)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
-    void seedBook(String spreadBps, String depthBid, String depthAsk, long ts) {
-        seeder.add(StreamKeys.book(SOL), BookTopCodec.INSTANCE, new BookTop(new BigDecimal("187.07"), new BigDecimal("120"),
-                new BigDecimal("187.09"), new BigDecimal("80"), new BigDecimal(spreadBps), new BigDecimal(depthBid),
-                new BigDecimal(depthAsk), ts, ts + 2), ts + 3);
-    }
 
-    /** Funding 20 s old; OKX USDC last trade at {@code usdcTs}; OKX USDT at NOW−1000. */
-    void seedFundingAndBasis(String apr, String usdcPrice, long usdcTs) {
-        seeder.add(StreamKeys.funding(SOL), FundingSnapshotCodec.INSTANCE, new FundingSnapshot("SOLUSDT", new BigDecimal("1500000000"),
-                new BigDecimal("8000000"), new BigDecimal("0.0001"), new BigDecimal("0.0001"), 8, new BigDecimal(apr),
-                NOW + 3_600_000, new BigDecimal("187.5"), NOW - 20_000, NOW - 19_900), NOW - 19_900);
-        seeder.add(StreamKeys.usdcTrades(SOL), LastTradeCodec.INSTANCE,
-                new LastTrade("SOL-USDC-SWAP", new BigDecimal(usdcPrice), "buy", new BigDecimal("0.5"), usdcTs, usdcTs + 5), usdcTs + 6);
-        seeder.add(StreamKeys.okxUsdtTrades(SOL), LastTradeCodec.INSTANCE,
-                new LastTrade("SOL-USDT-SWAP", new BigDecimal("187.1"), "sell", new BigDecimal("3"), NOW - 1_000, NOW - 995), NOW - 994);
-    }
 
-    void liquidationFeedsAlive(String... venues) {
-        for (String venue : venues) {
-            seeder.heartbeat(StreamKeys.liquidationHeartbeat(SOL, venue), NOW - 2_000);
-        }
-    }
 
-    void seedLiquidations(long... idTimes) {
-        liquidationFeedsAlive("binance", "okx", "bybit");
-        for (long t : idTimes) {
-            seeder.add(StreamKeys.liquidations(SOL), LiquidationCodec.INSTANCE, new Liquidation("binance", "SOLUSDT", PositionSide.LONG,
-                    new BigDecimal("187"), new BigDecimal("10"), new BigDecimal("1870"), t - 50, t - 5), t);
-        }
-    }
 
     @Test
     void oldDataIsStaleNullAndSaysWhy() throws Exception {
@@ -276,7 +225,7 @@ class GuardsEndpointTest {
         try (TestApi api = TestApi.start(redis.url(), NOW)) {
             JsonNode body = JSON.readTree(api.get("/api/engine/guards?symbol=sol").body());
             assertEquals("stale", body.get("data_source").asText());
-            assertEquals("warning", body.get("status").asText());
+            assertEquals("breach", body.get("status").asText(), "the price is required and stale");
             assertTrue(body.get("price").isNull());
             assertTrue(body.get("last_bar").isNull());
             assertEquals(6_000, body.get("ages_ms").get("price").asLong());

@@ -76,6 +76,10 @@ class OpenApiConformanceTest {
                 List<Case> cases = List.of(
                         new Case("/api/engine/guards", "/api/engine/guards", 200),
                         new Case("/api/engine/guards", "/api/engine/guards?symbol=NOPE", 400),
+                        new Case("/api/engine/thresholds", "/api/engine/thresholds", 200),
+                        new Case("/api/engine/guards/history", "/api/engine/guards/history?hours=720", 200),
+                        new Case("/api/engine/guards/history", "/api/engine/guards/history?hours=721", 400),
+                        new Case("/api/engine/guards/history", "/api/engine/guards/history?limit=0", 400),
                         new Case("/api/market/oi_history", "/api/market/oi_history", 200),
                         new Case("/api/market/oi_history", "/api/market/oi_history?hours=0", 400),
                         new Case("/api/market/funding_history", "/api/market/funding_history?hours=168", 200),
@@ -101,6 +105,10 @@ class OpenApiConformanceTest {
                         responseSchema(doc, "/api/webhooks/helius/counters", 200)).isEmpty());
                 assertTrue(JSON.readTree(api.get("/api/engine/guards").body()).get("last_bar").isObject(),
                         "the bar branch of the schema was exercised");
+                api.context.getBean(perpwatch.functions.guards.DecisionLog.class).drain(5_000);
+                HttpResponse<String> decisions = api.get("/api/engine/guards/history");
+                assertTrue(JSON.readTree(decisions.body()).get("decisions").size() > 0, "a decision was exercised: " + decisions.body());
+                assertTrue(validator.validate(JSON.readTree(decisions.body()), responseSchema(doc, "/api/engine/guards/history", 200)).isEmpty());
                 assertEquals(1, JSON.readTree(api.get("/api/market/liq_heatmap").body()).get("cells").size(), "a cell was exercised");
                 assertEquals(1, JSON.readTree(api.get("/api/market/oi_history").body()).size(), "a point was exercised");
 
@@ -122,7 +130,8 @@ class OpenApiConformanceTest {
                 assertTrue(validator.validate(JSON.readTree(down.body()), responseSchema(doc, "/api/health", 503)).isEmpty());
                 HttpResponse<String> webhookDown = api.post("/api/webhooks/helius", "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8), "s3cret");
                 assertEquals(200, webhookDown.statusCode(), "an empty delivery needs no store");
-                for (String route : List.of("/api/market/oi_history", "/api/market/funding_history", "/api/market/liq_heatmap")) {
+                for (String route : List.of("/api/market/oi_history", "/api/market/funding_history", "/api/market/liq_heatmap",
+                        "/api/engine/guards/history")) {
                     HttpResponse<String> history = api.get(route);
                     assertEquals(503, history.statusCode(), route);
                     assertTrue(validator.validate(JSON.readTree(history.body()), responseSchema(doc, route, 503)).isEmpty(), route);

@@ -1,0 +1,14 @@
+package perpwatch.functions.guards;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** The answer's overall verdict, from every metric's state and the required set (see {@link StatusRule}). */
+public enum GuardStatus {
+    PASSING, WARNING, BREACH;
+
+    @JsonValue
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,25 @@
+package perpwatch.functions.guards;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/engine/thresholds}: the bounds in force, the required metrics and the version every answer names.
+ * The dashboard colours from it and an engine checks that the thresholds it was written against are the ones judging.
+ *
+ * @param liqCountedMax {@code liq_events_5m} is counted up to this many (that number means "at least")
+ */
+public record ThresholdsView(String version, List<GuardMetric> required, Map<String, Threshold> metrics,
+                             @JsonProperty("basis_max_skew_ms") long basisMaxSkewMs,
+                             @JsonProperty("clock_skew_max_ms") long clockSkewMaxMs,
+                             @JsonProperty("liq_counted_max") int liqCountedMax) {
+
+    static ThresholdsView of(GuardPolicy policy) {
+        Map<String, Threshold> metrics = new LinkedHashMap<>();
+        policy.thresholds().forEach((metric, threshold) -> metrics.put(metric.wire(), threshold));
+        return new ThresholdsView(policy.version(), List.copyOf(policy.required()), metrics, policy.basisMaxSkew().toMillis(),
+                policy.clockSkewMax().toMillis(), GuardPolicy.LIQUIDATIONS_COUNTED_MAX);
+    }
+}

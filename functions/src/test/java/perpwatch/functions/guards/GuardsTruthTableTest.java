@@ -1,0 +1,188 @@
+package perpwatch.functions.guards;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import perpwatch.core.model.PriceTick;
+import perpwatch.core.model.PriceTickCodec;
+import perpwatch.core.stream.StreamKeys;
+import perpwatch.functions.TestApi;
+import perpwatch.functions.TestClock;
+
+/**
+ * The guards truth table (README "Guards", OpenAPI description) through the API against a real Redis, one test per
+ * row, each from the passing baseline of {@link GuardsEndpointTest#everyFeedFreshAndCalmIsLiveAndPassing}.
+ */
+class GuardsTruthTableTest extends GuardsTestBase {
+
+    void baseline() {
+        baseline(NOW - 400);
+    }
+
+    void baseline(long bookTs) {
+        seed(NOW - 800, NOW - 90_000);
+        seedBook("1.0691", "250000.5", "198000", bookTs);
+        seedFundingAndBasis("10.95", "187.11", NOW - 1_500);
+        seedLiquidations(NOW - 200_000);
+    }
+
+    JsonNode guards(Map<String, Object> config) throws Exception {
+        try (TestApi api = TestApi.start(redis.url(), new TestClock(NOW), config)) {
+            return JSON.readTree(api.get("/api/engine/guards").body());
+        }
+    }
+
+    JsonNode guards() throws Exception {
+        return guards(Map.of());
+    }
+
+    static String state(JsonNode answer, String metric) {
+        return answer.get("guards").get(metric).get("state").asText();
+    }
+
+    @Test
+    void row1EveryRequiredMetricFreshAndInBoundsIsPassing() throws Exception {
+        baseline();
+        JsonNode answer = guards();
+        assertEquals("passing", answer.get("status").asText(), answer.get("warnings").toString());
+    }
+
+    @Test
+    void row2AnyThresholdBreachedIsABreach() throws Exception {
+        baseline();
+        long[] cascade = new long[11];
+        for (int i = 0; i < cascade.length; i++) {
+            cascade[i] = NOW - 100_000 + i;
+        }
+        seedLiquidations(cascade);
+        JsonNode answer = guards();
+        assertEquals("breach", answer.get("status").asText());
+        assertEquals("breach", state(answer, "liq_events_5m"));
+    }
+
+    @Test
+    void row3ARequiredMetricUnknownIsABreach() throws Exception {
+        baseline(NOW - 5_001);
+        JsonNode answer = guards();
+        assertEquals("breach", answer.get("status").asText());
+        assertEquals("unknown", state(answer, "spread_bps"));
+        assertEquals("stale, 5001 ms old (max 5000 ms)", answer.get("guards").get("spread_bps").get("reason").asText());
+    }
+
+    @Test
+    void row4AnyMetricWarningIsAWarning() throws Exception {
+        baseline();
+        seedBook("10.5", "250000.5", "198000", NOW - 300);
+        JsonNode answer = guards();
+        assertEquals("warning", answer.get("status").asText());
+        assertEquals("warn", state(answer, "spread_bps"));
+    }
+
+    @Test
+    void row5AnOptionalMetricUnknownIsAWarning() throws Exception {
+        seed(NOW - 800, NOW - 90_000);
+        seedBook("1.0691", "250000.5", "198000", NOW - 400);
+        seedLiquidations(NOW - 200_000);
+        JsonNode answer = guards();
+        assertEquals("warning", answer.get("status").asText(), "funding, OI and basis are optional by default");
+        assertEquals("unknown", state(answer, "funding_apr"));
+        assertEquals("unknown", state(answer, "basis_bps"));
+    }
+
+    @Test
+    void everyFeedStaleIsABreachNotAWarning() throws Exception {
+        seed(NOW - 60_000, NOW - 600_000);
+        seedBook("1.0691", "250000.5", "198000", NOW - 60_000);
+        seedFundingAndBasis("10.95", "187.11", NOW - 60_000);
+        JsonNode answer = guards();
+        assertEquals("stale", answer.get("data_source").asText());
+        assertEquals("breach", answer.get("status").asText());
+        for (String metric : new String[] {"price", "spread_bps", "depth_10bps", "liq_events_5m"}) {
+            assertEquals("unknown", state(answer, metric), metric);
+        }
+    }
+
+    @Test
+    void everyLiquidationVenueSilentIsABreachNotAWarning() throws Exception {
+        seed(NOW - 800, NOW - 90_000);
+        seedBook("1.0691", "250000.5", "198000", NOW - 400);
+        seedFundingAndBasis("10.95", "187.11", NOW - 1_500);
+        JsonNode answer = guards();
+        assertEquals("breach", answer.get("status").asText());
+        assertEquals("unknown", state(answer, "liq_events_5m"));
+        assertTrue(answer.get("liq_events_5m").isNull());
+    }
+
+    @Test
+    void oneLiquidationVenueSilentIsAWarningWithThatVenueUnknown() throws Exception {
+        seed(NOW - 800, NOW - 90_000);
+        seedBook("1.0691", "250000.5", "198000", NOW - 400);
+        seedFundingAndBasis("10.95", "187.11", NOW - 1_500);
+        liquidationFeedsAlive("binance", "bybit");
+        JsonNode answer = guards();
+        assertEquals("warning", answer.get("status").asText());
+        assertEquals("warn", state(answer, "liq_events_5m"), "a partial count cannot prove a calm market");
+        JsonNode okx = answer.get("liq_events_5m_by_venue").get("okx");
+        assertTrue(okx.get("count").isNull());
+        assertEquals(false, okx.get("connected").asBoolean());
+        assertEquals(true, answer.get("liq_events_5m_by_venue").get("binance").get("sampled").asBoolean());
+    }
+
+    @Test
+    void theRequiredSetIsConfiguration() throws Exception {
+        seed(NOW - 800, NOW - 90_000);
+        seedBook("1.0691", "250000.5", "198000", NOW - 400);
+        seedLiquidations(NOW - 200_000);
+        JsonNode strict = guards(Map.of("perpwatch.guard.required", "price,spread_bps,depth_10bps,liq_events_5m,funding_apr"));
+        assertEquals("breach", strict.get("status").asText(), "funding required and missing");
+        JsonNode lax = guards(Map.of("perpwatch.guard.required", "none"));
+        assertEquals("warning", lax.get("status").asText(), "nothing required: unknowns only warn");
+        IllegalArgumentException typo = assertThrows(IllegalArgumentException.class,
+                () -> GuardPolicy.requiredFrom("price,sprd"));
+        assertTrue(typo.getMessage().contains("unknown guard metric 'sprd'"), typo.getMessage());
+    }
+
+    @Test
+    void aClockSkewedWriterMakesItsMetricUnknownAndNamesTheStream() throws Exception {
+        baseline();
+        streams.add(StreamKeys.price(SOL), PriceTickCodec.INSTANCE.encode(new PriceTick(new BigDecimal("187.1"), NOW + 9_000, NOW + 9_000)), NOW);
+        JsonNode answer = guards();
+        assertEquals("breach", answer.get("status").asText());
+        assertEquals("unknown", state(answer, "price"));
+        assertTrue(containsText(answer.get("warnings"),
+                "price: clock skew: market:solusdt:price is stamped 9000 ms ahead of this API's clock (max 2000 ms)"),
+                answer.get("warnings").toString());
+    }
+
+    @Test
+    void anUnreadableLatestEntryIsThatMetricsUnknownWithTheReason() throws Exception {
+        baseline();
+        streams.add(StreamKeys.book(SOL), Map.of("bid_px", "x", "ts", "1"), NOW);
+        JsonNode answer = guards();
+        assertEquals("breach", answer.get("status").asText());
+        assertEquals("unknown", state(answer, "depth_10bps"));
+        assertTrue(answer.get("guards").get("spread_bps").get("reason").asText().startsWith("latest entry is unreadable"),
+                answer.get("guards").get("spread_bps").toString());
+    }
+
+    @Test
+    void everyAnswerCarriesItsSeqAndACachedAnswerRepeatsIt() throws Exception {
+        baseline();
+        TestClock clock = new TestClock(NOW);
+        try (TestApi api = TestApi.start(redis.url(), clock)) {
+            JsonNode first = JSON.readTree(api.get("/api/engine/guards").body());
+            JsonNode cached = JSON.readTree(api.get("/api/engine/guards").body());
+            assertEquals(first.get("seq").asLong(), cached.get("seq").asLong());
+            clock.advance(5_000);
+            JsonNode next = JSON.readTree(api.get("/api/engine/guards").body());
+            assertTrue(next.get("seq").asLong() > first.get("seq").asLong());
+            assertEquals(first.get("instance").asText(), next.get("instance").asText());
+            assertEquals(NOW + 5_000, next.get("ts").asLong());
+        }
+    }
+}
