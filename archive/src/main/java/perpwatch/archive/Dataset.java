@@ -27,7 +27,10 @@ public enum Dataset {
     OKX_USDC_TRADES("market:(\\w+)usdc:trades", "okx/%sUSDC/trades", List.of("symbol", "price", "side", "size", "ts", "recv_ts")),
     OKX_USDT_TRADES("market:(\\w+)usdt:okx_trades", "okx/%sUSDT/trades", List.of("symbol", "price", "side", "size", "ts", "recv_ts")),
     DRIFT_EVENTS("onchain:drift:events", "helius/drift",
-            List.of("signature", "event_type", "account", "slot", "data", "timestamp", "ts", "recv_ts"));
+            List.of("signature", "event_type", "account", "slot", "data", "timestamp", "ts", "recv_ts")),
+    /** What the guards answered, on each change of status and at most once a second in breach (DESIGN §4). */
+    GUARD_DECISIONS("engine:guards:decisions:(\\w+)", "guards/%s/decisions",
+            List.of("symbol", "status", "data_source", "warnings", "ages", "states", "thresholds_version", "seq", "instance", "ts", "recv_ts"));
 
     public static final String WRITTEN_MS = "_written_ms";
     public static final String SHARD = "_shard";

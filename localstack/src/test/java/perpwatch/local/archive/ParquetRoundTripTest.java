@@ -76,6 +76,19 @@ class ParquetRoundTripTest {
             drift.put("ts", Long.toString(ts));
             drift.put("recv_ts", Long.toString(ts + 7));
             add(out, StreamKeys.driftEvents().name(), drift, ts);
+            Map<String, String> decision = new java.util.LinkedHashMap<>();
+            decision.put("symbol", "SOL");
+            decision.put("status", i % 2 == 0 ? "breach" : "passing");
+            decision.put("data_source", "live");
+            decision.put("warnings", i % 2 == 0 ? "[\"liq_events_5m: 11 liquidations in 5 min is above the breach threshold of 10\"]" : "[]");
+            decision.put("ages", "{\"price\":800,\"bar\":null}");
+            decision.put("states", "{\"price\":\"pass\",\"liq_events_5m\":\"" + (i % 2 == 0 ? "breach" : "pass") + "\"}");
+            decision.put("thresholds_version", "b4269e2c590a");
+            decision.put("seq", Long.toString(i + 1));
+            decision.put("instance", "0ea53af3");
+            decision.put("ts", Long.toString(ts));
+            decision.put("recv_ts", Long.toString(ts + 2));
+            add(out, StreamKeys.guardDecisions(SOL).name(), decision, ts);
         }
         return out;
     }
@@ -120,6 +133,7 @@ class ParquetRoundTripTest {
         assertEquals("bybit/SOLUSDT/funding", Dataset.locate("market:solusdt:funding").orElseThrow().path());
         assertEquals("liquidations/SOLUSDT", Dataset.locate("market:solusdt:liquidations").orElseThrow().path());
         assertEquals("helius/drift", Dataset.locate("onchain:drift:events").orElseThrow().path());
+        assertEquals("guards/SOL/decisions", Dataset.locate("engine:guards:decisions:sol").orElseThrow().path());
         assertTrue(Dataset.locate("something:else").isEmpty());
     }
 }
