@@ -9,6 +9,7 @@ import perpwatch.core.config.Env;
 import perpwatch.core.instrument.InstrumentRegistry;
 import perpwatch.core.redis.RedisConfig;
 import perpwatch.feeds.binance.BinanceEndpoints;
+import perpwatch.feeds.binance.book.BookSettings;
 import perpwatch.feeds.bybit.BybitEndpoints;
 import perpwatch.feeds.okx.OkxEndpoints;
 import perpwatch.feeds.ws.ReconnectPolicy;
@@ -28,12 +29,14 @@ import perpwatch.feeds.ws.ReconnectPolicy;
  * @param driftScanInterval   {@code PERPWATCH_DRIFT_SCAN_INTERVAL} (1h): time between Drift liquidation-map scans
  * @param liqMapArchive       where Drift scans are archived as Parquet ({@link ArchiveTarget}; unset: Redis only)
  * @param driftDataApi        {@code PERPWATCH_DRIFT_DATA_API} (https://data.api.drift.trade): funding rates for the map, optional
+ * @param book                the binance-book task's tuning, its publication cadence from the environment ({@link BookSettings})
  */
 public record FeedConfig(RedisConfig redis, InstrumentRegistry instruments, BinanceEndpoints binance, OkxEndpoints okx,
                          BybitEndpoints bybit, ReconnectPolicy reconnect, Duration barCloseGrace, Duration binanceMaxConnAge,
                          int redisBacklog, Duration fundingPoll, Duration restTimeout, Optional<KinesisConfig> durableLog,
                          int logBacklog, SolanaRpcConfig solana, Duration driftScanInterval,
-                         Optional<ArchiveTarget> liqMapArchive, String driftDataApi) {
+                         Optional<ArchiveTarget> liqMapArchive, String driftDataApi,
+                         BookSettings book) {
 
     public static FeedConfig fromEnv(Env env) {
         return new FeedConfig(
@@ -53,7 +56,8 @@ public record FeedConfig(RedisConfig redis, InstrumentRegistry instruments, Bina
                 SolanaRpcConfig.fromEnv(env),
                 env.duration("PERPWATCH_DRIFT_SCAN_INTERVAL", Duration.ofHours(1)),
                 ArchiveTarget.fromEnv(env),
-                env.string("PERPWATCH_DRIFT_DATA_API", "https://data.api.drift.trade"));
+                env.string("PERPWATCH_DRIFT_DATA_API", "https://data.api.drift.trade"),
+                BookSettings.fromEnv(env));
     }
 
     private static Optional<KinesisConfig> durableLog(Env env) {

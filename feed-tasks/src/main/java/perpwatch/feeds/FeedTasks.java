@@ -48,7 +48,7 @@ public final class FeedTasks {
                     ctx.config().reconnect().withMaxAge(ctx.config().binanceMaxConnAge()),
                     ctx.redis(), ctx.newWriter(), ctx.config().barCloseGrace(), System::currentTimeMillis),
             "binance-book", ctx -> BinanceBookWorker.create(ctx.instrument(), ctx.config().binance(),
-                    ctx.config().reconnect().withMaxAge(ctx.config().binanceMaxConnAge()), ctx.newWriter()),
+                    ctx.config().reconnect().withMaxAge(ctx.config().binanceMaxConnAge()), ctx.config().book(), ctx.newWriter()),
             "liquidations", FeedTasks::liquidations,
             "okx-usdc", ctx -> new OkxTradesWorker(ctx.instrument(), ctx.config().okx().publicWs(), ctx.config().reconnect(),
                     okxSpecs(ctx), ctx.newWriter(), System::currentTimeMillis),

@@ -3,7 +3,8 @@ package perpwatch.core.model;
 import java.math.BigDecimal;
 
 /**
- * Top of the Binance book with the spread and the resting notional near mid, published at most once a second.
+ * Top of the Binance book with the spread and the resting notional near mid, published on change (at most
+ * 10 a second) and unchanged again about once a second as a keepalive.
  *
  * @param spreadBps   (ask − bid) / mid · 10⁴
  * @param depthBidUsd Σ price·qty of bids priced at or above mid·(1 − 10 bps)

@@ -187,6 +187,144 @@ public final class RedisStreams implements AutoCloseable {
         return n == null ? 0 : n.intValue();
     }
 
+    /** Entries read per XREVRANGE inside {@link #COUNT_BY_EVENT_TIME}: bounds the Lua table one page makes. */
+    static final int EVENT_COUNT_PAGE = 200;
+    /** The scan reads at most this many entries per unit of cap, in or out of the window. */
+    public static final int EVENT_COUNT_SCAN_PER_CAP = 4;
+    /**
+     * Default for {@code idSlack} in {@link #countByEventTime}. An entry's id is Redis's clock when it was written,
+     * its {@code ts} the venue's clock at the event; a late write (a feed's backlog after an outage) only makes the
+     * id later than the ts, so it needs no slack: the scan from the newest entry reaches it. The id is earlier
+     * than the ts only when the venue's clock runs ahead of Redis's; NTP keeps both within a second, and a
+     * minute is generous. A larger slack is not free: every entry in it is read, and that reading spends the scan
+     * limit, so a burst just before the window could truncate the count of a quiet window.
+     */
+    public static final Duration DEFAULT_ID_SLACK = Duration.ofMinutes(1);
+
+    // KEYS[1] stream; ARGV: lower id bound, fromMs, toMs, cap, scan limit, page size.
+    // Returns {total, unreadable, stop (0 exhausted, 1 cap, 2 scan limit), scanned, venue1, count1, venue2, ...}.
+    // Exclusive range starts ('(' id) need Redis 6.2 / Valkey; tests run 6.2, production Valkey 8.
+    private static final LuaScript COUNT_BY_EVENT_TIME = LuaScript.of(String.join("\n",
+            "local lower, from, to = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])",
+            "local cap, limit, page = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])",
+            "local total, unreadable, scanned, stop = 0, 0, 0, 0",
+            "local venues = {}",
+            "local upper = '+'",
+            "while stop == 0 do",
+            "  local n = math.min(page, limit - scanned)",
+            "  if n <= 0 then",
+            // The limit is spent: truncated only if an entry is left above the lower bound.
+            "    if #redis.call('XREVRANGE', KEYS[1], upper, lower, 'COUNT', 1) > 0 then stop = 2 end",
+            "    break",
+            "  end",
+            "  local entries = redis.call('XREVRANGE', KEYS[1], upper, lower, 'COUNT', n)",
+            "  for i = 1, #entries do",
+            "    local f = entries[i][2]",
+            "    local ts, venue",
+            "    for j = 1, #f, 2 do",
+            "      if f[j] == 'ts' then ts = f[j + 1] elseif f[j] == 'venue' then venue = f[j + 1] end",
+            "    end",
+            "    scanned = scanned + 1",
+            "    if ts == nil or not string.match(ts, '^%d+$') then",
+            "      unreadable = unreadable + 1",
+            "    else",
+            "      local t = tonumber(ts)",
+            "      if t >= from and t <= to then",
+            "        total = total + 1",
+            "        venue = venue or '" + EventCount.NO_VENUE + "'",
+            "        venues[venue] = (venues[venue] or 0) + 1",
+            "        if total >= cap then stop = 1 break end",
+            "      end",
+            "    end",
+            "  end",
+            "  if stop ~= 0 or #entries < n then break end",
+            "  upper = '(' .. entries[#entries][1]",
+            "end",
+            "local out = {total, unreadable, stop, scanned}",
+            "for v, c in pairs(venues) do out[#out + 1] = v out[#out + 1] = c end",
+            "return out"));
+
+    /**
+     * Counts entries by their own event time: those whose {@code ts} field is in [fromMs, toMs], in total and per
+     * {@code venue} field, in one script inside Redis (reading the entries out stalled every feed's writes, see
+     * {@link #count}). Unlike {@link #count}, an entry written late with a fresh id (a feed flushing its backlog
+     * after a Redis outage) counts at its event time, so old events cannot fake a recent burst.
+     *
+     * <p>The scan runs newest first from the newest entry down to the id {@code fromMs − idSlack}, in pages of
+     * {@value #EVENT_COUNT_PAGE} so a huge stream never sits in the script's memory at once. It stops when the
+     * total reaches {@code cap}, or after reading {@value #EVENT_COUNT_SCAN_PER_CAP} × cap entries: Redis runs
+     * one script at a time, so that limit bounds how long this holds up every writer. Either stop is reported in
+     * {@link EventCount#stop()}.
+     *
+     * <p>An entry is counted if its ts is in the window, whenever it was written; one in the window but with an id
+     * below the lower bound (the venue's clock more than {@code idSlack} ahead of Redis's) is missed.
+     *
+     * @param idSlack how far below {@code fromMs} entry ids are scanned; see {@link #DEFAULT_ID_SLACK}
+     * @throws StoreUnavailableException when Redis cannot answer
+     */
+    public EventCount countByEventTime(StreamKey key, long fromMs, long toMs, int cap, Duration idSlack) {
+        if (cap < 1) {
+            throw new IllegalArgumentException("cap must be >= 1");
+        }
+        if (fromMs > toMs) {
+            throw new IllegalArgumentException("fromMs " + fromMs + " is after toMs " + toMs);
+        }
+        if (idSlack.isNegative()) {
+            throw new IllegalArgumentException("idSlack must not be negative: " + idSlack);
+        }
+        long lowerId = Math.max(0, fromMs - idSlack.toMillis());
+        long scanLimit = Math.min(Integer.MAX_VALUE, (long) cap * EVENT_COUNT_SCAN_PER_CAP);
+        List<Object> reply = script(key, COUNT_BY_EVENT_TIME, ScriptOutputType.MULTI, new String[]{key.name()},
+                Long.toString(lowerId), Long.toString(fromMs), Long.toString(toMs), Integer.toString(cap),
+                Long.toString(scanLimit), Integer.toString(EVENT_COUNT_PAGE));
+        Map<String, Integer> byVenue = new java.util.HashMap<>();
+        for (int i = 4; i + 1 < reply.size(); i += 2) {
+            byVenue.put((String) reply.get(i), ((Long) reply.get(i + 1)).intValue());
+        }
+        EventCount.Stop stop = switch (((Long) reply.get(2)).intValue()) {
+            case 0 -> EventCount.Stop.EXHAUSTED;
+            case 1 -> EventCount.Stop.CAP_REACHED;
+            default -> EventCount.Stop.SCAN_LIMIT_REACHED;
+        };
+        return new EventCount(((Long) reply.get(0)).intValue(), byVenue, ((Long) reply.get(1)).intValue(),
+                ((Long) reply.get(3)).intValue(), stop);
+    }
+
+    /** {@link #countByEventTime(StreamKey, long, long, int, Duration)} with {@link #DEFAULT_ID_SLACK}. */
+    public EventCount countByEventTime(StreamKey key, long fromMs, long toMs, int cap) {
+        return countByEventTime(key, fromMs, toMs, cap, DEFAULT_ID_SLACK);
+    }
+
+    // KEYS: streams. Per key the newest entry's id, or false (a nil reply) for an empty or missing stream.
+    private static final LuaScript LAST_IDS = LuaScript.of(String.join("\n",
+            "local out = {}",
+            "for i = 1, #KEYS do",
+            "  local e = redis.call('XREVRANGE', KEYS[i], '+', '-', 'COUNT', 1)",
+            "  if #e > 0 then out[i] = e[1][1] else out[i] = false end",
+            "end",
+            "return out"));
+
+    /**
+     * Per key, in order: the id of the stream's newest entry, or null when it is empty or missing. One round trip:
+     * a cache keyed on these ids is current exactly while none of them changed.
+     *
+     * <p>A script rather than a pipeline of {@code XREVRANGE … COUNT 1}, because this runs on every guards request:
+     * the script is one command each way and sends back only the ids, where a pipeline sends one command per key
+     * and gets back each newest entry with all its fields, only to drop them. Unlike {@code XINFO STREAM}'s
+     * last-generated-id it names an entry that is still there (not one deleted since), and it costs O(1) a key.
+     *
+     * @throws StoreUnavailableException when Redis cannot answer, or a key is not a stream
+     */
+    public List<String> lastIds(List<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = script(new StreamKey(keys.get(0), Duration.ofDays(1)), LAST_IDS, ScriptOutputType.MULTI,
+                keys.toArray(new String[0]));
+        // Lettuce gives a nil reply as null; List.copyOf would refuse it.
+        return java.util.Collections.unmodifiableList(new ArrayList<>(ids));
+    }
+
     /** The newest entry, if the stream has any. */
     public Optional<StreamEntry> last(StreamKey key) {
         List<StreamMessage<String, String>> messages = call(key, c -> c.xrevrange(key.name(), Range.create("-", "+"), Limit.from(1)));
@@ -260,6 +398,20 @@ public final class RedisStreams implements AutoCloseable {
 
     private static StreamEntry toEntry(StreamMessage<String, String> message) {
         return new StreamEntry(message.getId(), message.getBody());
+    }
+
+    /**
+     * Runs a script by its digest, sending the body only when Redis answers NOSCRIPT (first use, or after a restart
+     * or failover emptied its script cache); EVAL caches it again, so the next call is an EVALSHA.
+     */
+    private <T> T script(StreamKey key, LuaScript script, ScriptOutputType type, String[] keys, String... args) {
+        return call(key, c -> {
+            try {
+                return c.evalsha(script.sha1(), type, keys, args);
+            } catch (io.lettuce.core.RedisNoScriptException e) {
+                return c.eval(script.body(), type, keys, args);
+            }
+        });
     }
 
     private <T> T call(StreamKey key, java.util.function.Function<RedisCommands<String, String>, T> command) {

@@ -93,7 +93,7 @@ class BinanceBookWorkerSimulatorTest {
                 Duration.ofSeconds(60), Duration.ofSeconds(3), Optional.empty(), Optional.empty(), Duration.ofSeconds(5));
         BinanceEndpoints endpoints = new BinanceEndpoints(sim.wsBase() + "/market", sim.wsBase() + "/public", sim.restBase());
         BookSettings settings = new BookSettings(1_000, 5_000, 10, new Backoff(Duration.ofMillis(50), Duration.ofMillis(500), 0.2),
-                Duration.ofMillis(20), Duration.ofSeconds(1), Duration.ofSeconds(5));
+                Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofSeconds(1), Duration.ofSeconds(5));
         return new BinanceBookWorker(SOL, endpoints.depthStream(SOL), new DepthSnapshotClient(endpoints.depthSnapshot(SOL),
                 Duration.ofSeconds(5)), policy, settings, new BufferedStreamWriter(streams, 1_000, System::currentTimeMillis),
                 System::currentTimeMillis);

@@ -23,6 +23,7 @@ import perpwatch.feeds.binance.BinanceFrame;
 import perpwatch.feeds.metrics.FeedCounters;
 import perpwatch.feeds.metrics.LogSampler;
 import perpwatch.feeds.parse.MalformedFrameException;
+import perpwatch.feeds.throttle.ChangeThrottle;
 import perpwatch.feeds.ws.ReconnectPolicy;
 import perpwatch.feeds.ws.ReconnectingWebSocket;
 import perpwatch.feeds.ws.WebSocketListener;
@@ -30,7 +31,16 @@ import perpwatch.feeds.ws.WebSocketSession;
 
 /**
  * {@code binance-book}: a local copy of the Binance USDⓈ-M book from {@code <symbol>@depth@100ms} plus REST
- * snapshots, and at most once a second its top, spread and 10 bps depth on {@code market:<sym>usdt:book}.
+ * snapshots, and its top, spread and 10 bps depth on {@code market:<sym>usdt:book} when they change, at most every
+ * {@link BookSettings#minPublishInterval()} (100 ms), and unchanged again as a keepalive every
+ * {@link BookSettings#keepaliveInterval()} (1 s).
+ *
+ * <p>Why a keepalive: the guards judge the book by the age of its newest entry ({@code ts}, the venue time of the
+ * last diff applied) and call it stale after 5 s. A book whose top and 10 bps depth hold still while the venue keeps
+ * sending diffs further out is quiet, not stale: it is still the current, verified state, so it is re-published with
+ * the newest diff's ts. A keepalive goes out only if a diff arrived since the last entry and the book is in sync:
+ * with no diff at all it would re-assert a book we have not heard about, and hide a silent socket behind fresh
+ * entries. (On a liquid perp the venue sends a diff every 100 ms; none for 5 s means the link is in doubt.)
  *
  * <p>Three threads meet here under this object's lock: the socket loop delivers diffs, the snapshot fetcher delivers
  * snapshots, and the ticker publishes. Redis is written by the ticker only, so a slow Redis never stalls the diff
@@ -38,21 +48,20 @@ import perpwatch.feeds.ws.WebSocketSession;
  */
 public final class BinanceBookWorker implements FeedTask, WebSocketListener {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceBookWorker.class);
-    private static final long TICK_MS = 100;
     private static final Duration STATS_EVERY = Duration.ofMinutes(1);
 
     private final String name;
     private final BufferedStreamWriter writer;
     private final LongSupplier clock;
     private final StreamKey bookKey;
-    private final long publishIntervalMs;
+    private final long tickMs;
+    private final BookPublisher publisher;
     private final BinanceDepthParser parser = new BinanceDepthParser();
     private final FeedCounters counters = new FeedCounters();
     private final BookSynchronizer sync;
     private final ReconnectingWebSocket socket;
     private final SnapshotFetcher snapshots;
     private final ScheduledExecutorService ticker;
-    private long lastPublishAt = Long.MIN_VALUE / 2;
     private long lastStatsAt;
 
     public BinanceBookWorker(Instrument instrument, URI streamUri, DepthSnapshotClient snapshotClient, ReconnectPolicy policy,
@@ -61,7 +70,15 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener {
         this.writer = writer;
         this.clock = clock;
         this.bookKey = StreamKeys.book(instrument);
-        this.publishIntervalMs = settings.publishInterval().toMillis();
+        Duration budget = bookKey.silenceBudget().orElseThrow();
+        if (settings.keepaliveInterval().compareTo(budget) >= 0) {
+            throw new IllegalArgumentException("keepaliveInterval " + settings.keepaliveInterval() + " must be shorter than the "
+                    + bookKey + " silence budget " + budget + ", or a quiet book reads as stale");
+        }
+        this.publisher = new BookPublisher(settings);
+        // A quarter of the interval: a change waits at most that long past its slot, so a busy book gets 8-10 entries
+        // a second at the default 100 ms. A tick with nothing new costs a lock and a flag check.
+        this.tickMs = Math.max(10, Math.min(100, settings.minPublishInterval().toMillis() / 4));
         this.sync = new BookSynchronizer(name, instrument.binance(),
                 new OrderBook(settings.maxLevelsPerSide(), settings.depthBandBps()), settings.bufferCapacity(), counters);
         this.socket = new ReconnectingWebSocket(name, streamUri, policy, this);
@@ -70,10 +87,9 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener {
         this.ticker = DaemonThreads.singleScheduler(name + "-tick");
     }
 
-    /** The production wiring: endpoints from config, default book settings. */
+    /** The production wiring: endpoints and book settings from config. */
     public static BinanceBookWorker create(Instrument instrument, BinanceEndpoints endpoints, ReconnectPolicy policy,
-                                           BufferedStreamWriter writer) {
-        BookSettings settings = BookSettings.defaults();
+                                           BookSettings settings, BufferedStreamWriter writer) {
         return new BinanceBookWorker(instrument, endpoints.depthStream(instrument),
                 new DepthSnapshotClient(endpoints.depthSnapshot(instrument), settings.snapshotTimeout()),
                 policy, settings, writer, System::currentTimeMillis);
@@ -88,7 +104,7 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener {
     public void start() {
         lastStatsAt = clock.getAsLong();
         counters.increment("started");
-        ticker.scheduleWithFixedDelay(this::tickSafely, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(this::tickSafely, tickMs, tickMs, TimeUnit.MILLISECONDS);
         snapshots.start();
         socket.start();
     }
@@ -155,16 +171,11 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener {
 
     void tick() {
         long now = clock.getAsLong();
-        Optional<BookTop> top = Optional.empty();
+        Optional<ChangeThrottle.Release<BookTop>> release;
         synchronized (this) {
-            if (now - lastPublishAt >= publishIntervalMs) {
-                top = sync.takeTop();
-                if (top.isPresent()) {
-                    lastPublishAt = now;
-                }
-            }
+            release = publisher.next(sync, now);
         }
-        top.ifPresent(this::publish);
+        release.ifPresent(this::publish);
         writer.flush();
         if (now - lastStatsAt >= STATS_EVERY.toMillis()) {
             lastStatsAt = now;
@@ -172,9 +183,12 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener {
         }
     }
 
-    private void publish(BookTop top) {
+    private void publish(ChangeThrottle.Release<BookTop> release) {
         counters.increment("published");
-        writer.write(bookKey, BookTopCodec.INSTANCE.encode(top));
+        if (release.reason() == ChangeThrottle.Reason.KEEPALIVE) {
+            counters.increment("published_keepalive");
+        }
+        writer.write(bookKey, BookTopCodec.INSTANCE.encode(release.value()));
     }
 
     /** Drops the venue connection (operator action, tests); the loop reconnects and the book resyncs. */

@@ -121,12 +121,17 @@ public final class BookSynchronizer {
         unpublished = false;
     }
 
+    /** True when the book may be published: SYNCED, two-sided and uncrossed. */
+    public boolean publishable() {
+        return state == State.SYNCED && book.health() == OrderBook.Health.OK;
+    }
+
     /**
      * The book to publish, once per change: present only when SYNCED, two-sided and uncrossed, and something was
      * applied since the last call.
      */
     public Optional<BookTop> takeTop() {
-        if (state != State.SYNCED || !unpublished || book.health() != OrderBook.Health.OK) {
+        if (!publishable() || !unpublished) {
             return Optional.empty();
         }
         unpublished = false;
