@@ -325,6 +325,39 @@ public final class RedisStreams implements AutoCloseable {
         return java.util.Collections.unmodifiableList(new ArrayList<>(ids));
     }
 
+    private static final LuaScript FINGERPRINT = LuaScript.of(String.join("\n",
+            "local out = {}",
+            "local streams = tonumber(ARGV[1])",
+            "for i = 1, #KEYS do",
+            "  if i <= streams then",
+            "    local e = redis.call('XREVRANGE', KEYS[i], '+', '-', 'COUNT', 1)",
+            "    if #e > 0 then out[i] = e[1][1] else out[i] = false end",
+            "  else",
+            "    local v = redis.call('GET', KEYS[i])",
+            "    if v then out[i] = v else out[i] = false end",
+            "  end",
+            "end",
+            "return out"));
+
+    /**
+     * {@link #lastIds} of {@code streams} followed by the values of the plain keys {@code values} (null when absent),
+     * in one round trip: what an answer built from those streams and heartbeat keys depends on. Equal fingerprints
+     * mean nothing it read has changed since.
+     *
+     * @throws StoreUnavailableException when Redis cannot answer, or a stream key is not a stream
+     */
+    public List<String> fingerprint(List<String> streams, List<String> values) {
+        List<String> keys = new ArrayList<>(streams.size() + values.size());
+        keys.addAll(streams);
+        keys.addAll(values);
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = script(new StreamKey(keys.get(0), Duration.ofDays(1)), FINGERPRINT, ScriptOutputType.MULTI,
+                keys.toArray(new String[0]), Integer.toString(streams.size()));
+        return java.util.Collections.unmodifiableList(new ArrayList<>(out));
+    }
+
     /** The newest entry, if the stream has any. */
     public Optional<StreamEntry> last(StreamKey key) {
         List<StreamMessage<String, String>> messages = call(key, c -> c.xrevrange(key.name(), Range.create("-", "+"), Limit.from(1)));

@@ -76,4 +76,18 @@ class LastIdsTest {
         assertThrows(StoreUnavailableException.class, () -> streams.lastIds(List.of("test:last:not-a-stream")),
                 "a key of the wrong type is an error, not an empty stream");
     }
+
+    @Test
+    void aFingerprintIsTheStreamsNewestIdsThenThePlainKeysValues() {
+        StreamKey a = new StreamKey("test:fp:a", Duration.ofDays(1));
+        long now = System.currentTimeMillis();
+        String id = streams.add(a, Map.of("n", "1"), now);
+        streams.heartbeat("test:fp:beat", 42, Duration.ofSeconds(60));
+        assertEquals(Arrays.asList(id, null, "42", null),
+                streams.fingerprint(List.of(a.name(), "test:fp:none"), List.of("test:fp:beat", "test:fp:absent")));
+        streams.heartbeat("test:fp:beat", 43, Duration.ofSeconds(60));
+        assertNotEquals(Arrays.asList(id, null, "42", null),
+                streams.fingerprint(List.of(a.name(), "test:fp:none"), List.of("test:fp:beat", "test:fp:absent")), "a new beat changes it");
+        assertEquals(List.of(), streams.fingerprint(List.of(), List.of()));
+    }
 }

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.redis.EventCount;
 import perpwatch.core.redis.RedisStreams;
 import perpwatch.core.stream.StreamEntry;
+import perpwatch.core.stream.StreamKey;
 import perpwatch.core.stream.StreamKeys;
 
 /** Reads the newest entry of every stream the guards use, and the liquidations of the last five minutes. */
@@ -15,18 +17,43 @@ class GuardInputsReader {
     static final long HEARTBEAT_MAX_AGE_MS = 60_000;
 
     private final RedisStreams redis;
+    private final long clockSkewMaxMs;
 
-    GuardInputsReader(RedisStreams redis) {
+    GuardInputsReader(RedisStreams redis, perpwatch.functions.config.FunctionsConfig config) {
         this.redis = redis;
+        this.clockSkewMaxMs = config.guards().clockSkewMax().toMillis();
+    }
+
+    /** The streams an answer is built from, in a fixed order (see {@link #fingerprint}). */
+    static List<StreamKey> streams(Instrument instrument) {
+        return List.of(StreamKeys.price(instrument), StreamKeys.trades(instrument), StreamKeys.book(instrument),
+                StreamKeys.funding(instrument), StreamKeys.usdcTrades(instrument), StreamKeys.okxUsdtTrades(instrument),
+                StreamKeys.liquidations(instrument));
+    }
+
+    /**
+     * What an answer for this instrument depends on, in one round trip: every input stream's newest id and every
+     * liquidation venue's heartbeat. While it is unchanged, a cached answer is still the answer.
+     *
+     * @throws perpwatch.core.redis.StoreUnavailableException when Redis cannot be read
+     */
+    List<String> fingerprint(Instrument instrument) {
+        return redis.fingerprint(streams(instrument).stream().map(StreamKey::name).toList(), heartbeatKeys(instrument));
+    }
+
+    private static List<String> heartbeatKeys(Instrument instrument) {
+        return StreamKeys.LIQUIDATION_VENUES.stream().map(v -> StreamKeys.liquidationHeartbeat(instrument, v)).toList();
     }
 
     /** @throws perpwatch.core.redis.StoreUnavailableException when Redis cannot be read */
     GuardInputs read(Instrument instrument, long nowMs) {
         Optional<StreamEntry> newestLiquidation = redis.last(StreamKeys.liquidations(instrument));
-        int recent = newestLiquidation.isEmpty() ? 0 : redis.count(StreamKeys.liquidations(instrument),
-                nowMs - GuardPolicy.LIQUIDATION_WINDOW.toMillis(), nowMs, GuardPolicy.LIQUIDATIONS_COUNTED_MAX);
+        // By the venue's event time, not the entry id: a backlog flushed after a Redis outage gets fresh ids and must
+        // not read as a cascade. A venue clock slightly ahead of ours must not drop a fresh liquidation either.
+        EventCount count = newestLiquidation.isEmpty() ? null : redis.countByEventTime(StreamKeys.liquidations(instrument),
+                nowMs - GuardPolicy.LIQUIDATION_WINDOW.toMillis(), nowMs + clockSkewMaxMs, GuardPolicy.LIQUIDATIONS_COUNTED_MAX);
         List<String> venues = StreamKeys.LIQUIDATION_VENUES;
-        List<Long> beats = redis.heartbeats(venues.stream().map(v -> StreamKeys.liquidationHeartbeat(instrument, v)).toList());
+        List<Long> beats = redis.heartbeats(heartbeatKeys(instrument));
         List<String> silent = new ArrayList<>();
         for (int i = 0; i < venues.size(); i++) {
             // The key expires on its own; the age check guards against a writer whose clock is far off.
@@ -41,6 +68,6 @@ class GuardInputsReader {
                 redis.last(StreamKeys.funding(instrument)),
                 redis.last(StreamKeys.usdcTrades(instrument)),
                 redis.last(StreamKeys.okxUsdtTrades(instrument)),
-                recent, java.util.Map.of(), newestLiquidation, silent);
+                Optional.ofNullable(count), newestLiquidation, silent);
     }
 }

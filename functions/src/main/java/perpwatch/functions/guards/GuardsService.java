@@ -47,8 +47,12 @@ public class GuardsService {
     private final DecisionLog decisions;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    /** An answer and the instant after which it must be recomputed. */
-    private record Cached(GuardsResponse response, long validUntilMs) {
+    /**
+     * An answer, the instant after which it must be recomputed, and what it was computed from: the newest id of every
+     * input stream and every venue heartbeat, read before the inputs (so a change in between only makes the next
+     * request recompute).
+     */
+    private record Cached(GuardsResponse response, long validUntilMs, List<String> fingerprint) {
     }
 
     GuardsService(GuardInputsReader reader, FunctionsConfig config, Clock clock, AnswerStamp stamp, DecisionLog decisions) {
@@ -62,17 +66,22 @@ public class GuardsService {
         this.decisions = decisions;
     }
 
-    /** The cached answer while it is valid, else a fresh one. Concurrent misses may compute twice; that is harmless. */
+    /**
+     * The cached answer while nothing it was computed from has changed (one round trip checks every input stream's
+     * newest id and every venue heartbeat) and none of its metrics has turned stale; else a fresh one. A venue event
+     * is therefore in the first answer after it reaches Redis. Concurrent misses may compute twice; that is harmless.
+     */
     public GuardsResponse evaluate(Instrument instrument) {
         long now = clock.millis();
-        Cached cached = cache.get(instrument.canonical());
-        if (cached != null && now < cached.validUntilMs()) {
-            return cached.response();
-        }
         GuardsResponse response;
         try {
+            List<String> fingerprint = reader.fingerprint(instrument);
+            Cached cached = cache.get(instrument.canonical());
+            if (cached != null && now < cached.validUntilMs() && cached.fingerprint().equals(fingerprint)) {
+                return cached.response();
+            }
             GuardInputs inputs = reader.read(instrument, now);
-            response = evaluate(instrument, inputs, now);
+            response = evaluate(instrument, inputs, now, fingerprint);
         } catch (StoreUnavailableException e) {
             // "guards data_source unavailable" is what the cloud's GuardsUnavailable metric filter counts.
             LOG.warn("guards data_source unavailable for {}: redis unreachable: {}", instrument.canonical(), e.getMessage());
@@ -82,7 +91,7 @@ public class GuardsService {
         return response;
     }
 
-    private GuardsResponse evaluate(Instrument instrument, GuardInputs in, long now) {
+    private GuardsResponse evaluate(Instrument instrument, GuardInputs in, long now, List<String> fingerprint) {
         MetricChecks checks = new MetricChecks(now, policy.clockSkewMax());
         Optional<PriceTick> price = checks.fresh(GuardMetric.PRICE, StreamKeys.price(instrument).name(), in.price(),
                 PriceTickCodec.INSTANCE, PriceTick::ts, policy.priceMaxAge());
@@ -100,9 +109,14 @@ public class GuardsService {
         checks.derived(GuardMetric.BASIS_OKX_BPS, okxOnly.ageMs(), okxOnly.problem(), okxOnly.headroomMs());
 
         LiquidationWindow liquidations = LiquidationWindow.of(in, now);
-        if (liquidations.total() == null) {
+        Integer total = liquidations.total();
+        boolean countAboveBar = total != null && total > policy.liqBreach5m();
+        if (total == null) {
             // No venue connected: an empty window would read as a calm market, so there is no count.
-            checks.missing(GuardMetric.LIQ_EVENTS_5M, liquidations.caveat());
+            checks.missing(GuardMetric.LIQ_EVENTS_5M, liquidations.silentCaveat());
+        } else if (liquidations.unprovable() != null && !countAboveBar) {
+            // A lower bound under the bar proves nothing; one above it is a breach all the same.
+            checks.missing(GuardMetric.LIQ_EVENTS_5M, liquidations.unprovable());
         } else {
             checks.known(GuardMetric.LIQ_EVENTS_5M, liquidations.newestAgeMs());
         }
@@ -119,15 +133,16 @@ public class GuardsService {
         board.judge(GuardMetric.OI_NOTIONAL, funding.map(FundingSnapshot::oiNotional).orElse(null), Judged.PASS);
         board.judge(GuardMetric.BASIS_BPS, crossVenue.bps(), crossVenue.bps() == null ? null : verdict.basis(crossVenue.bps()));
         board.judge(GuardMetric.BASIS_OKX_BPS, okxOnly.bps(), Judged.PASS);
-        Integer total = liquidations.total();
-        Judged liqJudged = total == null ? null : verdict.liquidations(total);
-        if (liqJudged == Judged.PASS && liquidations.caveat() != null) {
+        Judged liqJudged = total == null ? null : verdict.liquidations(total, liquidations.atLeast());
+        if (liqJudged == Judged.PASS && liquidations.silentCaveat() != null) {
             // Some venues silent: a count under the bar cannot prove a calm market, so it is not a pass.
-            liqJudged = Judged.warn(liquidations.caveat());
+            liqJudged = Judged.warn(liquidations.silentCaveat());
+        } else if (liqJudged == Judged.PASS && liquidations.unreadable() > 0) {
+            liqJudged = Judged.warn("liq_events_5m: " + liquidations.unreadable() + " entries with an unreadable event time are in no count");
         }
         board.judge(GuardMetric.LIQ_EVENTS_5M, total, liqJudged);
-        if (total != null && liqJudged.state() == GuardState.BREACH && liquidations.caveat() != null) {
-            checks.warn(liquidations.caveat());
+        if (liqJudged != null && liqJudged.state() == GuardState.BREACH && liquidations.silentCaveat() != null) {
+            checks.warn(liquidations.silentCaveat());
         }
 
         DataSource dataSource = checks.dataSource();
@@ -140,7 +155,8 @@ public class GuardsService {
                         book.map(b -> new DepthView(b.depthBidUsd(), b.depthAskUsd())).orElse(DepthView.UNKNOWN))
                 .funding(funding.map(FundingSnapshot::fundingApr).orElse(null), funding.map(FundingSnapshot::oiNotional).orElse(null))
                 .basis(crossVenue.bps(), okxOnly.bps())
-                .liquidations(total, liquidations.byVenue())
+                // Unknown has no number, not even the lower bound the scan reached.
+                .liquidations(checks.unknownReason(GuardMetric.LIQ_EVENTS_5M) == null ? total : null, liquidations.byVenue())
                 .verdict(status, dataSource, checks.warnings())
                 .metrics(checks.ages(), board.byName(), required, thresholdsVersion)
                 .build();
@@ -148,7 +164,7 @@ public class GuardsService {
             LOG.warn("guards data_source unavailable for {}: no stream has data", instrument.canonical());
         } else {
             long ttl = Math.min(policy.cacheTtl().toMillis(), checks.headroomMs());
-            cache.put(instrument.canonical(), new Cached(response, now + ttl));
+            cache.put(instrument.canonical(), new Cached(response, now + ttl, fingerprint));
         }
         return response;
     }

@@ -44,9 +44,10 @@ final class ThresholdVerdict {
         return Judged.PASS;
     }
 
-    Judged liquidations(int count) {
+    /** @param atLeast the count stopped early: there are at least {@code count} */
+    Judged liquidations(int count, boolean atLeast) {
         if (count > policy.liqBreach5m()) {
-            String counted = count >= GuardPolicy.LIQUIDATIONS_COUNTED_MAX ? "at least " + count : String.valueOf(count);
+            String counted = atLeast ? "at least " + count : String.valueOf(count);
             return Judged.breach("liq_events_5m: " + counted + " liquidations in 5 min is above the breach threshold of " + policy.liqBreach5m());
         }
         return Judged.PASS;

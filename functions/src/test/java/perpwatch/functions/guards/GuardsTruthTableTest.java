@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import perpwatch.core.model.Liquidation;
+import perpwatch.core.model.LiquidationCodec;
+import perpwatch.core.model.PositionSide;
 import perpwatch.core.model.PriceTick;
 import perpwatch.core.model.PriceTickCodec;
 import perpwatch.core.stream.StreamKeys;
@@ -183,6 +186,48 @@ class GuardsTruthTableTest extends GuardsTestBase {
             assertTrue(next.get("seq").asLong() > first.get("seq").asLong());
             assertEquals(first.get("instance").asText(), next.get("instance").asText());
             assertEquals(NOW + 5_000, next.get("ts").asLong());
+        }
+    }
+
+    @Test
+    void aBacklogFlushedWithFreshIdsIsCountedByEventTimeAndFakesNoBreach() throws Exception {
+        baseline();
+        // Twenty liquidations from 20 minutes ago, written now (as the feeds flush after a Redis outage).
+        for (int i = 0; i < 20; i++) {
+            streams.add(StreamKeys.liquidations(SOL), LiquidationCodec.INSTANCE.encode(new Liquidation("bybit", "SOLUSDT", PositionSide.SHORT,
+                    new BigDecimal("187"), BigDecimal.ONE, new BigDecimal("187"), NOW - 1_200_000 + i, NOW - 1_199_000 + i)), NOW);
+        }
+        JsonNode answer = guards();
+        assertEquals("passing", answer.get("status").asText(), answer.get("warnings").toString());
+        assertEquals(1, answer.get("liq_events_5m").asInt(), "only the baseline's one liquidation happened in the window");
+    }
+
+    @Test
+    void liquidationsAreCountedPerVenueWithBinanceMarkedSampled() throws Exception {
+        baseline();
+        for (String venue : new String[] {"okx", "bybit", "bybit"}) {
+            streams.add(StreamKeys.liquidations(SOL), LiquidationCodec.INSTANCE.encode(new Liquidation(venue, "SOLUSDT", PositionSide.LONG,
+                    new BigDecimal("187"), BigDecimal.ONE, new BigDecimal("187"), NOW - 30_000, NOW - 29_000)), NOW);
+        }
+        JsonNode answer = guards();
+        assertEquals(4, answer.get("liq_events_5m").asInt());
+        assertEquals(JSON.readTree("""
+                {"binance":{"count":1,"connected":true,"sampled":true},"okx":{"count":1,"connected":true,"sampled":false},
+                 "bybit":{"count":2,"connected":true,"sampled":false}}"""), answer.get("liq_events_5m_by_venue"));
+    }
+
+    @Test
+    void aNewEntryIsInTheVeryNextAnswerWhateverTheCache() throws Exception {
+        baseline();
+        TestClock clock = new TestClock(NOW);
+        try (TestApi api = TestApi.start(redis.url(), clock)) {
+            JsonNode first = JSON.readTree(api.get("/api/engine/guards").body());
+            assertEquals(1, first.get("liq_events_5m").asInt());
+            clock.advance(10);
+            assertEquals(first.get("seq"), JSON.readTree(api.get("/api/engine/guards").body()).get("seq"), "nothing changed: cached");
+            seedLiquidations(NOW - 5);
+            JsonNode next = JSON.readTree(api.get("/api/engine/guards").body());
+            assertEquals(2, next.get("liq_events_5m").asInt(), "a new liquidation invalidates the cached answer at once");
         }
     }
 }
