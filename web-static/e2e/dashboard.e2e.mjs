@@ -98,6 +98,79 @@ async function until(what, timeoutMs, check) {
   fail(`${what} within ${timeoutMs} ms${last ? ` (${last.message})` : ''}`)
 }
 
+/**
+ * Every card's caption is its bound from GET /api/engine/thresholds (the non-default ones this cloud runs with), the
+ * required metrics are marked, and the footer names the version. Returns the thresholds.
+ */
+async function checkThresholdsShown(page) {
+  const thresholds = await (await fetch(`${base}/api/engine/thresholds`)).json()
+  const m = thresholds.metrics
+  if (m.spread_bps.warn_above !== Number(THRESHOLDS_ENV.PERPWATCH_GUARD_SPREAD_WARN_BPS)) {
+    fail(`the cloud ignored PERPWATCH_GUARD_SPREAD_WARN_BPS: ${JSON.stringify(m.spread_bps)}`)
+  }
+  const captions = {
+    Spread: `warn above ${m.spread_bps.warn_above} bps`,
+    'Depth 10 bps': `warn below $${m.depth_10bps.warn_below.toLocaleString('en-US')}`,
+    'Funding APR': `warn beyond ±${m.funding_apr.warn_abs_above} %`,
+    Basis: `warn beyond ±${m.basis_bps.warn_abs_above} bps`,
+    'Liquidations 5 min': `breach above ${m.liq_events_5m.breach_above}`,
+  }
+  for (const [card, expected] of Object.entries(captions)) {
+    const caption = await page.textContent(`[data-testid="card-${card}"] [data-testid="threshold"]`)
+    if (!caption.startsWith(expected)) fail(`the ${card} card's caption is "${caption}", not the API's "${expected}…"`)
+  }
+  console.log(`captions from the API: ${Object.values(captions).join('; ')}`)
+  const cards = { spread_bps: 'Spread', depth_10bps: 'Depth 10 bps', funding_apr: 'Funding APR', basis_bps: 'Basis',
+    oi_notional: 'Open interest', liq_events_5m: 'Liquidations 5 min' }
+  for (const [metric, card] of Object.entries(cards)) {
+    const marked = (await page.getAttribute(`[data-testid="card-${card}"]`, 'data-required')) === 'true'
+    if (marked !== thresholds.required.includes(metric)) fail(`the ${card} card is ${marked ? '' : 'not '}marked required; the API requires ${thresholds.required}`)
+  }
+  const listed = await page.$$eval('[data-testid="required-metrics"] [data-metric]', (els) => els.map((e) => e.dataset.metric))
+  if (listed.join() !== thresholds.required.join()) fail(`the banner lists required ${listed}, the API ${thresholds.required}`)
+  const version = await page.getAttribute('[data-testid="thresholds-version"]', 'data-version')
+  if (version !== thresholds.version) fail(`the footer names thresholds ${version}, the API ${thresholds.version}`)
+  console.log(`required ${listed.join(', ')} marked; thresholds ${version}`)
+  return thresholds
+}
+
+/** A breach reads red, unlike a warning's amber. */
+async function checkBreachBanner(page) {
+  const status = await page.getAttribute('[data-testid="status"]', 'data-status')
+  if (status !== 'breach') fail(`the guard status is ${status}, not breach`)
+  const colour = await page.$eval('[data-testid="status"]', (e) => getComputedStyle(e).color)
+  if (colour !== 'rgb(244, 63, 94)') fail(`the breach banner is ${colour}, not the alert red`)
+}
+
+/** Each venue's count as the API gives it, "not connected" instead of a count, and "sampled" beside a sampled venue. */
+async function checkVenues(page) {
+  const byVenue = (await (await fetch(`${base}/api/engine/guards`)).json()).liq_events_5m_by_venue
+  for (const [venue, v] of Object.entries(byVenue)) {
+    const text = await page.textContent(`[data-testid="liq-venue-${venue}"]`)
+    const shown = v.connected ? /\d/.test(text) && !text.includes('not connected') : text.includes('not connected')
+    if (!shown || v.sampled !== text.includes('sampled')) fail(`venue ${venue} shows "${text}" for ${JSON.stringify(v)}`)
+  }
+  console.log(`venues: ${(await page.textContent('[data-testid="card-Liquidations 5 min"] ul')).replace(/\s+/g, ' ')}`)
+}
+
+/** Without the thresholds route no card is coloured: neutral with a note, or unknown, never a guessed pass/warn/breach. */
+async function checkFailsClosed(browser) {
+  const blind = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+  await blind.route('**/api/engine/thresholds', (route) => route.fulfill({ status: 503, body: '{}' }))
+  await blind.goto(base)
+  await blind.waitForSelector('[data-testid="card-Spread"]', { timeout: 15_000 })
+  await blind.waitForTimeout(2_500)
+  const levels = await blind.$$eval('[data-testid^="card-"]', (els) => els.map((e) => e.dataset.level))
+  if (levels.some((l) => l !== 'neutral' && l !== 'unknown')) fail(`cards coloured without thresholds: ${levels}`)
+  const caption = await blind.textContent('[data-testid="card-Spread"] [data-testid="threshold"]')
+  if (!caption.includes('thresholds not loaded')) fail(`the spread card's caption without thresholds is "${caption}"`)
+  const footer = await blind.textContent('[data-testid="thresholds-version"]')
+  if (!footer.includes('unavailable')) fail(`the footer without thresholds says "${footer}"`)
+  await blind.screenshot({ path: path.join(shots, 'dashboard-no-thresholds.png'), fullPage: true })
+  console.log(`without thresholds: cards ${[...new Set(levels)].join('/')}, "${footer}"`)
+  await blind.close()
+}
+
 if (!existsSync(browserPath)) {
   console.log(`dashboard e2e SKIPPED: no Chromium at ${browserPath} (./perpwatch test installs Debian's chromium when run as root)`)
   process.exit(0)
@@ -105,12 +178,15 @@ if (!existsSync(browserPath)) {
 if (!existsSync(jar)) fail(`${jar} is missing: build with mvn package first`)
 mkdirSync(shots, { recursive: true })
 
+// Thresholds unlike the defaults, so a card can only show them by reading GET /api/engine/thresholds.
+const THRESHOLDS_ENV = { PERPWATCH_GUARD_SPREAD_WARN_BPS: '12.5', PERPWATCH_GUARD_LIQ_5M_BREACH: '7', PERPWATCH_GUARD_MIN_DEPTH_USD: '45000' }
+
 const apiPort = await freePort()
 const redisPort = await freePort()
 // The cloud's log goes beside the screenshots: when a check fails in CI, it says what the feeds were doing.
 const cloudLog = openSync(path.join(shots, 'local-cloud.log'), 'w')
 const cloud = spawn('java', ['-jar', jar, '--mode=synthetic', `--port=${apiPort}`, `--redis-port=${redisPort}`],
-  { cwd: root, stdio: ['ignore', cloudLog, cloudLog], env: { ...process.env, PERPWATCH_GUARD_CACHE: '1s' } })
+  { cwd: root, stdio: ['ignore', cloudLog, cloudLog], env: { ...process.env, PERPWATCH_GUARD_CACHE: '1s', ...THRESHOLDS_ENV } })
 const base = `http://localhost:${apiPort}`
 let browser
 try {
@@ -132,10 +208,12 @@ try {
   })
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
   await page.goto(base)
-  await page.waitForSelector('[data-testid="card-Spread"][data-level="pass"], [data-testid="card-Spread"][data-level="caution"]', { timeout: 15_000 })
+  // Coloured (pass or warn, not neutral) only once the thresholds the guards answer names are loaded.
+  await page.waitForSelector('[data-testid="card-Spread"][data-level="pass"], [data-testid="card-Spread"][data-level="warn"]', { timeout: 15_000 })
   const spread = await page.textContent('[data-testid="card-Spread"]')
   if (!/\d+\.\d+ bps/.test(spread)) fail(`the spread card shows no number: ${spread}`)
   console.log(`cards show numbers: ${spread.replace(/\s+/g, ' ')}`)
+  const thresholds = await checkThresholdsShown(page)
 
   // Drift positions that liquidate inside the heatmap's band show beside it as on-chain levels.
   const nearby = (await (await fetch(`${base}/api/onchain/liq-map?max_distance_bps=400&limit=1`)).json()).matched
@@ -145,25 +223,37 @@ try {
   }
   console.log(`on-chain levels: ${await page.getAttribute('[data-testid="heatmap"]', 'data-onchain-levels')} positions (${nearby} within 4 %)`)
 
-  // A cascade: 11 liquidations in the stream now → liq_events_5m > 10 → the card turns red and the guards breach.
+  // A cascade: one liquidation more than the API's breach bound, on a venue the guards count (a connected one; the
+  // guards are in breach anyway while no liquidation feed is connected, so that alone would prove nothing) → the
+  // liquidation count itself breaches → the card turns red and the banner reads breach.
+  const cascade = thresholds.metrics.liq_events_5m.breach_above + 1
+  let venue
+  await until('a connected liquidation venue', 90_000, async () => {
+    const byVenue = (await (await fetch(`${base}/api/engine/guards`)).json()).liq_events_5m_by_venue ?? {}
+    venue = Object.keys(byVenue).find((v) => byVenue[v].connected)
+    return venue !== undefined
+  })
+  const before = await (await fetch(`${base}/api/engine/guards`)).json()
+  if (before.guards.liq_events_5m.state === 'breach') fail(`the liquidation count breaches before the cascade: ${before.liq_events_5m}`)
   const liqsBefore = Number(await page.getAttribute('[data-testid="heatmap"]', 'data-liquidations'))
   const now = Date.now()
-  const price = (await (await fetch(`${base}/api/engine/guards`)).json()).price
-  for (let i = 0; i < 11; i++) {
-    await redis(redisPort, ['XADD', 'market:solusdt:liquidations', '*', 'venue', 'binance', 'symbol', 'SOLUSDT', 'side', 'long',
-      'price', String(price * 0.985), 'quantity', '250', 'notional_usd', String(price * 0.985 * 250), 'ts', String(now), 'recv_ts', String(now)])
+  for (let i = 0; i < cascade; i++) {
+    await redis(redisPort, ['XADD', 'market:solusdt:liquidations', '*', 'venue', venue, 'symbol', 'SOLUSDT', 'side', 'long',
+      'price', String(before.price * 0.985), 'quantity', '250', 'notional_usd', String(before.price * 0.985 * 250), 'ts', String(now), 'recv_ts', String(now)])
   }
   const injected = Date.now()
-  await page.waitForSelector('[data-testid="card-Liquidations 5 min"][data-level="alert"]', { timeout: 2_000 })
-    .catch(() => fail('the liquidations card did not turn red within 2 s of the cascade'))
-  console.log(`liquidations card red after ${Date.now() - injected} ms`)
-  await page.waitForFunction((before) => Number(document.querySelector('[data-testid="heatmap"]')?.dataset.liquidations) >= before + 11,
-    liqsBefore, { timeout: Math.max(1, 2_000 - (Date.now() - injected)) })
+  await page.waitForSelector('[data-testid="card-Liquidations 5 min"][data-level="breach"]', { timeout: 2_000 })
+    .catch(() => fail(`the liquidations card did not turn red within 2 s of ${cascade} ${venue} liquidations`))
+  console.log(`liquidations card red after ${Date.now() - injected} ms (${cascade} on ${venue}, breach above ${cascade - 1})`)
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="heatmap"]')?.dataset.liquidations) >= n,
+    liqsBefore + cascade, { timeout: Math.max(1, 2_000 - (Date.now() - injected)) })
     .catch(() => fail('the injected liquidations did not appear in the heatmap within 2 s'))
   console.log(`heatmap shows the new liquidations after ${Date.now() - injected} ms`)
-  const status = await page.getAttribute('[data-testid="status"]', 'data-status')
-  if (status !== 'breach') fail(`the guard status is ${status}, not breach`)
+  await checkBreachBanner(page)
+  await checkVenues(page)
   await page.screenshot({ path: path.join(shots, 'dashboard-1440x900.png'), fullPage: true })
+
+  await checkFailsClosed(browser)
 
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 } })
   await phone.goto(base)

@@ -1,15 +1,18 @@
 import { WifiOff } from 'lucide-react'
 import { usePoll } from './lib/usePoll.js'
+import { useThresholds } from './lib/useThresholds.js'
 import { StatusBanner } from './components/StatusBanner.jsx'
 import { TelemetryCards } from './components/TelemetryCards.jsx'
 import { OiChart } from './components/OiChart.jsx'
 import { FundingSparkline } from './components/FundingSparkline.jsx'
 import { LiqHeatmap } from './components/LiqHeatmap.jsx'
 import { Skeleton } from './components/Card.jsx'
+import { ThresholdsFooter } from './components/ThresholdsFooter.jsx'
 import { Timed } from './lib/Timed.jsx'
 
 export function App() {
   const guards = usePoll('/api/engine/guards', 1000)
+  const thresholds = useThresholds(guards.data?.thresholds_version)
   const heatmap = usePoll('/api/market/liq_heatmap?hours=1', 1000, true)
   const oi = usePoll('/api/market/oi_history?hours=24', 60_000, true)
   const funding = usePoll('/api/market/funding_history?hours=24', 60_000, true)
@@ -26,8 +29,8 @@ export function App() {
           <WifiOff size={16} /> API unreachable ({guards.error.message}); the numbers below are the last ones received and are not live.
         </div>
       ) : null}
-      {guards.loading ? <Skeleton className="h-20" /> : <Timed name="StatusBanner"><StatusBanner guards={guards.data} /></Timed>}
-      {guards.loading ? <Skeleton className="h-48" /> : <Timed name="TelemetryCards"><TelemetryCards guards={guards.data} /></Timed>}
+      {guards.loading ? <Skeleton className="h-20" /> : <Timed name="StatusBanner"><StatusBanner guards={guards.data} thresholds={thresholds.data} /></Timed>}
+      {guards.loading ? <Skeleton className="h-48" /> : <Timed name="TelemetryCards"><TelemetryCards guards={guards.data} thresholds={thresholds.data} /></Timed>}
       <section className="grid grid-cols-1 gap-3 lg:grid-cols-2">
         <div className="min-w-0 overflow-hidden rounded-xl border border-zinc-800 bg-zinc-900/80 p-4">
           <h2 className="mb-2 text-xs uppercase tracking-wide text-zinc-400">Open interest, 24 h</h2>
@@ -41,6 +44,7 @@ export function App() {
           {onchain.error ? <p className="mt-1 text-xs text-zinc-500">no on-chain scan yet</p> : null}
         </div>
       </section>
+      <ThresholdsFooter thresholds={thresholds} answerVersion={guards.data?.thresholds_version} />
     </main>
   )
 }

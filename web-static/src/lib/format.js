@@ -36,11 +36,12 @@ export function count(value) {
   return Number.isInteger(value) ? String(value) : MISSING
 }
 
-/** The guards count liquidations up to 1,000 (GuardPolicy.LIQUIDATIONS_COUNTED_MAX): at the cap, "1000+". */
-export const LIQUIDATIONS_COUNTED_MAX = 1000
-
-export function liquidationCount(value) {
-  return Number.isInteger(value) && value >= LIQUIDATIONS_COUNTED_MAX ? `${value}+` : count(value)
+/**
+ * The guards count liquidations up to a cap (the thresholds' liq_counted_max): at the cap, "N+". Without the cap
+ * (thresholds not loaded) the count is written as it is.
+ */
+export function liquidationCount(value, countedMax) {
+  return Number.isInteger(value) && Number.isInteger(countedMax) && value >= countedMax ? `${value}+` : count(value)
 }
 
 /** Milliseconds → "800 ms", "12 s", "3 min", "2 h". */

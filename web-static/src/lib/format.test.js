@@ -19,8 +19,9 @@ describe('format', () => {
     }
     expect(count(0)).toBe('0')
     expect(liquidationCount(0)).toBe('0')
-    expect(liquidationCount(999)).toBe('999')
-    expect(liquidationCount(1000)).toBe('1000+')
+    expect(liquidationCount(999, 1000)).toBe('999')
+    expect(liquidationCount(1000, 1000)).toBe('1000+')
+    expect(liquidationCount(1000)).toBe('1000') // the cap comes from the API; unknown, nothing is added
     expect(bps(0)).toBe('0.00 bps')
   })
 
