@@ -214,7 +214,7 @@ public final class LiquidationsWorker implements FeedTask {
             LOG.error("[{}:{}] venue REFUSED the subscription ({}); no heartbeat until a new connection is acknowledged;"
                     + " dropping this connection to subscribe again after backoff (refusal #{})", name, source.venue(), refusal,
                     counters.get("subscribe_refused"));
-            socket.dropConnection();
+            socket.reconnect("subscription refused (" + refusal + ")");
         }
 
         @Override
