@@ -34,6 +34,11 @@ public final class StreamKeys {
         return "feed:liquidations:" + instrument.canonical().toLowerCase(Locale.ROOT) + ":" + venue + ":alive";
     }
 
+    /** The status of one feed task's WebSocket link ({@link FeedLink}): {@code feed:<task>:<sym>:<venue>}. */
+    public static String feedLink(Instrument instrument, FeedLink link) {
+        return "feed:" + link.task() + ":" + instrument.canonical().toLowerCase(Locale.ROOT) + ":" + link.venue();
+    }
+
     /** Binance top of book, spread and depth within 10 bps, once a second. */
     public static StreamKey book(Instrument instrument) {
         return new StreamKey(prefix(instrument, "usdt") + ":book", DAY).withSilenceBudget(Duration.ofSeconds(5));

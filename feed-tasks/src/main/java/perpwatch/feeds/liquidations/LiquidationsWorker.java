@@ -23,6 +23,9 @@ import perpwatch.feeds.parse.MalformedFrameException;
 import perpwatch.feeds.subscription.Refusal;
 import perpwatch.feeds.subscription.SubscriptionState;
 import perpwatch.feeds.subscription.SubscriptionTracker;
+import perpwatch.feeds.subscription.SubscribedLinks;
+import perpwatch.feeds.subscription.WatchedLink;
+import perpwatch.core.stream.FeedLink;
 import perpwatch.feeds.ws.ReconnectPolicy;
 import perpwatch.feeds.ws.ReconnectingWebSocket;
 import perpwatch.feeds.ws.WebSocketListener;
@@ -39,7 +42,7 @@ import perpwatch.feeds.ws.WebSocketSession;
  * (doubling, since a refused link never becomes healthy), subscribing afresh: a transient refusal heals by itself,
  * a persistent one retries about once a minute, counted ({@code subscribe_refused}) and logged each time.
  */
-public final class LiquidationsWorker implements FeedTask {
+public final class LiquidationsWorker implements FeedTask, SubscribedLinks {
     private static final Logger LOG = LoggerFactory.getLogger(LiquidationsWorker.class);
 
     private final String name;
@@ -120,6 +123,11 @@ public final class LiquidationsWorker implements FeedTask {
         }
         writer.describe(all);
         return all;
+    }
+
+    @Override
+    public List<WatchedLink> links() {
+        return feeds.stream().map(f -> new WatchedLink(new FeedLink("liquidations", f.source.venue()), f.subscription, f.socket::lastHeardAt)).toList();
     }
 
     /** Where one venue's subscription stands on its current connection (tests, operators). */

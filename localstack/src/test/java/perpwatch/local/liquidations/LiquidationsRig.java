@@ -22,13 +22,15 @@ final class LiquidationsRig implements AutoCloseable {
     final TestRedis redis;
     final RedisStreams streams;
     final Simulators sims;
+    final List<FeedTask> tasks;
     final LiquidationsWorker worker;
 
-    private LiquidationsRig(TestRedis redis, RedisStreams streams, Simulators sims, LiquidationsWorker worker) {
+    private LiquidationsRig(TestRedis redis, RedisStreams streams, Simulators sims, List<FeedTask> tasks) {
         this.redis = redis;
         this.streams = streams;
         this.sims = sims;
-        this.worker = worker;
+        this.tasks = tasks;
+        this.worker = (LiquidationsWorker) tasks.get(0);
     }
 
     /** Starts Redis and the simulators, lets {@code beforeStart} set the simulators up, then starts the task. */
@@ -49,14 +51,14 @@ final class LiquidationsRig implements AutoCloseable {
         // A connection the simulator stops serving is replaced within seconds, not the production half-minute.
         env.put("PERPWATCH_WS_SILENCE", "3s");
         List<FeedTask> tasks = FeedTasks.create("liquidations", FeedConfig.fromEnv(Env.of(env)), streams);
-        LiquidationsWorker worker = (LiquidationsWorker) tasks.get(0);
-        worker.start();
-        return new LiquidationsRig(redis, streams, sims, worker);
+        // The worker and, beside it, the reporter of its links' status.
+        tasks.forEach(FeedTask::start);
+        return new LiquidationsRig(redis, streams, sims, tasks);
     }
 
     @Override
     public void close() {
-        worker.close();
+        tasks.forEach(FeedTask::close);
         sims.close();
         streams.close();
         redis.close();

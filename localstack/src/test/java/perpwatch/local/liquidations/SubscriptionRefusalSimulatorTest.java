@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.stream.FeedLink;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.feeds.subscription.SubscriptionState;
 import perpwatch.local.sim.Simulators;
@@ -51,6 +52,11 @@ class SubscriptionRefusalSimulatorTest {
         return rig.streams.heartbeats(venues.stream().map(v -> StreamKeys.liquidationHeartbeat(SOL, v)).toList());
     }
 
+    /** What /api/health reads: the link's published status. */
+    String linkState(String venue) {
+        return rig.streams.get(StreamKeys.feedLink(SOL, new FeedLink("liquidations", venue))).map(v -> v.substring(0, v.indexOf(' '))).orElse("absent");
+    }
+
     long counter(String name) {
         return rig.worker.counters().getOrDefault(name, 0L);
     }
@@ -75,12 +81,15 @@ class SubscriptionRefusalSimulatorTest {
         assertNotEquals(SubscriptionState.ACKNOWLEDGED, rig.worker.subscriptionState(venue));
         assertTrue(counter(venue + ".connects") >= 2, "the loop kept reconnecting to resubscribe");
         assertEquals(0, counter(venue + ".venue_errors"), "refusals are counted as refusals, not as venue errors");
+        Await.until("the link's status says refused", () -> linkState(venue).equals("refused"));
+        assertEquals(List.of("subscribed", "subscribed"), others.stream().map(this::linkState).toList());
 
         refuse(rig.sims, venue, false);
         // No drop needed: the refused connection was dropped by the worker and the loop reconnects after backoff.
         Await.until(venue + "'s heartbeat after the venue accepted", Duration.ofSeconds(30), () -> heartbeat(venue) != null,
                 () -> rig.worker.counters().toString());
         assertEquals(SubscriptionState.ACKNOWLEDGED, rig.worker.subscriptionState(venue));
+        Await.until("the link's status says subscribed", () -> linkState(venue).equals("subscribed"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package perpwatch.feeds.binance.book;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -24,6 +25,10 @@ import perpwatch.feeds.metrics.FeedCounters;
 import perpwatch.feeds.metrics.LogSampler;
 import perpwatch.feeds.parse.MalformedFrameException;
 import perpwatch.feeds.ws.ReconnectPolicy;
+import perpwatch.feeds.subscription.SubscribedLinks;
+import perpwatch.feeds.subscription.SubscriptionTracker;
+import perpwatch.feeds.subscription.WatchedLink;
+import perpwatch.core.stream.FeedLink;
 import perpwatch.feeds.ws.ReconnectingWebSocket;
 import perpwatch.feeds.ws.WebSocketListener;
 import perpwatch.feeds.ws.WebSocketSession;
@@ -36,7 +41,7 @@ import perpwatch.feeds.ws.WebSocketSession;
  * snapshots, and the ticker publishes. Redis is written by the ticker only, so a slow Redis never stalls the diff
  * stream. Every new connection starts from a new snapshot: diffs missed while disconnected are unknowable.
  */
-public final class BinanceBookWorker implements FeedTask, WebSocketListener {
+public final class BinanceBookWorker implements FeedTask, WebSocketListener, SubscribedLinks {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceBookWorker.class);
     private static final long TICK_MS = 100;
     private static final Duration STATS_EVERY = Duration.ofMinutes(1);
@@ -50,6 +55,8 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener {
     private final FeedCounters counters = new FeedCounters();
     private final BookSynchronizer sync;
     private final ReconnectingWebSocket socket;
+    /** The stream is named in the URL, so the venue sends no ack: the first data frame on a connection is the proof. */
+    private final SubscriptionTracker subscription = new SubscriptionTracker();
     private final SnapshotFetcher snapshots;
     private final ScheduledExecutorService ticker;
     private long lastPublishAt = Long.MIN_VALUE / 2;
@@ -80,6 +87,11 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener {
     }
 
     @Override
+    public List<WatchedLink> links() {
+        return List.of(new WatchedLink(new FeedLink("binance-book", "binance"), subscription, socket::lastHeardAt));
+    }
+
+    @Override
     public String name() {
         return name;
     }
@@ -98,6 +110,7 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener {
         // The stream is named in the URL (/public/ws/<symbol>@depth@100ms): nothing to subscribe. The book was
         // already reset when the previous connection ended, and the first connection starts empty.
         counters.increment("connects");
+        subscription.reset();
     }
 
     @Override
@@ -115,6 +128,9 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener {
             return;
         }
         if (frame instanceof BinanceFrame.DepthDiff diff) {
+            if (subscription.acknowledge()) {
+                LOG.info("[{}] subscribed (first data frame)", name);
+            }
             synchronized (this) {
                 sync.onUpdate(diff.update());
             }
@@ -131,6 +147,7 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener {
     @Override
     public void onDisconnect(String reason) {
         counters.increment("disconnects");
+        subscription.reset();
         synchronized (this) {
             // Stop publishing at once: without the socket the book is already out of date.
             sync.reset("disconnected: " + reason);
