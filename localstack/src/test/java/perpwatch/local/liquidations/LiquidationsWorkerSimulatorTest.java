@@ -16,6 +16,7 @@ import perpwatch.core.model.PositionSide;
 import perpwatch.core.redis.RedisStreams;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.feeds.liquidations.LiquidationsWorker;
+import perpwatch.feeds.subscription.SubscriptionState;
 import perpwatch.local.sim.Simulators;
 import perpwatch.local.sim.binance.BinanceWire;
 import perpwatch.local.sim.bybit.BybitWire;
@@ -40,6 +41,9 @@ class LiquidationsWorkerSimulatorTest {
         Await.until("all three venues subscribed", () -> sims.binance().subscribers(BinanceWire.FORCE_ORDER_ALL) == 1
                 && sims.okx().subscribers("liquidation-orders", "SWAP") == 1
                 && sims.bybit().subscribers(BybitWire.liquidationTopic("SOLUSDT")) == 1);
+        // And the worker has read every ack: an error frame sent before an ack would be a refusal, not a venue error.
+        Await.until("all three acks read", () -> StreamKeys.LIQUIDATION_VENUES.stream()
+                .allMatch(v -> worker.subscriptionState(v) == SubscriptionState.ACKNOWLEDGED));
     }
 
     @AfterEach
