@@ -22,6 +22,8 @@ import perpwatch.feeds.okx.OkxInstrumentsClient;
 import perpwatch.feeds.okx.OkxLiquidationSource;
 import perpwatch.feeds.okx.OkxTradesWorker;
 import perpwatch.feeds.pulse.WriteTally;
+import perpwatch.feeds.subscription.FeedLinkReporter;
+import perpwatch.feeds.subscription.SubscribedLinks;
 import perpwatch.feeds.ws.Backoff;
 import perpwatch.feeds.binance.book.BinanceBookWorker;
 import perpwatch.feeds.drift.scan.DriftFundingClient;
@@ -100,7 +102,12 @@ public final class FeedTasks {
         DurableLogBuffer log = config.durableLog().map(k -> new DurableLogBuffer(
                 new KinesisRecordSink(KinesisClients.create(k), k.stream(), 3, 100), config.logBacklog(), 500, System::currentTimeMillis)).orElse(null);
         for (Instrument instrument : config.instruments().all()) {
-            tasks.add(factory.apply(new Context(config, redis, instrument, log, tally)));
+            FeedTask task = factory.apply(new Context(config, redis, instrument, log, tally));
+            tasks.add(task);
+            if (task instanceof SubscribedLinks subscribed) {
+                // Beside the task (after it, so tasks.get(i) stays the worker): its links' status for /api/health.
+                tasks.add(new FeedLinkReporter(task.name(), redis, instrument, subscribed.links(), config.reconnect().silenceTimeout()));
+            }
         }
         if (log != null && log.holders() == 0) {
             // A task that writes no records (the Drift scan keeps its own archive): no shipper thread for it.

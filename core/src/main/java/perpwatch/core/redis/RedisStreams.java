@@ -123,6 +123,22 @@ public final class RedisStreams implements AutoCloseable {
         call(new StreamKey(key, ttl), c -> c.psetex(key, ttl.toMillis(), Long.toString(nowMs)));
     }
 
+    /** Sets a plain key that expires after {@code ttl} (a status that must vanish when its writer does). */
+    public void putExpiring(String key, String value, Duration ttl) {
+        call(new StreamKey(key, ttl), c -> c.psetex(key, ttl.toMillis(), value));
+    }
+
+    /** Per key, in order: its value, or null when absent. One round trip. */
+    public List<String> values(List<String> keys) {
+        List<io.lettuce.core.KeyValue<String, String>> values = call(new StreamKey(keys.get(0), Duration.ofMinutes(1)),
+                c -> c.mget(keys.toArray(new String[0])));
+        List<String> out = new ArrayList<>(values.size());
+        for (io.lettuce.core.KeyValue<String, String> v : values) {
+            out.add(v.hasValue() ? v.getValue() : null);
+        }
+        return out;
+    }
+
     /** Per key, in order: the last heartbeat time, or null when absent (expired or never set). One round trip. */
     public List<Long> heartbeats(List<String> keys) {
         List<io.lettuce.core.KeyValue<String, String>> values = call(new StreamKey(keys.get(0), Duration.ofMinutes(1)),

@@ -26,6 +26,11 @@ public final class StreamKeys {
     /** The venues the liquidations task listens to; each proves it is connected with a heartbeat key. */
     public static final List<String> LIQUIDATION_VENUES = List.of("binance", "okx", "bybit");
 
+    /** The status of one feed task's WebSocket link ({@link FeedLink}): {@code feed:<task>:<sym>:<venue>}. */
+    public static String feedLink(Instrument instrument, FeedLink link) {
+        return "feed:" + link.task() + ":" + instrument.canonical().toLowerCase(Locale.ROOT) + ":" + link.venue();
+    }
+
     /**
      * Set by the liquidations task while a venue's connection is alive (any frame, pongs included, within the
      * silence budget): an empty liquidation stream then means a calm market, not a dead feed.

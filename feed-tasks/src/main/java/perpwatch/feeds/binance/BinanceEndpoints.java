@@ -33,9 +33,13 @@ public record BinanceEndpoints(String marketWsBase, String publicWsBase, String 
         return URI.create(restBase + "/fapi/v1/depth?symbol=" + instrument.binance() + "&limit=" + DEPTH_SNAPSHOT_LIMIT);
     }
 
-    /** Every symbol's liquidations in one stream; Binance offers no per-symbol filter cheaper than this one socket. */
-    public URI forceOrderStream() {
-        return URI.create(marketWsBase + "/ws/!forceOrder@arr");
+    /**
+     * The raw-stream endpoint with no stream in the URL, for streams subscribed by a {@code SUBSCRIBE} message: the
+     * venue then answers {@code {"result":null,"id":n}} or an error, so "subscribed" is something it said, not
+     * something we assume from a quiet socket.
+     */
+    public URI marketWs() {
+        return URI.create(marketWsBase + "/ws");
     }
 
     public URI aggTradeStream(Instrument instrument) {

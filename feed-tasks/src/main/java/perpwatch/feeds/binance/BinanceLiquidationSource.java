@@ -9,28 +9,36 @@ import org.slf4j.LoggerFactory;
 import perpwatch.core.instrument.Instrument;
 import perpwatch.core.model.Liquidation;
 import perpwatch.core.model.PositionSide;
+import perpwatch.feeds.liquidations.LiquidationFrame;
 import perpwatch.feeds.liquidations.LiquidationSource;
 import perpwatch.feeds.metrics.FeedCounters;
 import perpwatch.feeds.parse.JsonFrames;
 import perpwatch.feeds.parse.MalformedFrameException;
+import perpwatch.feeds.subscription.Refusal;
 import perpwatch.feeds.ws.Keepalive;
 import perpwatch.feeds.ws.ReconnectPolicy;
 import perpwatch.feeds.ws.WebSocketSession;
 
 /**
- * Binance {@code !forceOrder@arr}, filtered to the instrument. {@code o.S} is the liquidation ORDER's side: a
+ * Binance {@code !forceOrder@arr}, filtered to the instrument. The stream is subscribed by a {@code SUBSCRIBE}
+ * message rather than named in the URL: liquidations can be silent for minutes, and only the venue's
+ * {@code {"result":null,"id":1}} tells a subscribed quiet socket from a refused one ({@code {"code":2,"msg":…,"id":1}}). {@code o.S} is the liquidation ORDER's side: a
  * {@code SELL} closes a long. Quantity is the filled {@code z} (the order's {@code q} when nothing is reported
  * filled), price the average fill {@code ap} (the order price {@code p} when there is none). Binance pushes at most
  * one liquidation per symbol per second, so this stream undercounts; it is what the venue offers.
  */
 public final class BinanceLiquidationSource implements LiquidationSource {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceLiquidationSource.class);
+    static final String STREAM = "!forceOrder@arr";
+    /** Our only request on a connection, so an answer with this id is the answer to the subscription. */
+    static final long SUBSCRIBE_ID = 1;
+    static final String SUBSCRIBE = "{\"method\":\"SUBSCRIBE\",\"params\":[\"" + STREAM + "\"],\"id\":" + SUBSCRIBE_ID + "}";
     private final Instrument instrument;
     private final URI uri;
 
     public BinanceLiquidationSource(Instrument instrument, BinanceEndpoints endpoints) {
         this.instrument = instrument;
-        this.uri = endpoints.forceOrderStream();
+        this.uri = endpoints.marketWs();
     }
 
     @Override
@@ -51,20 +59,25 @@ public final class BinanceLiquidationSource implements LiquidationSource {
 
     @Override
     public void subscribe(WebSocketSession session) {
-        // The stream is named in the URL.
+        session.sendText(SUBSCRIBE);
     }
 
     @Override
-    public List<Liquidation> read(String text, long recvMs, FeedCounters counters) throws MalformedFrameException {
+    public LiquidationFrame read(String text, long recvMs, FeedCounters counters) throws MalformedFrameException {
         JsonNode root = JsonFrames.object(text);
         JsonNode payload = root.has("data") && root.has("stream") ? root.get("data") : root;
+        boolean answersSubscribe = payload.path("id").canConvertToLong() && payload.path("id").asLong() == SUBSCRIBE_ID;
         if (payload.has("code") && payload.has("msg")) {
+            if (answersSubscribe) {
+                return new LiquidationFrame.Refused(new Refusal(payload.get("code").asText(), payload.get("msg").asText()));
+            }
             counters.increment("venue_errors");
             LOG.warn("[binance] venue error {}: {}", payload.get("code").asText(), payload.get("msg").asText());
-            return List.of();
+            return new LiquidationFrame.Control();
         }
         if (payload.has("result") && payload.has("id")) {
-            return List.of();
+            // {"result":null,"id":1}: SUBSCRIBE succeeded. Any other reply (another id) is not ours to act on.
+            return answersSubscribe && payload.get("result").isNull() ? new LiquidationFrame.Subscribed() : new LiquidationFrame.Control();
         }
         if (!"forceOrder".equals(payload.path("e").asText())) {
             throw new MalformedFrameException("not a forceOrder event");
@@ -73,7 +86,7 @@ public final class BinanceLiquidationSource implements LiquidationSource {
         String symbol = o.path("s").asText("");
         if (!instrument.binance().equals(symbol)) {
             counters.increment("other_symbol");
-            return List.of();
+            return new LiquidationFrame.Push(List.of());
         }
         String orderSide = o.path("S").asText("");
         PositionSide side;
@@ -89,7 +102,8 @@ public final class BinanceLiquidationSource implements LiquidationSource {
         if (!o.path("T").canConvertToLong()) {
             throw new MalformedFrameException("o.T is not a time");
         }
-        return List.of(new Liquidation(venue(), symbol, side, price, quantity, price.multiply(quantity), o.path("T").asLong(), recvMs));
+        return new LiquidationFrame.Push(List.of(
+                new Liquidation(venue(), symbol, side, price, quantity, price.multiply(quantity), o.path("T").asLong(), recvMs)));
     }
 
     private static BigDecimal firstPositive(JsonNode o, String preferred, String fallback) throws MalformedFrameException {

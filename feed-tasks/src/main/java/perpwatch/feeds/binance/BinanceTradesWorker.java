@@ -2,6 +2,7 @@ package perpwatch.feeds.binance;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -19,6 +20,7 @@ import perpwatch.core.model.PriceTickCodec;
 import perpwatch.core.redis.BufferedStreamWriter;
 import perpwatch.core.redis.RedisStreams;
 import perpwatch.core.redis.StoreUnavailableException;
+import perpwatch.core.stream.FeedLink;
 import perpwatch.core.stream.MalformedRecordException;
 import perpwatch.core.stream.StreamEntry;
 import perpwatch.core.stream.StreamKey;
@@ -29,6 +31,9 @@ import perpwatch.feeds.metrics.FeedCounters;
 import perpwatch.feeds.metrics.LogSampler;
 import perpwatch.feeds.parse.MalformedFrameException;
 import perpwatch.feeds.sequence.TradeIdSequencer;
+import perpwatch.feeds.subscription.SubscribedLinks;
+import perpwatch.feeds.subscription.SubscriptionTracker;
+import perpwatch.feeds.subscription.WatchedLink;
 import perpwatch.feeds.throttle.LatestValueThrottle;
 import perpwatch.feeds.ws.ReconnectPolicy;
 import perpwatch.feeds.ws.ReconnectingWebSocket;
@@ -44,7 +49,7 @@ import perpwatch.feeds.ws.WebSocketSession;
  * replay and count the gaps it can leave. On start the worker continues from the last bar in Redis: CVD resumes from
  * it and trades it already holds count as duplicates.
  */
-public final class BinanceTradesWorker implements FeedTask, WebSocketListener {
+public final class BinanceTradesWorker implements FeedTask, WebSocketListener, SubscribedLinks {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceTradesWorker.class);
     private static final long TICK_MS = 200;
     private static final long PRICE_INTERVAL_MS = 1_000;
@@ -63,6 +68,8 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener {
     private final LatestValueThrottle<PriceTick> prices = new LatestValueThrottle<>(PRICE_INTERVAL_MS);
     private final FeedCounters counters = new FeedCounters();
     private final ReconnectingWebSocket socket;
+    /** The stream is named in the URL, so the venue sends no ack: the first data frame on a connection is the proof. */
+    private final SubscriptionTracker subscription = new SubscriptionTracker();
     private final ScheduledExecutorService ticker;
     private volatile boolean running;
     private long lastStatsAt;
@@ -79,6 +86,11 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener {
         this.bars = new MinuteBarAggregator(barCloseGrace.toMillis());
         this.socket = new ReconnectingWebSocket(name, streamUri, policy, this);
         this.ticker = DaemonThreads.singleScheduler(name + "-tick");
+    }
+
+    @Override
+    public List<WatchedLink> links() {
+        return List.of(new WatchedLink(new FeedLink("binance-trades", "binance"), subscription, socket::lastHeardAt));
     }
 
     @Override
@@ -141,6 +153,7 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener {
     public void onOpen(WebSocketSession session) {
         // The stream is named in the URL (/ws/<symbol>@aggTrade): nothing to subscribe.
         counters.increment("connects");
+        subscription.reset();
     }
 
     @Override
@@ -158,6 +171,9 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener {
             return;
         }
         if (frame instanceof BinanceFrame.AggTrade trade) {
+            if (subscription.acknowledge()) {
+                LOG.info("[{}] subscribed (first data frame)", name);
+            }
             onTrade(trade);
         } else if (frame instanceof BinanceFrame.VenueError error) {
             counters.increment("venue_errors");
@@ -232,6 +248,7 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener {
     @Override
     public void onDisconnect(String reason) {
         counters.increment("disconnects");
+        subscription.reset();
     }
 
     /** Drops the venue connection (operator action, tests); the loop reconnects. */

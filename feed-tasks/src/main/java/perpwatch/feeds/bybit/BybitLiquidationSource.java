@@ -11,10 +11,12 @@ import org.slf4j.LoggerFactory;
 import perpwatch.core.instrument.Instrument;
 import perpwatch.core.model.Liquidation;
 import perpwatch.core.model.PositionSide;
+import perpwatch.feeds.liquidations.LiquidationFrame;
 import perpwatch.feeds.liquidations.LiquidationSource;
 import perpwatch.feeds.metrics.FeedCounters;
 import perpwatch.feeds.parse.JsonFrames;
 import perpwatch.feeds.parse.MalformedFrameException;
+import perpwatch.feeds.subscription.Refusal;
 import perpwatch.feeds.ws.Keepalive;
 import perpwatch.feeds.ws.ReconnectPolicy;
 import perpwatch.feeds.ws.WebSocketSession;
@@ -55,19 +57,26 @@ public final class BybitLiquidationSource implements LiquidationSource {
         session.sendText("{\"op\":\"subscribe\",\"args\":[\"" + topic + "\"]}");
     }
 
+    /**
+     * Bybit answers each request with {@code {"success":…,"ret_msg":…,"op":…}}: {@code op:"subscribe"} with
+     * {@code success:true} is the ack, with {@code success:false} the refusal (a message, no code); the pong is
+     * {@code op:"ping"} (or {@code "pong"} on some endpoints) with {@code ret_msg:"pong"}.
+     */
     @Override
-    public List<Liquidation> read(String text, long recvMs, FeedCounters counters) throws MalformedFrameException {
+    public LiquidationFrame read(String text, long recvMs, FeedCounters counters) throws MalformedFrameException {
         JsonNode root = JsonFrames.object(text);
         if (root.has("op")) {
-            if ("pong".equals(root.path("ret_msg").asText()) || "pong".equals(root.path("op").asText())) {
+            String op = root.path("op").asText();
+            boolean success = root.path("success").asBoolean(false);
+            if ("pong".equals(root.path("ret_msg").asText()) || "pong".equals(op)) {
                 counters.increment("pongs");
-            } else if (root.path("success").asBoolean(false)) {
-                counters.increment("acks");
-            } else {
+            } else if (op.equals("subscribe")) {
+                return success ? new LiquidationFrame.Subscribed() : new LiquidationFrame.Refused(new Refusal("", root.path("ret_msg").asText()));
+            } else if (!success) {
                 counters.increment("venue_errors");
-                LOG.warn("[bybit] {} refused: {}", root.path("op").asText(), root.path("ret_msg").asText());
+                LOG.warn("[bybit] {} refused: {}", op, root.path("ret_msg").asText());
             }
-            return List.of();
+            return new LiquidationFrame.Control();
         }
         if (!topic.equals(root.path("topic").asText())) {
             throw new MalformedFrameException("unexpected topic '" + root.path("topic").asText() + "'");
@@ -94,7 +103,7 @@ public final class BybitLiquidationSource implements LiquidationSource {
             }
             out.add(new Liquidation(venue(), row.path("s").asText(), side, price, size, price.multiply(size), row.path("T").asLong(), recvMs));
         }
-        return out;
+        return new LiquidationFrame.Push(out);
     }
 
     private static BigDecimal decimal(JsonNode row, String field) throws MalformedFrameException {

@@ -1,8 +1,6 @@
 package perpwatch.feeds.liquidations;
 
 import java.net.URI;
-import java.util.List;
-import perpwatch.core.model.Liquidation;
 import perpwatch.feeds.metrics.FeedCounters;
 import perpwatch.feeds.parse.MalformedFrameException;
 import perpwatch.feeds.ws.ReconnectPolicy;
@@ -27,8 +25,9 @@ public interface LiquidationSource {
     void subscribe(WebSocketSession session);
 
     /**
-     * The instrument's liquidations in one frame. Control frames (acks, pongs) give none; venue error frames give
-     * none and are counted as {@code venue_errors} and logged by the source.
+     * Classifies one frame: a push (with the instrument's liquidations in it), the venue's ack or refusal of the
+     * subscription, or a control frame. Error frames that are not about the subscription are counted as
+     * {@code venue_errors} and logged by the source and come back as {@link LiquidationFrame.Control}.
      */
-    List<Liquidation> read(String text, long recvMs, FeedCounters counters) throws MalformedFrameException;
+    LiquidationFrame read(String text, long recvMs, FeedCounters counters) throws MalformedFrameException;
 }

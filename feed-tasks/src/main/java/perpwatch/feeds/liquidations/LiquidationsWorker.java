@@ -13,6 +13,7 @@ import perpwatch.core.model.Liquidation;
 import perpwatch.core.model.LiquidationCodec;
 import perpwatch.core.redis.BufferedStreamWriter;
 import perpwatch.core.redis.RedisStreams;
+import perpwatch.core.stream.FeedLink;
 import perpwatch.core.stream.StreamKey;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.feeds.FeedTask;
@@ -20,6 +21,11 @@ import perpwatch.feeds.concurrent.DaemonThreads;
 import perpwatch.feeds.metrics.FeedCounters;
 import perpwatch.feeds.metrics.LogSampler;
 import perpwatch.feeds.parse.MalformedFrameException;
+import perpwatch.feeds.subscription.Refusal;
+import perpwatch.feeds.subscription.SubscribedLinks;
+import perpwatch.feeds.subscription.SubscriptionState;
+import perpwatch.feeds.subscription.SubscriptionTracker;
+import perpwatch.feeds.subscription.WatchedLink;
 import perpwatch.feeds.ws.ReconnectPolicy;
 import perpwatch.feeds.ws.ReconnectingWebSocket;
 import perpwatch.feeds.ws.WebSocketListener;
@@ -28,8 +34,15 @@ import perpwatch.feeds.ws.WebSocketSession;
 /**
  * {@code liquidations}: every venue's liquidations of one instrument, normalized, on {@code market:<sym>usdt:liquidations}.
  * Each venue has its own connection, thread and counters, so one venue down (or slow to prepare) never stops the others.
+ *
+ * <p>A venue is "connected" (its heartbeat key kept alive) only while the venue has acknowledged the subscription on
+ * the current connection (its ack frame, or the first push) AND the link keeps answering. A socket that answers
+ * pings after the venue refused the subscription would otherwise read as "0 liquidations, connected": a calm market
+ * that is really blindness. After a refusal the connection is dropped and the loop reconnects with its backoff
+ * (doubling, since a refused link never becomes healthy), subscribing afresh: a transient refusal heals by itself,
+ * a persistent one retries about once a minute, counted ({@code subscribe_refused}) and logged each time.
  */
-public final class LiquidationsWorker implements FeedTask {
+public final class LiquidationsWorker implements FeedTask, SubscribedLinks {
     private static final Logger LOG = LoggerFactory.getLogger(LiquidationsWorker.class);
 
     private final String name;
@@ -39,6 +52,7 @@ public final class LiquidationsWorker implements FeedTask {
     private final ScheduledExecutorService ticker;
     private final RedisStreams redis;
     private final Instrument instrument;
+    private final java.time.Duration silenceBudget;
     private final java.time.Duration heartbeatTtl;
     private long ticks;
 
@@ -50,7 +64,8 @@ public final class LiquidationsWorker implements FeedTask {
         this.redis = redis;
         this.instrument = instrument;
         // A heartbeat outlives one silence budget: a venue counts as heard while its link would not yet be replaced.
-        this.heartbeatTtl = basePolicy.silenceTimeout().plusSeconds(5);
+        this.silenceBudget = basePolicy.silenceTimeout();
+        this.heartbeatTtl = silenceBudget.plusSeconds(5);
         for (LiquidationSource source : sources) {
             feeds.add(new VenueFeed(source, basePolicy));
         }
@@ -83,12 +98,14 @@ public final class LiquidationsWorker implements FeedTask {
         }
     }
 
-    /** Refreshes the heartbeat of every venue heard from within its silence budget. Redis down: nothing to do. */
+    /**
+     * Refreshes the heartbeat of every venue whose subscription is acknowledged on the current connection and whose
+     * link answered within its silence budget. Redis down: nothing to do.
+     */
     private void beat() {
         long now = System.currentTimeMillis();
         for (VenueFeed feed : feeds) {
-            java.util.OptionalLong heard = feed.socket.lastHeardAt();
-            if (heard.isPresent() && now - heard.getAsLong() < heartbeatTtl.toMillis() - 5_000) {
+            if (feed.subscription.subscribedAndAnswering(feed.socket.lastHeardAt(), now, silenceBudget)) {
                 try {
                     redis.heartbeat(StreamKeys.liquidationHeartbeat(instrument, feed.source.venue()), now, heartbeatTtl);
                 } catch (perpwatch.core.redis.StoreUnavailableException e) {
@@ -108,6 +125,17 @@ public final class LiquidationsWorker implements FeedTask {
         return all;
     }
 
+    @Override
+    public List<WatchedLink> links() {
+        return feeds.stream().map(f -> new WatchedLink(new FeedLink("liquidations", f.source.venue()), f.subscription, f.socket::lastHeardAt)).toList();
+    }
+
+    /** Where one venue's subscription stands on its current connection (tests, operators). */
+    public SubscriptionState subscriptionState(String venue) {
+        return feeds.stream().filter(f -> f.source.venue().equals(venue)).findFirst()
+                .map(f -> f.subscription.state()).orElseThrow(() -> new IllegalArgumentException("no venue " + venue));
+    }
+
     /** Drops one venue's connection (tests, operators); the loop reconnects it. */
     public void dropConnection(String venue) {
         feeds.stream().filter(f -> f.source.venue().equals(venue)).forEach(f -> f.socket.dropConnection());
@@ -124,6 +152,7 @@ public final class LiquidationsWorker implements FeedTask {
     private final class VenueFeed implements WebSocketListener {
         final LiquidationSource source;
         final FeedCounters counters = new FeedCounters();
+        final SubscriptionTracker subscription = new SubscriptionTracker();
         final ReconnectingWebSocket socket;
         private Thread starter;
 
@@ -145,15 +174,16 @@ public final class LiquidationsWorker implements FeedTask {
         @Override
         public void onOpen(WebSocketSession session) {
             counters.increment("connects");
+            subscription.reset();
             source.subscribe(session);
         }
 
         @Override
         public void onText(String text, long recvMs) {
             counters.increment("frames");
-            List<Liquidation> liquidations;
+            LiquidationFrame frame;
             try {
-                liquidations = source.read(text, recvMs, counters);
+                frame = source.read(text, recvMs, counters);
             } catch (MalformedFrameException e) {
                 counters.increment("malformed");
                 long n = counters.get("malformed");
@@ -163,15 +193,43 @@ public final class LiquidationsWorker implements FeedTask {
                 }
                 return;
             }
-            for (Liquidation l : liquidations) {
-                counters.increment("liquidations");
-                writer.write(key, LiquidationCodec.INSTANCE.encode(l));
+            if (frame instanceof LiquidationFrame.Push push) {
+                if (subscription.acknowledge()) {
+                    LOG.info("[{}:{}] subscribed (first push before any ack)", name, source.venue());
+                }
+                for (Liquidation l : push.liquidations()) {
+                    counters.increment("liquidations");
+                    writer.write(key, LiquidationCodec.INSTANCE.encode(l));
+                }
+            } else if (frame instanceof LiquidationFrame.Subscribed) {
+                counters.increment("acks");
+                if (subscription.acknowledge()) {
+                    LOG.info("[{}:{}] subscription acknowledged", name, source.venue());
+                }
+            } else if (frame instanceof LiquidationFrame.Refused refused) {
+                onRefused(refused.refusal());
             }
+        }
+
+        private void onRefused(Refusal refusal) {
+            if (!subscription.refuse(refusal)) {
+                // Already acknowledged (or already refused) on this connection: the error is about something else.
+                counters.increment("venue_errors");
+                LOG.warn("[{}:{}] venue error after the subscription was answered ({})", name, source.venue(), refusal);
+                return;
+            }
+            counters.increment("subscribe_refused");
+            LOG.error("[{}:{}] venue REFUSED the subscription ({}); no heartbeat until a new connection is acknowledged;"
+                    + " dropping this connection to subscribe again after backoff (refusal #{})", name, source.venue(), refusal,
+                    counters.get("subscribe_refused"));
+            socket.reconnect("subscription refused (" + refusal + ")");
         }
 
         @Override
         public void onDisconnect(String reason) {
             counters.increment("disconnects");
+            // Until the next connection is acknowledged, this venue is not subscribed (and gets no heartbeat).
+            subscription.reset();
         }
 
         void close() {

@@ -12,10 +12,12 @@ import org.slf4j.LoggerFactory;
 import perpwatch.core.instrument.Instrument;
 import perpwatch.core.model.Liquidation;
 import perpwatch.core.model.PositionSide;
+import perpwatch.feeds.liquidations.LiquidationFrame;
 import perpwatch.feeds.liquidations.LiquidationSource;
 import perpwatch.feeds.liquidations.RecentKeys;
 import perpwatch.feeds.metrics.FeedCounters;
 import perpwatch.feeds.parse.MalformedFrameException;
+import perpwatch.feeds.subscription.Refusal;
 import perpwatch.feeds.ws.Backoff;
 import perpwatch.feeds.ws.Keepalive;
 import perpwatch.feeds.ws.ReconnectPolicy;
@@ -29,7 +31,8 @@ import perpwatch.feeds.ws.WebSocketSession;
  */
 public final class OkxLiquidationSource implements LiquidationSource {
     private static final Logger LOG = LoggerFactory.getLogger(OkxLiquidationSource.class);
-    static final String SUBSCRIBE = "{\"op\":\"subscribe\",\"args\":[{\"channel\":\"liquidation-orders\",\"instType\":\"SWAP\"}]}";
+    static final String CHANNEL = "liquidation-orders";
+    static final String SUBSCRIBE = "{\"op\":\"subscribe\",\"args\":[{\"channel\":\"" + CHANNEL + "\",\"instType\":\"SWAP\"}]}";
     private final URI uri;
     private final Set<String> instIds;
     private final OkxContractSpecs specs;
@@ -68,24 +71,26 @@ public final class OkxLiquidationSource implements LiquidationSource {
         session.sendText(SUBSCRIBE);
     }
 
+    /**
+     * OKX answers a subscription with one {@code {"event":"subscribe",…}} per argument, or with
+     * {@code {"event":"error","code":"60018",…}} (no op named in it: our subscription is the only request we send, so
+     * an error while it is pending is its refusal; the worker decides that, knowing the state).
+     */
     @Override
-    public List<Liquidation> read(String text, long recvMs, FeedCounters counters) throws MalformedFrameException {
+    public LiquidationFrame read(String text, long recvMs, FeedCounters counters) throws MalformedFrameException {
         OkxFrame frame = parser.parse(text);
         if (frame instanceof OkxFrame.VenueError error) {
-            counters.increment("venue_errors");
-            LOG.warn("[okx] venue error {}: {}", error.code(), error.message());
-            return List.of();
+            return new LiquidationFrame.Refused(new Refusal(error.code(), error.message()));
         }
         if (frame instanceof OkxFrame.Pong) {
             counters.increment("pongs");
-            return List.of();
+            return new LiquidationFrame.Control();
         }
-        if (frame instanceof OkxFrame.Ack) {
-            counters.increment("acks");
-            return List.of();
+        if (frame instanceof OkxFrame.Ack ack) {
+            return ack.event().equals("subscribe") && ack.channel().equals(CHANNEL) ? new LiquidationFrame.Subscribed() : new LiquidationFrame.Control();
         }
         if (!(frame instanceof OkxFrame.Liquidations pushed)) {
-            return List.of();
+            return new LiquidationFrame.Control();
         }
         List<Liquidation> out = new ArrayList<>();
         for (OkxFrame.Liquidation row : pushed.liquidations()) {
@@ -111,6 +116,6 @@ public final class OkxLiquidationSource implements LiquidationSource {
             out.add(new Liquidation(venue(), row.instId(), side, row.bankruptcyPrice(), quantity,
                     row.bankruptcyPrice().multiply(quantity), row.ts(), recvMs));
         }
-        return out;
+        return new LiquidationFrame.Push(out);
     }
 }

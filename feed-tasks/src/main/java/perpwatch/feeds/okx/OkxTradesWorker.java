@@ -3,6 +3,7 @@ package perpwatch.feeds.okx;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -15,6 +16,7 @@ import perpwatch.core.instrument.Instrument;
 import perpwatch.core.model.LastTrade;
 import perpwatch.core.model.LastTradeCodec;
 import perpwatch.core.redis.BufferedStreamWriter;
+import perpwatch.core.stream.FeedLink;
 import perpwatch.core.stream.StreamKey;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.feeds.FeedTask;
@@ -22,6 +24,10 @@ import perpwatch.feeds.concurrent.DaemonThreads;
 import perpwatch.feeds.metrics.FeedCounters;
 import perpwatch.feeds.metrics.LogSampler;
 import perpwatch.feeds.parse.MalformedFrameException;
+import perpwatch.feeds.subscription.Refusal;
+import perpwatch.feeds.subscription.SubscribedLinks;
+import perpwatch.feeds.subscription.SubscriptionTracker;
+import perpwatch.feeds.subscription.WatchedLink;
 import perpwatch.feeds.throttle.LatestValueThrottle;
 import perpwatch.feeds.ws.Backoff;
 import perpwatch.feeds.ws.Keepalive;
@@ -35,7 +41,7 @@ import perpwatch.feeds.ws.WebSocketSession;
  * {@code market:<sym>usdc:trades} and {@code market:<sym>usdt:okx_trades}. The pair gives the USDT/USDC basis on one
  * venue; the USDC side against Binance gives it across venues. Sizes are converted from contracts to SOL.
  */
-public final class OkxTradesWorker implements FeedTask, WebSocketListener {
+public final class OkxTradesWorker implements FeedTask, WebSocketListener, SubscribedLinks {
     private static final Logger LOG = LoggerFactory.getLogger(OkxTradesWorker.class);
     private static final long INTERVAL_MS = 1_000;
     private static final long TICK_MS = 200;
@@ -54,6 +60,12 @@ public final class OkxTradesWorker implements FeedTask, WebSocketListener {
     private final FeedCounters counters = new FeedCounters();
     private final ReconnectingWebSocket socket;
     private final ScheduledExecutorService ticker;
+    /**
+     * OKX acks each argument separately; the link is subscribed once every argument is acked (or trades flow). An
+     * error while any is pending refuses the whole link: half a subscription would hide the other swap's silence.
+     */
+    private final SubscriptionTracker subscription = new SubscriptionTracker();
+    private final java.util.concurrent.atomic.AtomicInteger acksThisConnection = new java.util.concurrent.atomic.AtomicInteger();
     private Thread starter;
     private long lastSpecRefresh;
 
@@ -68,6 +80,11 @@ public final class OkxTradesWorker implements FeedTask, WebSocketListener {
         // OKX closes a connection after 30 s without traffic; the USDC swap can be that quiet.
         this.socket = new ReconnectingWebSocket(name, publicWs, policy.withKeepalive(Keepalive.textFrame(Duration.ofSeconds(20), "ping")), this);
         this.ticker = DaemonThreads.singleScheduler(name + "-tick");
+    }
+
+    @Override
+    public List<WatchedLink> links() {
+        return List.of(new WatchedLink(new FeedLink("okx-usdc", "okx"), subscription, socket::lastHeardAt));
     }
 
     @Override
@@ -91,6 +108,8 @@ public final class OkxTradesWorker implements FeedTask, WebSocketListener {
     @Override
     public void onOpen(WebSocketSession session) {
         counters.increment("connects");
+        subscription.reset();
+        acksThisConnection.set(0);
         StringBuilder args = new StringBuilder();
         for (String instId : channels.keySet()) {
             args.append(args.length() == 0 ? "" : ",").append("{\"channel\":\"trades\",\"instId\":\"").append(instId).append("\"}");
@@ -113,15 +132,38 @@ public final class OkxTradesWorker implements FeedTask, WebSocketListener {
             return;
         }
         if (frame instanceof OkxFrame.VenueError error) {
-            counters.increment("venue_errors");
-            LOG.warn("[{}] venue error {}: {}", name, error.code(), error.message());
+            Refusal refusal = new Refusal(error.code(), error.message());
+            if (subscription.refuse(refusal)) {
+                counters.increment("subscribe_refused");
+                LOG.error("[{}] venue REFUSED the subscription ({}); not live until a new connection is acknowledged;"
+                        + " dropping this connection to subscribe again after backoff", name, refusal);
+                socket.reconnect("subscription refused (" + refusal + ")");
+            } else {
+                counters.increment("venue_errors");
+                LOG.warn("[{}] venue error {}: {}", name, error.code(), error.message());
+            }
         } else if (frame instanceof OkxFrame.Pong) {
             counters.increment("pongs");
+        } else if (frame instanceof OkxFrame.Ack ack) {
+            counters.increment("acks");
+            if (ack.event().equals("subscribe") && acksThisConnection.incrementAndGet() == channels.size() && subscription.acknowledge()) {
+                LOG.info("[{}] subscription acknowledged", name);
+            }
         } else if (frame instanceof OkxFrame.Trades trades) {
+            if (subscription.acknowledge()) {
+                LOG.info("[{}] subscribed (first trades push)", name);
+            }
             onTrades(trades, recvMs);
         } else if (frame instanceof OkxFrame.Liquidations) {
             counters.increment("unexpected_channel");
         }
+    }
+
+    @Override
+    public void onDisconnect(String reason) {
+        counters.increment("disconnects");
+        // Not subscribed again until the next connection's acks.
+        subscription.reset();
     }
 
     private synchronized void onTrades(OkxFrame.Trades trades, long recvMs) {

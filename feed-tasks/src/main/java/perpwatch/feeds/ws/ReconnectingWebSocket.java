@@ -38,6 +38,9 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     private final Thread loop;
     private volatile boolean running;
     private volatile WebSocket current;
+    /** Completes when the current connection ends; {@link #reconnect} completes it to end the connection at once. */
+    private volatile CompletableFuture<String> currentEnd;
+    private volatile boolean endedByListener;
     private volatile long lastFrameAt;
 
     private final AtomicLong connects = new AtomicLong();
@@ -86,6 +89,24 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     /** Drops the current connection as if the network had; the loop reconnects. For operators and tests. */
     public void dropConnection() {
         WebSocket ws = current;
+        if (ws != null) {
+            ws.abort();
+        }
+    }
+
+    /**
+     * Ends the current connection for a reason the listener found (the venue refused the subscription): the loop
+     * notices at once (an abort alone is only noticed by the silence watchdog) and reconnects after its backoff.
+     * Such a link never counts as healthy, however long it lived, so repeated calls escalate the backoff like failed
+     * connects (a venue that keeps refusing is retried about once a minute, not hammered).
+     */
+    public void reconnect(String reason) {
+        endedByListener = true;
+        CompletableFuture<String> end = currentEnd;
+        WebSocket ws = current;
+        if (end != null) {
+            end.complete(reason);
+        }
         if (ws != null) {
             ws.abort();
         }
@@ -143,6 +164,8 @@ public final class ReconnectingWebSocket implements AutoCloseable {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             return new Outcome("connect to " + uri + " failed: " + describe(cause), false, false);
         }
+        endedByListener = false;
+        currentEnd = closed;
         current = ws;
         long connectedAt = clock.getAsLong();
         long framesBefore = frames.get();
@@ -161,12 +184,13 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         ws.request(1);
         String reason = watch(ws, closed, connectedAt);
         current = null;
+        currentEnd = null;
         disconnects.incrementAndGet();
         boolean rotated = reason.startsWith("rotation");
         // A link that carried the market and then broke is a network blip, not a venue refusing us: come back at the
         // first backoff step. Only connects that fail, or links that die before carrying anything, escalate.
-        boolean healthy = clock.getAsLong() - connectedAt >= settings.healthyAfter().toMillis()
-                || frames.get() - framesBefore >= HEALTHY_FRAMES;
+        boolean healthy = !endedByListener && (clock.getAsLong() - connectedAt >= settings.healthyAfter().toMillis()
+                || frames.get() - framesBefore >= HEALTHY_FRAMES);
         safeDisconnect(reason);
         return new Outcome(reason, healthy || rotated, rotated);
     }

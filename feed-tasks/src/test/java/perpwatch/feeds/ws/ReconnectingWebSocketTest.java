@@ -64,6 +64,18 @@ class ReconnectingWebSocketTest {
     }
 
     @Test
+    void aListenerCanEndTheConnectionAtOnceAndTheLoopResubscribes() throws Exception {
+        // A silence budget far beyond the test: only reconnect() can end the first connection in time.
+        socket = new ReconnectingWebSocket("t", URI.create(server.url()), fast(Duration.ofMinutes(10)), recorder("SUB"));
+        socket.start();
+        waitFor(() -> server.received.size() == 1);
+        socket.reconnect("subscription refused (code 60018: Wrong URL or channel)");
+        waitFor(() -> server.opens.get() == 2 && server.received.size() == 2);
+        assertEquals(List.of("subscription refused (code 60018: Wrong URL or channel)"), disconnects);
+        assertEquals(2, socket.stats().connects());
+    }
+
+    @Test
     void reconnectsAfterTheServerDropsAndResubscribes() throws Exception {
         socket = new ReconnectingWebSocket("t", URI.create(server.url()), fast(Duration.ofSeconds(30)), recorder("SUB"));
         socket.start();

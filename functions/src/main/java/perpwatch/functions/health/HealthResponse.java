@@ -6,9 +6,11 @@ import java.util.List;
 /**
  * {@code GET /api/health}.
  *
- * @param status {@code ok} (every stream with a budget is within it), {@code degraded} (some stream is empty or
- *               behind), {@code down} (Redis unreachable)
+ * @param status {@code ok} (every stream with a budget is within it and every feed link is subscribed),
+ *               {@code degraded} (some stream is empty or behind, or some feed link is not subscribed), {@code down}
+ *               (Redis unreachable)
+ * @param feeds  every WebSocket link of the feed tasks, per instrument
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record HealthResponse(long ts, String redis, String status, List<StreamHealth> streams) {
+public record HealthResponse(long ts, String redis, String status, List<StreamHealth> streams, List<FeedHealth> feeds) {
 }

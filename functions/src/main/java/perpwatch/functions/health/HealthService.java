@@ -8,12 +8,13 @@ import java.util.Optional;
 import perpwatch.core.instrument.Instrument;
 import perpwatch.core.redis.RedisStreams;
 import perpwatch.core.redis.StoreUnavailableException;
+import perpwatch.core.stream.FeedLink;
 import perpwatch.core.stream.StreamEntry;
 import perpwatch.core.stream.StreamKey;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.functions.config.FunctionsConfig;
 
-/** Reads length, newest entry and lag of every stream of every instrument. */
+/** Reads length, newest entry and lag of every stream, and the status of every feed link, of every instrument. */
 @Singleton
 public class HealthService {
     private final RedisStreams redis;
@@ -29,6 +30,7 @@ public class HealthService {
     public HealthResponse check() {
         long now = clock.millis();
         List<StreamHealth> streams = new ArrayList<>();
+        List<FeedHealth> feeds;
         try {
             for (Instrument instrument : config.instruments().all()) {
                 for (StreamKey key : StreamKeys.all(instrument)) {
@@ -37,11 +39,36 @@ public class HealthService {
             }
             streams.add(inspect(StreamKeys.driftEvents(), now));
             streams.add(inspect(StreamKeys.driftLiqMap(), now));
+            feeds = feeds(now);
         } catch (StoreUnavailableException e) {
-            return new HealthResponse(now, "down", "down", List.of());
+            return new HealthResponse(now, "down", "down", List.of(), List.of());
         }
-        boolean allOk = streams.stream().allMatch(s -> s.status().equals("ok") || (s.status().equals("empty") && s.silenceBudgetMs() == null));
-        return new HealthResponse(now, "up", allOk ? "ok" : "degraded", streams);
+        boolean allOk = streams.stream().allMatch(s -> s.status().equals("ok") || (s.status().equals("empty") && s.silenceBudgetMs() == null))
+                && feeds.stream().allMatch(f -> f.state().equals(FeedLink.State.SUBSCRIBED.wire()));
+        return new HealthResponse(now, "up", allOk ? "ok" : "degraded", streams, feeds);
+    }
+
+    /** Every link's published status in one round trip; a missing or unreadable one reads as unsubscribed. */
+    private List<FeedHealth> feeds(long now) {
+        List<Instrument> instruments = config.instruments().all();
+        List<String> keys = new ArrayList<>();
+        for (Instrument instrument : instruments) {
+            for (FeedLink link : FeedLink.ALL) {
+                keys.add(StreamKeys.feedLink(instrument, link));
+            }
+        }
+        List<String> values = redis.values(keys);
+        List<FeedHealth> out = new ArrayList<>(keys.size());
+        int i = 0;
+        for (Instrument instrument : instruments) {
+            for (FeedLink link : FeedLink.ALL) {
+                Optional<FeedLink.Status> status = FeedLink.Status.decode(values.get(i++));
+                out.add(new FeedHealth(link.task(), instrument.canonical(), link.venue(),
+                        status.map(s -> s.state().wire()).orElse(FeedLink.State.UNSUBSCRIBED.wire()),
+                        status.map(s -> Math.max(0, now - s.atMs())).orElse(null)));
+            }
+        }
+        return out;
     }
 
     private StreamHealth inspect(StreamKey key, long now) {

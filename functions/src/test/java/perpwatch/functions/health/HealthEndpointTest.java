@@ -1,15 +1,20 @@
 package perpwatch.functions.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import perpwatch.core.instrument.Instrument;
 import perpwatch.core.model.PriceTick;
 import perpwatch.core.model.PriceTickCodec;
 import perpwatch.core.redis.RedisStreams;
+import perpwatch.core.stream.FeedLink;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.core.testing.TestRedis;
 import perpwatch.functions.TestApi;
@@ -17,6 +22,53 @@ import perpwatch.functions.TestClock;
 
 class HealthEndpointTest {
     static final ObjectMapper JSON = new ObjectMapper();
+    static final Instrument SOL = Instrument.sol();
+
+    static Set<String> states(JsonNode feeds) {
+        Set<String> out = new java.util.TreeSet<>();
+        feeds.forEach(f -> out.add(f.get("state").asText()));
+        return out;
+    }
+
+    static JsonNode feed(JsonNode body, String task, String venue) {
+        for (JsonNode f : body.get("feeds")) {
+            if (f.get("task").asText().equals(task) && f.get("venue").asText().equals(venue)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no feed " + task + "/" + venue + " in " + body.get("feeds"));
+    }
+
+    @Test
+    void aFeedLinkIsLiveOnlyWhenItsTaskSaysSubscribedAndAMissingStatusIsNotLive() throws Exception {
+        try (TestRedis redis = TestRedis.start(); RedisStreams streams = new RedisStreams(redis.config())) {
+            TestClock clock = new TestClock(System.currentTimeMillis());
+            long now = clock.millis();
+            Duration ttl = Duration.ofMinutes(1);
+            streams.putExpiring(StreamKeys.feedLink(SOL, new FeedLink("binance-trades", "binance")),
+                    new FeedLink.Status(FeedLink.State.SUBSCRIBED, now - 1_500).encode(), ttl);
+            streams.putExpiring(StreamKeys.feedLink(SOL, new FeedLink("liquidations", "okx")),
+                    new FeedLink.Status(FeedLink.State.REFUSED, now - 700).encode(), ttl);
+            // Answering pings but not acknowledged: the task says so, and health does not call it live.
+            streams.putExpiring(StreamKeys.feedLink(SOL, new FeedLink("liquidations", "bybit")),
+                    new FeedLink.Status(FeedLink.State.UNSUBSCRIBED, now - 300).encode(), ttl);
+            try (TestApi api = TestApi.start(redis.url(), clock)) {
+                JsonNode body = JSON.readTree(api.get("/api/health").body());
+                JsonNode trades = feed(body, "binance-trades", "binance");
+                assertEquals("subscribed", trades.get("state").asText());
+                assertEquals("SOL", trades.get("symbol").asText());
+                assertEquals(1_500, trades.get("age_ms").asLong());
+                JsonNode okx = feed(body, "liquidations", "okx");
+                assertEquals("refused", okx.get("state").asText());
+                assertEquals(700, okx.get("age_ms").asLong());
+                assertEquals("unsubscribed", feed(body, "liquidations", "bybit").get("state").asText());
+                JsonNode book = feed(body, "binance-book", "binance");
+                assertEquals("unsubscribed", book.get("state").asText(), "no status: the task is not running");
+                assertTrue(book.get("age_ms").isNull());
+                assertEquals("degraded", body.get("status").asText());
+            }
+        }
+    }
 
     @Test
     void showsLengthAgeAndLagPerStreamAndWhichFeedIsBehind() throws Exception {
@@ -43,6 +95,10 @@ class HealthEndpointTest {
                 var later = JSON.readTree(api.get("/api/health").body()).get("streams").findParents("key").stream()
                         .filter(n -> n.get("key").asText().equals("market:solusdt:price")).findFirst().orElseThrow();
                 assertEquals("behind", later.get("status").asText());
+
+                var feeds = body.get("feeds");
+                assertEquals(6, feeds.size(), "every WebSocket link of SOL");
+                assertEquals(Set.of("unsubscribed"), states(feeds), "no feed task has written a status");
 
                 redis.stop();
                 HttpResponse<String> down = api.get("/api/health");

@@ -20,12 +20,14 @@ import perpwatch.core.instrument.Instrument;
 import perpwatch.core.model.BarCodec;
 import perpwatch.core.redis.BufferedStreamWriter;
 import perpwatch.core.redis.RedisStreams;
+import perpwatch.core.stream.FeedLink;
 import perpwatch.core.stream.StreamEntry;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.core.testing.Fixtures;
 import perpwatch.core.testing.TestRedis;
 import perpwatch.feeds.binance.BinanceEndpoints;
 import perpwatch.feeds.binance.BinanceTradesWorker;
+import perpwatch.feeds.subscription.FeedLinkReporter;
 import perpwatch.feeds.ws.Backoff;
 import perpwatch.feeds.ws.ReconnectPolicy;
 import perpwatch.local.sim.binance.BinanceFuturesSimulator;
@@ -82,6 +84,29 @@ class BinanceTradesWorkerSimulatorTest {
     long handled() {
         Map<String, Long> c = worker.counters();
         return c.getOrDefault("trades", 0L) + c.getOrDefault("duplicates", 0L);
+    }
+
+    FeedLink.State linkState() {
+        return FeedLinkReporter.stateOf(worker.links().get(0), System.currentTimeMillis(), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aStreamNamedInTheUrlIsSubscribedOnlyOnceItsFirstDataFrameArrivesOnEachConnection() throws Exception {
+        List<ObjectNode> events = recorded();
+        clock.set(events.get(0).get("T").asLong());
+        worker = newWorker();
+        worker.start();
+        waitFor(() -> sim.subscribers(STREAM) == 1);
+        assertEquals(FeedLink.State.UNSUBSCRIBED, linkState(), "connected and answering, but nothing proves the stream flows");
+
+        sim.publish(STREAM, events.get(0).toString());
+        waitFor(() -> linkState() == FeedLink.State.SUBSCRIBED);
+
+        sim.dropAllConnections();
+        waitFor(() -> worker.counters().getOrDefault("connects", 0L) == 2 && sim.subscribers(STREAM) == 1);
+        assertEquals(FeedLink.State.UNSUBSCRIBED, linkState(), "a new connection proves nothing until its first frame");
+        sim.publish(STREAM, events.get(1).toString());
+        waitFor(() -> linkState() == FeedLink.State.SUBSCRIBED);
     }
 
     @Test

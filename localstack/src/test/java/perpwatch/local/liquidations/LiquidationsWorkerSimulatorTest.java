@@ -3,27 +3,20 @@ package perpwatch.local.liquidations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import perpwatch.core.config.Env;
 import perpwatch.core.instrument.Instrument;
 import perpwatch.core.model.Liquidation;
 import perpwatch.core.model.LiquidationCodec;
 import perpwatch.core.model.PositionSide;
 import perpwatch.core.redis.RedisStreams;
 import perpwatch.core.stream.StreamKeys;
-import perpwatch.core.testing.TestRedis;
-import perpwatch.feeds.FeedConfig;
-import perpwatch.feeds.FeedTask;
-import perpwatch.feeds.FeedTasks;
 import perpwatch.feeds.liquidations.LiquidationsWorker;
+import perpwatch.feeds.subscription.SubscriptionState;
 import perpwatch.local.sim.Simulators;
 import perpwatch.local.sim.binance.BinanceWire;
 import perpwatch.local.sim.bybit.BybitWire;
@@ -33,43 +26,29 @@ import perpwatch.local.testing.Await;
 /** The liquidations task as configured in production, against all three venue simulators and a real Redis. */
 class LiquidationsWorkerSimulatorTest {
     static final Instrument SOL = Instrument.sol();
-    static final ObjectMapper JSON = new ObjectMapper();
 
-    TestRedis redis;
+    LiquidationsRig rig;
     RedisStreams streams;
     Simulators sims;
     LiquidationsWorker worker;
 
     @BeforeEach
     void start() throws Exception {
-        redis = TestRedis.start();
-        streams = new RedisStreams(redis.config());
-        sims = Simulators.start();
-        // The simulated venue's contracts: 1 SOL per USDT-swap contract, 0.1 SOL per USDC-swap contract, so the
-        // conversion is visible in the numbers.
-        sims.okx().instrument((ObjectNode) JSON.readTree(OkxWire.linearSwap("SOL-USDT-SWAP", "1", "USDT")));
-        sims.okx().instrument((ObjectNode) JSON.readTree(OkxWire.linearSwap("SOL-USDC-SWAP", "0.1", "USDC")));
-        Map<String, String> env = new HashMap<>(sims.feedOverrides());
-        env.put("PERPWATCH_REDIS_URL", redis.url());
-        env.put("PERPWATCH_DURABLE_LOG", "off");
-        env.put("PERPWATCH_WS_BACKOFF_INITIAL", "20ms");
-        env.put("PERPWATCH_WS_BACKOFF_MAX", "200ms");
-        // A connection the simulator stops serving is replaced within seconds, not the production half-minute.
-        env.put("PERPWATCH_WS_SILENCE", "3s");
-        List<FeedTask> tasks = FeedTasks.create("liquidations", FeedConfig.fromEnv(Env.of(env)), streams);
-        worker = (LiquidationsWorker) tasks.get(0);
-        worker.start();
+        rig = LiquidationsRig.start(s -> { });
+        streams = rig.streams;
+        sims = rig.sims;
+        worker = rig.worker;
         Await.until("all three venues subscribed", () -> sims.binance().subscribers(BinanceWire.FORCE_ORDER_ALL) == 1
                 && sims.okx().subscribers("liquidation-orders", "SWAP") == 1
                 && sims.bybit().subscribers(BybitWire.liquidationTopic("SOLUSDT")) == 1);
+        // And the worker has read every ack: an error frame sent before an ack would be a refusal, not a venue error.
+        Await.until("all three acks read", () -> StreamKeys.LIQUIDATION_VENUES.stream()
+                .allMatch(v -> worker.subscriptionState(v) == SubscriptionState.ACKNOWLEDGED));
     }
 
     @AfterEach
     void stop() {
-        worker.close();
-        sims.close();
-        streams.close();
-        redis.close();
+        rig.close();
     }
 
     List<Liquidation> stored() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +17,7 @@ import perpwatch.core.model.LastTrade;
 import perpwatch.core.model.LastTradeCodec;
 import perpwatch.core.redis.BufferedStreamWriter;
 import perpwatch.core.redis.RedisStreams;
+import perpwatch.core.stream.FeedLink;
 import perpwatch.core.stream.StreamKey;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.core.testing.TestRedis;
@@ -23,6 +25,9 @@ import perpwatch.feeds.okx.OkxContractSpecs;
 import perpwatch.feeds.okx.OkxEndpoints;
 import perpwatch.feeds.okx.OkxInstrumentsClient;
 import perpwatch.feeds.okx.OkxTradesWorker;
+import perpwatch.feeds.subscription.FeedLinkReporter;
+import perpwatch.feeds.subscription.SubscriptionState;
+import perpwatch.feeds.subscription.WatchedLink;
 import perpwatch.feeds.ws.ReconnectPolicy;
 import perpwatch.local.sim.okx.OkxSimulator;
 import perpwatch.local.sim.okx.OkxWire;
@@ -55,6 +60,12 @@ class OkxTradesWorkerSimulatorTest {
                 specs, new BufferedStreamWriter(streams, 1000, clock::get), clock::get);
         worker.start();
         Await.until("both swaps subscribed", () -> okx.subscribers("trades", "SOL-USDT-SWAP") == 1 && okx.subscribers("trades", "SOL-USDC-SWAP") == 1);
+        // And the worker has read both acks: an error frame sent before them would be a refusal, not a venue error.
+        Await.until("both acks read", () -> subscription() == SubscriptionState.ACKNOWLEDGED);
+    }
+
+    SubscriptionState subscription() {
+        return worker.links().get(0).subscription().state();
     }
 
     @AfterEach
@@ -91,6 +102,24 @@ class OkxTradesWorkerSimulatorTest {
         List<LastTrade> usdt = stored(StreamKeys.okxUsdtTrades(SOL));
         assertEquals(1, usdt.size());
         assertEquals(0, new BigDecimal("3").compareTo(usdt.get(0).size()));
+    }
+
+    @Test
+    void aRefusedSubscriptionIsNotLiveUntilTheVenueAcceptsItOnANewConnection() throws Exception {
+        okx.refuseSubscriptions(true);
+        okx.dropAllConnections();
+        Await.until("refused after the reconnect", () -> worker.counters().getOrDefault("subscribe_refused", 0L) >= 1);
+        WatchedLink link = worker.links().get(0);
+        Await.until("the link reads as refused", () -> FeedLinkReporter.stateOf(link, System.currentTimeMillis(), Duration.ofSeconds(3))
+                == FeedLink.State.REFUSED);
+        assertEquals(new FeedLink("okx-usdc", "okx"), link.link());
+
+        okx.refuseSubscriptions(false);
+        // The worker dropped the refused connection itself; the loop resubscribes after its backoff.
+        Await.until("subscribed again", () -> FeedLinkReporter.stateOf(link, System.currentTimeMillis(), Duration.ofSeconds(3))
+                == FeedLink.State.SUBSCRIBED);
+        trade("SOL-USDT-SWAP", 1, "150", "1", "buy", T0);
+        Await.until("trades flow again", () -> stored(StreamKeys.okxUsdtTrades(SOL)).size() == 1);
     }
 
     @Test

@@ -2,6 +2,7 @@ package perpwatch.feeds.binance.book;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -14,6 +15,7 @@ import perpwatch.core.instrument.Instrument;
 import perpwatch.core.model.BookTop;
 import perpwatch.core.model.BookTopCodec;
 import perpwatch.core.redis.BufferedStreamWriter;
+import perpwatch.core.stream.FeedLink;
 import perpwatch.core.stream.StreamKey;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.feeds.FeedTask;
@@ -23,6 +25,9 @@ import perpwatch.feeds.binance.BinanceFrame;
 import perpwatch.feeds.metrics.FeedCounters;
 import perpwatch.feeds.metrics.LogSampler;
 import perpwatch.feeds.parse.MalformedFrameException;
+import perpwatch.feeds.subscription.SubscribedLinks;
+import perpwatch.feeds.subscription.SubscriptionTracker;
+import perpwatch.feeds.subscription.WatchedLink;
 import perpwatch.feeds.throttle.ChangeThrottle;
 import perpwatch.feeds.ws.ReconnectPolicy;
 import perpwatch.feeds.ws.ReconnectingWebSocket;
@@ -46,7 +51,7 @@ import perpwatch.feeds.ws.WebSocketSession;
  * snapshots, and the ticker publishes. Redis is written by the ticker only, so a slow Redis never stalls the diff
  * stream. Every new connection starts from a new snapshot: diffs missed while disconnected are unknowable.
  */
-public final class BinanceBookWorker implements FeedTask, WebSocketListener {
+public final class BinanceBookWorker implements FeedTask, WebSocketListener, SubscribedLinks {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceBookWorker.class);
     private static final Duration STATS_EVERY = Duration.ofMinutes(1);
 
@@ -60,6 +65,8 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener {
     private final FeedCounters counters = new FeedCounters();
     private final BookSynchronizer sync;
     private final ReconnectingWebSocket socket;
+    /** The stream is named in the URL, so the venue sends no ack: the first data frame on a connection is the proof. */
+    private final SubscriptionTracker subscription = new SubscriptionTracker();
     private final SnapshotFetcher snapshots;
     private final ScheduledExecutorService ticker;
     private long lastStatsAt;
@@ -96,6 +103,11 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener {
     }
 
     @Override
+    public List<WatchedLink> links() {
+        return List.of(new WatchedLink(new FeedLink("binance-book", "binance"), subscription, socket::lastHeardAt));
+    }
+
+    @Override
     public String name() {
         return name;
     }
@@ -114,6 +126,7 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener {
         // The stream is named in the URL (/public/ws/<symbol>@depth@100ms): nothing to subscribe. The book was
         // already reset when the previous connection ended, and the first connection starts empty.
         counters.increment("connects");
+        subscription.reset();
     }
 
     @Override
@@ -131,6 +144,9 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener {
             return;
         }
         if (frame instanceof BinanceFrame.DepthDiff diff) {
+            if (subscription.acknowledge()) {
+                LOG.info("[{}] subscribed (first data frame)", name);
+            }
             synchronized (this) {
                 sync.onUpdate(diff.update());
             }
@@ -147,6 +163,7 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener {
     @Override
     public void onDisconnect(String reason) {
         counters.increment("disconnects");
+        subscription.reset();
         synchronized (this) {
             // Stop publishing at once: without the socket the book is already out of date.
             sync.reset("disconnected: " + reason);

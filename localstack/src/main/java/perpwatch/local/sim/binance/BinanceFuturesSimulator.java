@@ -22,8 +22,8 @@ import perpwatch.local.sim.SimWebSocketServer;
  * A Binance USDⓈ-M futures market-data endpoint on 127.0.0.1, speaking the venue's wire format: raw streams at
  * {@code [/market|/public]/ws/<stream>[/<stream>…]}, combined streams at {@code [/market|/public]/stream?streams=a/b}
  * (payloads wrapped as {@code {"stream":…,"data":…}}), live {@code SUBSCRIBE}/{@code UNSUBSCRIBE}/
- * {@code LIST_SUBSCRIPTIONS} with {@code {"result":…,"id":n}} replies and {@code {"code":n,"msg":…}} errors, and
- * server pings every 3 minutes. REST: {@code /fapi/v1/ping}, {@code /fapi/v1/time}, {@code /fapi/v1/depth}.
+ * {@code LIST_SUBSCRIPTIONS} with {@code {"result":…,"id":n}} replies and {@code {"code":n,"msg":…}} errors
+ * ({@link #refuseSubscriptions} turns every {@code SUBSCRIBE} into such an error), and server pings every 3 minutes. REST: {@code /fapi/v1/ping}, {@code /fapi/v1/time}, {@code /fapi/v1/depth}.
  *
  * <p>It is transport only: what to send comes from a tape ({@code perpwatch.local.market}) or a test.
  */
@@ -38,8 +38,10 @@ public final class BinanceFuturesSimulator implements AutoCloseable {
     private final SimWebSocketServer<Subscription> ws;
     private final SimRestServer rest;
     private volatile Function<String, String> depthSnapshots = symbol -> null;
+    private final StreamsProtocol protocol;
 
-    private BinanceFuturesSimulator(SimWebSocketServer<Subscription> ws, SimRestServer rest) {
+    private BinanceFuturesSimulator(SimWebSocketServer<Subscription> ws, SimRestServer rest, StreamsProtocol protocol) {
+        this.protocol = protocol;
         this.ws = ws;
         this.rest = rest;
         rest.route("/fapi/v1/ping", q -> SimRestServer.Reply.ok("{}"));
@@ -49,8 +51,9 @@ public final class BinanceFuturesSimulator implements AutoCloseable {
 
     /** Starts on free loopback ports ({@code 0}) or the given ones. */
     public static BinanceFuturesSimulator start(int wsPort, int restPort) throws IOException, InterruptedException {
+        StreamsProtocol protocol = new StreamsProtocol();
         BinanceFuturesSimulator sim = new BinanceFuturesSimulator(
-                new SimWebSocketServer<>("binance", wsPort, 180, new StreamsProtocol()), new SimRestServer(restPort));
+                new SimWebSocketServer<>("binance", wsPort, 180, protocol), new SimRestServer(restPort), protocol);
         LOG.info("binance simulator: ws {} rest {}", sim.wsBase(), sim.restBase());
         return sim;
     }
@@ -92,6 +95,17 @@ public final class BinanceFuturesSimulator implements AutoCloseable {
                 s -> s.combined() ? "{\"stream\":\"" + stream + "\",\"data\":" + payload + "}" : payload);
     }
 
+    /**
+     * While on, every {@code SUBSCRIBE} message is answered with an error in the documented shape,
+     * {@code {"code":2,"msg":"Invalid request: …","id":n}}, echoing the request's id, and nothing is subscribed;
+     * protocol pings are still answered. (Binance documents code 2 "Invalid request" errors only for malformed
+     * requests, not a text for a stream it will not serve, so the message names the refused streams.) Streams named in
+     * the URL are not affected: such a connection is refused at the handshake or not at all.
+     */
+    public void refuseSubscriptions(boolean refuse) {
+        protocol.refuseSubscriptions = refuse;
+    }
+
     /** Sends a frame as-is to every connection subscribed to {@code stream} (garbage, error frames: for tests). */
     public void sendRaw(String stream, String frame) {
         ws.sendWhere(s -> s.streams().contains(stream), s -> frame);
@@ -113,6 +127,8 @@ public final class BinanceFuturesSimulator implements AutoCloseable {
     }
 
     static final class StreamsProtocol implements SimWebSocketServer.Protocol<Subscription> {
+        volatile boolean refuseSubscriptions;
+
         /** {@code /ws/a/b}, {@code /market/ws/a}, {@code /stream?streams=a/b}, {@code /public/stream?streams=a}. */
         @Override
         public Subscription open(WebSocket connection, String resource) {
@@ -153,6 +169,11 @@ public final class BinanceFuturesSimulator implements AutoCloseable {
             String method = request.path("method").asText("");
             switch (method) {
                 case "SUBSCRIBE" -> {
+                    if (refuseSubscriptions) {
+                        conn.send("{\"code\":2,\"msg\":\"Invalid request: stream not served: " + request.path("params").toString().replace("\"", "'")
+                                + "\",\"id\":" + idJson + "}");
+                        return;
+                    }
                     request.path("params").forEach(p -> sub.streams().add(p.asText()));
                     conn.send("{\"result\":null,\"id\":" + idJson + "}");
                 }

@@ -18,7 +18,8 @@ import perpwatch.local.sim.SimWebSocketServer;
 /**
  * Bybit v5 public endpoints on 127.0.0.1 as the venue speaks them: {@code /v5/public/linear} with
  * {@code {"op":"ping"}} → {@code {"success":true,"ret_msg":"pong",…,"op":"ping"}}, one subscribe ack per request,
- * {@code success:false} with {@code Invalid topic: …} for unknown topics; REST {@code /v5/market/open-interest},
+ * {@code success:false} with {@code Invalid topic: …} for unknown topics (and for every topic while
+ * {@link #refuseSubscriptions} is on, pings still answered); REST {@code /v5/market/open-interest},
  * {@code /v5/market/tickers}, {@code /v5/market/instruments-info} in the {@code retCode}/{@code result} envelope,
  * each answered from a {@code result} supplier so tapes and tests decide the market.
  */
@@ -37,6 +38,7 @@ public final class BybitSimulator implements AutoCloseable {
     private final SimRestServer rest;
     private final Map<String, Function<Map<String, String>, String>> results = new ConcurrentHashMap<>();
     private volatile Set<String> knownSymbols = Set.of("SOLUSDT");
+    private volatile boolean refuseSubscriptions;
 
     private BybitSimulator() throws IOException, InterruptedException {
         ws = new SimWebSocketServer<>("bybit", 0, 0, new Protocol());
@@ -77,6 +79,15 @@ public final class BybitSimulator implements AutoCloseable {
     /** Pushes a complete topic message ({@code {"topic":…,"type":"snapshot","ts":…,"data":…}}) to its subscribers. */
     public void publish(String topic, String message) {
         ws.sendWhere(s -> s.topics().contains(topic), s -> message);
+    }
+
+    /**
+     * While on, every subscribe request is answered with Bybit's failure frame
+     * ({@code {"success":false,"ret_msg":"Invalid topic: …",…,"op":"subscribe"}}) and nothing is subscribed; pings
+     * are still answered. Connections already subscribed keep their topics.
+     */
+    public void refuseSubscriptions(boolean refuse) {
+        this.refuseSubscriptions = refuse;
     }
 
     public void sendRawToAll(String frame) {
@@ -141,7 +152,7 @@ public final class BybitSimulator implements AutoCloseable {
                         String kind = dot < 0 ? "" : topic.substring(0, dot);
                         String symbol = dot < 0 ? "" : topic.substring(dot + 1);
                         boolean known = (kind.equals("allLiquidation") || kind.equals("tickers") || kind.equals("publicTrade"))
-                                && knownSymbols.contains(symbol);
+                                && knownSymbols.contains(symbol) && !(refuseSubscriptions && op.equals("subscribe"));
                         if (!known) {
                             conn.send("{\"success\":false,\"ret_msg\":\"Invalid topic: " + topic.replace("\"", "") + "\",\"conn_id\":\""
                                     + session.connId() + "\",\"req_id\":\"" + reqId + "\",\"op\":\"" + op + "\"}");

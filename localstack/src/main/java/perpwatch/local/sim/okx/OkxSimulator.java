@@ -24,7 +24,8 @@ import perpwatch.local.sim.SimWebSocketServer;
  * {@code pong}, one {@code {"event":"subscribe",…}} ack per argument, {@code {"event":"error","code":"60018",…}} for
  * unknown channels or instruments (the socket stays open), {@code liquidation-orders} narrowed by {@code instType}
  * only ({@code instId} alone is refused, {@code instId} beside {@code instType} is silently dropped), and the 30 s
- * rule: a connection with nothing sent or pushed for 30 s is closed. REST:
+ * rule: a connection with nothing sent or pushed for 30 s is closed. {@link #refuseSubscriptions} makes it answer
+ * every subscription with the 60018 error frame while it keeps answering pings. REST:
  * {@code /api/v5/public/instruments?instType=SWAP[&instId=…]} with string {@code code}s.
  */
 public final class OkxSimulator implements AutoCloseable {
@@ -40,6 +41,7 @@ public final class OkxSimulator implements AutoCloseable {
     private final Map<String, ObjectNode> instruments = new ConcurrentHashMap<>();
     private final ScheduledExecutorService idleWatch;
     private final long idleLimitMs;
+    private volatile boolean refuseSubscriptions;
 
     private OkxSimulator(int wsPort, int restPort, long idleLimitMs) throws IOException, InterruptedException {
         this.idleLimitMs = idleLimitMs;
@@ -91,6 +93,15 @@ public final class OkxSimulator implements AutoCloseable {
     public void publishLiquidations(String instType, String dataArrayJson) {
         push("liquidation-orders|" + instType,
                 "{\"arg\":{\"channel\":\"liquidation-orders\",\"instType\":\"" + instType + "\"},\"data\":" + dataArrayJson + "}");
+    }
+
+    /**
+     * While on, every subscribe argument is answered with OKX's {@code 60018} error frame (as recorded from the venue:
+     * {@code {"event":"error","msg":"Wrong URL or channel:…","code":"60018","connId":…}}) and nothing is subscribed;
+     * pings are still answered, so the link looks alive. Connections already subscribed keep their subscriptions.
+     */
+    public void refuseSubscriptions(boolean refuse) {
+        this.refuseSubscriptions = refuse;
     }
 
     /** Sends a frame as-is to every connection (garbage, error frames: for tests). */
@@ -181,6 +192,10 @@ public final class OkxSimulator implements AutoCloseable {
                 String instType = arg.path("instType").asText(null);
                 String key;
                 String echo;
+                if (refuseSubscriptions && op.equals("subscribe")) {
+                    conn.send(wrongChannel(channel, instId, instType, session));
+                    continue;
+                }
                 if (channel.equals("liquidation-orders") && instType != null) {
                     key = channel + "|" + instType;
                     echo = "{\"channel\":\"liquidation-orders\",\"instType\":\"" + instType + "\"}";
@@ -188,8 +203,7 @@ public final class OkxSimulator implements AutoCloseable {
                     key = channel + "|" + instId;
                     echo = "{\"channel\":\"trades\",\"instId\":\"" + instId + "\"}";
                 } else {
-                    conn.send(error("60018", "Wrong URL or channel:" + channel + ",instId:" + instId
-                            + " doesn't exist. Please use the correct URL, channel and parameters referring to API document.", session));
+                    conn.send(wrongChannel(channel, instId, instType, session));
                     continue;
                 }
                 if (op.equals("subscribe")) {
@@ -199,6 +213,13 @@ public final class OkxSimulator implements AutoCloseable {
                 }
                 conn.send("{" + idField + "\"event\":\"" + op + "\",\"arg\":" + echo + ",\"connId\":\"" + session.connId() + "\"}");
             }
+        }
+
+        /** The venue's words for a channel it will not serve, naming the argument as sent (instId, else instType). */
+        private String wrongChannel(String channel, String instId, String instType, Session session) {
+            String argument = instId != null ? ",instId:" + instId : instType != null ? ",instType:" + instType : "";
+            return error("60018", "Wrong URL or channel:" + channel + argument
+                    + " doesn't exist. Please use the correct URL, channel and parameters referring to API document.", session);
         }
 
         private String error(String code, String msg, Session session) {
