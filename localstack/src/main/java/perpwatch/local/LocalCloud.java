@@ -145,10 +145,16 @@ public final class LocalCloud implements AutoCloseable {
             SyntheticMarket market = new SyntheticMarket(150.0, instrument.canonical().hashCode(), now);
             return List.of(new SyntheticVenueDriver(instrument, market, sims.binance(), sims.okx(), sims.bybit()).start());
         }
-        // The captures are Binance's only. OKX still lists its swaps, so the OKX feeds connect and stay quiet (basis
-        // reads "no USDC price", honestly) instead of retrying forever; Bybit answers nothing, so funding reads "no data".
+        // The captures are Binance trades and depth only. OKX still lists its swaps, so the OKX feeds can prepare; Bybit
+        // answers nothing, so funding reads "no data". The captures hold no liquidations and no OKX trades: the
+        // simulators refuse those subscriptions, as a venue without the data would, so the guards read the venues as
+        // not connected (liq_events_5m unknown: a breach) instead of "connected, and not one liquidation".
         sims.okx().instrument(okxRow(OkxWire.linearSwap(instrument.okxUsdt(), "1", "USDT")));
         sims.okx().instrument(okxRow(OkxWire.linearSwap(instrument.okxUsdc(), "1", "USDC")));
+        sims.binance().refuseSubscriptions(true);
+        sims.okx().refuseSubscriptions(true);
+        sims.bybit().refuseSubscriptions(true);
+        LOG.info("replay: the captures hold no liquidations, OKX trades or Bybit data; those subscriptions are refused");
         ReplayAggTradeTape trades = new ReplayAggTradeTape(instrument.binance(), capture(options, "binance/aggTrade_SUSHIUSDT_combined.jsonl"), now);
         ReplayDepthTape depth = new ReplayDepthTape(instrument.binance(), capture(options, "binance/depth_sync_timeline_SUSHIUSDT.jsonl"), now);
         sims.binance().depthSnapshots(symbol -> symbol.equals(instrument.binance()) ? depth.book().snapshot(1000, System.currentTimeMillis()) : null);
