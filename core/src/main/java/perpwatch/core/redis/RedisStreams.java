@@ -62,6 +62,17 @@ public final class RedisStreams implements AutoCloseable {
         return call(key, c -> c.xadd(key.name(), XAddArgs.Builder.minId(minId).approximateTrimming(), fields));
     }
 
+    /**
+     * Caps a stream at about {@code maxEntries} (approximate trimming: Redis drops whole nodes, never fewer entries
+     * than asked). For streams whose write rate has no natural bound, beside the time-based trimming of {@link #add}.
+     *
+     * @return entries removed
+     */
+    public long trimToLength(StreamKey key, long maxEntries) {
+        Long removed = call(key, c -> c.xtrim(key.name(), true, maxEntries));
+        return removed == null ? 0 : removed;
+    }
+
     /** One entry for {@link #appendOnce}: the key that marks it seen, and its fields. */
     public record OnceEntry(String onceKey, Map<String, String> fields) {
     }

@@ -146,4 +146,17 @@ class RedisStreamsTest {
                     ownStreams.range(key, 0, Long.MAX_VALUE, 10).stream().map(e -> e.field("n")).toList());
         }
     }
+
+    @Test
+    void aStreamIsCappedAtAboutALength() {
+        StreamKey capped = new StreamKey("test:cap", Duration.ofDays(30));
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < 2_000; i++) {
+            streams.add(capped, Map.of("n", Integer.toString(i)), now);
+        }
+        long removed = streams.trimToLength(capped, 500);
+        long left = streams.length(capped);
+        assertEquals(2_000, removed + left);
+        assertTrue(left >= 500 && left < 2_000, "approximate: never fewer than asked, " + left);
+    }
 }

@@ -36,6 +36,11 @@ import perpwatch.functions.durable.DurableLog;
 public class DecisionLog {
     private static final Logger LOG = LoggerFactory.getLogger(DecisionLog.class);
     static final long BREACH_INTERVAL_MS = 1_000;
+    /**
+     * Redis keeps 30 days of decisions, but a breach that lasts (a dead feed) writes one a second: about 1 KB each,
+     * 86,400 a day. The newest 100,000 (over a day of continuous breach, ~100 MB) are kept in Redis; the archive keeps all.
+     */
+    static final long REDIS_MAX_DECISIONS = 100_000;
     private static final int QUEUE = 10_000;
 
     private final RedisStreams redis;
@@ -104,6 +109,9 @@ public class DecisionLog {
         try {
             redis.add(key, fields, now);
             recorded.incrementAndGet();
+            if (recorded.get() % 100 == 0) {
+                redis.trimToLength(key, REDIS_MAX_DECISIONS);
+            }
         } catch (RuntimeException e) {
             long n = redisFailures.incrementAndGet();
             LOG.warn("guards decision seq={} {} not written to {} ({} such so far): {}", answer.seq(), answer.status().wire(), key, n,
