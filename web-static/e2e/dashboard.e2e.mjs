@@ -250,6 +250,8 @@ try {
     .catch(() => fail('the injected liquidations did not appear in the heatmap within 2 s'))
   console.log(`heatmap shows the new liquidations after ${Date.now() - injected} ms`)
   await checkBreachBanner(page)
+  const after = (await (await fetch(`${base}/api/engine/guards`)).json()).liq_events_5m_by_venue[venue]
+  if (!(after.count >= cascade)) fail(`the API counts ${after.count} ${venue} liquidations after ${cascade} were injected`)
   await checkVenues(page)
   await page.screenshot({ path: path.join(shots, 'dashboard-1440x900.png'), fullPage: true })
 
