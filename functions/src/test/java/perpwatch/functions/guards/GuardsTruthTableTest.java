@@ -97,24 +97,29 @@ class GuardsTruthTableTest extends GuardsTestBase {
         assertEquals("unknown", state(answer, "basis_bps"));
     }
 
+    /** Price, bar, book and both basis sides {@code ageMs} old (the bar closed that long ago); no liquidation feed. */
+    void seedMarketAged(long ageMs) {
+        seed(NOW - ageMs, NOW - ageMs - 61_000);
+        seedBook("1.0691", "250000.5", "198000", NOW - ageMs);
+        seedFundingAndBasis("10.95", "187.11", NOW - ageMs);
+    }
+
     @Test
     void everyFeedStaleIsABreachNotAWarning() throws Exception {
-        seed(NOW - 60_000, NOW - 600_000);
-        seedBook("1.0691", "250000.5", "198000", NOW - 60_000);
-        seedFundingAndBasis("10.95", "187.11", NOW - 60_000);
+        seedMarketAged(600_000);
+        liquidationFeedsAlive("binance", "okx", "bybit");
         JsonNode answer = guards();
         assertEquals("stale", answer.get("data_source").asText());
         assertEquals("breach", answer.get("status").asText());
-        for (String metric : new String[] {"price", "spread_bps", "depth_10bps", "liq_events_5m"}) {
+        for (String metric : new String[] {"price", "bar", "spread_bps", "depth_10bps", "basis_bps"}) {
             assertEquals("unknown", state(answer, metric), metric);
         }
+        assertEquals("pass", state(answer, "liq_events_5m"), "the breach comes from the stale feeds alone");
     }
 
     @Test
     void everyLiquidationVenueSilentIsABreachNotAWarning() throws Exception {
-        seed(NOW - 800, NOW - 90_000);
-        seedBook("1.0691", "250000.5", "198000", NOW - 400);
-        seedFundingAndBasis("10.95", "187.11", NOW - 1_500);
+        seedMarketAged(800);
         JsonNode answer = guards();
         assertEquals("breach", answer.get("status").asText());
         assertEquals("unknown", state(answer, "liq_events_5m"));
@@ -123,9 +128,7 @@ class GuardsTruthTableTest extends GuardsTestBase {
 
     @Test
     void oneLiquidationVenueSilentIsAWarningWithThatVenueUnknown() throws Exception {
-        seed(NOW - 800, NOW - 90_000);
-        seedBook("1.0691", "250000.5", "198000", NOW - 400);
-        seedFundingAndBasis("10.95", "187.11", NOW - 1_500);
+        seedMarketAged(800);
         liquidationFeedsAlive("binance", "bybit");
         JsonNode answer = guards();
         assertEquals("warning", answer.get("status").asText());
