@@ -40,6 +40,7 @@ public class GuardsService {
     private final GuardInputsReader reader;
     private final GuardPolicy policy;
     private final String thresholdsVersion;
+    private final Map<GuardMetric, Threshold> bounds;
     private final List<GuardMetric> required;
     private final BasisCalculator basis;
     private final Clock clock;
@@ -59,6 +60,7 @@ public class GuardsService {
         this.reader = reader;
         this.policy = config.guards();
         this.thresholdsVersion = policy.version();
+        this.bounds = policy.thresholds();
         this.required = List.copyOf(policy.required());
         this.basis = new BasisCalculator(policy.basisMaxAge(), policy.basisMaxSkew(), policy.clockSkewMax());
         this.clock = clock;
@@ -181,17 +183,17 @@ public class GuardsService {
         /** @param judged null when the metric has no fresh value to judge */
         void judge(GuardMetric metric, Object value, Judged judged) {
             String unknownReason = checks.unknownReason(metric);
-            Threshold bounds = policy.thresholds().get(metric);
+            Threshold bound = bounds.get(metric);
             boolean isRequired = policy.isRequired(metric);
             if (unknownReason != null || judged == null || value == null) {
                 String reason = unknownReason != null ? unknownReason : "no value";
-                guards.put(metric, new MetricGuard(GuardState.UNKNOWN, null, checks.age(metric), bounds, isRequired, reason));
+                guards.put(metric, new MetricGuard(GuardState.UNKNOWN, null, checks.age(metric), bound, isRequired, reason));
                 return;
             }
             if (judged.reason() != null) {
                 checks.warn(judged.reason());
             }
-            guards.put(metric, new MetricGuard(judged.state(), value, checks.age(metric), bounds, isRequired, judged.reason()));
+            guards.put(metric, new MetricGuard(judged.state(), value, checks.age(metric), bound, isRequired, judged.reason()));
         }
 
         Map<String, MetricGuard> byName() {
@@ -228,7 +230,6 @@ public class GuardsService {
         String why = "redis unavailable: no guard can be evaluated";
         Map<String, Long> ages = new LinkedHashMap<>();
         Map<String, MetricGuard> guards = new LinkedHashMap<>();
-        Map<GuardMetric, Threshold> bounds = policy.thresholds();
         for (GuardMetric metric : GuardMetric.values()) {
             ages.put(metric.wire(), null);
             guards.put(metric.wire(), new MetricGuard(GuardState.UNKNOWN, null, null, bounds.get(metric), policy.isRequired(metric), why));
