@@ -1,7 +1,7 @@
 package perpwatch.feeds;
 
 import java.time.Duration;
-import perpwatch.feeds.drift.scan.ArchiveTarget;
+import perpwatch.feeds.onchain.scan.ArchiveTarget;
 import perpwatch.feeds.solana.SolanaRpcConfig;
 import java.util.Optional;
 import perpwatch.core.kinesis.KinesisConfig;

@@ -26,12 +26,12 @@ import perpwatch.feeds.subscription.FeedLinkReporter;
 import perpwatch.feeds.subscription.SubscribedLinks;
 import perpwatch.feeds.ws.Backoff;
 import perpwatch.feeds.binance.book.BinanceBookWorker;
-import perpwatch.feeds.drift.scan.DriftFundingClient;
-import perpwatch.feeds.drift.scan.DriftLiqMapScanner;
+import perpwatch.feeds.onchain.scan.DriftFundingClient;
+import perpwatch.feeds.onchain.scan.DriftLiqMapScanner;
 import perpwatch.feeds.http.RestGetter;
-import perpwatch.feeds.drift.scan.DriftLiqMapTask;
-import perpwatch.feeds.drift.scan.LiqMapArchive;
-import perpwatch.feeds.drift.scan.LiqMapPublisher;
+import perpwatch.feeds.onchain.scan.DriftLiqMapTask;
+import perpwatch.feeds.onchain.scan.LiqMapArchive;
+import perpwatch.feeds.onchain.scan.LiqMapPublisher;
 import perpwatch.feeds.solana.SolanaRpcClient;
 
 /** The catalogue of feed tasks by name ({@code --task=NAME}), each built once per instrument. */

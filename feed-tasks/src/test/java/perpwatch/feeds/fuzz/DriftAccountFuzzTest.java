@@ -11,17 +11,17 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import perpwatch.core.testing.Fixtures;
-import perpwatch.feeds.drift.DriftDecodeException;
-import perpwatch.feeds.drift.DriftUser;
-import perpwatch.feeds.drift.LiquidationPriceCalculator;
-import perpwatch.feeds.drift.MarketContext;
-import perpwatch.feeds.drift.OracleDecoder;
-import perpwatch.feeds.drift.OraclePrice;
-import perpwatch.feeds.drift.PerpMarketAccount;
-import perpwatch.feeds.drift.PerpMarketDecoder;
-import perpwatch.feeds.drift.SpotMarketAccount;
-import perpwatch.feeds.drift.SpotMarketDecoder;
-import perpwatch.feeds.drift.UserDecoder;
+import perpwatch.feeds.onchain.DriftDecodeException;
+import perpwatch.feeds.onchain.DriftUser;
+import perpwatch.feeds.onchain.LiquidationPriceCalculator;
+import perpwatch.feeds.onchain.MarketContext;
+import perpwatch.feeds.onchain.OracleDecoder;
+import perpwatch.feeds.onchain.OraclePrice;
+import perpwatch.feeds.onchain.PerpMarketAccount;
+import perpwatch.feeds.onchain.PerpMarketDecoder;
+import perpwatch.feeds.onchain.SpotMarketAccount;
+import perpwatch.feeds.onchain.SpotMarketDecoder;
+import perpwatch.feeds.onchain.UserDecoder;
 
 /**
  * Corrupted account data (bytes flipped, cut short, garbage of the right size) through the decoders and the margin

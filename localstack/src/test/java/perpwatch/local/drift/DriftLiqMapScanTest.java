@@ -18,18 +18,18 @@ import org.junit.jupiter.api.Test;
 import perpwatch.core.redis.RedisStreams;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.core.testing.TestRedis;
-import perpwatch.feeds.drift.DriftLayout;
-import perpwatch.feeds.drift.DriftUser;
-import perpwatch.feeds.drift.LiqPosition;
-import perpwatch.feeds.drift.LiquidationPriceCalculator;
-import perpwatch.feeds.drift.MarketContext;
-import perpwatch.feeds.drift.OracleDecoder;
-import perpwatch.feeds.drift.OraclePrice;
-import perpwatch.feeds.drift.PerpMarketAccount;
-import perpwatch.feeds.drift.SpotMarketAccount;
-import perpwatch.feeds.drift.scan.DriftLiqMapScanner;
-import perpwatch.feeds.drift.scan.LiqMap;
-import perpwatch.feeds.drift.scan.LiqMapPublisher;
+import perpwatch.feeds.onchain.DriftLayout;
+import perpwatch.feeds.onchain.DriftUser;
+import perpwatch.feeds.onchain.LiqPosition;
+import perpwatch.feeds.onchain.LiquidationPriceCalculator;
+import perpwatch.feeds.onchain.MarketContext;
+import perpwatch.feeds.onchain.OracleDecoder;
+import perpwatch.feeds.onchain.OraclePrice;
+import perpwatch.feeds.onchain.PerpMarketAccount;
+import perpwatch.feeds.onchain.SpotMarketAccount;
+import perpwatch.feeds.onchain.scan.DriftLiqMapScanner;
+import perpwatch.feeds.onchain.scan.LiqMap;
+import perpwatch.feeds.onchain.scan.LiqMapPublisher;
 import perpwatch.feeds.solana.AccountSink;
 import perpwatch.feeds.solana.ProgramAccountsScan;
 import perpwatch.feeds.solana.RpcFilter;
@@ -85,11 +85,11 @@ class DriftLiqMapScanTest {
     void fundingFromTheDriftDataApiWhenItAnswersAndAScanWithoutItWhenItDoesNot() {
         perpwatch.feeds.http.RestGetter http = new perpwatch.feeds.http.RestGetter(Duration.ofSeconds(2));
         LiqMap enriched = new DriftLiqMapScanner(client(), 0, System::currentTimeMillis,
-                java.util.Optional.of(new perpwatch.feeds.drift.scan.DriftFundingClient(sim.url(), http))).scan();
+                java.util.Optional.of(new perpwatch.feeds.onchain.scan.DriftFundingClient(sim.url(), http))).scan();
         // fundingRate 1,500,000 / 1e9 over a 150 USD TWAP: 0.001 % an hour.
         assertEquals(0, new java.math.BigDecimal("0.001").compareTo(enriched.fundingRateHourlyPct()));
         LiqMap without = new DriftLiqMapScanner(client(), 0, System::currentTimeMillis,
-                java.util.Optional.of(new perpwatch.feeds.drift.scan.DriftFundingClient("http://127.0.0.1:9", http))).scan();
+                java.util.Optional.of(new perpwatch.feeds.onchain.scan.DriftFundingClient("http://127.0.0.1:9", http))).scan();
         assertEquals(null, without.fundingRateHourlyPct());
         assertEquals(enriched.positions().size(), without.positions().size(), "the scan itself never depends on the enrichment");
     }
@@ -169,8 +169,8 @@ class DriftLiqMapScanTest {
     void eachScanIsArchivedAsParquetUnderItsOwnKeyAndAsLatest() throws Exception {
         LiqMap map = new DriftLiqMapScanner(client(), 0, System::currentTimeMillis).scan();
         try (perpwatch.local.archive.LocalS3 s3 = perpwatch.local.archive.LocalS3.start("drift-archive");
-             perpwatch.feeds.drift.scan.LiqMapArchive archive = perpwatch.feeds.drift.scan.LiqMapArchive.create(
-                     new perpwatch.feeds.drift.scan.ArchiveTarget("drift-archive", "us-east-1", java.util.Optional.of(s3.endpoint())));
+             perpwatch.feeds.onchain.scan.LiqMapArchive archive = perpwatch.feeds.onchain.scan.LiqMapArchive.create(
+                     new perpwatch.feeds.onchain.scan.ArchiveTarget("drift-archive", "us-east-1", java.util.Optional.of(s3.endpoint())));
              perpwatch.archive.S3ArchiveStore reader = perpwatch.archive.S3ArchiveStore.create("drift-archive", "us-east-1",
                      java.util.Optional.of(s3.endpoint()), java.util.Optional.empty())) {
             String key = archive.store(map);

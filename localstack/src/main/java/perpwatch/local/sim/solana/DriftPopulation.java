@@ -4,13 +4,13 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import perpwatch.feeds.drift.DriftAccountEncoder;
-import perpwatch.feeds.drift.DriftUser;
-import perpwatch.feeds.drift.OracleDecoder;
-import perpwatch.feeds.drift.PerpMarketAccount;
-import perpwatch.feeds.drift.PerpPosition;
-import perpwatch.feeds.drift.SpotMarketAccount;
-import perpwatch.feeds.drift.SpotPosition;
+import perpwatch.feeds.onchain.DriftAccountEncoder;
+import perpwatch.feeds.onchain.DriftUser;
+import perpwatch.feeds.onchain.OracleDecoder;
+import perpwatch.feeds.onchain.PerpMarketAccount;
+import perpwatch.feeds.onchain.PerpPosition;
+import perpwatch.feeds.onchain.SpotMarketAccount;
+import perpwatch.feeds.onchain.SpotPosition;
 import perpwatch.feeds.solana.Base58;
 
 /**
