@@ -62,8 +62,8 @@ public final class FeedTasks {
     private static FeedTask driftLiqMap(Context ctx) {
         LiqMapPublisher publisher = new LiqMapPublisher(ctx.redis());
         ctx.tally().count(publisher::published);
-        DriftFundingClient funding = new DriftFundingClient(ctx.config().driftDataApi(), new RestGetter(ctx.config().restTimeout()));
-        return new DriftLiqMapTask(new DriftLiqMapScanner(new SolanaRpcClient(ctx.config().solana()), ctx.instrument().driftPerpMarket(),
+        DriftFundingClient funding = new DriftFundingClient(ctx.config().onchainDataApi(), new RestGetter(ctx.config().restTimeout()));
+        return new DriftLiqMapTask(new DriftLiqMapScanner(new SolanaRpcClient(ctx.config().solana()), ctx.config().onchainProgram(), ctx.instrument().driftPerpMarket(),
                 System::currentTimeMillis, java.util.Optional.of(funding)), publisher, ctx.config().liqMapArchive().map(LiqMapArchive::create), ctx.config().driftScanInterval());
     }
 

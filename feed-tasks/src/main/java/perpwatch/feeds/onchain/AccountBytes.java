@@ -36,6 +36,15 @@ final class AccountBytes {
         return i64(data, off);
     }
 
+    /** A field the layout marks {@link AccountLayouts#ABSENT} reads as 0. */
+    long i64OrZero(int off) {
+        return off == AccountLayouts.ABSENT ? 0 : i64(off);
+    }
+
+    int u16OrZero(int off) {
+        return off == AccountLayouts.ABSENT ? 0 : u16(off);
+    }
+
     static long i64(byte[] data, int off) {
         long v = 0;
         for (int i = 7; i >= 0; i--) {
@@ -78,9 +87,9 @@ final class AccountBytes {
         return new String(data, off, 32, StandardCharsets.UTF_8).trim();
     }
 
-    static void expect(byte[] data, int size, byte[] discriminator, String account) {
-        if (data == null || data.length < size) {
-            throw new DriftDecodeException(account + ": " + (data == null ? "no data" : data.length + " bytes, expected " + size));
+    static void expectDiscriminator(byte[] data, byte[] discriminator, String account) {
+        if (data == null || data.length < discriminator.length) {
+            throw new DriftDecodeException(account + ": " + (data == null ? "no data" : data.length + " bytes"));
         }
         for (int i = 0; i < discriminator.length; i++) {
             if (data[i] != discriminator[i]) {

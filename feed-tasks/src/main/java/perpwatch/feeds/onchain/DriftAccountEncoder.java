@@ -73,7 +73,7 @@ public final class DriftAccountEncoder {
         b.putInt(DriftLayout.PerpMarket.MARGIN_RATIO_MAINTENANCE, (int) m.marginRatioMaintenance());
         b.putInt(DriftLayout.PerpMarket.UNREALIZED_PNL_MAINTENANCE_ASSET_WEIGHT, (int) m.unrealizedPnlMaintenanceAssetWeight());
         b.putShort(DriftLayout.PerpMarket.MARKET_INDEX, (short) m.marketIndex());
-        b.put(DriftLayout.PerpMarket.STATUS, (byte) m.status());
+        b.put(DriftLayout.PerpMarket.STATUS, (byte) DriftLayout.MARKET_STATUS.indexOf(m.status()));
         b.put(DriftLayout.PerpMarket.CONTRACT_TYPE, (byte) m.contractType());
         b.putShort(DriftLayout.PerpMarket.HIGH_LEVERAGE_MARGIN_RATIO_INITIAL, (short) m.highLeverageMarginRatioInitial());
         b.putShort(DriftLayout.PerpMarket.HIGH_LEVERAGE_MARGIN_RATIO_MAINTENANCE, (short) m.highLeverageMarginRatioMaintenance());

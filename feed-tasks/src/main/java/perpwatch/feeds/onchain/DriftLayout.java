@@ -1,5 +1,7 @@
 package perpwatch.feeds.onchain;
 
+import java.util.List;
+
 /**
  * Byte offsets of the Drift v2 accounts this scanner reads, including the 8-byte Anchor discriminator. Taken from
  * the Drift IDL (SDK 2.156.0); {@code DriftLayoutTest} recomputes every one of them from the IDL json, so a program
@@ -15,6 +17,12 @@ public final class DriftLayout {
     public static final byte[] USER_DISCRIMINATOR = {(byte) 159, 117, 95, (byte) 227, (byte) 239, (byte) 151, 58, (byte) 236};
     public static final byte[] PERP_MARKET_DISCRIMINATOR = {10, (byte) 223, 12, 44, 107, (byte) 245, 55, (byte) 247};
     public static final byte[] SPOT_MARKET_DISCRIMINATOR = {100, (byte) 177, 8, 107, (byte) 168, 65, 65, 39};
+    public static final byte[] STATE_DISCRIMINATOR = {(byte) 216, (byte) 146, 107, 94, 104, 75, (byte) 182, (byte) 177};
+
+    /** Drift's MarketStatus bytes, in order: 0 = Initialized … 8 = Delisted. */
+    static final List<MarketStatus> MARKET_STATUS = List.of(MarketStatus.INITIALIZED, MarketStatus.ACTIVE,
+            MarketStatus.FUNDING_PAUSED, MarketStatus.AMM_PAUSED, MarketStatus.FILL_PAUSED, MarketStatus.WITHDRAW_PAUSED,
+            MarketStatus.REDUCE_ONLY, MarketStatus.SETTLEMENT, MarketStatus.DELISTED);
 
     public static final class User {
         public static final int SIZE = 4376;
@@ -128,4 +136,39 @@ public final class DriftLayout {
         private PythLazerOracle() {
         }
     }
+
+    public static final class State {
+        public static final int SIZE = 992;
+        public static final int EXCHANGE_STATUS = 974;
+
+        private State() {
+        }
+    }
+
+    /** The constants above as the tables the shared decoders read: Drift v2 deployed one size of each account. */
+    static final AccountLayouts ACCOUNTS = new AccountLayouts(
+            List.of(new UserLayout(User.SIZE, User.AUTHORITY, User.SPOT_POSITIONS,
+                    new SpotPositionLayout(SpotPosition.SIZE, SpotPosition.SCALED_BALANCE, SpotPosition.OPEN_BIDS,
+                            SpotPosition.OPEN_ASKS, SpotPosition.MARKET_INDEX, SpotPosition.BALANCE_TYPE, SpotPosition.OPEN_ORDERS),
+                    User.PERP_POSITIONS,
+                    new PerpPositionLayout(PerpPosition.SIZE, PerpPosition.LAST_CUMULATIVE_FUNDING_RATE, PerpPosition.BASE_ASSET_AMOUNT,
+                            PerpPosition.QUOTE_ASSET_AMOUNT, PerpPosition.QUOTE_BREAK_EVEN_AMOUNT, PerpPosition.QUOTE_ENTRY_AMOUNT,
+                            PerpPosition.OPEN_BIDS, PerpPosition.OPEN_ASKS, PerpPosition.ISOLATED_POSITION_SCALED_BALANCE,
+                            PerpPosition.MAX_MARGIN_RATIO, PerpPosition.MARKET_INDEX, PerpPosition.OPEN_ORDERS, 1,
+                            PerpPosition.POSITION_FLAG),
+                    User.LAST_ACTIVE_SLOT, User.MAX_MARGIN_RATIO, User.SUB_ACCOUNT_ID, User.STATUS, User.IDLE, User.MARGIN_MODE)),
+            List.of(new PerpMarketLayout(PerpMarket.SIZE, PerpMarket.PUBKEY, PerpMarket.AMM_ORACLE, PerpMarket.AMM_ORACLE_SOURCE,
+                    PerpMarket.AMM_LAST_ORACLE_PRICE, PerpMarket.AMM_MM_ORACLE_PRICE, PerpMarket.AMM_CUMULATIVE_FUNDING_RATE_LONG,
+                    PerpMarket.AMM_CUMULATIVE_FUNDING_RATE_SHORT, PerpMarket.NAME, PerpMarket.IMF_FACTOR,
+                    PerpMarket.MARGIN_RATIO_INITIAL, PerpMarket.MARGIN_RATIO_MAINTENANCE,
+                    PerpMarket.UNREALIZED_PNL_MAINTENANCE_ASSET_WEIGHT, PerpMarket.MARKET_INDEX, PerpMarket.STATUS,
+                    PerpMarket.CONTRACT_TYPE, PerpMarket.HIGH_LEVERAGE_MARGIN_RATIO_INITIAL,
+                    PerpMarket.HIGH_LEVERAGE_MARGIN_RATIO_MAINTENANCE)),
+            List.of(new SpotMarketLayout(SpotMarket.SIZE, SpotMarket.PUBKEY, SpotMarket.ORACLE, SpotMarket.NAME,
+                    SpotMarket.LAST_ORACLE_PRICE, SpotMarket.CUMULATIVE_DEPOSIT_INTEREST, SpotMarket.CUMULATIVE_BORROW_INTEREST,
+                    SpotMarket.MAINTENANCE_ASSET_WEIGHT, SpotMarket.MAINTENANCE_LIABILITY_WEIGHT, SpotMarket.IMF_FACTOR,
+                    SpotMarket.DECIMALS, SpotMarket.MARKET_INDEX, SpotMarket.ORACLE_SOURCE, SpotMarket.STATUS)),
+            List.of(new StateLayout(State.SIZE, State.EXCHANGE_STATUS)),
+            new PythLazerOracleLayout(PythLazerOracle.SIZE, PythLazerOracle.PRICE, PythLazerOracle.PUBLISH_TIME,
+                    PythLazerOracle.POSTED_SLOT, PythLazerOracle.EXPONENT, PythLazerOracle.CONF));
 }

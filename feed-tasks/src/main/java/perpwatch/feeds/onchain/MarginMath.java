@@ -84,7 +84,7 @@ final class MarginMath {
 
     /** calculateMarketMarginRatio, maintenance: the market's ratio (or its high-leverage one), raised for size. */
     static BigInteger maintenanceMarginRatio(PerpMarketAccount market, BigInteger size, boolean highLeverage) {
-        if (market.status() == PerpMarketAccount.STATUS_SETTLEMENT) {
+        if (market.status() == MarketStatus.SETTLEMENT) {
             return BigInteger.ZERO;
         }
         boolean hl = highLeverage && market.highLeverageMarginRatioInitial() > 0 && market.highLeverageMarginRatioMaintenance() > 0;

@@ -28,7 +28,7 @@ public final class OracleDecoder {
     private OracleDecoder() {
     }
 
-    public static OraclePrice decode(int oracleSource, byte[] data) {
+    static OraclePrice decode(int oracleSource, byte[] data, PythLazerOracleLayout lazer) {
         switch (oracleSource) {
             case PYTH_PULL:
             case PYTH_STABLE_COIN_PULL:
@@ -39,11 +39,11 @@ public final class OracleDecoder {
                 return pythPull(data, 1_000_000);
             case PYTH_LAZER:
             case PYTH_LAZER_STABLE_COIN:
-                return pythLazer(data, 1);
+                return pythLazer(data, lazer, 1);
             case PYTH_LAZER_1K:
-                return pythLazer(data, 1_000);
+                return pythLazer(data, lazer, 1_000);
             case PYTH_LAZER_1M:
-                return pythLazer(data, 1_000_000);
+                return pythLazer(data, lazer, 1_000_000);
             case QUOTE_ASSET:
                 return new OraclePrice(1_000_000, 0, 0, OraclePrice.Source.ORACLE_ACCOUNT);
             default:
@@ -69,13 +69,13 @@ public final class OracleDecoder {
         return new OraclePrice(scale(raw, exponent, multiplier), publishTime, postedSlot, OraclePrice.Source.ORACLE_ACCOUNT);
     }
 
-    private static OraclePrice pythLazer(byte[] data, long multiplier) {
-        if (data == null || data.length < DriftLayout.PythLazerOracle.SIZE) {
+    private static OraclePrice pythLazer(byte[] data, PythLazerOracleLayout l, long multiplier) {
+        if (data == null || data.length < l.size()) {
             throw new DriftDecodeException("PythLazerOracle: " + (data == null ? "no data" : data.length + " bytes"));
         }
         AccountBytes b = new AccountBytes(data);
-        return new OraclePrice(scale(b.i64(DriftLayout.PythLazerOracle.PRICE), b.i32(DriftLayout.PythLazerOracle.EXPONENT), multiplier),
-                b.i64(DriftLayout.PythLazerOracle.PUBLISH_TIME), b.i64(DriftLayout.PythLazerOracle.POSTED_SLOT), OraclePrice.Source.ORACLE_ACCOUNT);
+        return new OraclePrice(scale(b.i64(l.price()), b.i32(l.exponent()), multiplier), b.i64(l.publishTime()), b.i64(l.postedSlot()),
+                OraclePrice.Source.ORACLE_ACCOUNT);
     }
 
     /** raw × 10^exponent × multiplier in PRICE precision (1e6), truncated toward zero as the SDK's BN division does. */

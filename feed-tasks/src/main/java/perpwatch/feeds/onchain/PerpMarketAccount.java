@@ -9,7 +9,6 @@ import java.math.BigInteger;
 public record PerpMarketAccount(String pubkey, int marketIndex, String name, String oracle, int oracleSource,
                                 long lastOraclePrice, long mmOraclePrice, BigInteger cumulativeFundingRateLong,
                                 BigInteger cumulativeFundingRateShort, long imfFactor, long marginRatioInitial,
-                                long marginRatioMaintenance, long unrealizedPnlMaintenanceAssetWeight, int status,
+                                long marginRatioMaintenance, long unrealizedPnlMaintenanceAssetWeight, MarketStatus status,
                                 int contractType, int highLeverageMarginRatioInitial, int highLeverageMarginRatioMaintenance) {
-    public static final int STATUS_SETTLEMENT = 7;
 }

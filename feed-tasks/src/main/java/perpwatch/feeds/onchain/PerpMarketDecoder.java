@@ -1,21 +1,27 @@
 package perpwatch.feeds.onchain;
 
-import perpwatch.feeds.onchain.DriftLayout.PerpMarket;
+import java.util.List;
 
-/** Drift {@code PerpMarket} account bytes → {@link PerpMarketAccount}. */
-public final class PerpMarketDecoder {
+/** {@code PerpMarket} account bytes → {@link PerpMarketAccount}, by the layout the account's size names. */
+final class PerpMarketDecoder {
     private PerpMarketDecoder() {
     }
 
-    public static PerpMarketAccount decode(byte[] data) {
-        AccountBytes.expect(data, PerpMarket.SIZE, DriftLayout.PERP_MARKET_DISCRIMINATOR, "PerpMarket");
+    static PerpMarketAccount decode(PerpMarketLayout l, List<MarketStatus> statuses, byte[] data) {
         AccountBytes b = new AccountBytes(data);
-        return new PerpMarketAccount(b.pubkey(PerpMarket.PUBKEY), b.u16(PerpMarket.MARKET_INDEX), b.name(PerpMarket.NAME),
-                b.pubkey(PerpMarket.AMM_ORACLE), b.u8(PerpMarket.AMM_ORACLE_SOURCE), b.i64(PerpMarket.AMM_LAST_ORACLE_PRICE),
-                b.i64(PerpMarket.AMM_MM_ORACLE_PRICE), b.i128(PerpMarket.AMM_CUMULATIVE_FUNDING_RATE_LONG),
-                b.i128(PerpMarket.AMM_CUMULATIVE_FUNDING_RATE_SHORT), b.u32(PerpMarket.IMF_FACTOR),
-                b.u32(PerpMarket.MARGIN_RATIO_INITIAL), b.u32(PerpMarket.MARGIN_RATIO_MAINTENANCE),
-                b.u32(PerpMarket.UNREALIZED_PNL_MAINTENANCE_ASSET_WEIGHT), b.u8(PerpMarket.STATUS), b.u8(PerpMarket.CONTRACT_TYPE),
-                b.u16(PerpMarket.HIGH_LEVERAGE_MARGIN_RATIO_INITIAL), b.u16(PerpMarket.HIGH_LEVERAGE_MARGIN_RATIO_MAINTENANCE));
+        return new PerpMarketAccount(b.pubkey(l.pubkey()), b.u16(l.marketIndex()), b.name(l.name()), b.pubkey(l.oracle()),
+                b.u8(l.oracleSource()), b.i64OrZero(l.lastOraclePrice()), b.i64OrZero(l.mmOraclePrice()),
+                b.i128(l.cumulativeFundingRateLong()), b.i128(l.cumulativeFundingRateShort()), b.u32(l.imfFactor()),
+                b.u32(l.marginRatioInitial()), b.u32(l.marginRatioMaintenance()), b.u32(l.unrealizedPnlMaintenanceAssetWeight()),
+                status(statuses, b.u8(l.status()), "PerpMarket"), b.u8(l.contractType()),
+                b.u16OrZero(l.highLeverageMarginRatioInitial()), b.u16OrZero(l.highLeverageMarginRatioMaintenance()));
+    }
+
+    /** A status byte the profile does not know refuses the market: its margin rules depend on it. */
+    static MarketStatus status(List<MarketStatus> statuses, int code, String account) {
+        if (code >= statuses.size()) {
+            throw new DriftDecodeException(account + ": unknown market status " + code);
+        }
+        return statuses.get(code);
     }
 }

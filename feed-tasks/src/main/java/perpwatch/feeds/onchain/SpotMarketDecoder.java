@@ -1,19 +1,15 @@
 package perpwatch.feeds.onchain;
 
-import perpwatch.feeds.onchain.DriftLayout.SpotMarket;
-
-/** Drift {@code SpotMarket} account bytes → {@link SpotMarketAccount}. */
-public final class SpotMarketDecoder {
+/** {@code SpotMarket} account bytes → {@link SpotMarketAccount}, by the layout the account's size names. */
+final class SpotMarketDecoder {
     private SpotMarketDecoder() {
     }
 
-    public static SpotMarketAccount decode(byte[] data) {
-        AccountBytes.expect(data, SpotMarket.SIZE, DriftLayout.SPOT_MARKET_DISCRIMINATOR, "SpotMarket");
+    static SpotMarketAccount decode(SpotMarketLayout l, byte[] data) {
         AccountBytes b = new AccountBytes(data);
-        return new SpotMarketAccount(b.pubkey(SpotMarket.PUBKEY), b.u16(SpotMarket.MARKET_INDEX), b.name(SpotMarket.NAME),
-                b.pubkey(SpotMarket.ORACLE), b.u8(SpotMarket.ORACLE_SOURCE), b.i64(SpotMarket.LAST_ORACLE_PRICE),
-                b.u128(SpotMarket.CUMULATIVE_DEPOSIT_INTEREST), b.u128(SpotMarket.CUMULATIVE_BORROW_INTEREST),
-                b.u32(SpotMarket.MAINTENANCE_ASSET_WEIGHT), b.u32(SpotMarket.MAINTENANCE_LIABILITY_WEIGHT),
-                b.u32(SpotMarket.IMF_FACTOR), (int) b.u32(SpotMarket.DECIMALS));
+        return new SpotMarketAccount(b.pubkey(l.pubkey()), b.u16(l.marketIndex()), b.name(l.name()), b.pubkey(l.oracle()),
+                b.u8(l.oracleSource()), b.i64(l.lastOraclePrice()), b.u128(l.cumulativeDepositInterest()),
+                b.u128(l.cumulativeBorrowInterest()), b.u32(l.maintenanceAssetWeight()), b.u32(l.maintenanceLiabilityWeight()),
+                b.u32(l.imfFactor()), (int) b.u32(l.decimals()));
     }
 }

@@ -3,35 +3,38 @@ package perpwatch.feeds.onchain.scan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import perpwatch.feeds.onchain.Discriminators;
 import perpwatch.feeds.onchain.DriftDecodeException;
-import perpwatch.feeds.onchain.DriftLayout;
 import perpwatch.feeds.onchain.DriftUser;
+import perpwatch.feeds.onchain.ExchangeStatus;
 import perpwatch.feeds.onchain.LiqPosition;
 import perpwatch.feeds.onchain.LiquidationPriceCalculator;
 import perpwatch.feeds.onchain.MarketContext;
-import perpwatch.feeds.onchain.OracleDecoder;
+import perpwatch.feeds.onchain.OracleKey;
 import perpwatch.feeds.onchain.OraclePrice;
 import perpwatch.feeds.onchain.PerpMarketAccount;
-import perpwatch.feeds.onchain.PerpMarketDecoder;
+import perpwatch.feeds.onchain.ProgramDecoders;
+import perpwatch.feeds.onchain.ProgramProfile;
 import perpwatch.feeds.onchain.SpotMarketAccount;
-import perpwatch.feeds.onchain.SpotMarketDecoder;
-import perpwatch.feeds.onchain.UserDecoder;
 import perpwatch.feeds.solana.AccountSink;
 import perpwatch.feeds.solana.ProgramAccountsScan;
 import perpwatch.feeds.solana.RpcFilter;
 import perpwatch.feeds.solana.SolanaRpcClient;
 
 /**
- * One scan of Drift: every perp and spot market, their oracles, then every User account streamed from the node,
- * keeping the users with a position in the market and computing where each gets liquidated. Markets and oracles are
- * read first so every user is evaluated against the same snapshot.
+ * One scan of the profile's program: its State (exchange status), every perp and spot market, their oracles, then
+ * every User account streamed from the node, keeping the users with a position in the market and computing where each
+ * gets liquidated. Markets and oracles are read first so every user is evaluated against the same snapshot. Accounts
+ * are fetched by discriminator alone, never by {@code dataSize}: an account grown in place must still be seen, and
+ * then decoded by its size's layout or counted as undecodable.
  */
 public final class DriftLiqMapScanner {
     private static final Logger LOG = LoggerFactory.getLogger(DriftLiqMapScanner.class);
@@ -39,17 +42,23 @@ public final class DriftLiqMapScanner {
     static final double MAX_UNDECODABLE_SHARE = 0.001;
 
     private final SolanaRpcClient rpc;
+    private final ProgramProfile profile;
+    private final ProgramDecoders decoders;
+    private final PopulationGuard population = new PopulationGuard();
     private final int marketIndex;
     private final LongSupplier clock;
     private final java.util.Optional<DriftFundingClient> funding;
     private final LiquidationPriceCalculator calculator = new LiquidationPriceCalculator();
 
-    public DriftLiqMapScanner(SolanaRpcClient rpc, int marketIndex, LongSupplier clock) {
-        this(rpc, marketIndex, clock, java.util.Optional.empty());
+    public DriftLiqMapScanner(SolanaRpcClient rpc, ProgramProfile profile, int marketIndex, LongSupplier clock) {
+        this(rpc, profile, marketIndex, clock, java.util.Optional.empty());
     }
 
-    public DriftLiqMapScanner(SolanaRpcClient rpc, int marketIndex, LongSupplier clock, java.util.Optional<DriftFundingClient> funding) {
+    public DriftLiqMapScanner(SolanaRpcClient rpc, ProgramProfile profile, int marketIndex, LongSupplier clock,
+                              java.util.Optional<DriftFundingClient> funding) {
         this.rpc = rpc;
+        this.profile = profile;
+        this.decoders = profile.decoders();
         this.marketIndex = marketIndex;
         this.clock = clock;
         this.funding = funding;
@@ -57,19 +66,24 @@ public final class DriftLiqMapScanner {
 
     public LiqMap scan() {
         long started = clock.getAsLong();
+        List<ExchangeStatus> states = new ArrayList<>();
+        readAll(Discriminators.STATE, data -> states.add(decoders.state(data)));
+        // The simulator and some nodes serve no State: the map then says its exchange status is unknown.
+        ExchangeStatus exchange = states.size() == 1 ? states.get(0) : null;
         Map<Integer, PerpMarketAccount> perps = new HashMap<>();
-        readAll(DriftLayout.PERP_MARKET_DISCRIMINATOR, DriftLayout.PerpMarket.SIZE, data -> {
-            PerpMarketAccount m = PerpMarketDecoder.decode(data);
+        readAll(Discriminators.PERP_MARKET, data -> {
+            PerpMarketAccount m = decoders.perpMarket(data);
             perps.put(m.marketIndex(), m);
         });
         Map<Integer, SpotMarketAccount> spots = new HashMap<>();
-        readAll(DriftLayout.SPOT_MARKET_DISCRIMINATOR, DriftLayout.SpotMarket.SIZE, data -> {
-            SpotMarketAccount m = SpotMarketDecoder.decode(data);
+        readAll(Discriminators.SPOT_MARKET, data -> {
+            SpotMarketAccount m = decoders.spotMarket(data);
             spots.put(m.marketIndex(), m);
         });
         PerpMarketAccount market = perps.get(marketIndex);
         if (market == null) {
-            throw new IllegalStateException("Drift has no perp market " + marketIndex + " (" + perps.size() + " perp markets read)");
+            throw new IllegalStateException(profile.configName() + " has no perp market " + marketIndex + " (" + perps.size()
+                    + " perp markets read)");
         }
         MarketContext context = new MarketContext(perps, spots, oracles(perps, spots));
         OraclePrice oracle = context.perpOracle(market).orElseThrow(
@@ -80,9 +94,8 @@ public final class DriftLiqMapScanner {
 
         List<LiqPosition> positions = new ArrayList<>();
         long[] failures = new long[1];
-        ProgramAccountsScan users = rpc.getProgramAccounts(DriftLayout.PROGRAM_ID,
-                List.of(RpcFilter.memcmp(0, DriftLayout.USER_DISCRIMINATOR), RpcFilter.dataSize(DriftLayout.User.SIZE)),
-                DriftLayout.User.SIZE, new AccountSink() {
+        ProgramAccountsScan users = rpc.getProgramAccounts(profile.programId(), List.of(RpcFilter.memcmp(0, Discriminators.USER)),
+                decoders.maxUserSize(), new AccountSink() {
                     @Override
                     public void restart() {
                         positions.clear();
@@ -92,8 +105,8 @@ public final class DriftLiqMapScanner {
                     @Override
                     public void accept(String pubkey, byte[] data) {
                         try {
-                            if (UserDecoder.hasPerpPosition(data, marketIndex)) {
-                                DriftUser user = UserDecoder.decode(data);
+                            if (decoders.hasPerpPosition(data, marketIndex)) {
+                                DriftUser user = decoders.user(data);
                                 positions.add(calculator.evaluate(pubkey, user, marketIndex, context));
                             }
                         } catch (DriftDecodeException | ArithmeticException e) {
@@ -102,17 +115,19 @@ public final class DriftLiqMapScanner {
                         }
                     }
                 });
+        // A User of a size no layout names is refused by hasPerpPosition: it lands in failures, never guessed at.
         long undecodable = users.undecodable() + failures[0];
         long seen = users.accounts() + users.undecodable();
         if (seen > 0 && (double) undecodable / seen > MAX_UNDECODABLE_SHARE) {
             throw new IllegalStateException("scan refused: " + undecodable + " of " + seen + " User accounts unreadable (limit "
                     + MAX_UNDECODABLE_SHARE * 100 + " %)");
         }
+        population.check(users.accounts());
         positions.sort(BY_DISTANCE);
-        LiqMap map = new LiqMap(UUID.randomUUID().toString(), marketIndex, users.slot(), started, clock.getAsLong(),
+        LiqMap map = new LiqMap(UUID.randomUUID().toString(), profile.configName(), exchange, marketIndex, users.slot(), started, clock.getAsLong(),
                 users.accounts(), undecodable, oracle, funding.flatMap(f -> f.latestHourlyPct(marketIndex)).orElse(null), List.copyOf(positions));
-        LOG.info("drift scan {}: {} users ({} unreadable, encoding {}, {} tries), {} {} positions, {} with a liquidation price, {} ms",
-                map.scanId(), users.accounts(), undecodable, users.encoding(), users.attempts(), positions.size(), market.name(),
+        LOG.info("{} scan {}: {} users ({} unreadable, encoding {}, {} tries), {} {} positions, {} with a liquidation price, {} ms",
+                profile.configName(), map.scanId(), users.accounts(), undecodable, users.encoding(), users.attempts(), positions.size(), market.name(),
                 map.withLiqPrice(), map.finishedMs() - started);
         return map;
     }
@@ -121,8 +136,8 @@ public final class DriftLiqMapScanner {
             .comparing(LiqPosition::distanceBps, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(LiqPosition::userPubkey);
 
-    private void readAll(byte[] discriminator, int size, java.util.function.Consumer<byte[]> decoder) {
-        rpc.getProgramAccounts(DriftLayout.PROGRAM_ID, List.of(RpcFilter.memcmp(0, discriminator), RpcFilter.dataSize(size)), size,
+    private void readAll(byte[] discriminator, java.util.function.Consumer<byte[]> decoder) {
+        rpc.getProgramAccounts(profile.programId(), List.of(RpcFilter.memcmp(0, discriminator)), decoders.maxMarketSize(),
                 new AccountSink() {
                     @Override
                     public void restart() {
@@ -133,28 +148,31 @@ public final class DriftLiqMapScanner {
                         try {
                             decoder.accept(data);
                         } catch (DriftDecodeException e) {
-                            LOG.warn("market account {} skipped: {}", pubkey, e.getMessage());
+                            LOG.warn("account {} skipped: {}", pubkey, e.getMessage());
                         }
                     }
                 });
     }
 
-    /** Every market's oracle, read live; one that cannot be decoded is left out (its market's cached price stands in). */
-    private Map<String, OraclePrice> oracles(Map<Integer, PerpMarketAccount> perps, Map<Integer, SpotMarketAccount> spots) {
-        Map<String, Integer> sources = new LinkedHashMap<>();
-        perps.values().forEach(m -> sources.putIfAbsent(m.oracle(), m.oracleSource()));
-        spots.values().forEach(m -> sources.putIfAbsent(m.oracle(), m.oracleSource()));
-        Map<String, byte[]> accounts = rpc.getMultipleAccounts(new ArrayList<>(sources.keySet()));
-        Map<String, OraclePrice> prices = new HashMap<>();
-        for (Map.Entry<String, Integer> e : sources.entrySet()) {
-            byte[] data = accounts.get(e.getKey());
+    /**
+     * Every market's oracle, read live, once per (account, source): each account is fetched once, then read once per
+     * source a market reads it with. One that cannot be decoded is left out (its market's cached price stands in).
+     */
+    Map<OracleKey, OraclePrice> oracles(Map<Integer, PerpMarketAccount> perps, Map<Integer, SpotMarketAccount> spots) {
+        Set<OracleKey> keys = new LinkedHashSet<>();
+        perps.values().forEach(m -> keys.add(new OracleKey(m.oracle(), m.oracleSource())));
+        spots.values().forEach(m -> keys.add(new OracleKey(m.oracle(), m.oracleSource())));
+        Map<String, byte[]> accounts = rpc.getMultipleAccounts(keys.stream().map(OracleKey::account).distinct().toList());
+        Map<OracleKey, OraclePrice> prices = new HashMap<>();
+        for (OracleKey key : keys) {
+            byte[] data = accounts.get(key.account());
             if (data == null) {
                 continue;
             }
             try {
-                prices.put(e.getKey(), OracleDecoder.decode(e.getValue(), data));
+                prices.put(key, decoders.oracle(key.source(), data));
             } catch (DriftDecodeException | ArithmeticException ex) {
-                LOG.debug("oracle {} not decoded: {}", e.getKey(), ex.getMessage());
+                LOG.debug("oracle {} (source {}) not decoded: {}", key.account(), key.source(), ex.getMessage());
             }
         }
         return prices;

@@ -30,6 +30,7 @@ public final class DriftLiqMapTask implements FeedTask {
     private final ScheduledExecutorService thread = DaemonThreads.singleScheduler("drift-liq-map");
     private final AtomicLong scans = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
     private final AtomicLong lastPositions = new AtomicLong(-1);
     private final AtomicLong lastUndecodable = new AtomicLong();
 
@@ -62,6 +63,10 @@ public final class DriftLiqMapTask implements FeedTask {
             scans.incrementAndGet();
             lastPositions.set(map.positions().size());
             lastUndecodable.set(map.undecodable());
+        } catch (ScanRefusedException e) {
+            refused.incrementAndGet();
+            next = retryAfterFailure;
+            LOG.error("drift scan refused, nothing published (the previous map stays, its age visible); next try in {}: {}", next, e.getMessage());
         } catch (SolanaRpcException | StoreUnavailableException | IllegalStateException e) {
             failed.incrementAndGet();
             next = retryAfterFailure;
@@ -95,6 +100,7 @@ public final class DriftLiqMapTask implements FeedTask {
         Map<String, Long> c = new LinkedHashMap<>();
         c.put("scans", scans.get());
         c.put("scans_failed", failed.get());
+        c.put("scans_refused", refused.get());
         c.put("last_positions", lastPositions.get());
         c.put("last_undecodable", lastUndecodable.get());
         c.put("archive_failures", archiveFailures.get());

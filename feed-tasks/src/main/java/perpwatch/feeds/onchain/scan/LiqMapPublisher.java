@@ -46,6 +46,10 @@ public final class LiqMapPublisher {
     static Map<String, String> summary(LiqMap map) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("scan_id", map.scanId());
+        s.put("program", map.program());
+        // The State's pause bits, so a reader can tell frozen positions (a paused program) from live ones.
+        s.put("exchange_status", map.exchange() == null ? "" : Integer.toString(map.exchange().bits()));
+        s.put("frozen", map.exchange() == null ? "unknown" : Boolean.toString(map.exchange().frozen()));
         s.put("market", Integer.toString(map.marketIndex()));
         s.put("accounts", Long.toString(map.accounts()));
         s.put("positions", Integer.toString(map.positions().size()));
