@@ -27,12 +27,12 @@ final class DriftFixtures {
     /** SOL-PERP as on mainnet: 3 % maintenance, 5 % initial, an IMF factor, funding rates accrued. */
     static PerpMarketAccount solPerp() {
         return new PerpMarketAccount(key(10), 0, "SOL-PERP", SOL_ORACLE, OracleDecoder.PYTH_LAZER, 150_000_000L, 150_000_000L,
-                BigInteger.valueOf(1_234_567_890_123L), BigInteger.valueOf(1_234_000_000_000L), 0, 500, 300, 10_000, 1, 0, 0, 0);
+                BigInteger.valueOf(1_234_567_890_123L), BigInteger.valueOf(1_234_000_000_000L), 0, 500, 300, 10_000, MarketStatus.ACTIVE, 0, 0, 0);
     }
 
     static PerpMarketAccount btcPerp() {
         return new PerpMarketAccount(key(11), 1, "BTC-PERP", BTC_ORACLE, OracleDecoder.PYTH_LAZER, 90_000_000_000L, 90_000_000_000L,
-                BigInteger.ZERO, BigInteger.ZERO, 0, 500, 300, 10_000, 1, 0, 0, 0);
+                BigInteger.ZERO, BigInteger.ZERO, 0, 500, 300, 10_000, MarketStatus.ACTIVE, 0, 0, 0);
     }
 
     static SpotMarketAccount usdcSpot() {
@@ -48,7 +48,9 @@ final class DriftFixtures {
 
     static MarketContext context(long solPrice) {
         return new MarketContext(Map.of(0, solPerp(), 1, btcPerp()), Map.of(0, usdcSpot(), 1, solSpot()),
-                Map.of(SOL_ORACLE, live(solPrice), BTC_ORACLE, live(90_000_000_000L), USDC_ORACLE, live(1_000_000L)));
+                Map.of(new OracleKey(SOL_ORACLE, OracleDecoder.PYTH_LAZER), live(solPrice),
+                        new OracleKey(BTC_ORACLE, OracleDecoder.PYTH_LAZER), live(90_000_000_000L),
+                        new OracleKey(USDC_ORACLE, OracleDecoder.PYTH_STABLE_COIN_PULL), live(1_000_000L)));
     }
 
     static OraclePrice live(long price) {

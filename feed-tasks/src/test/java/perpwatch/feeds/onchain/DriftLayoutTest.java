@@ -88,6 +88,9 @@ class DriftLayoutTest {
         assertEquals(DriftLayout.SpotMarket.STATUS, idl.offset("SpotMarket", "status"));
         assertEquals(DriftLayout.SpotMarket.ORACLE_SOURCE, idl.offset("SpotMarket", "oracleSource"));
 
+        assertEquals(DriftLayout.State.SIZE, idl.accountSize("State"));
+        assertEquals(DriftLayout.State.EXCHANGE_STATUS, idl.offset("State", "exchangeStatus"));
+
         assertEquals(DriftLayout.PythLazerOracle.PRICE, idl.offset("PythLazerOracle", "price"));
         assertEquals(DriftLayout.PythLazerOracle.PUBLISH_TIME, idl.offset("PythLazerOracle", "publishTime"));
         assertEquals(DriftLayout.PythLazerOracle.POSTED_SLOT, idl.offset("PythLazerOracle", "postedSlot"));
@@ -100,6 +103,7 @@ class DriftLayoutTest {
         assertArrayEquals(discriminator("User"), DriftLayout.USER_DISCRIMINATOR);
         assertArrayEquals(discriminator("PerpMarket"), DriftLayout.PERP_MARKET_DISCRIMINATOR);
         assertArrayEquals(discriminator("SpotMarket"), DriftLayout.SPOT_MARKET_DISCRIMINATOR);
+        assertArrayEquals(discriminator("State"), DriftLayout.STATE_DISCRIMINATOR);
     }
 
     private static int within(IdlLayout idl, String type, String field) throws Exception {

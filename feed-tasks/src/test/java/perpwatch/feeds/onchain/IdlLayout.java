@@ -12,12 +12,18 @@ final class IdlLayout {
     private final Map<String, JsonNode> types = new HashMap<>();
 
     IdlLayout() throws IOException {
-        JsonNode idl = new ObjectMapper().readTree(Fixtures.path("drift/drift-idl-sdk-2.156.0.json").toFile());
+        this(new ObjectMapper().readTree(Fixtures.path("drift/drift-idl-sdk-2.156.0.json").toFile()));
+    }
+
+    /** Old (Anchor ≤ 0.29, camelCase, accounts typed inline) and new (0.30+, snake_case, accounts in types) IDLs alike. */
+    IdlLayout(JsonNode idl) {
         for (JsonNode t : idl.get("types")) {
             types.put(t.get("name").asText(), t);
         }
         for (JsonNode a : idl.get("accounts")) {
-            types.put(a.get("name").asText(), a);
+            if (a.has("type")) {
+                types.put(a.get("name").asText(), a);
+            }
         }
     }
 
@@ -43,9 +49,21 @@ final class IdlLayout {
                 throw new IllegalArgumentException(account + " has no field " + path);
             }
             JsonNode fieldType = field.get("type");
-            type = fieldType.has("defined") ? types.get(fieldType.get("defined").asText()) : null;
+            type = fieldType.has("defined") ? types.get(definedName(fieldType)) : null;
         }
         return offset;
+    }
+
+    private static String definedName(JsonNode type) {
+        JsonNode d = type.get("defined");
+        return d.isObject() ? d.get("name").asText() : d.asText();
+    }
+
+    /** The variant names of an enum type, in byte order. */
+    java.util.List<String> variants(String name) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        types.get(name).get("type").get("variants").forEach(v -> out.add(v.get("name").asText()));
+        return out;
     }
 
     int accountSize(String account) {
@@ -84,7 +102,7 @@ final class IdlLayout {
             return size(type.get("array").get(0)) * type.get("array").get(1).asInt();
         }
         if (type.has("defined")) {
-            return structSize(types.get(type.get("defined").asText()));
+            return structSize(types.get(definedName(type)));
         }
         throw new IllegalArgumentException("unsized IDL type " + type);
     }

@@ -94,7 +94,7 @@ class LiquidationPriceCalculatorTest {
     @Test
     void theMarketsCachedPriceStandsInForAnUnreadableOracle() {
         MarketContext cached = new MarketContext(Map.of(0, DriftFixtures.solPerp()), Map.of(0, DriftFixtures.usdcSpot()),
-                Map.of(DriftFixtures.USDC_ORACLE, DriftFixtures.live(USD)));
+                Map.of(new OracleKey(DriftFixtures.USDC_ORACLE, OracleDecoder.PYTH_STABLE_COIN_PULL), DriftFixtures.live(USD)));
         DriftUser user = DriftFixtures.user(List.of(DriftFixtures.usdcDeposit(1_000 * USD)), List.of(DriftFixtures.perp(0, 10 * SOL, -1_400 * USD)));
         assertClose(150 - 1_055 / 9.7, calculator.evaluate("c", user, 0, cached).liqPrice().doubleValue());
         assertEquals(OraclePrice.Source.MARKET_CACHE, cached.perpOracle(DriftFixtures.solPerp()).orElseThrow().source());
@@ -104,14 +104,14 @@ class LiquidationPriceCalculatorTest {
     void largePositionsNeedMoreMargin() {
         PerpMarketAccount m = DriftFixtures.solPerp();
         PerpMarketAccount withImf = new PerpMarketAccount(m.pubkey(), 0, m.name(), m.oracle(), m.oracleSource(), m.lastOraclePrice(),
-                m.mmOraclePrice(), m.cumulativeFundingRateLong(), m.cumulativeFundingRateShort(), 2_000, 500, 300, 10_000, 1, 0, 0, 0);
+                m.mmOraclePrice(), m.cumulativeFundingRateLong(), m.cumulativeFundingRateShort(), 2_000, 500, 300, 10_000, MarketStatus.ACTIVE, 0, 0, 0);
         BigInteger small = MarginMath.maintenanceMarginRatio(withImf, BigInteger.valueOf(SOL), false);
         BigInteger large = MarginMath.maintenanceMarginRatio(withImf, BigInteger.valueOf(1_000_000 * SOL), false);
         assertEquals(BigInteger.valueOf(300), small, "a small position pays the market's ratio");
         assertTrue(large.compareTo(small) > 0, "a million SOL pays more: " + large);
         PerpMarketAccount settling = new PerpMarketAccount(m.pubkey(), 0, m.name(), m.oracle(), m.oracleSource(), m.lastOraclePrice(),
                 m.mmOraclePrice(), m.cumulativeFundingRateLong(), m.cumulativeFundingRateShort(), 0, 500, 300, 10_000,
-                PerpMarketAccount.STATUS_SETTLEMENT, 0, 0, 0);
+                MarketStatus.SETTLEMENT, 0, 0, 0);
         assertEquals(BigInteger.ZERO, MarginMath.maintenanceMarginRatio(settling, BigInteger.valueOf(SOL), false));
     }
 

@@ -29,12 +29,12 @@ class SdkGoldenVectorsTest {
         assertEquals("2.156.0", golden.path("sdk").asText());
         Map<Integer, PerpMarketAccount> perps = new HashMap<>();
         for (JsonNode b64 : golden.path("perp_markets")) {
-            PerpMarketAccount m = PerpMarketDecoder.decode(Base64.getDecoder().decode(b64.asText()));
+            PerpMarketAccount m = ProgramProfile.DRIFT_V2.decoders().perpMarket(Base64.getDecoder().decode(b64.asText()));
             perps.put(m.marketIndex(), m);
         }
         Map<Integer, SpotMarketAccount> spots = new HashMap<>();
         for (JsonNode b64 : golden.path("spot_markets")) {
-            SpotMarketAccount m = SpotMarketDecoder.decode(Base64.getDecoder().decode(b64.asText()));
+            SpotMarketAccount m = ProgramProfile.DRIFT_V2.decoders().spotMarket(Base64.getDecoder().decode(b64.asText()));
             spots.put(m.marketIndex(), m);
         }
         PerpMarketAccount sol = perps.get(0);
@@ -46,9 +46,12 @@ class SdkGoldenVectorsTest {
         assertEquals(9, spots.get(1).decimals());
         assertEquals(OracleDecoder.PYTH_STABLE_COIN_PULL, spots.get(0).oracleSource());
 
-        Map<String, OraclePrice> oracles = new HashMap<>();
-        golden.path("oracle_prices").fields().forEachRemaining(e ->
-                oracles.put(e.getKey(), new OraclePrice(Long.parseLong(e.getValue().asText()), 0, 0, OraclePrice.Source.ORACLE_ACCOUNT)));
+        Map<OracleKey, OraclePrice> oracles = new HashMap<>();
+        JsonNode prices = golden.path("oracle_prices");
+        perps.values().stream().filter(m -> prices.has(m.oracle())).forEach(m -> oracles.put(new OracleKey(m.oracle(), m.oracleSource()),
+                new OraclePrice(Long.parseLong(prices.get(m.oracle()).asText()), 0, 0, OraclePrice.Source.ORACLE_ACCOUNT)));
+        spots.values().stream().filter(m -> prices.has(m.oracle())).forEach(m -> oracles.put(new OracleKey(m.oracle(), m.oracleSource()),
+                new OraclePrice(Long.parseLong(prices.get(m.oracle()).asText()), 0, 0, OraclePrice.Source.ORACLE_ACCOUNT)));
         MarketContext ctx = new MarketContext(perps, spots, oracles);
         LiquidationPriceCalculator calculator = new LiquidationPriceCalculator();
 
@@ -56,7 +59,7 @@ class SdkGoldenVectorsTest {
         for (JsonNode v : golden.path("vectors")) {
             String name = v.path("name").asText();
             JsonNode expected = v.path("expected");
-            DriftUser user = UserDecoder.decode(Base64.getDecoder().decode(v.path("user").asText()));
+            DriftUser user = ProgramProfile.DRIFT_V2.decoders().user(Base64.getDecoder().decode(v.path("user").asText()));
             assertEquals(expected.path("authority").asText(), user.authority(), name);
             assertEquals(expected.path("sub_account_id").asInt(), user.subAccountId(), name);
             assertEquals(expected.path("margin_mode").asText().equals("highLeverage") ? 1 : 0, user.marginMode(), name);
