@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import perpwatch.feeds.onchain.DriftAccountEncoder;
 import perpwatch.feeds.onchain.DriftUser;
+import perpwatch.feeds.onchain.MarketStatus;
 import perpwatch.feeds.onchain.OracleDecoder;
 import perpwatch.feeds.onchain.PerpMarketAccount;
 import perpwatch.feeds.onchain.PerpPosition;
@@ -72,9 +73,9 @@ public final class DriftPopulation {
     public List<PerpMarketAccount> perpMarkets() {
         return List.of(
                 new PerpMarketAccount(key(seed, 10), 0, "SOL-PERP", solOracle(), OracleDecoder.PYTH_LAZER, solPrice, solPrice,
-                        BigInteger.valueOf(2_000_000_000_000L), BigInteger.valueOf(1_990_000_000_000L), 450, 500, 300, 10_000, 1, 0, 100, 50),
+                        BigInteger.valueOf(2_000_000_000_000L), BigInteger.valueOf(1_990_000_000_000L), 450, 500, 300, 10_000, MarketStatus.ACTIVE, 0, 100, 50),
                 new PerpMarketAccount(key(seed, 11), 1, "BTC-PERP", btcOracle(), OracleDecoder.PYTH_LAZER, btcPrice, btcPrice,
-                        BigInteger.ZERO, BigInteger.ZERO, 1_000, 500, 300, 10_000, 1, 0, 100, 50));
+                        BigInteger.ZERO, BigInteger.ZERO, 1_000, 500, 300, 10_000, MarketStatus.ACTIVE, 0, 100, 50));
     }
 
     public List<SpotMarketAccount> spotMarkets() {
