@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import perpwatch.feeds.drift.scan.DriftLiqMapScanner;
-import perpwatch.feeds.drift.scan.LiqMap;
+import perpwatch.feeds.onchain.scan.DriftLiqMapScanner;
+import perpwatch.feeds.onchain.scan.LiqMap;
 import perpwatch.feeds.solana.SolanaRpcClient;
 import perpwatch.feeds.solana.SolanaRpcConfig;
 import perpwatch.local.sim.solana.DriftPopulation;
@@ -47,7 +47,7 @@ public final class DriftScanBenchmark {
             for (int run = 1; run <= runs; run++) {
                 resetPeaks();
                 long start = System.nanoTime();
-                last = new DriftLiqMapScanner(client, 0, System::currentTimeMillis).scan();
+                last = new DriftLiqMapScanner(client, perpwatch.feeds.onchain.ProgramProfile.DRIFT_V2, 0, System::currentTimeMillis).scan();
                 long wall = (System.nanoTime() - start) / 1_000_000;
                 walls.add(wall);
                 System.out.printf("run %d: %,d accounts, %,d SOL-PERP positions (%,d with a liquidation price) in %,d ms; peak heap %.1f MB of %.0f MB max%n",

@@ -1,7 +1,8 @@
 package perpwatch.feeds;
 
 import java.time.Duration;
-import perpwatch.feeds.drift.scan.ArchiveTarget;
+import perpwatch.feeds.onchain.ProgramProfile;
+import perpwatch.feeds.onchain.scan.ArchiveTarget;
 import perpwatch.feeds.solana.SolanaRpcConfig;
 import java.util.Optional;
 import perpwatch.core.kinesis.KinesisConfig;
@@ -28,17 +29,21 @@ import perpwatch.feeds.ws.ReconnectPolicy;
  * @param solana              Solana JSON-RPC for the Drift scan ({@link SolanaRpcConfig})
  * @param driftScanInterval   {@code PERPWATCH_DRIFT_SCAN_INTERVAL} (1h): time between Drift liquidation-map scans
  * @param liqMapArchive       where Drift scans are archived as Parquet ({@link ArchiveTarget}; unset: Redis only)
- * @param driftDataApi        {@code PERPWATCH_DRIFT_DATA_API} (https://data.api.drift.trade): funding rates for the map, optional
+ * @param onchainProgram      {@code PERPWATCH_ONCHAIN_PROGRAM} ({@code velocity}; or {@code drift-v2}): the program the
+ *                            liquidation map scans, with its ids, layouts and hosts
+ * @param onchainDataApi      {@code PERPWATCH_ONCHAIN_DATA_API} (the profile's data API; the older
+ *                            {@code PERPWATCH_DRIFT_DATA_API} is still read): funding rates for the map, optional
  * @param book                the binance-book task's tuning, its publication cadence from the environment ({@link BookSettings})
  */
 public record FeedConfig(RedisConfig redis, InstrumentRegistry instruments, BinanceEndpoints binance, OkxEndpoints okx,
                          BybitEndpoints bybit, ReconnectPolicy reconnect, Duration barCloseGrace, Duration binanceMaxConnAge,
                          int redisBacklog, Duration fundingPoll, Duration restTimeout, Optional<KinesisConfig> durableLog,
                          int logBacklog, SolanaRpcConfig solana, Duration driftScanInterval,
-                         Optional<ArchiveTarget> liqMapArchive, String driftDataApi,
+                         Optional<ArchiveTarget> liqMapArchive, ProgramProfile onchainProgram, String onchainDataApi,
                          BookSettings book) {
 
     public static FeedConfig fromEnv(Env env) {
+        ProgramProfile program = ProgramProfile.parse(env.string("PERPWATCH_ONCHAIN_PROGRAM", ProgramProfile.VELOCITY.configName()));
         return new FeedConfig(
                 RedisConfig.fromEnv(env),
                 InstrumentRegistry.fromEnv(env),
@@ -56,7 +61,8 @@ public record FeedConfig(RedisConfig redis, InstrumentRegistry instruments, Bina
                 SolanaRpcConfig.fromEnv(env),
                 env.duration("PERPWATCH_DRIFT_SCAN_INTERVAL", Duration.ofHours(1)),
                 ArchiveTarget.fromEnv(env),
-                env.string("PERPWATCH_DRIFT_DATA_API", "https://data.api.drift.trade"),
+                program,
+                env.string("PERPWATCH_ONCHAIN_DATA_API", env.string("PERPWATCH_DRIFT_DATA_API", program.dataApi())),
                 BookSettings.fromEnv(env));
     }
 

@@ -26,12 +26,12 @@ import perpwatch.feeds.subscription.FeedLinkReporter;
 import perpwatch.feeds.subscription.SubscribedLinks;
 import perpwatch.feeds.ws.Backoff;
 import perpwatch.feeds.binance.book.BinanceBookWorker;
-import perpwatch.feeds.drift.scan.DriftFundingClient;
-import perpwatch.feeds.drift.scan.DriftLiqMapScanner;
+import perpwatch.feeds.onchain.scan.DriftFundingClient;
+import perpwatch.feeds.onchain.scan.DriftLiqMapScanner;
 import perpwatch.feeds.http.RestGetter;
-import perpwatch.feeds.drift.scan.DriftLiqMapTask;
-import perpwatch.feeds.drift.scan.LiqMapArchive;
-import perpwatch.feeds.drift.scan.LiqMapPublisher;
+import perpwatch.feeds.onchain.scan.DriftLiqMapTask;
+import perpwatch.feeds.onchain.scan.LiqMapArchive;
+import perpwatch.feeds.onchain.scan.LiqMapPublisher;
 import perpwatch.feeds.solana.SolanaRpcClient;
 
 /** The catalogue of feed tasks by name ({@code --task=NAME}), each built once per instrument. */
@@ -62,8 +62,8 @@ public final class FeedTasks {
     private static FeedTask driftLiqMap(Context ctx) {
         LiqMapPublisher publisher = new LiqMapPublisher(ctx.redis());
         ctx.tally().count(publisher::published);
-        DriftFundingClient funding = new DriftFundingClient(ctx.config().driftDataApi(), new RestGetter(ctx.config().restTimeout()));
-        return new DriftLiqMapTask(new DriftLiqMapScanner(new SolanaRpcClient(ctx.config().solana()), ctx.instrument().driftPerpMarket(),
+        DriftFundingClient funding = new DriftFundingClient(ctx.config().onchainDataApi(), new RestGetter(ctx.config().restTimeout()));
+        return new DriftLiqMapTask(new DriftLiqMapScanner(new SolanaRpcClient(ctx.config().solana()), ctx.config().onchainProgram(), ctx.instrument().driftPerpMarket(),
                 System::currentTimeMillis, java.util.Optional.of(funding)), publisher, ctx.config().liqMapArchive().map(LiqMapArchive::create), ctx.config().driftScanInterval());
     }
 

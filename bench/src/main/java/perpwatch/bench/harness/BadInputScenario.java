@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import perpwatch.core.config.Env;
 import perpwatch.core.fuzz.FrameMutator;
 import perpwatch.core.stream.StreamKeys;
-import perpwatch.feeds.drift.DriftLayout;
+import perpwatch.feeds.onchain.DriftLayout;
 import perpwatch.feeds.solana.AccountSink;
 import perpwatch.feeds.solana.RpcFilter;
 import perpwatch.feeds.solana.SolanaRpcClient;

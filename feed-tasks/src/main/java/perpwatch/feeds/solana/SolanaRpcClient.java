@@ -139,6 +139,7 @@ public final class SolanaRpcClient {
         filters.forEach(f -> filterJson.add(f.json()));
         Map<String, Object> options = Map.of("encoding", encoding, "filters", filterJson, "withContext", true, "commitment", "confirmed");
         long[] counts = new long[3];   // slot, delivered, undecodable
+        boolean answered = false;
         ZstdDecompressor zstd = new ZstdDecompressor();
         try (InputStream body = post("getProgramAccounts", List.of(programId, options));
              JsonParser p = factory.createParser(body)) {
@@ -149,10 +150,15 @@ public final class SolanaRpcClient {
                 if (field.equals("error")) {
                     throw rpcError("getProgramAccounts", json.<JsonNode>readTree(p));
                 } else if (field.equals("result")) {
+                    answered = true;
                     readResult(p, encoding, maxDataSize, zstd, sink, counts);
                 } else {
                     p.skipChildren();
                 }
+            }
+            if (!answered) {
+                // A reply with neither result nor error is not "no accounts": reading it as zero would publish an empty map.
+                throw new SolanaRpcException("getProgramAccounts: the answer has no result", 0, true, null);
             }
             return new ProgramAccountsScan(counts[0], counts[1], counts[2], encoding, attempt);
         } catch (JsonProcessingException e) {

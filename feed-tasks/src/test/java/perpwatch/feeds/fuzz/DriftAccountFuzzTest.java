@@ -11,17 +11,15 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import perpwatch.core.testing.Fixtures;
-import perpwatch.feeds.drift.DriftDecodeException;
-import perpwatch.feeds.drift.DriftUser;
-import perpwatch.feeds.drift.LiquidationPriceCalculator;
-import perpwatch.feeds.drift.MarketContext;
-import perpwatch.feeds.drift.OracleDecoder;
-import perpwatch.feeds.drift.OraclePrice;
-import perpwatch.feeds.drift.PerpMarketAccount;
-import perpwatch.feeds.drift.PerpMarketDecoder;
-import perpwatch.feeds.drift.SpotMarketAccount;
-import perpwatch.feeds.drift.SpotMarketDecoder;
-import perpwatch.feeds.drift.UserDecoder;
+import perpwatch.feeds.onchain.DriftDecodeException;
+import perpwatch.feeds.onchain.DriftUser;
+import perpwatch.feeds.onchain.LiquidationPriceCalculator;
+import perpwatch.feeds.onchain.MarketContext;
+import perpwatch.feeds.onchain.OracleKey;
+import perpwatch.feeds.onchain.OraclePrice;
+import perpwatch.feeds.onchain.PerpMarketAccount;
+import perpwatch.feeds.onchain.ProgramProfile;
+import perpwatch.feeds.onchain.SpotMarketAccount;
 
 /**
  * Corrupted account data (bytes flipped, cut short, garbage of the right size) through the decoders and the margin
@@ -46,17 +44,25 @@ class DriftAccountFuzzTest {
         LiquidationPriceCalculator calculator = new LiquidationPriceCalculator();
         int cases = 0;
         for (int round = 0; round < 40; round++) {
-            PerpMarketAccount sol = PerpMarketDecoder.decode(corrupt(perp, random, 40));
-            SpotMarketAccount solSpot = SpotMarketDecoder.decode(corrupt(spot, random, 40));
-            SpotMarketAccount usdc = SpotMarketDecoder.decode(Base64.getDecoder().decode(golden.path("spot_markets").get(0).asText()));
+            PerpMarketAccount sol;
+            SpotMarketAccount solSpot;
+            try {
+                sol = ProgramProfile.DRIFT_V2.decoders().perpMarket(corrupt(perp, random, 40));
+                solSpot = ProgramProfile.DRIFT_V2.decoders().spotMarket(corrupt(spot, random, 40));
+            } catch (DriftDecodeException refused) {
+                // a corrupted status byte refuses the market (the scanner skips it, and a missing SOL-PERP fails the scan)
+                cases++;
+                continue;
+            }
+            SpotMarketAccount usdc = ProgramProfile.DRIFT_V2.decoders().spotMarket(Base64.getDecoder().decode(golden.path("spot_markets").get(0).asText()));
             MarketContext ctx = new MarketContext(Map.of(0, sol), Map.of(0, usdc, 1, solSpot),
-                    Map.of(usdc.oracle(), new OraclePrice(1_000_000, 0, 0, OraclePrice.Source.ORACLE_ACCOUNT)));
+                    Map.of(new OracleKey(usdc.oracle(), usdc.oracleSource()), new OraclePrice(1_000_000, 0, 0, OraclePrice.Source.ORACLE_ACCOUNT)));
             for (byte[] account : users) {
                 byte[] data = corrupt(account, random, 1 + random.nextInt(64));
                 cases++;
                 try {
-                    if (UserDecoder.hasPerpPosition(data, 0)) {
-                        DriftUser user = UserDecoder.decode(data);
+                    if (ProgramProfile.DRIFT_V2.decoders().hasPerpPosition(data, 0)) {
+                        DriftUser user = ProgramProfile.DRIFT_V2.decoders().user(data);
                         calculator.evaluate("fuzz", user, 0, ctx);
                     }
                 } catch (DriftDecodeException | ArithmeticException counted) {
@@ -68,7 +74,7 @@ class DriftAccountFuzzTest {
             for (int source = 0; source < 16; source++) {
                 cases++;
                 try {
-                    OracleDecoder.decode(source, garbage);
+                    ProgramProfile.DRIFT_V2.decoders().oracle(source, garbage);
                 } catch (DriftDecodeException | ArithmeticException counted) {
                     // an oracle that cannot be read: the market's cached price stands in
                 }

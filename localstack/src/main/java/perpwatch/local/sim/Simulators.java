@@ -19,16 +19,18 @@ public record Simulators(BinanceFuturesSimulator binance, OkxSimulator okx, Bybi
 
     /** The feed-task configuration that sends every venue connection here instead of to the real venue. */
     public Map<String, String> feedOverrides() {
-        return Map.of(
-                "PERPWATCH_BINANCE_MARKET_WS", binance.wsBase() + "/market",
-                "PERPWATCH_BINANCE_PUBLIC_WS", binance.wsBase() + "/public",
-                "PERPWATCH_BINANCE_REST", binance.restBase(),
-                "PERPWATCH_OKX_PUBLIC_WS", okx.publicWsUrl(),
-                "PERPWATCH_OKX_REST", okx.restBase(),
-                "PERPWATCH_BYBIT_PUBLIC_WS", bybit.linearWsUrl(),
-                "PERPWATCH_BYBIT_REST", bybit.restBase(),
-                "PERPWATCH_SOLANA_RPC_URL", solana.url(),
-                "PERPWATCH_DRIFT_DATA_API", solana.url());
+        // The simulated Solana population is Drift v2's until a Velocity one exists: scan it with that profile.
+        return Map.ofEntries(
+                Map.entry("PERPWATCH_ONCHAIN_PROGRAM", "drift-v2"),
+                Map.entry("PERPWATCH_BINANCE_MARKET_WS", binance.wsBase() + "/market"),
+                Map.entry("PERPWATCH_BINANCE_PUBLIC_WS", binance.wsBase() + "/public"),
+                Map.entry("PERPWATCH_BINANCE_REST", binance.restBase()),
+                Map.entry("PERPWATCH_OKX_PUBLIC_WS", okx.publicWsUrl()),
+                Map.entry("PERPWATCH_OKX_REST", okx.restBase()),
+                Map.entry("PERPWATCH_BYBIT_PUBLIC_WS", bybit.linearWsUrl()),
+                Map.entry("PERPWATCH_BYBIT_REST", bybit.restBase()),
+                Map.entry("PERPWATCH_SOLANA_RPC_URL", solana.url()),
+                Map.entry("PERPWATCH_DRIFT_DATA_API", solana.url()));
     }
 
     @Override

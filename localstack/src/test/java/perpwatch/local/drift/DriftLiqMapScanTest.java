@@ -18,18 +18,20 @@ import org.junit.jupiter.api.Test;
 import perpwatch.core.redis.RedisStreams;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.core.testing.TestRedis;
-import perpwatch.feeds.drift.DriftLayout;
-import perpwatch.feeds.drift.DriftUser;
-import perpwatch.feeds.drift.LiqPosition;
-import perpwatch.feeds.drift.LiquidationPriceCalculator;
-import perpwatch.feeds.drift.MarketContext;
-import perpwatch.feeds.drift.OracleDecoder;
-import perpwatch.feeds.drift.OraclePrice;
-import perpwatch.feeds.drift.PerpMarketAccount;
-import perpwatch.feeds.drift.SpotMarketAccount;
-import perpwatch.feeds.drift.scan.DriftLiqMapScanner;
-import perpwatch.feeds.drift.scan.LiqMap;
-import perpwatch.feeds.drift.scan.LiqMapPublisher;
+import perpwatch.feeds.onchain.DriftLayout;
+import perpwatch.feeds.onchain.DriftUser;
+import perpwatch.feeds.onchain.LiqPosition;
+import perpwatch.feeds.onchain.LiquidationPriceCalculator;
+import perpwatch.feeds.onchain.MarketContext;
+import perpwatch.feeds.onchain.OracleKey;
+import perpwatch.feeds.onchain.ProgramProfile;
+import perpwatch.feeds.onchain.OracleDecoder;
+import perpwatch.feeds.onchain.OraclePrice;
+import perpwatch.feeds.onchain.PerpMarketAccount;
+import perpwatch.feeds.onchain.SpotMarketAccount;
+import perpwatch.feeds.onchain.scan.DriftLiqMapScanner;
+import perpwatch.feeds.onchain.scan.LiqMap;
+import perpwatch.feeds.onchain.scan.LiqMapPublisher;
 import perpwatch.feeds.solana.AccountSink;
 import perpwatch.feeds.solana.ProgramAccountsScan;
 import perpwatch.feeds.solana.RpcFilter;
@@ -60,7 +62,7 @@ class DriftLiqMapScanTest {
 
     @Test
     void everySolPerpPositionIsMappedAsComputedFromTheAccountsThemselves() {
-        LiqMap map = new DriftLiqMapScanner(client(), 0, System::currentTimeMillis).scan();
+        LiqMap map = new DriftLiqMapScanner(client(), ProgramProfile.DRIFT_V2, 0, System::currentTimeMillis).scan();
         Map<String, LiqPosition> expected = expected();
         assertEquals(USERS, map.accounts());
         assertEquals(0, map.undecodable());
@@ -84,12 +86,12 @@ class DriftLiqMapScanTest {
     @Test
     void fundingFromTheDriftDataApiWhenItAnswersAndAScanWithoutItWhenItDoesNot() {
         perpwatch.feeds.http.RestGetter http = new perpwatch.feeds.http.RestGetter(Duration.ofSeconds(2));
-        LiqMap enriched = new DriftLiqMapScanner(client(), 0, System::currentTimeMillis,
-                java.util.Optional.of(new perpwatch.feeds.drift.scan.DriftFundingClient(sim.url(), http))).scan();
+        LiqMap enriched = new DriftLiqMapScanner(client(), ProgramProfile.DRIFT_V2, 0, System::currentTimeMillis,
+                java.util.Optional.of(new perpwatch.feeds.onchain.scan.DriftFundingClient(sim.url(), http))).scan();
         // fundingRate 1,500,000 / 1e9 over a 150 USD TWAP: 0.001 % an hour.
         assertEquals(0, new java.math.BigDecimal("0.001").compareTo(enriched.fundingRateHourlyPct()));
-        LiqMap without = new DriftLiqMapScanner(client(), 0, System::currentTimeMillis,
-                java.util.Optional.of(new perpwatch.feeds.drift.scan.DriftFundingClient("http://127.0.0.1:9", http))).scan();
+        LiqMap without = new DriftLiqMapScanner(client(), ProgramProfile.DRIFT_V2, 0, System::currentTimeMillis,
+                java.util.Optional.of(new perpwatch.feeds.onchain.scan.DriftFundingClient("http://127.0.0.1:9", http))).scan();
         assertEquals(null, without.fundingRateHourlyPct());
         assertEquals(enriched.positions().size(), without.positions().size(), "the scan itself never depends on the enrichment");
     }
@@ -151,7 +153,7 @@ class DriftLiqMapScanTest {
 
     @Test
     void aPublishedScanIsOneAtomicDocumentAndSummary() throws Exception {
-        LiqMap map = new DriftLiqMapScanner(client(), 0, System::currentTimeMillis).scan();
+        LiqMap map = new DriftLiqMapScanner(client(), ProgramProfile.DRIFT_V2, 0, System::currentTimeMillis).scan();
         try (TestRedis redis = TestRedis.start(); RedisStreams streams = new RedisStreams(redis.config())) {
             new LiqMapPublisher(streams).publish(map);
             JsonNode doc = new ObjectMapper().readTree(streams.get(StreamKeys.DRIFT_LIQ_MAP_LATEST).orElseThrow());
@@ -167,10 +169,10 @@ class DriftLiqMapScanTest {
 
     @Test
     void eachScanIsArchivedAsParquetUnderItsOwnKeyAndAsLatest() throws Exception {
-        LiqMap map = new DriftLiqMapScanner(client(), 0, System::currentTimeMillis).scan();
+        LiqMap map = new DriftLiqMapScanner(client(), ProgramProfile.DRIFT_V2, 0, System::currentTimeMillis).scan();
         try (perpwatch.local.archive.LocalS3 s3 = perpwatch.local.archive.LocalS3.start("drift-archive");
-             perpwatch.feeds.drift.scan.LiqMapArchive archive = perpwatch.feeds.drift.scan.LiqMapArchive.create(
-                     new perpwatch.feeds.drift.scan.ArchiveTarget("drift-archive", "us-east-1", java.util.Optional.of(s3.endpoint())));
+             perpwatch.feeds.onchain.scan.LiqMapArchive archive = perpwatch.feeds.onchain.scan.LiqMapArchive.create(
+                     new perpwatch.feeds.onchain.scan.ArchiveTarget("drift-archive", "us-east-1", java.util.Optional.of(s3.endpoint())));
              perpwatch.archive.S3ArchiveStore reader = perpwatch.archive.S3ArchiveStore.create("drift-archive", "us-east-1",
                      java.util.Optional.of(s3.endpoint()), java.util.Optional.empty())) {
             String key = archive.store(map);
@@ -211,10 +213,10 @@ class DriftLiqMapScanTest {
         pop.perpMarkets().forEach(m -> perps.put(m.marketIndex(), m));
         Map<Integer, SpotMarketAccount> spots = new HashMap<>();
         pop.spotMarkets().forEach(m -> spots.put(m.marketIndex(), m));
-        Map<String, OraclePrice> oracles = new HashMap<>();
-        oracles.put(pop.solOracle(), OracleDecoder.decode(OracleDecoder.PYTH_LAZER, pop.oracleAccount(pop.solOracle())));
-        oracles.put(pop.btcOracle(), OracleDecoder.decode(OracleDecoder.PYTH_LAZER, pop.oracleAccount(pop.btcOracle())));
-        oracles.put(pop.usdcOracle(), OracleDecoder.decode(OracleDecoder.PYTH_STABLE_COIN_PULL, pop.oracleAccount(pop.usdcOracle())));
+        Map<OracleKey, OraclePrice> oracles = new HashMap<>();
+        oracles.put(new OracleKey(pop.solOracle(), OracleDecoder.PYTH_LAZER), ProgramProfile.DRIFT_V2.decoders().oracle(OracleDecoder.PYTH_LAZER, pop.oracleAccount(pop.solOracle())));
+        oracles.put(new OracleKey(pop.btcOracle(), OracleDecoder.PYTH_LAZER), ProgramProfile.DRIFT_V2.decoders().oracle(OracleDecoder.PYTH_LAZER, pop.oracleAccount(pop.btcOracle())));
+        oracles.put(new OracleKey(pop.usdcOracle(), OracleDecoder.PYTH_STABLE_COIN_PULL), ProgramProfile.DRIFT_V2.decoders().oracle(OracleDecoder.PYTH_STABLE_COIN_PULL, pop.oracleAccount(pop.usdcOracle())));
         MarketContext ctx = new MarketContext(perps, spots, oracles);
         LiquidationPriceCalculator calculator = new LiquidationPriceCalculator();
         Map<String, LiqPosition> out = new HashMap<>();

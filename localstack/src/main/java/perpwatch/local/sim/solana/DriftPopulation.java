@@ -4,13 +4,14 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import perpwatch.feeds.drift.DriftAccountEncoder;
-import perpwatch.feeds.drift.DriftUser;
-import perpwatch.feeds.drift.OracleDecoder;
-import perpwatch.feeds.drift.PerpMarketAccount;
-import perpwatch.feeds.drift.PerpPosition;
-import perpwatch.feeds.drift.SpotMarketAccount;
-import perpwatch.feeds.drift.SpotPosition;
+import perpwatch.feeds.onchain.DriftAccountEncoder;
+import perpwatch.feeds.onchain.DriftUser;
+import perpwatch.feeds.onchain.MarketStatus;
+import perpwatch.feeds.onchain.OracleDecoder;
+import perpwatch.feeds.onchain.PerpMarketAccount;
+import perpwatch.feeds.onchain.PerpPosition;
+import perpwatch.feeds.onchain.SpotMarketAccount;
+import perpwatch.feeds.onchain.SpotPosition;
 import perpwatch.feeds.solana.Base58;
 
 /**
@@ -72,9 +73,9 @@ public final class DriftPopulation {
     public List<PerpMarketAccount> perpMarkets() {
         return List.of(
                 new PerpMarketAccount(key(seed, 10), 0, "SOL-PERP", solOracle(), OracleDecoder.PYTH_LAZER, solPrice, solPrice,
-                        BigInteger.valueOf(2_000_000_000_000L), BigInteger.valueOf(1_990_000_000_000L), 450, 500, 300, 10_000, 1, 0, 100, 50),
+                        BigInteger.valueOf(2_000_000_000_000L), BigInteger.valueOf(1_990_000_000_000L), 450, 500, 300, 10_000, MarketStatus.ACTIVE, 0, 100, 50),
                 new PerpMarketAccount(key(seed, 11), 1, "BTC-PERP", btcOracle(), OracleDecoder.PYTH_LAZER, btcPrice, btcPrice,
-                        BigInteger.ZERO, BigInteger.ZERO, 1_000, 500, 300, 10_000, 1, 0, 100, 50));
+                        BigInteger.ZERO, BigInteger.ZERO, 1_000, 500, 300, 10_000, MarketStatus.ACTIVE, 0, 100, 50));
     }
 
     public List<SpotMarketAccount> spotMarkets() {

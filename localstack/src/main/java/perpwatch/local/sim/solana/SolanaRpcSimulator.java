@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import perpwatch.feeds.drift.DriftAccountEncoder;
-import perpwatch.feeds.drift.DriftLayout;
+import perpwatch.feeds.onchain.DriftAccountEncoder;
+import perpwatch.feeds.onchain.DriftLayout;
 import perpwatch.feeds.solana.Base58;
 
 /**

@@ -1,0 +1,21 @@
+package perpwatch.feeds.onchain.scan;
+
+/**
+ * Refuses a User population that cannot be the whole program: zero accounts (a node that answered with nothing), or
+ * fewer than half the last accepted scan's (a node that cut its answer, a filter that stopped matching after an
+ * account extension). Either would publish a map that hides most positions while looking complete.
+ */
+final class PopulationGuard {
+    private long lastAccepted = -1;
+
+    /** Throws {@link ScanRefusedException}; otherwise remembers {@code accounts} as the new baseline. */
+    synchronized void check(long accounts) {
+        if (accounts == 0) {
+            throw new ScanRefusedException("scan refused: the node returned no User accounts");
+        }
+        if (lastAccepted > 0 && accounts * 2 < lastAccepted) {
+            throw new ScanRefusedException("scan refused: " + accounts + " User accounts, fewer than half of the last scan's " + lastAccepted);
+        }
+        lastAccepted = accounts;
+    }
+}
