@@ -55,7 +55,7 @@ final class FreshnessScenario implements Scenario {
         return "7. Freshness";
     }
 
-    record Answer(long sentMs, long recvMs, long ts, long seq, int[] counts, long bookTs, Double spread) {
+    record Answer(long dueMs, long latencyMicros, long sentMs, long recvMs, long ts, long seq, int[] counts, long bookTs, Double spread) {
     }
 
     record Diff(long eventTime, BigDecimal bid, BigDecimal ask) {
@@ -76,7 +76,8 @@ final class FreshnessScenario implements Scenario {
                 return;
             }
             try {
-                answers.add(parse(json.readTree(body), (sent + wallNanosOffset) / 1_000_000L, (done + wallNanosOffset) / 1_000_000L));
+                answers.add(parse(json.readTree(body), (due + wallNanosOffset) / 1_000_000L, (done - due) / 1_000, (sent + wallNanosOffset) / 1_000_000L,
+                        (done + wallNanosOffset) / 1_000_000L));
             } catch (IOException | RuntimeException e) {
                 unreadable.incrementAndGet();
             }
@@ -136,12 +137,28 @@ final class FreshnessScenario implements Scenario {
         md.append(String.format("| not judged | %,d (venue count unknown in every answer after it) | %,d (another diff in the same ms) |%n",
                 liq.unjudged, bk.ambiguous));
         md.append(String.format("| answers sent after the first that showed it, without it | %,d | %,d |%n", liq.regressions, bk.regressions));
-        md.append(String.format("%nPoller: %,d answers (%,d parsed), %.0f req/s achieved, %d failed, latency from due time p50 %.2f / p99 %.2f / max %.1f ms "
-                        + "(in this JVM; see `guards-load.md` for the answer latency from a separate process). Distinct answers computed (seq): %,d. "
+        // How densely answers kept coming in the measured window: a driver behind its schedule still polls back to back.
+        long gap = 0;
+        long inWindow = 0;
+        for (int i = 1; i < byRecv.size(); i++) {
+            long at = byRecv.get(i).recvMs();
+            if (at >= from && at < to) {
+                inWindow++;
+                gap = Math.max(gap, at - byRecv.get(i - 1).recvMs());
+            }
+        }
+        long[] measured = byRecv.stream().filter(a -> a.dueMs() >= from && a.dueMs() < to).mapToLong(Answer::latencyMicros).sorted().toArray();
+        md.append(String.format("%nPoller: %,d answers (%,d parsed), %.0f req/s achieved, %d failed; latency from due time (in this JVM; "
+                        + "`guards-load.md` has the answer latency from a separate process) over the measured %d s p50 %.2f / p99 %.2f / max %.1f ms, "
+                        + "over the whole poll (from a cold start) p99 %.1f / max %.1f ms; answers received in the measured window %,d (%.0f/s), "
+                        + "longest gap between two answers %d ms. Distinct answers computed (seq): %,d. "
                         + "`spread_bps` of answers whose book entry ends with a known diff matched the simulator's spread at that diff in %,d of %,d. "
                         + "Harness JVM CPU %.0f %% of a core, machine %.0f %% of 200 %%, %d GCs (longest %d ms).%n",
-                poll.latency().count(), byRecv.size(), poll.achievedRate(), poll.failed(), poll.latency().p50() / 1000.0,
-                poll.latency().p99() / 1000.0, poll.latency().max() / 1000.0, byRecv.stream().mapToLong(Answer::seq).distinct().count(),
+                poll.latency().count(), byRecv.size(), poll.achievedRate(), poll.failed(), seconds,
+                measured.length == 0 ? 0 : perpwatch.bench.NearestRank.of(measured, 0.50) / 1000.0,
+                measured.length == 0 ? 0 : perpwatch.bench.NearestRank.of(measured, 0.99) / 1000.0,
+                measured.length == 0 ? 0 : measured[measured.length - 1] / 1000.0,
+                poll.latency().p99() / 1000.0, poll.latency().max() / 1000.0, inWindow, inWindow * 1000.0 / (to - from), gap, byRecv.stream().mapToLong(Answer::seq).distinct().count(),
                 bk.spreadMatched, bk.spreadChecked, usage.processCpuPercent(), usage.machineCpuPercent(), usage.gcPauses(), usage.longestPauseMs()));
         List<String> notes = new ArrayList<>();
         if (liq.total.p99() > TARGET_P99_MS) {
@@ -160,7 +177,7 @@ final class FreshnessScenario implements Scenario {
         return new Result(title(), passed, md.toString());
     }
 
-    private static Answer parse(JsonNode a, long sentMs, long recvMs) {
+    private static Answer parse(JsonNode a, long dueMs, long latencyMicros, long sentMs, long recvMs) {
         long ts = a.path("ts").asLong();
         int[] counts = new int[VENUES.size()];
         JsonNode byVenue = a.path("liq_events_5m_by_venue");
@@ -171,7 +188,7 @@ final class FreshnessScenario implements Scenario {
         }
         JsonNode age = a.path("ages_ms").path("spread_bps");
         JsonNode spread = a.path("spread_bps");
-        return new Answer(sentMs, recvMs, ts, a.path("seq").asLong(), counts, age.isNumber() ? ts - age.asLong() : Long.MIN_VALUE,
+        return new Answer(dueMs, latencyMicros, sentMs, recvMs, ts, a.path("seq").asLong(), counts, age.isNumber() ? ts - age.asLong() : Long.MIN_VALUE,
                 spread.isNumber() ? spread.asDouble() : null);
     }
 
