@@ -60,7 +60,8 @@ public final class GuardsLoadBenchmark {
         if (url == null) {
             cloud = new LocalCloud();
             cloud.start(new LocalCloudOptions(LocalCloudOptions.Mode.SYNTHETIC, FreePorts.any(), FreePorts.any(), Path.of("../shared/fixtures")), Env.system());
-            url = cloud.apiUrl() + "/api/engine/guards";
+            // The API listens on 127.0.0.1 only; the driver connects to the address as given.
+            url = cloud.apiUrl().replace("localhost", "127.0.0.1") + "/api/engine/guards";
             awaitLiveData(URI.create(url));
         }
         OpenLoopHttpDriver driver = new OpenLoopHttpDriver(URI.create(url), connections, Duration.ofSeconds(5));
