@@ -12,25 +12,28 @@ import perpwatch.local.LocalCloudOptions;
 import perpwatch.local.net.FreePorts;
 
 /**
- * Loads {@code GET /api/engine/guards} at a fixed rate and prints latency percentiles as a markdown row.
+ * Loads {@code GET /api/engine/guards} at a fixed rate and prints latency percentiles as a markdown row. The driver
+ * is {@link OpenLoopHttpDriver} (plain keep-alive sockets, constant-rate open loop, latency from each request's due
+ * time, as wrk2 measures); run it in its own JVM with {@code --url} so the server's figures do not include the
+ * driver's own allocation and threads.
  *
  * <p>Without {@code --url} it starts the whole local cloud in this JVM (embedded Redis, venue simulators in
  * synthetic mode, every feed task, the API on Netty), so the figures include a server that is busy with feeds too.
  * {@code --no-cache} turns the guards' 5 s answer cache off: every request then reads Redis.
  *
- * <pre>java -cp bench/target/benchmarks.jar perpwatch.bench.load.GuardsLoadBenchmark --rate=1000 --seconds=60 [--no-cache] [--url=…]</pre>
+ * <pre>java -cp bench/target/benchmarks.jar perpwatch.bench.load.GuardsLoadBenchmark --rate=1000 --seconds=60 [--connections=16] [--no-cache] [--url=…]</pre>
  */
 public final class GuardsLoadBenchmark {
     private GuardsLoadBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        HttpLoadDriver.boundKeepAlivePool();
         int rate = 1000;
         int seconds = 60;
         int warmupSeconds = 15;
         String url = null;
         boolean noCache = false;
+        int connections = 16;
         for (String arg : args) {
             if (arg.startsWith("--rate=")) {
                 rate = Integer.parseInt(arg.substring(7));
@@ -40,6 +43,8 @@ public final class GuardsLoadBenchmark {
                 warmupSeconds = Integer.parseInt(arg.substring(9));
             } else if (arg.startsWith("--url=")) {
                 url = arg.substring(6);
+            } else if (arg.startsWith("--connections=")) {
+                connections = Integer.parseInt(arg.substring(14));
             } else if (arg.equals("--no-cache")) {
                 noCache = true;
             } else {
@@ -55,22 +60,25 @@ public final class GuardsLoadBenchmark {
         if (url == null) {
             cloud = new LocalCloud();
             cloud.start(new LocalCloudOptions(LocalCloudOptions.Mode.SYNTHETIC, FreePorts.any(), FreePorts.any(), Path.of("../shared/fixtures")), Env.system());
-            url = cloud.apiUrl() + "/api/engine/guards";
+            // The API listens on 127.0.0.1 only; the driver connects to the address as given.
+            url = cloud.apiUrl().replace("localhost", "127.0.0.1") + "/api/engine/guards";
             awaitLiveData(URI.create(url));
         }
-        HttpLoadDriver driver = new HttpLoadDriver(4);
+        OpenLoopHttpDriver driver = new OpenLoopHttpDriver(URI.create(url), connections, Duration.ofSeconds(5));
         try {
-            System.out.println("warm-up: " + warmupSeconds + " s at " + rate + " req/s against " + url);
-            driver.run(URI.create(url), rate, Duration.ofSeconds(warmupSeconds));
+            System.out.println("warm-up: " + warmupSeconds + " s at " + rate + " req/s on " + connections + " connections against " + url);
+            driver.run(rate, Duration.ofSeconds(warmupSeconds), null);
             System.out.println("measuring: " + seconds + " s at " + rate + " req/s" + (noCache ? " (guards cache off)" : ""));
-            HttpLoadDriver.Result result = driver.run(URI.create(url), rate, Duration.ofSeconds(seconds));
+            OpenLoopHttpDriver.Result result = driver.run(rate, Duration.ofSeconds(seconds), null);
             System.out.println();
-            System.out.println("| requests | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |");
-            System.out.println("|---|---|---|---|---|---|");
-            System.out.println(result.latency().toMillisRow());
-            System.out.printf("achieved rate %.1f req/s, failed %d, statuses %s%n", result.achievedRate(), result.failed(), result.statuses());
+            System.out.println("| from | requests | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |");
+            System.out.println("|---|---|---|---|---|---|---|");
+            System.out.println("| due time (the latency) " + result.latency().toMillisRow());
+            System.out.println("| due → sent (pool busy or driver late) " + result.sendDelay().toMillisRow());
+            System.out.println("| sent → answered (service time, as wrk) " + result.service().toMillisRow());
+            System.out.printf("achieved rate %.1f req/s, failed %d, reconnects %d, statuses %s%n", result.achievedRate(), result.failed(),
+                    result.reconnects(), result.statuses());
         } finally {
-            driver.close();
             if (cloud != null) {
                 cloud.close();
             }

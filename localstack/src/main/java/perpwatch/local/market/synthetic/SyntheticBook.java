@@ -22,6 +22,12 @@ public final class SyntheticBook {
     private static final int LEVELS = 200;
 
     private final SimOrderBook book;
+    private volatile DiffListener listener;
+
+    /** Told of every diff this book emits, with the best bid and ask after it (a harness's ground truth). */
+    public interface DiffListener {
+        void diff(long eventTime, BigDecimal bestBid, BigDecimal bestAsk);
+    }
 
     public SyntheticBook(String symbol) {
         this.book = new SimOrderBook(symbol, 5_000_000_000L);
@@ -42,7 +48,7 @@ public final class SyntheticBook {
             if (bidChanges.isEmpty() && askChanges.isEmpty()) {
                 return null;
             }
-            return book.apply(bidChanges, askChanges, 1 + (long) (random.uniform() * 20), eventTime);
+            return told(book.apply(bidChanges, askChanges, 1 + (long) (random.uniform() * 20), eventTime), eventTime);
         }
     }
 
@@ -62,8 +68,24 @@ public final class SyntheticBook {
                 price = side.higherKey(price);
             }
             Map<BigDecimal, BigDecimal> change = Map.of(price, BigDecimal.valueOf(60 + random.uniform() * 300).setScale(1, RoundingMode.HALF_UP));
-            return book.apply(bid ? change : Map.of(), bid ? Map.of() : change, 1, eventTime);
+            return told(book.apply(bid ? change : Map.of(), bid ? Map.of() : change, 1, eventTime), eventTime);
         }
+    }
+
+    /** Sets the one listener of this book's diffs (null for none). */
+    public void onDiff(DiffListener listener) {
+        this.listener = listener;
+    }
+
+    /** Called under the book's lock, before the diff is published: the listener sees diffs in their order. */
+    private String told(String diff, long eventTime) {
+        DiffListener l = listener;
+        if (l != null) {
+            NavigableMap<BigDecimal, BigDecimal> bids = book.side(true);
+            NavigableMap<BigDecimal, BigDecimal> asks = book.side(false);
+            l.diff(eventTime, bids.isEmpty() ? null : bids.firstKey(), asks.isEmpty() ? null : asks.firstKey());
+        }
+        return diff;
     }
 
     /** The REST snapshot body ({@code limit} levels per side) at the current update id. */

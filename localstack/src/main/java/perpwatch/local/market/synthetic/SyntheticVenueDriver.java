@@ -109,6 +109,11 @@ public final class SyntheticVenueDriver implements AutoCloseable {
         loadPerSecond = messagesPerSecond;
     }
 
+    /** Tells {@code listener} of every Binance depth diff this driver sends, with the top of book after it. */
+    public void onBookDiff(SyntheticBook.DiffListener listener) {
+        book.onDiff(listener);
+    }
+
     /** What this driver has sent, for checks that nothing was lost on the way to Redis. */
     public SentCounts sent() {
         return sent;
