@@ -63,7 +63,8 @@ public final class HourlyRollup {
                 .toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
         HourBars.aggregate(ordered, hourStart).ifPresent(fields -> {
             GenericRecord last = ordered.get(ordered.size() - 1);
-            GenericRecord bar = ArchiveRows.row(Dataset.BARS, new perpwatch.core.kinesis.LogRecord("", fields, (Long) last.get(Dataset.WRITTEN_MS)),
+            GenericRecord bar = ArchiveRows.row(Dataset.BARS, new perpwatch.core.kinesis.LogRecord("", fields, (Long) last.get(Dataset.WRITTEN_MS),
+                    "hour-bar:" + path + ":" + day + hour),
                     last.get(Dataset.SHARD).toString(), last.get(Dataset.SEQUENCE).toString());
             store.put(ArchivePaths.hourly(path + "_1h", day, hour), ParquetBytes.write(Dataset.BARS.schema(), List.of(bar)));
         });

@@ -68,7 +68,7 @@ public class HeliusWebhookService {
             List<LogRecord> records = new ArrayList<>(fresh.size());
             List<RedisStreams.OnceEntry> entries = new ArrayList<>(fresh.size());
             for (DriftTransaction tx : fresh) {
-                records.add(new LogRecord(key.name(), tx.fields(now), now));
+                records.add(new LogRecord(key.name(), tx.fields(now), now, "helius:" + tx.signature()));
                 entries.add(new RedisStreams.OnceEntry(seenKey(tx), tx.fields(now)));
             }
             log.append(records);

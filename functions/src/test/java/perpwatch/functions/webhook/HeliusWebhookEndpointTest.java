@@ -134,7 +134,7 @@ class HeliusWebhookEndpointTest {
         assertEquals(List.of(expected), stored().stream().map(StreamEntry::fields).toList());
         List<LogRecord> log = logged("sig-exact-1");
         assertEquals(1, log.size());
-        assertEquals(new LogRecord("onchain:drift:events", expected, NOW), log.get(0));
+        assertEquals(new LogRecord("onchain:drift:events", expected, NOW, "helius:sig-exact-1"), log.get(0));
     }
 
     @Test
