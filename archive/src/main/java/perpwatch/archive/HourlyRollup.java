@@ -79,9 +79,9 @@ public final class HourlyRollup {
     }
 
     /**
-     * Rows unique by (shard, sequence), then by the producer's record id (a resend after a lost answer has its own
-     * sequence number but the same id: the first in log order is kept), in the archive's order: the core of every
-     * rollup.
+     * Rows unique by (shard, sequence), then by the producer's record id (a resend after a lost answer, or a Helius
+     * redelivery logged while Redis could not recognise it, has its own sequence number but the same id: the first in
+     * log order is kept), in the archive's order: the core of every rollup.
      */
     public static List<GenericRecord> dedupe(List<GenericRecord> rows) {
         // Keys are read once per row, not once per comparison: a row's fields may be Avro Utf8, whose toString copies.
@@ -104,11 +104,14 @@ public final class HourlyRollup {
     }
 
     private static String recordId(GenericRecord row) {
-        if (row.getSchema().getField(Dataset.RECORD_ID) == null) {
-            return null;   // a file written before record ids existed
+        Object id = row.getSchema().getField(Dataset.RECORD_ID) == null ? null : row.get(Dataset.RECORD_ID);
+        if (id != null) {
+            return id.toString();
         }
-        Object id = row.get(Dataset.RECORD_ID);
-        return id == null ? null : id.toString();
+        // A row from before every record carried an id. A webhook event's id is its signature, so even those dedupe;
+        // any other such row is kept (nothing tells a resend from a new record).
+        Object signature = row.getSchema().getField("signature") == null ? null : row.get("signature");
+        return signature == null ? null : "helius:" + signature;
     }
 
     /** Where a row sits in the log, ordered as the archive orders rows: written time, shard, sequence number. */

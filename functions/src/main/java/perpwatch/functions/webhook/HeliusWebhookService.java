@@ -74,7 +74,9 @@ public class HeliusWebhookService {
             }
             unique.add(record);
         }
-        boolean redisUp = true;
+        // Why Redis failed this delivery, if it did: then nothing more is asked of it (another timeout would only
+        // delay Helius's answer).
+        String redisFailure = null;
         List<LogRecord> fresh = unique;
         if (!unique.isEmpty()) {
             try {
@@ -89,12 +91,12 @@ public class HeliusWebhookService {
                     }
                 }
             } catch (StoreUnavailableException e) {
-                redisUp = false;
+                redisFailure = e.getMessage();
                 LOG.warn("helius delivery: Redis unreachable, cannot set redeliveries aside; logging all {} (the archive keeps one per "
                         + "signature): {}", unique.size(), e.getMessage());
             }
         }
-        if (redisUp && pending.size() > 0) {
+        if (redisFailure == null && pending.size() > 0) {
             catchUpPending(now);
         }
         int accepted = 0;
@@ -102,26 +104,27 @@ public class HeliusWebhookService {
             log.append(fresh);
             List<RedisStreams.OnceEntry> entries = new ArrayList<>(fresh.size());
             fresh.forEach(r -> entries.add(DriftEventRecords.onceEntry(r).orElseThrow()));
-            try {
-                if (!redisUp) {
-                    // It just failed: another timeout would only delay Helius's answer.
-                    throw new StoreUnavailableException("unreachable a moment ago", null);
-                }
-                for (boolean appended : redis.appendOnce(DriftEventRecords.KEY, entries, config.dedupeTtl(), now)) {
-                    if (appended) {
-                        accepted++;
-                    } else {
-                        // Another instance stored it between our check and our write.
-                        duplicates++;
+            if (redisFailure == null) {
+                try {
+                    for (boolean appended : redis.appendOnce(DriftEventRecords.KEY, entries, config.dedupeTtl(), now)) {
+                        if (appended) {
+                            accepted++;
+                        } else {
+                            // Another instance stored it between our check and our write.
+                            duplicates++;
+                        }
                     }
+                } catch (StoreUnavailableException e) {
+                    redisFailure = e.getMessage();
                 }
-            } catch (StoreUnavailableException e) {
+            }
+            if (redisFailure != null) {
                 // The log holds them: the delivery is safe, so Helius gets its 200. Redis gets them later.
                 pending.add(entries);
                 accepted += entries.size();
                 counters.add("redis_deferred", entries.size());
                 LOG.warn("helius delivery: {} Drift event(s) logged but not in Redis (unreachable: {}); {} wait for Redis in this instance, "
-                        + "and the log catch-up replays them", entries.size(), e.getMessage(), pending.size());
+                        + "and the log catch-up replays them", entries.size(), redisFailure, pending.size());
             }
         }
         counters.add("accepted", accepted);
