@@ -63,7 +63,8 @@ public final class HourlyRollup {
                 .toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
         HourBars.aggregate(ordered, hourStart).ifPresent(fields -> {
             GenericRecord last = ordered.get(ordered.size() - 1);
-            GenericRecord bar = ArchiveRows.row(Dataset.BARS, new perpwatch.core.kinesis.LogRecord("", fields, (Long) last.get(Dataset.WRITTEN_MS)),
+            GenericRecord bar = ArchiveRows.row(Dataset.BARS, new perpwatch.core.kinesis.LogRecord("", fields, (Long) last.get(Dataset.WRITTEN_MS),
+                    "hour-bar:" + path + ":" + day + hour),
                     last.get(Dataset.SHARD).toString(), last.get(Dataset.SEQUENCE).toString());
             store.put(ArchivePaths.hourly(path + "_1h", day, hour), ParquetBytes.write(Dataset.BARS.schema(), List.of(bar)));
         });
@@ -78,9 +79,9 @@ public final class HourlyRollup {
     }
 
     /**
-     * Rows unique by (shard, sequence), then by the producer's record id (a resend after a lost answer has its own
-     * sequence number but the same id: the first in log order is kept), in the archive's order: the core of every
-     * rollup.
+     * Rows unique by (shard, sequence), then by the producer's record id (a resend after a lost answer, or a Helius
+     * redelivery logged while Redis could not recognise it, has its own sequence number but the same id: the first in
+     * log order is kept), in the archive's order: the core of every rollup.
      */
     public static List<GenericRecord> dedupe(List<GenericRecord> rows) {
         // Keys are read once per row, not once per comparison: a row's fields may be Avro Utf8, whose toString copies.
@@ -103,11 +104,14 @@ public final class HourlyRollup {
     }
 
     private static String recordId(GenericRecord row) {
-        if (row.getSchema().getField(Dataset.RECORD_ID) == null) {
-            return null;   // a file written before record ids existed
+        Object id = row.getSchema().getField(Dataset.RECORD_ID) == null ? null : row.get(Dataset.RECORD_ID);
+        if (id != null) {
+            return id.toString();
         }
-        Object id = row.get(Dataset.RECORD_ID);
-        return id == null ? null : id.toString();
+        // A row from before every record carried an id. A webhook event's id is its signature, so even those dedupe;
+        // any other such row is kept (nothing tells a resend from a new record).
+        Object signature = row.getSchema().getField("signature") == null ? null : row.get("signature");
+        return signature == null ? null : "helius:" + signature;
     }
 
     /** Where a row sits in the log, ordered as the archive orders rows: written time, shard, sequence number. */

@@ -54,7 +54,7 @@ public class ArchiveRollupBenchmark {
             for (String f : ds.fields()) {
                 fields.put(f, f.endsWith("ts") ? Long.toString(t + n * 36L) : Integer.toString(150_000 + n % 997) + "." + (n % 100));
             }
-            raw.add(ArchiveRows.row(ds, new LogRecord("market:solusdt:x", fields, t + n * 36L), "shardId-000000000000", String.format("%056d", n)));
+            raw.add(ArchiveRows.row(ds, new LogRecord("market:solusdt:x", fields, t + n * 36L, "b-" + n), "shardId-000000000000", String.format("%056d", n)));
         }
         byte[] file = ParquetBytes.write(ds.schema(), HourlyRollup.dedupe(raw));
         System.out.printf("%n%s: %d unique rows → %d bytes of Parquet, %.1f bytes/row%n", ds, unique, file.length, (double) file.length / unique);

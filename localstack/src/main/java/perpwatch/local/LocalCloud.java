@@ -14,10 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.config.Env;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.redis.RedisConfig;
 import perpwatch.core.redis.RedisStreams;
 import perpwatch.feeds.FeedConfig;
 import perpwatch.feeds.FeedTask;
 import perpwatch.feeds.FeedTasks;
+import perpwatch.functions.webhook.WebhookConfig;
 import perpwatch.local.market.ReplayAggTradeTape;
 import perpwatch.local.market.ReplayDepthTape;
 import perpwatch.local.market.TapePlayer;
@@ -35,6 +37,7 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import perpwatch.core.kinesis.KinesisClients;
 import perpwatch.core.kinesis.KinesisConfig;
 import perpwatch.local.archive.LocalArchiver;
+import perpwatch.local.archive.LocalDriftCatchUp;
 import perpwatch.local.archive.LocalS3;
 import perpwatch.local.archive.LocalKinesis;
 import perpwatch.local.sim.okx.OkxWire;
@@ -94,7 +97,7 @@ public final class LocalCloud implements AutoCloseable {
             LOG.info("redis-server (embedded binary) on {}", redisUrl);
         }
         overrides.put("PERPWATCH_REDIS_URL", redisUrl);
-        overrides.putAll(startArchive(env));
+        overrides.putAll(startArchive(env, redisUrl));
 
         if (options.mode() != LocalCloudOptions.Mode.LIVE) {
             simulators = Simulators.start();
@@ -126,8 +129,13 @@ public final class LocalCloud implements AutoCloseable {
         apiProperties.put("micronaut.router.static-resources.dashboard.enabled", true);
         apiProperties.put("micronaut.router.static-resources.dashboard.paths", "classpath:public");
         apiProperties.put("micronaut.router.static-resources.dashboard.mapping", "/**");
-        // No Kinesis emulator runs in the local cloud yet (the archive issue adds it): webhook events stay in Redis.
-        apiProperties.put("perpwatch.durable.log", env.string("PERPWATCH_DURABLE_LOG", "off"));
+        // The webhook's durable log is the feeds': the same emulator, stream and route (startArchive's overrides).
+        apiProperties.put("perpwatch.durable.log", effective.string("PERPWATCH_DURABLE_LOG", "off"));
+        String kinesisEndpoint = effective.string("PERPWATCH_KINESIS_ENDPOINT", null);
+        if (kinesisEndpoint != null) {
+            apiProperties.put("perpwatch.kinesis.endpoint", kinesisEndpoint);
+        }
+        apiProperties.put("perpwatch.kinesis.stream", effective.string("PERPWATCH_KINESIS_STREAM", LOG_STREAM));
         apiProperties.put("perpwatch.helius.auth", heliusAuth(env));
         // One viewer, polling every second: a 1 s answer cache lets a guard change show on the dashboard within 2 s.
         apiProperties.put("perpwatch.guard.cache", env.string("PERPWATCH_GUARD_CACHE", "1s"));
@@ -184,7 +192,7 @@ public final class LocalCloud implements AutoCloseable {
      * on timers. Needs the emulator installed (./perpwatch does it); without it, or with PERPWATCH_DURABLE_LOG set,
      * the feeds and the webhook run as told and the archive stays off.
      */
-    private Map<String, String> startArchive(Env env) throws Exception {
+    private Map<String, String> startArchive(Env env, String redisUrl) throws Exception {
         String asked = env.string("PERPWATCH_DURABLE_LOG", null);
         var main = LocalKinesis.installed(Path.of("").toAbsolutePath());
         if (asked != null || main.isEmpty()) {
@@ -207,6 +215,11 @@ public final class LocalCloud implements AutoCloseable {
         running.add(store);
         archiveStore = store;
         running.add(new LocalArchiver(new KinesisLogReader(client, LOG_STREAM), store).start());
+        // Webhook events the API logged while Redis was down reach Redis from the log (see DriftEventsCatchUp).
+        RedisStreams catchUpRedis = new RedisStreams(RedisConfig.fromEnv(env.with(Map.of("PERPWATCH_REDIS_URL", redisUrl))));
+        running.add(catchUpRedis);
+        running.add(new LocalDriftCatchUp(new KinesisLogReader(client, LOG_STREAM), catchUpRedis,
+                WebhookConfig.fromEnv(env).dedupeTtl()).start());
         archiveEndpoint = s3.endpoint() + "/" + ARCHIVE_BUCKET;
         LOG.info("durable log: kinesis-local at {}; archive: S3 at {}", kinesis.endpoint(), archiveEndpoint);
         return Map.of("PERPWATCH_DURABLE_LOG", "kinesis", "PERPWATCH_KINESIS_ENDPOINT", kinesisRoute.apply(kinesis.endpoint()).toString(),

@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
  * The feed tasks' side of the durable log: records are queued in memory and a background thread ships them to
  * Kinesis in batches. A Kinesis outage or throttling grows the backlog (visible in {@link #backlog()}) instead of
  * slowing the feeds; when the bound is reached the oldest record is dropped, counted and logged. Independent of
- * Redis: a Redis outage does not stop the archive.
+ * Redis: a Redis outage does not stop the archive. A record Kinesis could never take (over 1 MiB) is refused when
+ * offered, counted in {@link #refused()}, never queued; any other failure in the shipper is counted in
+ * {@link #shipperErrors()} and retried with backoff: the shipper thread only ends when the buffer is closed.
  */
 public final class DurableLogBuffer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DurableLogBuffer.class);
@@ -30,6 +32,8 @@ public final class DurableLogBuffer implements AutoCloseable {
     /** Random per process, so ids from two tasks, or from before and after a restart, never collide. */
     private final String producer = Long.toHexString(new java.security.SecureRandom().nextLong());
     private long failedBatches;
+    private long refused;
+    private long shipperErrors;
     /** Batches shrink to this after repeated failures, never below. */
     static final int MIN_BATCH = 10;
     private int currentBatch;
@@ -100,20 +104,47 @@ public final class DurableLogBuffer implements AutoCloseable {
         }
     }
 
-    public synchronized void offer(String stream, Map<String, String> fields) {
+    /**
+     * Queues a record for Kinesis.
+     *
+     * @return false when it was not queued: over Kinesis' record limit (counted in {@link #refused()}), or the buffer
+     *         is closed (counted in {@link #dropped()})
+     */
+    public synchronized boolean offer(String stream, Map<String, String> fields) {
         if (closed) {
             // A frame that raced its task's close: nothing will ship it, so it is counted as lost, not queued.
             dropped++;
             LOG.warn("durable log closed: a record of {} arrived after its writers closed and is not logged (total dropped {})", stream, dropped);
-            return;
+            return false;
         }
+        LogRecord record = new LogRecord(stream, fields, clock.getAsLong(), producer + "-" + (offered + 1));
+        try {
+            KinesisRecordSink.checkSize(record);
+        } catch (RecordTooLargeException e) {
+            // Queued, it would fail every batch it is in, forever: refuse it here, where the reason is still known.
+            refused++;
+            LOG.error("durable log: refused a record of {}: {} (total refused {})", stream, e.getMessage(), refused);
+            return false;
+        }
+        offered++;
         if (queue.size() == capacity) {
             LogRecord lost = queue.removeFirst();
             dropped++;
             LOG.error("durable log backlog full ({} records): dropped the oldest record of {} (total dropped {})", capacity, lost.stream(), dropped);
         }
-        queue.addLast(new LogRecord(stream, fields, clock.getAsLong(), producer + "-" + (++offered)));
+        queue.addLast(record);
         notifyAll();
+        return true;
+    }
+
+    /** Records refused when offered because Kinesis could never take them (over 1 MiB). */
+    public synchronized long refused() {
+        return refused;
+    }
+
+    /** Shipper failures other than Kinesis being unavailable (a bug, a surprise from the SDK): each one retried. */
+    public synchronized long shipperErrors() {
+        return shipperErrors;
     }
 
     public synchronized int backlog() {
@@ -178,13 +209,35 @@ public final class DurableLogBuffer implements AutoCloseable {
                 }
                 LOG.warn("durable log: batch of {} not shipped, {} queued, retrying in {} ms in batches of {}: {}", batch.size(), backlog(), waitMs,
                         currentBatch(), e.getMessage());
-                try {
-                    Thread.sleep(waitMs);
-                } catch (InterruptedException ie) {
+                if (!backOff(waitMs)) {
+                    return;
+                }
+                waitMs = Math.min(waitMs * 2, 10_000);
+            } catch (RuntimeException e) {
+                // Anything else must not end the thread: a dead shipper would grow the backlog silently until records
+                // are dropped. Count it, log it with its stack, and retry the same batch after a backoff.
+                long errors;
+                synchronized (this) {
+                    errors = ++shipperErrors;
+                    currentBatch = Math.max(MIN_BATCH, currentBatch / 2);
+                }
+                LOG.error("durable log: shipper failed on a batch of {} ({} queued, {} such failures so far), retrying in {} ms", batch.size(),
+                        backlog(), errors, waitMs, e);
+                if (!backOff(waitMs)) {
                     return;
                 }
                 waitMs = Math.min(waitMs * 2, 10_000);
             }
+        }
+    }
+
+    /** @return false when interrupted (the buffer is closing) */
+    private static boolean backOff(long ms) {
+        try {
+            Thread.sleep(ms);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
         }
     }
 

@@ -40,17 +40,47 @@ public final class KinesisRecordSink {
         return stream;
     }
 
-    /** Writes every record or throws {@link DurableLogUnavailableException}; returns the sequence numbers in order. */
+    /**
+     * The size Kinesis counts for a record (its data plus its partition key).
+     *
+     * @throws RecordTooLargeException when that is over {@link #MAX_BYTES_PER_RECORD}: such a record can never be written
+     */
+    public static int checkSize(LogRecord record) {
+        return sizeOf(record, LogRecordCodec.encode(record));
+    }
+
+    private static int sizeOf(LogRecord record, byte[] data) {
+        int size = data.length + record.stream().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (size > MAX_BYTES_PER_RECORD) {
+            throw new RecordTooLargeException(record.stream(), size);
+        }
+        return size;
+    }
+
+    /**
+     * Writes every record or throws {@link DurableLogUnavailableException}; returns the sequence numbers in order.
+     * Every record is checked before anything is sent: one without an id, or over 1 MiB
+     * ({@link RecordTooLargeException}), refuses the whole call, so a caller never has half a batch written by a
+     * call that could never succeed.
+     */
     public List<String> put(List<LogRecord> records) {
+        List<byte[]> encoded = new ArrayList<>(records.size());
+        for (LogRecord record : records) {
+            if (record.id() == null || record.id().isBlank()) {
+                // Without an id the rollup cannot tell a resend from a new record: refuse rather than archive twice.
+                throw new IllegalArgumentException("record for " + record.stream() + " has no id");
+            }
+            byte[] data = LogRecordCodec.encode(record);
+            sizeOf(record, data);
+            encoded.add(data);
+        }
         List<String> sequences = new ArrayList<>(records.size());
         List<PutRecordsRequestEntry> batch = new ArrayList<>();
         int batchBytes = 0;
-        for (LogRecord record : records) {
-            byte[] data = LogRecordCodec.encode(record);
-            int size = data.length + record.stream().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-            if (size > MAX_BYTES_PER_RECORD) {
-                throw new IllegalArgumentException("record for " + record.stream() + " is " + size + " bytes; Kinesis takes at most 1 MiB");
-            }
+        for (int i = 0; i < records.size(); i++) {
+            LogRecord record = records.get(i);
+            byte[] data = encoded.get(i);
+            int size = sizeOf(record, data);
             if (batch.size() == MAX_RECORDS_PER_CALL || batchBytes + size > MAX_BYTES_PER_CALL) {
                 sequences.addAll(putBatch(batch));
                 batch = new ArrayList<>();

@@ -46,7 +46,7 @@ class KinesisRecordSinkThrottlingTest {
         };
         List<LogRecord> records = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            records.add(new LogRecord("k", Map.of("i", Integer.toString(i)), i));
+            records.add(new LogRecord("k", Map.of("i", Integer.toString(i)), i, "t-" + i));
         }
         List<String> sequences = new KinesisRecordSink(throttling, "s", 3, 1).put(records);
         assertEquals(2, calls.size());

@@ -15,14 +15,14 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.kinesis.DurableLogUnavailableException;
-import perpwatch.core.redis.StoreUnavailableException;
 import perpwatch.functions.api.ApiError;
 import perpwatch.functions.config.FunctionsConfig;
 
 /**
  * {@code POST /api/webhooks/helius}: Helius enhanced-webhook deliveries. Does the minimum before answering (check,
- * parse, one log write, one Redis script per new signature) so Helius gets its answer in milliseconds; any store
- * failure is a 503 so Helius retries.
+ * parse, one log write, one Redis script per new signature) so Helius gets its answer in milliseconds. The answer
+ * depends on the durable log alone: 503 (Helius retries) only when Kinesis cannot take the records; Redis being down
+ * is caught up later (see {@link HeliusWebhookService}).
  */
 @Controller("/api/webhooks/helius")
 // Blocking store calls (Redis, Kinesis) run on the I/O pool, never on a Netty event loop that other requests share.
@@ -65,10 +65,10 @@ public class HeliusWebhookController {
         }
         try {
             return HttpResponse.ok(service.store(payload));
-        } catch (StoreUnavailableException | DurableLogUnavailableException e) {
+        } catch (DurableLogUnavailableException e) {
             counters.add("store_failures", 1);
             LOG.warn("helius delivery not stored (Helius will retry): {}", e.getMessage());
-            return error(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "event store unreachable; retry later");
+            return error(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "durable log unreachable; retry later");
         }
     }
 

@@ -134,7 +134,7 @@ class HeliusWebhookEndpointTest {
         assertEquals(List.of(expected), stored().stream().map(StreamEntry::fields).toList());
         List<LogRecord> log = logged("sig-exact-1");
         assertEquals(1, log.size());
-        assertEquals(new LogRecord("onchain:drift:events", expected, NOW), log.get(0));
+        assertEquals(new LogRecord("onchain:drift:events", expected, NOW, "helius:sig-exact-1"), log.get(0));
     }
 
     @Test
@@ -191,21 +191,65 @@ class HeliusWebhookEndpointTest {
     }
 
     @Test
-    void redisDownIs503AndNothingIsMarkedSeenUntilItIsWritten() throws Exception {
-        byte[] delivery = body(driftTransaction("sig-redis-down"));
+    void withRedisDownTheLogTakesTheDeliveryAnd200AndRedisCatchesUpOncePerSignature() throws Exception {
+        byte[] first = body(driftTransaction("sig-redis-down-1"));
+        byte[] second = body(driftTransaction("sig-redis-down-2"), driftTransaction("sig-redis-down-1"));
         redis.stop();
-        HttpResponse<String> down = api.post("/api/webhooks/helius", delivery, SECRET);
-        assertEquals(503, down.statusCode());
-        assertFalse(down.body().contains("redis://"));
+        HttpResponse<String> down = api.post("/api/webhooks/helius", first, SECRET);
+        assertEquals(200, down.statusCode(), "the log holds it: Helius must not retry into a dropped delivery");
+        assertEquals(1, JSON.readTree(down.body()).get("accepted").asInt());
+        // A redelivery while Redis is down cannot be recognised: it reaches the log again, under the same id.
+        assertEquals(200, api.post("/api/webhooks/helius", second, SECRET).statusCode());
+        assertEquals(2, logged("sig-redis-down-1").size());
+        assertEquals(List.of("helius:sig-redis-down-1", "helius:sig-redis-down-1"), logged("sig-redis-down-1").stream().map(LogRecord::id).toList());
+        assertEquals(1, logged("sig-redis-down-2").size());
+
         redis.startServer();
+        // The next delivery that finds Redis up appends what waited, each signature once.
         long deadline = System.currentTimeMillis() + 15_000;
-        HttpResponse<String> retried = api.post("/api/webhooks/helius", delivery, SECRET);
-        while (retried.statusCode() != 200 && System.currentTimeMillis() < deadline) {
+        while (stored().size() < 2 && System.currentTimeMillis() < deadline) {
+            api.post("/api/webhooks/helius", body(recordedTransfer()), SECRET);
             Thread.sleep(100);
-            retried = api.post("/api/webhooks/helius", delivery, SECRET);
         }
-        assertEquals(1, JSON.readTree(retried.body()).get("accepted").asInt(), "Helius's retry is accepted, not a duplicate");
+        assertEquals(List.of("sig-redis-down-1", "sig-redis-down-2"), stored().stream().map(e -> e.fields().get("signature")).sorted().toList());
+        JsonNode again = JSON.readTree(api.post("/api/webhooks/helius", second, SECRET).body());
+        assertEquals(2, again.get("duplicates").asInt(), "both are marked seen now");
+        assertEquals(2, stored().size());
+        JsonNode counters = JSON.readTree(api.get("/api/webhooks/helius/counters").body());
+        assertEquals(3, counters.get("redis_deferred").asInt());
+        assertEquals(2, counters.get("redis_caught_up").asInt());
+    }
+
+    @Test
+    void theLogCatchUpRestoresRedisAfterTheInstanceThatHeldThemIsGone() throws Exception {
+        redis.stop();
+        assertEquals(200, api.post("/api/webhooks/helius", body(driftTransaction("sig-lost-instance")), SECRET).statusCode());
+        assertEquals(200, api.post("/api/webhooks/helius", body(driftTransaction("sig-lost-instance")), SECRET).statusCode());
+        api.close();   // its in-memory retry set dies with it, as a Lambda instance's does
+        redis.startServer();
+        api = TestApi.start(redis.url(), java.time.Clock.fixed(java.time.Instant.ofEpochMilli(NOW), java.time.ZoneOffset.UTC),
+                config(kinesis.endpoint().toString()));
+        assertTrue(stored().isEmpty());
+        DriftEventsCatchUp catchUp = new DriftEventsCatchUp(streams, java.time.Duration.ofDays(7));
+        assertEquals(new DriftEventsCatchUp.Result(1, 1), catchUp.apply(logged("sig-lost-instance"), NOW));
+        assertEquals(new DriftEventsCatchUp.Result(0, 2), catchUp.apply(kinesis.readAll().stream()
+                .filter(r -> "sig-lost-instance".equals(r.fields().get("signature"))).toList(), NOW), "a replay of the replay changes nothing");
         assertEquals(1, stored().size());
+        assertEquals(1, JSON.readTree(api.post("/api/webhooks/helius", body(driftTransaction("sig-lost-instance")), SECRET).body())
+                .get("duplicates").asInt());
+    }
+
+    @Test
+    void aTransactionTooLargeForTheLogIsMalformedAndTheRestIsKept() throws Exception {
+        // Under the body limit and the parser's, but each quote is escaped again inside the log envelope: over 1 MiB there.
+        ObjectNode huge = driftTransaction("sig-too-large");
+        huge.put("memo", "\"".repeat(300_000));
+        HttpResponse<String> answer = api.post("/api/webhooks/helius", body(huge, driftTransaction("sig-small")), SECRET);
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals(1, JSON.readTree(answer.body()).get("accepted").asInt());
+        assertEquals(1, JSON.readTree(answer.body()).get("malformed").asInt());
+        assertEquals(List.of("sig-small"), stored().stream().map(e -> e.fields().get("signature")).toList());
+        assertTrue(logged("sig-too-large").isEmpty());
     }
 
     @Test

@@ -22,10 +22,18 @@ public final class LocalKinesis implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    /** The emulator's entry point under {@code root}, if installed. */
+    /**
+     * The emulator's entry point under {@code root}, or under its parent (a module's directory, where Maven runs a
+     * module's tests), if installed.
+     */
     public static Optional<Path> installed(Path root) {
-        Path main = root.resolve("tools/kinesis-local/node_modules/kinesis-local/main.js");
-        return Files.isRegularFile(main) ? Optional.of(main) : Optional.empty();
+        for (Path dir : root.getParent() == null ? java.util.List.of(root) : java.util.List.of(root, root.getParent())) {
+            Path main = dir.resolve("tools/kinesis-local/node_modules/kinesis-local/main.js");
+            if (Files.isRegularFile(main)) {
+                return Optional.of(main);
+            }
+        }
+        return Optional.empty();
     }
 
     public static LocalKinesis start(Path main, String stream, Path logDir) throws IOException {

@@ -93,9 +93,11 @@ class ParquetRoundTripTest {
         return out;
     }
 
+    static final java.util.concurrent.atomic.AtomicLong NEXT_ID = new java.util.concurrent.atomic.AtomicLong();
+
     static void add(Map<Dataset, List<LogRecord>> out, String stream, Map<String, String> fields, long ts) {
         Dataset dataset = Dataset.locate(stream).orElseThrow().dataset();
-        out.computeIfAbsent(dataset, d -> new ArrayList<>()).add(new LogRecord(stream, fields, ts + 10));
+        out.computeIfAbsent(dataset, d -> new ArrayList<>()).add(new LogRecord(stream, fields, ts + 10, "t-" + NEXT_ID.incrementAndGet()));
     }
 
     @Test

@@ -44,10 +44,10 @@ class ScheduledRollupTest {
         for (int i = 0; i < 5; i++) {
             raw.add(new LoggedRecord("shardId-000000000000", Long.toString(seq++), new LogRecord("market:solusdt:price",
                     Map.of("price", "187.1" + i, "ts", Long.toString(HOUR_16 + i * 1000L), "recv_ts", Long.toString(HOUR_16 + i * 1000L + 5)),
-                    HOUR_16 + i * 1000L)));
+                    HOUR_16 + i * 1000L, "p-" + i)));
             raw.add(new LoggedRecord("shardId-000000000000", Long.toString(seq++), new LogRecord("onchain:drift:events",
                     Map.of("signature", "sig" + i, "event_type", "liquidation", "ts", Long.toString(HOUR_16 + i * 1000L)),
-                    HOUR_16 + i * 1000L + 1)));
+                    HOUR_16 + i * 1000L + 1, "helius:sig" + i)));
         }
         new RawPartWriter(s3.store).write(raw);
 
