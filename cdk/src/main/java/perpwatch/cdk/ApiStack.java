@@ -48,6 +48,7 @@ public final class ApiStack extends Stack {
     static final String API_HANDLER = "perpwatch.functions.lambda.ApiGatewayHandler";
     static final String ARCHIVER_HANDLER = "perpwatch.archive.ArchiverHandler";
     static final String ROLLUP_HANDLER = "perpwatch.archive.ScheduledRollupHandler";
+    static final String CATCH_UP_HANDLER = "perpwatch.functions.lambda.DriftEventsCatchUpHandler";
     /** What GuardsService logs each time it answers {@code data_source: unavailable}. */
     static final String GUARDS_UNAVAILABLE_LOG = "guards data_source unavailable";
 
@@ -65,10 +66,13 @@ public final class ApiStack extends Stack {
         redisEnv.put("PERPWATCH_REDIS_AUTH_SECRET_ARN", data.redisAuth().getSecretArn());
 
         Map<String, String> apiEnv = new LinkedHashMap<>(redisEnv);
-        apiEnv.put("PERPWATCH_DURABLE_LOG", "off");    // read-only routes; the webhook route goes to its own function
+        // The routes read, except the guards' decision log: it goes to the durable log (then Parquet) like every record.
+        apiEnv.put("PERPWATCH_DURABLE_LOG", "kinesis");
+        apiEnv.put("PERPWATCH_KINESIS_STREAM", data.events().getStreamName());
         JavaLambda api = new JavaLambda(this, "Api", stage, new JavaLambda.Spec("api", stage.artifacts().functionsJar(),
                 API_HANDLER, 1536, Duration.seconds(10), apiEnv, inVpc));
         data.redisAuth().grantRead(api.function());
+        data.events().grantWrite(api.function());
 
         Map<String, String> webhookEnv = new LinkedHashMap<>(redisEnv);
         webhookEnv.put("PERPWATCH_DURABLE_LOG", "kinesis");
@@ -93,9 +97,12 @@ public final class ApiStack extends Stack {
                 .detailedMetricsEnabled(true).throttlingBurstLimit(200).throttlingRateLimit(100).build());
 
         JavaLambda archiver = archiver(stage, data);
+        JavaLambda catchUp = driftCatchUp(stage, data, redisEnv, inVpc);
         rollup = rollups(stage, data);
 
         alarms(stage, data, api, webhook, archiver);
+        iteratorAgeAlarm(stage, data, catchUp, "drift-catch-up-iterator-age",
+                "Drift events written while Redis was down are more than 5 minutes from reaching Redis");
 
         CfnOutput.Builder.create(this, "ApiUrl").value(http.getApiEndpoint() + "/api").description("the HTTP API").build();
         CfnOutput.Builder.create(this, "WebhookUrl").value(http.getApiEndpoint() + WEBHOOK_PATH)
@@ -122,6 +129,32 @@ public final class ApiStack extends Stack {
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD).evaluationPeriods(1).build();
         parked.addAlarmAction(new SnsAction(data.alarms()));
         return archiver;
+    }
+
+    /**
+     * The webhook writes Kinesis first and Redis second; this replays the log's Drift events into Redis (once per
+     * signature, by the webhook's own script), so Redis is complete whatever happened to the instance that took a
+     * delivery while Redis was down. It fails its batch while Redis is down, so Lambda retries from the same place
+     * until the records expire from the stream (retries unbounded: no batch is given up on while Redis is away).
+     */
+    private JavaLambda driftCatchUp(StageConfig stage, DataStack data, Map<String, String> redisEnv, Optional<JavaLambda.InVpc> inVpc) {
+        JavaLambda catchUp = new JavaLambda(this, "DriftCatchUp", stage, new JavaLambda.Spec("drift-catch-up",
+                stage.artifacts().functionsJar(), CATCH_UP_HANDLER, 1024, Duration.minutes(1), redisEnv, inVpc));
+        data.redisAuth().grantRead(catchUp.function());
+        catchUp.live().addEventSource(KinesisEventSource.Builder.create(data.events())
+                .startingPosition(StartingPosition.TRIM_HORIZON)
+                .batchSize(500).maxBatchingWindow(Duration.seconds(1))
+                .build());
+        return catchUp;
+    }
+
+    private void iteratorAgeAlarm(StageConfig stage, DataStack data, JavaLambda consumer, String name, String description) {
+        Metric age = consumer.function().metric("IteratorAge",
+                software.amazon.awscdk.services.cloudwatch.MetricOptions.builder().statistic("Maximum").period(Duration.minutes(1)).build());
+        Alarm alarm = Alarm.Builder.create(this, name).alarmName(stage.name(name)).alarmDescription(description)
+                .metric(age).threshold(300_000).comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .evaluationPeriods(3).treatMissingData(TreatMissingData.NOT_BREACHING).build();
+        alarm.addAlarmAction(new SnsAction(data.alarms()));
     }
 
     /** The previous hour at :10 past each hour; the previous day (re-rolling its hours for late parts) at 00:30 UTC. */

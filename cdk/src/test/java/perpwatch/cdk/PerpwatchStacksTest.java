@@ -154,7 +154,7 @@ class PerpwatchStacksTest {
     void javaLambdasHaveSnapStartOnPublishedVersionsAndAliases() {
         List<Map<String, Object>> functions = resources(api, "AWS::Lambda::Function").stream()
                 .filter(f -> String.valueOf(props(f).get("Runtime")).startsWith("java")).toList();
-        assertEquals(4, functions.size(), "api, webhook, archiver, rollup");
+        assertEquals(5, functions.size(), "api, webhook, archiver, drift catch-up, rollup");
         Set<String> handlers = new TreeSet<>();
         for (Map<String, Object> f : functions) {
             assertEquals("java21", props(f).get("Runtime"));
@@ -163,9 +163,10 @@ class PerpwatchStacksTest {
             Map<?, ?> env = (Map<?, ?>) ((Map<?, ?>) props(f).get("Environment")).get("Variables");
             assertFalse(env.containsKey("PERPWATCH_REDIS_AUTH") || env.containsKey("PERPWATCH_HELIUS_AUTH"), "secret in plain environment");
         }
-        assertEquals(new TreeSet<>(List.of(ApiStack.API_HANDLER, ApiStack.ARCHIVER_HANDLER, ApiStack.ROLLUP_HANDLER)), handlers);
-        api.resourceCountIs("AWS::Lambda::Alias", 4);
-        api.resourceCountIs("AWS::Lambda::Version", 4);
+        assertEquals(new TreeSet<>(List.of(ApiStack.API_HANDLER, ApiStack.ARCHIVER_HANDLER, ApiStack.ROLLUP_HANDLER,
+                ApiStack.CATCH_UP_HANDLER)), handlers);
+        api.resourceCountIs("AWS::Lambda::Alias", 5);
+        api.resourceCountIs("AWS::Lambda::Version", 5);
     }
 
     @Test
@@ -187,8 +188,11 @@ class PerpwatchStacksTest {
                 "BisectBatchOnFunctionError", true,
                 "StartingPosition", "TRIM_HORIZON",
                 "DestinationConfig", Map.of("OnFailure", Map.of("Destination", Match.anyValue()))));
-        Map<String, Object> mapping = resources(api, "AWS::Lambda::EventSourceMapping").get(0);
-        assertTrue(String.valueOf(props(mapping).get("FunctionName")).contains("ArchiverLive"), "the SnapStart alias, not $LATEST");
+        List<String> consumers = resources(api, "AWS::Lambda::EventSourceMapping").stream()
+                .map(m -> String.valueOf(props(m).get("FunctionName"))).toList();
+        assertEquals(2, consumers.size(), consumers.toString());
+        assertTrue(consumers.stream().anyMatch(f -> f.contains("ArchiverLive")), "the SnapStart alias, not $LATEST: " + consumers);
+        assertTrue(consumers.stream().anyMatch(f -> f.contains("DriftCatchUpLive")), "the webhook's Redis catch-up reads the log: " + consumers);
         api.hasResourceProperties("AWS::SQS::Queue", Map.of("SqsManagedSseEnabled", true));
     }
 
@@ -246,7 +250,8 @@ class PerpwatchStacksTest {
             }
         }
         for (String expected : List.of("binance-trades-silent", "binance-book-silent", "okx-usdc-silent", "bybit-funding-silent",
-                "drift-liq-map-silent", "archiver-iterator-age", "webhook-5xx", "guards-unavailable", "archiver-failures")) {
+                "drift-liq-map-silent", "archiver-iterator-age", "webhook-5xx", "guards-unavailable", "archiver-failures",
+                "drift-catch-up-iterator-age")) {
             assertTrue(names.contains("perpwatch-dev-" + expected), expected + " in " + names);
         }
         feeds.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "perpwatch-dev-binance-trades-silent",
