@@ -20,6 +20,7 @@ import perpwatch.feeds.FeedTask;
 import perpwatch.feeds.concurrent.DaemonThreads;
 import perpwatch.feeds.http.RestCallException;
 import perpwatch.feeds.metrics.FeedCounters;
+import perpwatch.feeds.metrics.LogSampler;
 import perpwatch.feeds.ws.Backoff;
 
 /**
@@ -94,10 +95,20 @@ public final class BybitFundingPoller implements FeedTask {
             BybitMarketRestClient.OpenInterest oi = withRetries("open-interest", () -> client.openInterest(symbol));
             BybitMarketRestClient.Ticker ticker = withRetries("tickers", () -> client.ticker(symbol));
             long now = clock.getAsLong();
-            BigDecimal notional = oi.openInterest().multiply(ticker.markPrice());
-            snapshot = new FundingSnapshot(symbol, notional, oi.openInterest(), ticker.fundingRate(),
+            BigDecimal mark = ticker.markPrice();
+            // One side is the convention (Binance, Coinglass). Without Bybit's one-sided figure there is no
+            // oi_notional: halving the two-sided one would be a guess, and a guard reads a missing value as unknown.
+            BigDecimal oneSided = oi.oneSided().map(q -> q.multiply(mark)).orElse(null);
+            if (oneSided == null) {
+                counters.increment("oi_one_sided_missing");
+                long n = counters.get("oi_one_sided_missing");
+                if (LogSampler.shouldLog(n)) {
+                    LOG.warn("[{}] Bybit gave no singleOpenInterest (#{}): oi_notional left out, two-sided figure kept", name, n);
+                }
+            }
+            snapshot = new FundingSnapshot(symbol, oneSided, oi.twoSided().multiply(mark), ticker.fundingRate(),
                     FundingRates.eightHourRate(ticker.fundingRate(), hours), hours,
-                    FundingRates.aprPercent(ticker.fundingRate(), hours), ticker.nextFundingTime(), ticker.markPrice(), ticker.time(), now);
+                    FundingRates.aprPercent(ticker.fundingRate(), hours), ticker.nextFundingTime(), mark, ticker.time(), now, oi.timestamp());
         } catch (RestCallException e) {
             counters.increment("failed_polls");
             LOG.warn("[{}] poll failed after retries, nothing written: {}", name, e.getMessage());

@@ -40,7 +40,13 @@ public class FundingHistoryService {
         long now = clock.millis();
         long from = Math.floorDiv(now, HOUR_MS) * HOUR_MS - (hours - 1) * HOUR_MS;
         LastPerBucket<FundingSnapshot> buckets = new LastPerBucket<>(from, HOUR_MS);
-        read(StreamKeys.funding(instrument), from, buckets);
+        // Placed by the OI row's own time; a sample without a one-sided figure (the venue gave none, or an entry from
+        // before it was read, whose figure was two-sided) is no sample of oi_notional: its hour stays absent.
+        read(StreamKeys.funding(instrument), from, s -> {
+            if (s.oiNotional() != null) {
+                buckets.offer(s.oiTime(), s);
+            }
+        });
         return buckets.points((hour, sampleTime, s) -> new OiPoint(hour, s.oiNotional()));
     }
 
@@ -52,21 +58,20 @@ public class FundingHistoryService {
         long from = now - span + 1;
         long slice = (span + MAX_FUNDING_POINTS - 1) / MAX_FUNDING_POINTS;
         LastPerBucket<FundingSnapshot> buckets = new LastPerBucket<>(from, slice);
-        read(StreamKeys.funding(instrument), from, buckets);
+        read(StreamKeys.funding(instrument), from, s -> buckets.offer(s.ts(), s));
         List<FundingPoint> points = buckets.points((start, sampleTime, s) -> new FundingPoint(sampleTime, s.fundingRate8h(), s.fundingApr()));
         // A sample stamped a hair after our clock (another machine's clock) lands one bucket past the window.
         return points.size() > MAX_FUNDING_POINTS ? points.subList(points.size() - MAX_FUNDING_POINTS, points.size()) : points;
     }
 
-    private void read(StreamKey key, long from, LastPerBucket<FundingSnapshot> buckets) {
+    private void read(StreamKey key, long from, java.util.function.Consumer<FundingSnapshot> visitor) {
         int[] unreadable = {0};
         // Entries are written just after their venue time; reading from a minute earlier by id catches a sample
         // whose venue time is inside the window while never counting one twice (buckets filter by venue time).
         // Read to the stream's end, not to our clock: another machine's clock may run a little ahead of ours.
         redis.forEachInRange(key, from - 60_000, Long.MAX_VALUE, PAGE, entry -> {
             try {
-                FundingSnapshot s = FundingSnapshotCodec.INSTANCE.decode(entry.fields());
-                buckets.offer(s.ts(), s);
+                visitor.accept(FundingSnapshotCodec.INSTANCE.decode(entry.fields()));
             } catch (MalformedRecordException e) {
                 unreadable[0]++;
             }

@@ -127,6 +127,32 @@ class ParquetRoundTripTest {
     }
 
     @Test
+    void fundingRowsWrittenBeforeOiTwoSidedExistedStayReadable() {
+        // The FUNDING schema as it was: no oi_two_sided, no oi_ts; oi_notional then was the two-sided figure.
+        List<String> before = List.of("symbol", "oi_notional", "oi_value", "funding_rate", "funding_rate_8h", "funding_interval_h",
+                "funding_apr", "next_funding_time", "mark_price", "ts", "recv_ts");
+        org.apache.avro.SchemaBuilder.FieldAssembler<org.apache.avro.Schema> fields =
+                org.apache.avro.SchemaBuilder.record("funding").namespace("perpwatch.archive").fields();
+        for (String field : before) {
+            fields = fields.optionalString(field);
+        }
+        org.apache.avro.Schema old = fields.requiredLong(Dataset.WRITTEN_MS).requiredString(Dataset.SHARD).requiredString(Dataset.SEQUENCE)
+                .optionalString(Dataset.RECORD_ID).endRecord();
+        Map<String, String> oldFields = new java.util.LinkedHashMap<>();
+        before.forEach(f -> oldFields.put(f, f.equals("funding_interval_h") ? "8" : f.equals("symbol") ? "SOLUSDT" : "1"));
+        org.apache.avro.generic.GenericData.Record row = new org.apache.avro.generic.GenericData.Record(old);
+        oldFields.forEach(row::put);
+        row.put(Dataset.WRITTEN_MS, T);
+        row.put(Dataset.SHARD, "shardId-000000000000");
+        row.put(Dataset.SEQUENCE, "1");
+
+        GenericRecord back = ParquetBytes.read(ParquetBytes.write(old, List.of(row))).get(0);
+        assertEquals(oldFields, ArchiveRows.fields(Dataset.FUNDING, back), "read with today's field list, the new fields simply absent");
+        FundingSnapshot s = FundingSnapshotCodec.INSTANCE.decode(ArchiveRows.fields(Dataset.FUNDING, back));
+        assertEquals(null, s.oiNotional(), "the old two-sided oi_notional is not passed off as one-sided");
+    }
+
+    @Test
     void streamKeysMapToDesignPaths() {
         assertEquals("binance/SOLUSDT/trades", Dataset.locate("market:solusdt:trades").orElseThrow().path());
         assertEquals("okx/SOLUSDC/trades", Dataset.locate("market:solusdc:trades").orElseThrow().path());

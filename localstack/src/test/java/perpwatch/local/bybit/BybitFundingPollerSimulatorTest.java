@@ -83,15 +83,26 @@ class BybitFundingPollerSimulatorTest {
                 .map(e -> FundingSnapshotCodec.INSTANCE.decode(e.fields())).toList();
     }
 
+    void openInterest(String fixture) {
+        bybit.result(BybitSimulator.OPEN_INTEREST, q -> {
+            try {
+                return recordedResult(fixture);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     @Test
-    void recordedBodiesGiveTheExactStreamFields() throws Exception {
+    void theDocsAnswerGivesOneSidedOiNotionalAndKeepsTheTwoSidedFigureBeside() throws Exception {
+        // Bybit's 2026 docs: openInterest 63910691 is both sides, singleOpenInterest 31955346 one side; mark 114898.43.
+        openInterest("bybit/open_interest_doc_example_inverse.json");
         assertTrue(poller.pollOnce());
-        // OI 411496.22 (newest row) × mark 114898.43; rate 0.0001 every 480 min = 8 h → APR 0.0001 × 3 × 365 × 100
         Map<String, String> fields = streams.last(StreamKeys.funding(SOL)).orElseThrow().fields();
         assertEquals(Map.ofEntries(
                 Map.entry("symbol", "SOLUSDT"),
-                Map.entry("oi_notional", new BigDecimal("411496.22").multiply(new BigDecimal("114898.43")).stripTrailingZeros().toPlainString()),
-                Map.entry("oi_value", "411496.22"),
+                Map.entry("oi_notional", "3671619085506.78"),
+                Map.entry("oi_two_sided", "7343238056115.13"),
                 Map.entry("funding_rate", "0.0001"),
                 Map.entry("funding_rate_8h", "0.0001"),
                 Map.entry("funding_interval_h", "8"),
@@ -99,8 +110,34 @@ class BybitFundingPollerSimulatorTest {
                 Map.entry("next_funding_time", "1760371200000"),
                 Map.entry("mark_price", "114898.43"),
                 Map.entry("ts", fields.get("ts")),
-                Map.entry("recv_ts", Long.toString(NOW))), fields);
-        assertEquals("47280269628.9346", fields.get("oi_notional"));
+                Map.entry("recv_ts", Long.toString(NOW)),
+                Map.entry("oi_ts", "1780963200000")), fields, "oi_ts is the newest OI row's own time, not the ticker's");
+        assertEquals(0, poller.counters().getOrDefault("oi_one_sided_missing", 0L));
+    }
+
+    @Test
+    void withoutSingleOpenInterestOiNotionalIsLeftOutNeverHalved() throws Exception {
+        // The recorded 2023 answer predates singleOpenInterest: OI 411496.22 (newest row, both sides) × mark 114898.43.
+        openInterest("bybit/open_interest_ETHUSDT_linear_3rdparty_capture.json");
+        assertTrue(poller.pollOnce(), "funding is still written: only the one-sided OI is unknown");
+        Map<String, String> fields = streams.last(StreamKeys.funding(SOL)).orElseThrow().fields();
+        assertFalse(fields.containsKey("oi_notional"));
+        assertEquals("47280269628.9346", fields.get("oi_two_sided"));
+        assertEquals("1677832800000", fields.get("oi_ts"));
+        assertEquals("10.95", fields.get("funding_apr"));
+        FundingSnapshot s = stored().get(0);
+        assertEquals(null, s.oiNotional());
+        assertEquals(1, poller.counters().get("oi_one_sided_missing"));
+    }
+
+    @Test
+    void theSimulatorServesBothFiguresAsTheDocsDo() throws Exception {
+        bybit.result(BybitSimulator.OPEN_INTEREST, q -> BybitWire.openInterestResult("SOLUSDT", new BigDecimal("1234.5"), 1_763_999_700_000L));
+        assertTrue(poller.pollOnce());
+        FundingSnapshot s = stored().get(0);
+        assertEquals(0, new BigDecimal("141842111.835").compareTo(s.oiNotional()));
+        assertEquals(0, new BigDecimal("283684223.67").compareTo(s.oiTwoSided()));
+        assertEquals(1_763_999_700_000L, s.oiTime());
     }
 
     @Test

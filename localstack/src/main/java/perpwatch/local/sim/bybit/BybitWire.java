@@ -17,10 +17,15 @@ public final class BybitWire {
                 + symbol + "\",\"S\":\"" + positionSide + "\",\"v\":\"" + size.toPlainString() + "\",\"p\":\"" + bankruptcyPrice.toPlainString() + "\"}]}";
     }
 
-    /** {@code result} of open-interest (newest first, strings throughout). */
-    public static String openInterestResult(String symbol, BigDecimal openInterest, long timestamp) {
-        return "{\"symbol\":\"" + symbol + "\",\"category\":\"linear\",\"list\":[{\"openInterest\":\"" + openInterest.toPlainString()
-                + "\",\"timestamp\":\"" + timestamp + "\"}],\"nextPageCursor\":\"\"}";
+    /**
+     * {@code result} of open-interest (newest first, strings throughout) as the 2026 docs write it:
+     * {@code openInterest} is the sum of both sides, {@code singleOpenInterest} one side.
+     *
+     * @param oneSided the open interest of one side (longs = shorts), base coin
+     */
+    public static String openInterestResult(String symbol, BigDecimal oneSided, long timestamp) {
+        return "{\"symbol\":\"" + symbol + "\",\"category\":\"linear\",\"list\":[{\"openInterest\":\"" + oneSided.add(oneSided).toPlainString()
+                + "\",\"singleOpenInterest\":\"" + oneSided.toPlainString() + "\",\"timestamp\":\"" + timestamp + "\"}],\"nextPageCursor\":\"\"}";
     }
 
     /** {@code result} of tickers for one linear symbol. */
