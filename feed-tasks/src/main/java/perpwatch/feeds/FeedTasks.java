@@ -58,7 +58,7 @@ public final class FeedTasks {
             "okx-usdc", ctx -> new OkxTradesWorker(ctx.instrument(), ctx.config().okx().publicWs(), ctx.config().reconnect(),
                     okxSpecs(ctx), ctx.newWriter(), System::currentTimeMillis),
             "bybit-funding", ctx -> new BybitFundingPoller(ctx.instrument(),
-                    new BybitMarketRestClient(ctx.config().bybit(), ctx.config().restTimeout()), ctx.newWriter(),
+                    new BybitMarketRestClient(ctx.config().bybit(), ctx.config().restTimeout()), ctx.newWriter(), ctx.redis(),
                     ctx.config().fundingPoll(), 3, Backoff.standard(), System::currentTimeMillis),
             "drift-liq-map", FeedTasks::driftLiqMap);
 

@@ -85,6 +85,17 @@ class CodecRoundTripTest {
     }
 
     @Test
+    void settledFundingRoundTrips() {
+        SettledFunding s = new SettledFunding("SOLUSDT", new BigDecimal("-0.00005"), new BigDecimal("-0.00005"), 8,
+                new BigDecimal("-5.475"), 1_709_884_800_000L, 1_709_884_860_000L);
+        Map<String, String> f = SettledFundingCodec.INSTANCE.encode(s);
+        assertEquals(s, SettledFundingCodec.INSTANCE.decode(f));
+        Map<String, String> bad = new HashMap<>(f);
+        bad.put("funding_interval_h", "25");
+        assertThrows(MalformedRecordException.class, () -> SettledFundingCodec.INSTANCE.decode(bad));
+    }
+
+    @Test
     void aFundingEntryOfTheOldShapeStillDecodesWithItsTwoSidedFigureNamedAsSuch() {
         // As written before singleOpenInterest was read: oi_value = Bybit's two-sided openInterest, oi_notional from it.
         Map<String, String> old = Map.ofEntries(Map.entry("symbol", "SOLUSDT"), Map.entry("oi_notional", "1500000000"),

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import perpwatch.feeds.http.RestCallException;
 import perpwatch.feeds.http.RestGetter;
@@ -54,6 +57,29 @@ public final class BybitMarketRestClient {
         JsonNode row = firstRow(answer, "tickers");
         return new Ticker(decimal(row, "markPrice", answer.uri()), decimal(row, "fundingRate", answer.uri()),
                 integer(row.path("nextFundingTime"), "nextFundingTime", answer.uri()), answer.time());
+    }
+
+    /** One settled funding print: the rate for one interval and its settlement time ({@code fundingRateTimestamp}). */
+    public record SettledRate(BigDecimal fundingRate, long timestamp) {
+    }
+
+    /** The newest {@code limit} settled prints, oldest first. An empty list is an answer (a new instrument). */
+    public List<SettledRate> fundingHistory(String symbol, int limit) throws RestCallException, InterruptedException {
+        Answer answer = call(endpoints.fundingHistory(symbol, limit));
+        JsonNode list = answer.result().path("list");
+        if (!list.isArray()) {
+            throw new MalformedAnswerException(answer.uri() + ": funding history result has no list", null);
+        }
+        List<SettledRate> rates = new ArrayList<>(list.size());
+        for (JsonNode row : list) {
+            if (!symbol.equals(row.path("symbol").asText())) {
+                throw new MalformedAnswerException(answer.uri() + ": a row of '" + row.path("symbol").asText() + "' in the answer for " + symbol, null);
+            }
+            rates.add(new SettledRate(decimal(row, "fundingRate", answer.uri()),
+                    integer(row.path("fundingRateTimestamp"), "fundingRateTimestamp", answer.uri())));
+        }
+        rates.sort(Comparator.comparingLong(SettledRate::timestamp));
+        return rates;
     }
 
     /** Funding interval in whole hours (Bybit gives minutes). */

@@ -31,6 +31,8 @@ import perpwatch.core.model.LiquidationCodec;
 import perpwatch.core.model.PositionSide;
 import perpwatch.core.model.PriceTick;
 import perpwatch.core.model.PriceTickCodec;
+import perpwatch.core.model.SettledFunding;
+import perpwatch.core.model.SettledFundingCodec;
 import perpwatch.core.stream.StreamKeys;
 
 /** Every dataset: the feeds' own encoded records → Parquet → a real S3 API server → Parquet → the same fields. */
@@ -64,6 +66,8 @@ class ParquetRoundTripTest {
                     i % 3 == 0 ? PositionSide.LONG : PositionSide.SHORT, px, new BigDecimal("2.5"), px.multiply(new BigDecimal("2.5")), ts, ts + 5)), ts);
             add(out, StreamKeys.funding(SOL).name(), FundingSnapshotCodec.INSTANCE.encode(new FundingSnapshot("SOLUSDT", new BigDecimal("1500000000.0001"),
                     new BigDecimal("8000000"), new BigDecimal("0.0001"), new BigDecimal("0.0001"), 8, new BigDecimal("10.95"), ts + 3_600_000, px, ts, ts + 40)), ts);
+            add(out, StreamKeys.fundingSettled(SOL).name(), SettledFundingCodec.INSTANCE.encode(new SettledFunding("SOLUSDT", new BigDecimal("-0.00005"),
+                    new BigDecimal("-0.00005"), 8, new BigDecimal("-5.475"), ts, ts + 60_000)), ts);
             add(out, StreamKeys.usdcTrades(SOL).name(), LastTradeCodec.INSTANCE.encode(new LastTrade("SOL-USDC-SWAP", px, "buy", new BigDecimal("0.3"), ts, ts + 1)), ts);
             add(out, StreamKeys.okxUsdtTrades(SOL).name(), LastTradeCodec.INSTANCE.encode(new LastTrade("SOL-USDT-SWAP", px, "sell", new BigDecimal("3"), ts, ts + 1)), ts);
             Map<String, String> drift = new java.util.LinkedHashMap<>();
@@ -157,6 +161,7 @@ class ParquetRoundTripTest {
         assertEquals("binance/SOLUSDT/trades", Dataset.locate("market:solusdt:trades").orElseThrow().path());
         assertEquals("okx/SOLUSDC/trades", Dataset.locate("market:solusdc:trades").orElseThrow().path());
         assertEquals("bybit/SOLUSDT/funding", Dataset.locate("market:solusdt:funding").orElseThrow().path());
+        assertEquals("bybit/SOLUSDT/funding_settled", Dataset.locate("market:solusdt:funding_settled").orElseThrow().path());
         assertEquals("liquidations/SOLUSDT", Dataset.locate("market:solusdt:liquidations").orElseThrow().path());
         assertEquals("helius/drift", Dataset.locate("onchain:drift:events").orElseThrow().path());
         assertEquals("guards/SOL/decisions", Dataset.locate("engine:guards:decisions:sol").orElseThrow().path());

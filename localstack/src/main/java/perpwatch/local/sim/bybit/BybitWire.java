@@ -28,6 +28,20 @@ public final class BybitWire {
                 + "\",\"singleOpenInterest\":\"" + oneSided.toPlainString() + "\",\"timestamp\":\"" + timestamp + "\"}],\"nextPageCursor\":\"\"}";
     }
 
+    /** A settled funding print: the rate and its {@code fundingRateTimestamp}. */
+    public record SettledPrint(BigDecimal fundingRate, long fundingRateTimestamp) {
+    }
+
+    /** {@code result} of funding/history: newest first, at most {@code limit} rows, strings throughout. */
+    public static String fundingHistoryResult(String symbol, java.util.List<SettledPrint> newestFirst, int limit) {
+        StringBuilder rows = new StringBuilder();
+        for (SettledPrint p : newestFirst.subList(0, Math.min(limit, newestFirst.size()))) {
+            rows.append(rows.length() == 0 ? "" : ",").append("{\"symbol\":\"").append(symbol).append("\",\"fundingRate\":\"")
+                    .append(p.fundingRate().toPlainString()).append("\",\"fundingRateTimestamp\":\"").append(p.fundingRateTimestamp()).append("\"}");
+        }
+        return "{\"category\":\"linear\",\"list\":[" + rows + "]}";
+    }
+
     /** {@code result} of tickers for one linear symbol. */
     public static String tickersResult(String symbol, BigDecimal mark, BigDecimal fundingRate, long nextFundingTime, BigDecimal openInterest) {
         return "{\"category\":\"linear\",\"list\":[{\"symbol\":\"" + symbol + "\",\"lastPrice\":\"" + mark.toPlainString() + "\",\"indexPrice\":\""
