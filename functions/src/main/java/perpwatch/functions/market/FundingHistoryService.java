@@ -24,7 +24,10 @@ import perpwatch.core.stream.StreamKeys;
  */
 @Singleton
 public class FundingHistoryService {
-    /** A sparkline wider than this shows nothing more; 288 is one point per five minutes over a day. */
+    /**
+     * A sparkline wider than this shows nothing more. Settled prints come at most hourly, so the longest window
+     * (168 h) fits; the cap only guards against a stream holding more than the venue settled.
+     */
     public static final int MAX_FUNDING_POINTS = 288;
     private static final Logger LOG = LoggerFactory.getLogger(FundingHistoryService.class);
     private static final long HOUR_MS = Duration.ofHours(1).toMillis();
