@@ -61,15 +61,24 @@ function redisMany(port, commands) {
   })
 }
 
-/** 24 h of history the way the feeds write it: funding every 60 s, liquidations through the last hour. */
+/** 24 h of history the way the feeds write it: funding every 60 s, settled prints every 8 h, liquidations through the last hour. */
 async function seedHistory(port, price) {
   const now = Date.now()
   const funding = []
   for (let t = now - 24 * 3_600_000 + 60_000; t < now - 120_000; t += 60_000) {
     const rate = (Math.sin(t / 7_200_000) * 0.0002).toFixed(8)
-    funding.push(['XADD', 'market:solusdt:funding', `${t}-0`, 'symbol', 'SOLUSDT', 'oi_notional', String(1.7e9 + (t % 86_400_000) * 2), 'oi_value', '11000000',
+    const oi = 1.7e9 + (t % 86_400_000) * 2
+    funding.push(['XADD', 'market:solusdt:funding', `${t}-0`, 'symbol', 'SOLUSDT', 'oi_notional', String(oi), 'oi_two_sided', String(2 * oi),
       'funding_rate', rate, 'funding_rate_8h', rate, 'funding_interval_h', '8', 'funding_apr', (rate * 3 * 365 * 100).toFixed(6),
-      'next_funding_time', String(now + 3_600_000), 'mark_price', String(price), 'ts', String(t), 'recv_ts', String(t + 50)])
+      'next_funding_time', String(now + 3_600_000), 'mark_price', String(price), 'ts', String(t), 'recv_ts', String(t + 50),
+      'oi_ts', String(Math.floor(t / 300_000) * 300_000)])
+  }
+  // Settled prints every 8 h, each written a minute after its settlement.
+  const settled = []
+  for (let s = Math.floor((now - 24 * 3_600_000) / 28_800_000 + 1) * 28_800_000; s + 60_000 < now - 120_000; s += 28_800_000) {
+    const rate = (Math.sin(s / 7_200_000) * 0.0002).toFixed(8)
+    settled.push(['XADD', 'market:solusdt:funding_settled', `${s + 60_000}-0`, 'symbol', 'SOLUSDT', 'funding_rate', rate, 'funding_rate_8h', rate,
+      'funding_interval_h', '8', 'funding_apr', (rate * 3 * 365 * 100).toFixed(6), 'ts', String(s), 'recv_ts', String(s + 60_000)])
   }
   const liquidations = []
   for (let i = 0; i < 600; i++) {
@@ -79,8 +88,9 @@ async function seedHistory(port, price) {
       'price', p.toFixed(2), 'quantity', '12', 'notional_usd', (p * 12).toFixed(2), 'ts', String(t), 'recv_ts', String(t + 20)])
   }
   // Entries must go in id order, and the feeds have already written a few: start the two streams afresh.
-  await redis(port, ['DEL', 'market:solusdt:funding', 'market:solusdt:liquidations'])
+  await redis(port, ['DEL', 'market:solusdt:funding', 'market:solusdt:funding_settled', 'market:solusdt:liquidations'])
   await redisMany(port, funding)
+  await redisMany(port, settled)
   await redisMany(port, liquidations)
 }
 

@@ -27,6 +27,10 @@ public final class ArchiveRows {
     public static Map<String, String> fields(Dataset dataset, GenericRecord row) {
         Map<String, String> fields = new java.util.LinkedHashMap<>();
         for (String field : dataset.fields()) {
+            // A row written before a field was added has no such column: Avro throws on get() of a name its schema lacks.
+            if (row.getSchema().getField(field) == null) {
+                continue;
+            }
             Object value = row.get(field);
             if (value != null) {
                 fields.put(field, value.toString());

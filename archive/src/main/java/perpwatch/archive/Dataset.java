@@ -22,8 +22,12 @@ public enum Dataset {
     LIQUIDATIONS("market:(\\w+)usdt:liquidations", "liquidations/%sUSDT",
             List.of("venue", "symbol", "side", "price", "quantity", "notional_usd", "ts", "recv_ts")),
     FUNDING("market:(\\w+)usdt:funding", "bybit/%sUSDT/funding",
+            // oi_value: rows written before oi_two_sided (their oi_notional was two-sided). New fields go last.
             List.of("symbol", "oi_notional", "oi_value", "funding_rate", "funding_rate_8h", "funding_interval_h", "funding_apr",
-                    "next_funding_time", "mark_price", "ts", "recv_ts")),
+                    "next_funding_time", "mark_price", "ts", "recv_ts", "oi_two_sided", "oi_ts")),
+    /** Bybit's settled funding prints, one row per settlement time. */
+    FUNDING_SETTLED("market:(\\w+)usdt:funding_settled", "bybit/%sUSDT/funding_settled",
+            List.of("symbol", "funding_rate", "funding_rate_8h", "funding_interval_h", "funding_apr", "ts", "recv_ts")),
     OKX_USDC_TRADES("market:(\\w+)usdc:trades", "okx/%sUSDC/trades", List.of("symbol", "price", "side", "size", "ts", "recv_ts")),
     OKX_USDT_TRADES("market:(\\w+)usdt:okx_trades", "okx/%sUSDT/trades", List.of("symbol", "price", "side", "size", "ts", "recv_ts")),
     DRIFT_EVENTS("onchain:drift:events", "helius/drift",

@@ -1,5 +1,6 @@
 package perpwatch.feeds;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import perpwatch.core.kinesis.KinesisClients;
 import perpwatch.core.kinesis.KinesisRecordSink;
 import perpwatch.core.redis.BufferedStreamWriter;
 import perpwatch.core.redis.RedisStreams;
+import perpwatch.core.stream.StreamKey;
+import perpwatch.core.stream.StreamKeys;
 import perpwatch.feeds.binance.BinanceLiquidationSource;
 import perpwatch.feeds.binance.BinanceTradesWorker;
 import perpwatch.feeds.bybit.BybitFundingPoller;
@@ -55,9 +58,33 @@ public final class FeedTasks {
             "okx-usdc", ctx -> new OkxTradesWorker(ctx.instrument(), ctx.config().okx().publicWs(), ctx.config().reconnect(),
                     okxSpecs(ctx), ctx.newWriter(), System::currentTimeMillis),
             "bybit-funding", ctx -> new BybitFundingPoller(ctx.instrument(),
-                    new BybitMarketRestClient(ctx.config().bybit(), ctx.config().restTimeout()), ctx.newWriter(),
+                    new BybitMarketRestClient(ctx.config().bybit(), ctx.config().restTimeout()), ctx.newWriter(), ctx.redis(),
                     ctx.config().fundingPoll(), 3, Backoff.standard(), System::currentTimeMillis),
             "drift-liq-map", FeedTasks::driftLiqMap);
+
+    /**
+     * The market streams each task writes (DESIGN §4's "written by"), on which it creates the consumer groups at
+     * start. The Drift scan writes no market stream.
+     */
+    private static final Map<String, Function<Instrument, List<StreamKey>>> MARKET_STREAMS = Map.of(
+            "binance-trades", i -> List.of(StreamKeys.trades(i), StreamKeys.price(i)),
+            "binance-book", i -> List.of(StreamKeys.book(i)),
+            "liquidations", i -> List.of(StreamKeys.liquidations(i)),
+            "okx-usdc", i -> List.of(StreamKeys.usdcTrades(i), StreamKeys.okxUsdtTrades(i)),
+            "bybit-funding", i -> List.of(StreamKeys.funding(i), StreamKeys.fundingSettled(i)),
+            "drift-liq-map", i -> List.of());
+
+    /** How long a task waits before trying again to create its consumer groups while Redis is unreachable. */
+    private static final Duration GROUPS_RETRY = Duration.ofSeconds(5);
+
+    /** The market streams task {@code name} writes for {@code instrument}. */
+    public static List<StreamKey> marketStreams(String name, Instrument instrument) {
+        Function<Instrument, List<StreamKey>> streams = MARKET_STREAMS.get(name);
+        if (streams == null) {
+            throw new IllegalArgumentException("unknown task '" + name + "'; known tasks: " + names());
+        }
+        return streams.apply(instrument);
+    }
 
     private static FeedTask driftLiqMap(Context ctx) {
         LiqMapPublisher publisher = new LiqMapPublisher(ctx.redis());
@@ -107,6 +134,10 @@ public final class FeedTasks {
             if (task instanceof SubscribedLinks subscribed) {
                 // Beside the task (after it, so tasks.get(i) stays the worker): its links' status for /api/health.
                 tasks.add(new FeedLinkReporter(task.name(), redis, instrument, subscribed.links(), config.reconnect().silenceTimeout()));
+            }
+            List<StreamKey> streams = marketStreams(name, instrument);
+            if (!streams.isEmpty()) {
+                tasks.add(new ConsumerGroupsTask(task.name(), redis, streams, GROUPS_RETRY));
             }
         }
         if (log != null && log.holders() == 0) {

@@ -4,6 +4,7 @@ import static perpwatch.core.stream.Fields.decimal;
 import static perpwatch.core.stream.Fields.integer;
 import static perpwatch.core.stream.Fields.text;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import perpwatch.core.stream.FieldCodec;
@@ -11,8 +12,13 @@ import perpwatch.core.stream.Fields;
 import perpwatch.core.stream.MalformedRecordException;
 
 /**
- * {@code market:<sym>usdt:funding}: {@code symbol oi_notional oi_value funding_rate funding_rate_8h funding_interval_h
- * funding_apr next_funding_time mark_price ts recv_ts}.
+ * {@code market:<sym>usdt:funding}: {@code symbol [oi_notional] oi_two_sided funding_rate funding_rate_8h
+ * funding_interval_h funding_apr next_funding_time mark_price ts recv_ts oi_ts}. {@code oi_notional} is left out when
+ * the venue gave no one-sided figure: an absent field reads as unknown, a guessed one would read as a fact.
+ *
+ * <p>Entries written before the one-sided figure was read carry {@code oi_value} (Bybit's two-sided
+ * {@code openInterest}, in SOL) and an {@code oi_notional} computed from it, twice the one-sided value. They still
+ * decode: that {@code oi_notional} becomes {@code oiTwoSided}, and {@code oiNotional} is null rather than halved.
  */
 public final class FundingSnapshotCodec implements FieldCodec<FundingSnapshot> {
     public static final FundingSnapshotCodec INSTANCE = new FundingSnapshotCodec();
@@ -21,8 +27,10 @@ public final class FundingSnapshotCodec implements FieldCodec<FundingSnapshot> {
     public Map<String, String> encode(FundingSnapshot s) {
         Map<String, String> f = new LinkedHashMap<>(16);
         f.put("symbol", s.symbol());
-        f.put("oi_notional", Fields.decimal(s.oiNotional()));
-        f.put("oi_value", Fields.decimal(s.oiValue()));
+        if (s.oiNotional() != null) {
+            f.put("oi_notional", Fields.decimal(s.oiNotional()));
+        }
+        f.put("oi_two_sided", Fields.decimal(s.oiTwoSided()));
         f.put("funding_rate", Fields.decimal(s.fundingRate()));
         f.put("funding_rate_8h", Fields.decimal(s.fundingRate8h()));
         f.put("funding_interval_h", Integer.toString(s.fundingIntervalH()));
@@ -31,6 +39,7 @@ public final class FundingSnapshotCodec implements FieldCodec<FundingSnapshot> {
         f.put("mark_price", Fields.decimal(s.markPrice()));
         f.put("ts", Long.toString(s.ts()));
         f.put("recv_ts", Long.toString(s.recvTime()));
+        f.put("oi_ts", Long.toString(s.oiTime()));
         return f;
     }
 
@@ -40,8 +49,21 @@ public final class FundingSnapshotCodec implements FieldCodec<FundingSnapshot> {
         if (interval <= 0 || interval > 24) {
             throw new MalformedRecordException("funding_interval_h must be 1..24 hours, not " + interval);
         }
-        return new FundingSnapshot(text(f, "symbol"), decimal(f, "oi_notional"), decimal(f, "oi_value"),
+        BigDecimal oiNotional;
+        BigDecimal oiTwoSided;
+        if (f.containsKey("oi_two_sided")) {
+            oiTwoSided = decimal(f, "oi_two_sided");
+            oiNotional = f.containsKey("oi_notional") ? decimal(f, "oi_notional") : null;
+        } else {
+            decimal(f, "oi_value");   // the legacy shape, checked as strictly as before
+            oiTwoSided = decimal(f, "oi_notional");
+            oiNotional = null;
+        }
+        long ts = integer(f, "ts");
+        // Legacy entries have no oi_ts; their one-sided figure is null anyway, so the ticker's time is harmless there.
+        long oiTime = f.containsKey("oi_ts") ? integer(f, "oi_ts") : ts;
+        return new FundingSnapshot(text(f, "symbol"), oiNotional, oiTwoSided,
                 decimal(f, "funding_rate"), decimal(f, "funding_rate_8h"), (int) interval, decimal(f, "funding_apr"),
-                integer(f, "next_funding_time"), decimal(f, "mark_price"), integer(f, "ts"), integer(f, "recv_ts"));
+                integer(f, "next_funding_time"), decimal(f, "mark_price"), ts, integer(f, "recv_ts"), oiTime);
     }
 }

@@ -439,6 +439,25 @@ public final class RedisStreams implements AutoCloseable {
         return entries;
     }
 
+    /**
+     * {@code XGROUP CREATE key group $ MKSTREAM}: the group starts at the stream's end (it is for new entries, not
+     * the history) and the stream is made if it does not exist yet, so a consumer can block on it before the first
+     * write. True when created now, false when the group already existed ({@code BUSYGROUP}).
+     */
+    public boolean createGroup(StreamKey key, String group) {
+        return call(key, c -> {
+            try {
+                return "OK".equals(c.xgroupCreate(io.lettuce.core.XReadArgs.StreamOffset.latest(key.name()), group,
+                        io.lettuce.core.XGroupCreateArgs.Builder.mkstream()));
+            } catch (RedisException e) {
+                if (e.getMessage() != null && e.getMessage().startsWith("BUSYGROUP")) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
     public long length(StreamKey key) {
         return call(key, c -> c.xlen(key.name()));
     }

@@ -58,6 +58,15 @@ public final class StreamKeys {
     }
 
     /**
+     * Bybit's settled funding prints, one entry per settlement (every 8 h for SOLUSDT; 4 h or 1 h for some
+     * instruments), 90 days. No silence budget: the same task writes {@link #funding} every minute, whose budget
+     * already tells a dead task, and a settlement-paced budget would depend on the instrument's interval.
+     */
+    public static StreamKey fundingSettled(Instrument instrument) {
+        return new StreamKey(prefix(instrument, "usdt") + ":funding_settled", Duration.ofDays(90));
+    }
+
+    /**
      * OKX USDC-margined swap, the last trade of each second. The USDC swap trades far less than the USDT one, so a
      * quiet minute is not a fault; five are.
      */
@@ -94,7 +103,7 @@ public final class StreamKeys {
     /** Every stream this instrument has, for health and tooling. */
     public static List<StreamKey> all(Instrument instrument) {
         return List.of(trades(instrument), price(instrument), book(instrument), liquidations(instrument),
-                funding(instrument), usdcTrades(instrument), okxUsdtTrades(instrument));
+                funding(instrument), fundingSettled(instrument), usdcTrades(instrument), okxUsdtTrades(instrument));
     }
 
     private static String prefix(Instrument instrument, String quote) {

@@ -1,6 +1,8 @@
 package perpwatch.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
@@ -68,6 +70,46 @@ class CodecRoundTripTest {
         Map<String, String> bad = new HashMap<>(f);
         bad.put("funding_interval_h", "0");
         assertThrows(MalformedRecordException.class, () -> FundingSnapshotCodec.INSTANCE.decode(bad));
+    }
+
+    @Test
+    void fundingSnapshotWithoutAOneSidedFigureLeavesOiNotionalOutAndKeepsTheTwoSidedOne() {
+        FundingSnapshot s = new FundingSnapshot("SOLUSDT", null, new BigDecimal("3000000000"), new BigDecimal("0.0001"),
+                new BigDecimal("0.0001"), 8, new BigDecimal("10.95"), 1_736_913_600_000L, new BigDecimal("187.5"),
+                1_736_909_125_942L, 1_736_909_126_000L, 1_736_908_800_000L);
+        Map<String, String> f = FundingSnapshotCodec.INSTANCE.encode(s);
+        assertFalse(f.containsKey("oi_notional"), "absent, never a guessed number");
+        assertEquals("3000000000", f.get("oi_two_sided"));
+        assertEquals("1736908800000", f.get("oi_ts"));
+        assertEquals(s, FundingSnapshotCodec.INSTANCE.decode(f));
+    }
+
+    @Test
+    void settledFundingRoundTrips() {
+        SettledFunding s = new SettledFunding("SOLUSDT", new BigDecimal("-0.00005"), new BigDecimal("-0.00005"), 8,
+                new BigDecimal("-5.475"), 1_709_884_800_000L, 1_709_884_860_000L);
+        Map<String, String> f = SettledFundingCodec.INSTANCE.encode(s);
+        assertEquals(s, SettledFundingCodec.INSTANCE.decode(f));
+        Map<String, String> bad = new HashMap<>(f);
+        bad.put("funding_interval_h", "25");
+        assertThrows(MalformedRecordException.class, () -> SettledFundingCodec.INSTANCE.decode(bad));
+    }
+
+    @Test
+    void aFundingEntryOfTheOldShapeStillDecodesWithItsTwoSidedFigureNamedAsSuch() {
+        // As written before singleOpenInterest was read: oi_value = Bybit's two-sided openInterest, oi_notional from it.
+        Map<String, String> old = Map.ofEntries(Map.entry("symbol", "SOLUSDT"), Map.entry("oi_notional", "1500000000"),
+                Map.entry("oi_value", "8000000"), Map.entry("funding_rate", "0.0001"), Map.entry("funding_rate_8h", "0.0001"),
+                Map.entry("funding_interval_h", "8"), Map.entry("funding_apr", "10.95"), Map.entry("next_funding_time", "1736913600000"),
+                Map.entry("mark_price", "187.5"), Map.entry("ts", "1736909125942"), Map.entry("recv_ts", "1736909126000"));
+        FundingSnapshot s = FundingSnapshotCodec.INSTANCE.decode(old);
+        assertNull(s.oiNotional(), "the old figure was two-sided: not halved into a one-sided guess");
+        assertEquals(new BigDecimal("1500000000"), s.oiTwoSided());
+        assertEquals(new BigDecimal("10.95"), s.fundingApr());
+        assertEquals(1_736_909_125_942L, s.oiTime());
+        Map<String, String> broken = new HashMap<>(old);
+        broken.remove("oi_value");
+        assertThrows(MalformedRecordException.class, () -> FundingSnapshotCodec.INSTANCE.decode(broken));
     }
 
     @Test

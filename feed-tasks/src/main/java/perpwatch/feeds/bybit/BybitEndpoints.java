@@ -24,6 +24,11 @@ public record BybitEndpoints(URI publicWs, String rest) {
         return URI.create(rest + "/v5/market/tickers?category=linear&symbol=" + symbol);
     }
 
+    /** Settled funding prints, newest first; Bybit answers at most 200 rows a call. */
+    public URI fundingHistory(String symbol, int limit) {
+        return URI.create(rest + "/v5/market/funding/history?category=linear&symbol=" + symbol + "&limit=" + limit);
+    }
+
     public URI instrumentsInfo(String symbol) {
         return URI.create(rest + "/v5/market/instruments-info?category=linear&symbol=" + symbol);
     }

@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import perpwatch.feeds.http.RestCallException;
 import perpwatch.feeds.http.RestGetter;
 
@@ -16,8 +20,15 @@ import perpwatch.feeds.http.RestGetter;
 public final class BybitMarketRestClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The newest open-interest sample, in the base coin. */
-    public record OpenInterest(BigDecimal openInterest, long timestamp) {
+    /**
+     * The newest open-interest sample, in the base coin. Bybit's {@code openInterest} is the sum of both sides;
+     * {@code singleOpenInterest} (added in 2026) is one side, the figure Binance and Coinglass report.
+     *
+     * @param twoSided  {@code openInterest}
+     * @param oneSided  {@code singleOpenInterest}; empty when the answer does not carry it
+     * @param timestamp the row's own time (Bybit stamps rows by their period)
+     */
+    public record OpenInterest(BigDecimal twoSided, Optional<BigDecimal> oneSided, long timestamp) {
     }
 
     /** The ticker fields funding needs; {@code time} is the envelope's server time. */
@@ -35,7 +46,10 @@ public final class BybitMarketRestClient {
     public OpenInterest openInterest(String symbol) throws RestCallException, InterruptedException {
         Answer answer = call(endpoints.openInterest(symbol));
         JsonNode row = firstRow(answer, "open-interest");
-        return new OpenInterest(decimal(row, "openInterest", answer.uri()), integer(row.path("timestamp"), "timestamp", answer.uri()));
+        // Absent (older answers) and "" (Bybit's empty value) both mean "not given"; anything else must be a number.
+        Optional<BigDecimal> oneSided = row.path("singleOpenInterest").asText("").isEmpty() ? Optional.empty()
+                : Optional.of(decimal(row, "singleOpenInterest", answer.uri()));
+        return new OpenInterest(decimal(row, "openInterest", answer.uri()), oneSided, integer(row.path("timestamp"), "timestamp", answer.uri()));
     }
 
     public Ticker ticker(String symbol) throws RestCallException, InterruptedException {
@@ -43,6 +57,29 @@ public final class BybitMarketRestClient {
         JsonNode row = firstRow(answer, "tickers");
         return new Ticker(decimal(row, "markPrice", answer.uri()), decimal(row, "fundingRate", answer.uri()),
                 integer(row.path("nextFundingTime"), "nextFundingTime", answer.uri()), answer.time());
+    }
+
+    /** One settled funding print: the rate for one interval and its settlement time ({@code fundingRateTimestamp}). */
+    public record SettledRate(BigDecimal fundingRate, long timestamp) {
+    }
+
+    /** The newest {@code limit} settled prints, oldest first. An empty list is an answer (a new instrument). */
+    public List<SettledRate> fundingHistory(String symbol, int limit) throws RestCallException, InterruptedException {
+        Answer answer = call(endpoints.fundingHistory(symbol, limit));
+        JsonNode list = answer.result().path("list");
+        if (!list.isArray()) {
+            throw new MalformedAnswerException(answer.uri() + ": funding history result has no list", null);
+        }
+        List<SettledRate> rates = new ArrayList<>(list.size());
+        for (JsonNode row : list) {
+            if (!symbol.equals(row.path("symbol").asText())) {
+                throw new MalformedAnswerException(answer.uri() + ": a row of '" + row.path("symbol").asText() + "' in the answer for " + symbol, null);
+            }
+            rates.add(new SettledRate(decimal(row, "fundingRate", answer.uri()),
+                    integer(row.path("fundingRateTimestamp"), "fundingRateTimestamp", answer.uri())));
+        }
+        rates.sort(Comparator.comparingLong(SettledRate::timestamp));
+        return rates;
     }
 
     /** Funding interval in whole hours (Bybit gives minutes). */

@@ -24,13 +24,35 @@ public sealed interface OkxFrame {
     record Trade(String instId, long tradeId, BigDecimal price, BigDecimal contracts, String side, long ts) {
     }
 
-    record Trades(List<Trade> trades) implements OkxFrame {
+    /**
+     * A {@code trades} push: the rows that read, and the ones that did not. One push may carry several instruments;
+     * a bad row of one must not cost the others theirs.
+     */
+    record Trades(List<Trade> trades, List<BadRow> badRows) implements OkxFrame {
+        public Trades {
+            trades = List.copyOf(trades);
+            badRows = List.copyOf(badRows);
+        }
     }
 
     /** One liquidation detail; {@code side} is the liquidation ORDER's side ({@code sell} closes a long). */
     record Liquidation(String instId, String side, String posSide, BigDecimal bankruptcyPrice, BigDecimal contracts, long ts) {
     }
 
-    record Liquidations(List<Liquidation> liquidations) implements OkxFrame {
+    /** A {@code liquidation-orders} push: one entry per readable detail, and the details (or rows) that did not read. */
+    record Liquidations(List<Liquidation> liquidations, List<BadRow> badRows) implements OkxFrame {
+        public Liquidations {
+            liquidations = List.copyOf(liquidations);
+            badRows = List.copyOf(badRows);
+        }
+    }
+
+    /**
+     * One row of a push that could not be read: skipped on its own.
+     *
+     * @param instId the row's instrument when that much was readable, else empty
+     * @param reason what was wrong with it
+     */
+    record BadRow(String instId, String reason) {
     }
 }

@@ -8,8 +8,11 @@ import perpwatch.feeds.parse.JsonFrames;
 import perpwatch.feeds.parse.MalformedFrameException;
 
 /**
- * Reads OKX v5 public frames. OKX writes every value as a string, ids and timestamps included; a row missing a
- * field or carrying a non-number makes the whole frame malformed rather than half-read.
+ * Reads OKX v5 public frames. OKX writes every value as a string, ids and timestamps included. A frame that is not
+ * a frame (not JSON, no data array, an unknown channel) is malformed as a whole; within a push each row is checked on
+ * its own: a row missing a field or carrying a non-number is returned as a {@link OkxFrame.BadRow}, never half-read,
+ * and the good rows beside it are kept (one push carries several instruments; OKX's SWAP-wide
+ * {@code liquidation-orders} carries every one of them).
  */
 public final class OkxFrameParser {
 
@@ -38,22 +41,43 @@ public final class OkxFrameParser {
         }
         if (channel.equals("trades")) {
             List<OkxFrame.Trade> trades = new ArrayList<>(data.size());
+            List<OkxFrame.BadRow> bad = new ArrayList<>(0);
             for (JsonNode row : data) {
-                trades.add(new OkxFrame.Trade(text(row, "instId"), integer(row, "tradeId"), decimal(row, "px"), decimal(row, "sz"),
-                        side(row), integer(row, "ts")));
+                try {
+                    trades.add(new OkxFrame.Trade(text(row, "instId"), integer(row, "tradeId"), decimal(row, "px"), decimal(row, "sz"),
+                            side(row), integer(row, "ts")));
+                } catch (MalformedFrameException e) {
+                    bad.add(new OkxFrame.BadRow(row.path("instId").asText(""), e.getMessage()));
+                }
             }
-            return new OkxFrame.Trades(trades);
+            return new OkxFrame.Trades(trades, bad);
         }
         if (channel.equals("liquidation-orders")) {
             List<OkxFrame.Liquidation> liquidations = new ArrayList<>();
+            List<OkxFrame.BadRow> bad = new ArrayList<>(0);
             for (JsonNode row : data) {
-                String instId = text(row, "instId");
+                String instId;
+                try {
+                    instId = text(row, "instId");
+                } catch (MalformedFrameException e) {
+                    // Without its instrument no detail of the row can be attributed: the row is one bad row.
+                    bad.add(new OkxFrame.BadRow("", e.getMessage()));
+                    continue;
+                }
+                if (!row.path("details").isArray()) {
+                    bad.add(new OkxFrame.BadRow(instId, "details is not an array"));
+                    continue;
+                }
                 for (JsonNode d : row.path("details")) {
-                    liquidations.add(new OkxFrame.Liquidation(instId, side(d), d.path("posSide").asText(""), decimal(d, "bkPx"),
-                            decimal(d, "sz"), integer(d, "ts")));
+                    try {
+                        liquidations.add(new OkxFrame.Liquidation(instId, side(d), d.path("posSide").asText(""), decimal(d, "bkPx"),
+                                decimal(d, "sz"), integer(d, "ts")));
+                    } catch (MalformedFrameException e) {
+                        bad.add(new OkxFrame.BadRow(instId, e.getMessage()));
+                    }
                 }
             }
-            return new OkxFrame.Liquidations(liquidations);
+            return new OkxFrame.Liquidations(liquidations, bad);
         }
         throw new MalformedFrameException("push on an unexpected channel '" + channel + "'");
     }

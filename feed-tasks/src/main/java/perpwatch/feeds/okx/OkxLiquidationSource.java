@@ -92,6 +92,7 @@ public final class OkxLiquidationSource implements LiquidationSource {
         if (!(frame instanceof OkxFrame.Liquidations pushed)) {
             return new LiquidationFrame.Control();
         }
+        OkxBadRows.report("okx", pushed.badRows(), counters);
         List<Liquidation> out = new ArrayList<>();
         for (OkxFrame.Liquidation row : pushed.liquidations()) {
             if (!instIds.contains(row.instId())) {

@@ -167,6 +167,7 @@ public final class OkxTradesWorker implements FeedTask, WebSocketListener, Subsc
     }
 
     private synchronized void onTrades(OkxFrame.Trades trades, long recvMs) {
+        OkxBadRows.report(name, trades.badRows(), counters);
         long now = clock.getAsLong();
         for (OkxFrame.Trade t : trades.trades()) {
             Channel channel = channels.get(t.instId());

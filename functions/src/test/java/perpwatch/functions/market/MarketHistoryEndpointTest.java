@@ -20,6 +20,8 @@ import perpwatch.core.model.LiquidationCodec;
 import perpwatch.core.model.PositionSide;
 import perpwatch.core.model.PriceTick;
 import perpwatch.core.model.PriceTickCodec;
+import perpwatch.core.model.SettledFunding;
+import perpwatch.core.model.SettledFundingCodec;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.core.testing.TestRedis;
 import perpwatch.functions.StreamSeeder;
@@ -73,25 +75,45 @@ class MarketHistoryEndpointTest {
         }
     }
 
+    static SettledFunding settled(long ts, String rate8h, String apr) {
+        return new SettledFunding("SOLUSDT", new BigDecimal(rate8h), new BigDecimal(rate8h), 8, new BigDecimal(apr), ts, ts + 60_000);
+    }
+
     @Test
-    void fundingHistoryKeepsEverySampleUpTo288AndTheNewestLast() throws Exception {
-        for (int k = 0; k <= 1_500; k++) {
-            long ts = NOW - 1_500 * 60_000L + k * 60_000L;
-            seeder.add(StreamKeys.funding(SOL), FundingSnapshotCodec.INSTANCE,
-                    funding(ts, 1, k % 2 == 0 ? "0.0001" : "-0.00005", k % 2 == 0 ? "10.95" : "-5.475"), ts + 40);
+    void fundingHistoryIsTheSettledPrintsThenThePredictedRateLast() throws Exception {
+        long settlement = NOW - 1_800_000L;   // the hour's start, settled 30 min ago
+        // Prints at 8 h steps, the oldest outside a day; each written a minute after its settlement, one written twice.
+        for (int k = 3; k >= 0; k--) {
+            long ts = settlement - k * 8 * HOUR;
+            seeder.add(StreamKeys.fundingSettled(SOL), SettledFundingCodec.INSTANCE, settled(ts, k % 2 == 0 ? "0.0001" : "-0.00005",
+                    k % 2 == 0 ? "10.95" : "-5.475"), ts + 60_000);
+        }
+        seeder.add(StreamKeys.fundingSettled(SOL), SettledFundingCodec.INSTANCE, settled(settlement, "0.0001", "10.95"), settlement + 120_000);
+        seeder.add(StreamKeys.fundingSettled(SOL), Map.of("symbol", "SOLUSDT", "funding_rate", "garbage"), settlement + 130_000);
+        // The ticker's predicted rate, sampled every minute: only the newest is shown.
+        for (int k = 0; k < 30; k++) {
+            long ts = NOW - 29 * 60_000L + k * 60_000L;
+            seeder.add(StreamKeys.funding(SOL), FundingSnapshotCodec.INSTANCE, funding(ts, 1, k == 29 ? "0.0003" : "0.0002", k == 29 ? "32.85" : "21.9"), ts + 40);
         }
         try (TestApi api = TestApi.start(redis.url(), NOW)) {
-            JsonNode hour = JSON.readTree(api.get("/api/market/funding_history?hours=1").body());
-            assertEquals(60, hour.size(), "60 one-minute samples fit in 288 points: none dropped");
-            assertEquals(JSON.readTree("{\"timestamp\":1764001800000,\"funding_rate_8h\":0.0001,\"funding_apr\":10.95}"), hour.get(59));
-            assertEquals(NOW - 59 * 60_000L, hour.get(0).get("timestamp").asLong());
-
             JsonNode day = JSON.readTree(api.get("/api/market/funding_history").body());
-            assertEquals(288, day.size(), "1440 samples in a day are downsampled to one per five minutes");
-            for (int i = 1; i < day.size(); i++) {
-                assertEquals(300_000L, day.get(i).get("timestamp").asLong() - day.get(i - 1).get("timestamp").asLong());
-            }
-            assertEquals(NOW, day.get(287).get("timestamp").asLong(), "the newest sample is always shown");
+            assertEquals(JSON.readTree("""
+                    [{"timestamp":1763942400000,"funding_rate_8h":0.0001,"funding_apr":10.95,"kind":"settled"},                    {"timestamp":1763971200000,"funding_rate_8h":-0.00005,"funding_apr":-5.475,"kind":"settled"},                    {"timestamp":1764000000000,"funding_rate_8h":0.0001,"funding_apr":10.95,"kind":"settled"},                    {"timestamp":1764001800000,"funding_rate_8h":0.0003,"funding_apr":32.85,"kind":"predicted"}]"""), day,
+                    "a JSON array as before (the dashboard reads it), each sample saying which it is, the predicted one last");
+
+            JsonNode hour = JSON.readTree(api.get("/api/market/funding_history?hours=1").body());
+            assertEquals(2, hour.size(), "the settlement 30 min ago and the predicted rate");
+        }
+    }
+
+    @Test
+    void withoutAnyTickerSampleThereIsNoPredictedElement() throws Exception {
+        seeder.add(StreamKeys.fundingSettled(SOL), SettledFundingCodec.INSTANCE, settled(NOW - HOUR, "0.0001", "10.95"), NOW - HOUR + 60_000);
+        seeder.add(StreamKeys.funding(SOL), FundingSnapshotCodec.INSTANCE, funding(NOW - 30 * HOUR, 1, "0.0002", "21.9"), NOW - 30 * HOUR + 40);
+        try (TestApi api = TestApi.start(redis.url(), NOW)) {
+            JsonNode day = JSON.readTree(api.get("/api/market/funding_history").body());
+            assertEquals(1, day.size(), "a ticker sample older than the window is no current prediction");
+            assertEquals("settled", day.get(0).get("kind").asText());
         }
     }
 

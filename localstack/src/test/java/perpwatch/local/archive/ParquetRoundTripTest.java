@@ -31,6 +31,8 @@ import perpwatch.core.model.LiquidationCodec;
 import perpwatch.core.model.PositionSide;
 import perpwatch.core.model.PriceTick;
 import perpwatch.core.model.PriceTickCodec;
+import perpwatch.core.model.SettledFunding;
+import perpwatch.core.model.SettledFundingCodec;
 import perpwatch.core.stream.StreamKeys;
 
 /** Every dataset: the feeds' own encoded records → Parquet → a real S3 API server → Parquet → the same fields. */
@@ -64,6 +66,8 @@ class ParquetRoundTripTest {
                     i % 3 == 0 ? PositionSide.LONG : PositionSide.SHORT, px, new BigDecimal("2.5"), px.multiply(new BigDecimal("2.5")), ts, ts + 5)), ts);
             add(out, StreamKeys.funding(SOL).name(), FundingSnapshotCodec.INSTANCE.encode(new FundingSnapshot("SOLUSDT", new BigDecimal("1500000000.0001"),
                     new BigDecimal("8000000"), new BigDecimal("0.0001"), new BigDecimal("0.0001"), 8, new BigDecimal("10.95"), ts + 3_600_000, px, ts, ts + 40)), ts);
+            add(out, StreamKeys.fundingSettled(SOL).name(), SettledFundingCodec.INSTANCE.encode(new SettledFunding("SOLUSDT", new BigDecimal("-0.00005"),
+                    new BigDecimal("-0.00005"), 8, new BigDecimal("-5.475"), ts, ts + 60_000)), ts);
             add(out, StreamKeys.usdcTrades(SOL).name(), LastTradeCodec.INSTANCE.encode(new LastTrade("SOL-USDC-SWAP", px, "buy", new BigDecimal("0.3"), ts, ts + 1)), ts);
             add(out, StreamKeys.okxUsdtTrades(SOL).name(), LastTradeCodec.INSTANCE.encode(new LastTrade("SOL-USDT-SWAP", px, "sell", new BigDecimal("3"), ts, ts + 1)), ts);
             Map<String, String> drift = new java.util.LinkedHashMap<>();
@@ -129,10 +133,37 @@ class ParquetRoundTripTest {
     }
 
     @Test
+    void fundingRowsWrittenBeforeOiTwoSidedExistedStayReadable() {
+        // The FUNDING schema as it was: no oi_two_sided, no oi_ts; oi_notional then was the two-sided figure.
+        List<String> before = List.of("symbol", "oi_notional", "oi_value", "funding_rate", "funding_rate_8h", "funding_interval_h",
+                "funding_apr", "next_funding_time", "mark_price", "ts", "recv_ts");
+        org.apache.avro.SchemaBuilder.FieldAssembler<org.apache.avro.Schema> fields =
+                org.apache.avro.SchemaBuilder.record("funding").namespace("perpwatch.archive").fields();
+        for (String field : before) {
+            fields = fields.optionalString(field);
+        }
+        org.apache.avro.Schema old = fields.requiredLong(Dataset.WRITTEN_MS).requiredString(Dataset.SHARD).requiredString(Dataset.SEQUENCE)
+                .optionalString(Dataset.RECORD_ID).endRecord();
+        Map<String, String> oldFields = new java.util.LinkedHashMap<>();
+        before.forEach(f -> oldFields.put(f, f.equals("funding_interval_h") ? "8" : f.equals("symbol") ? "SOLUSDT" : "1"));
+        org.apache.avro.generic.GenericData.Record row = new org.apache.avro.generic.GenericData.Record(old);
+        oldFields.forEach(row::put);
+        row.put(Dataset.WRITTEN_MS, T);
+        row.put(Dataset.SHARD, "shardId-000000000000");
+        row.put(Dataset.SEQUENCE, "1");
+
+        GenericRecord back = ParquetBytes.read(ParquetBytes.write(old, List.of(row))).get(0);
+        assertEquals(oldFields, ArchiveRows.fields(Dataset.FUNDING, back), "read with today's field list, the new fields simply absent");
+        FundingSnapshot s = FundingSnapshotCodec.INSTANCE.decode(ArchiveRows.fields(Dataset.FUNDING, back));
+        assertEquals(null, s.oiNotional(), "the old two-sided oi_notional is not passed off as one-sided");
+    }
+
+    @Test
     void streamKeysMapToDesignPaths() {
         assertEquals("binance/SOLUSDT/trades", Dataset.locate("market:solusdt:trades").orElseThrow().path());
         assertEquals("okx/SOLUSDC/trades", Dataset.locate("market:solusdc:trades").orElseThrow().path());
         assertEquals("bybit/SOLUSDT/funding", Dataset.locate("market:solusdt:funding").orElseThrow().path());
+        assertEquals("bybit/SOLUSDT/funding_settled", Dataset.locate("market:solusdt:funding_settled").orElseThrow().path());
         assertEquals("liquidations/SOLUSDT", Dataset.locate("market:solusdt:liquidations").orElseThrow().path());
         assertEquals("helius/drift", Dataset.locate("onchain:drift:events").orElseThrow().path());
         assertEquals("guards/SOL/decisions", Dataset.locate("engine:guards:decisions:sol").orElseThrow().path());

@@ -116,7 +116,7 @@ class LiquidationsWorkerSimulatorTest {
 
     @Test
     void malformedAndErrorFramesAreCountedAndSkipped() throws Exception {
-        sims.okx().sendRawToAll("{\"arg\":{\"channel\":\"liquidation-orders\",\"instType\":\"SWAP\"},\"data\":[{\"instId\":\"SOL-USDT-SWAP\",\"details\":[{\"side\":\"sell\",\"sz\":\"x\",\"bkPx\":\"1\",\"ts\":\"1\"}]}]}");
+        sims.okx().sendRawToAll("{\"arg\":{\"channel\":\"liquidation-orders\",\"instType\":\"SWAP\"},\"data\":{}}");
         sims.okx().sendRawToAll("{\"event\":\"error\",\"code\":\"60018\",\"msg\":\"Wrong URL or channel\",\"connId\":\"x\"}");
         sims.bybit().sendRawToAll("{garbage");
         sims.binance().sendRaw(BinanceWire.FORCE_ORDER_ALL, "{\"code\":3,\"msg\":\"Invalid JSON\",\"id\":null}");
@@ -128,6 +128,27 @@ class LiquidationsWorkerSimulatorTest {
                     && c.getOrDefault("bybit.malformed", 0L) == 1 && c.getOrDefault("binance.venue_errors", 0L) == 1;
         });
         assertEquals(1, stored().size(), "the good frame after the bad ones is kept");
+    }
+
+    @Test
+    void aBadOkxRowIsSkippedAloneAndTheGoodRowsOfItsFrameAreKept() throws Exception {
+        // One push, four rows: a bad BTC detail, a good SOL-USDT detail beside a bad one in the same row, a row with
+        // no instrument, and a good SOL-USDC row. Before, the first bad row dropped the whole push.
+        String goodUsdt = "{\"side\":\"sell\",\"posSide\":\"long\",\"bkPx\":\"150\",\"sz\":\"2\",\"ts\":\"30\"}";
+        String badUsdt = "{\"side\":\"sell\",\"posSide\":\"long\",\"bkPx\":\"150\",\"sz\":\"NaN?\",\"ts\":\"31\"}";
+        sims.okx().publishLiquidations("SWAP", "["
+                + "{\"instId\":\"BTC-USDT-SWAP\",\"details\":[{\"side\":\"buy\",\"bkPx\":\"x\",\"sz\":\"1\",\"ts\":\"29\"}]},"
+                + "{\"instId\":\"SOL-USDT-SWAP\",\"details\":[" + goodUsdt + "," + badUsdt + "]},"
+                + "{\"details\":[" + goodUsdt + "]},"
+                + OkxWire.liquidationRow("SOL-USDC-SWAP", "buy", new BigDecimal("10"), new BigDecimal("151"), 32) + "]");
+        awaitStored(2);
+        List<Liquidation> all = stored();
+        assertEquals(List.of("SOL-USDC-SWAP", "SOL-USDT-SWAP"), all.stream().map(Liquidation::symbol).sorted().toList());
+        Liquidation usdt = all.stream().filter(l -> l.symbol().equals("SOL-USDT-SWAP")).findFirst().orElseThrow();
+        assertEquals(30, usdt.ts());
+        assertEquals(PositionSide.LONG, usdt.side());
+        Await.until("three bad rows counted", () -> worker.counters().getOrDefault("okx.bad_rows", 0L) == 3);
+        assertEquals(0L, worker.counters().getOrDefault("okx.malformed", 0L), "the frame itself was fine");
     }
 
     @Test

@@ -124,12 +124,28 @@ class OkxTradesWorkerSimulatorTest {
 
     @Test
     void garbageAndErrorFramesAreCountedAndTradesKeepFlowing() throws Exception {
-        okx.sendRawToAll("{\"arg\":{\"channel\":\"trades\",\"instId\":\"SOL-USDC-SWAP\"},\"data\":[{\"instId\":\"SOL-USDC-SWAP\"}]}");
+        okx.sendRawToAll("{\"arg\":{\"channel\":\"trades\",\"instId\":\"SOL-USDC-SWAP\"},\"data\":\"nope\"}");
         okx.sendRawToAll("{\"event\":\"error\",\"code\":\"60012\",\"msg\":\"Invalid request\",\"connId\":\"x\"}");
         trade("SOL-USDT-SWAP", 1, "150", "1", "buy", T0);
         Await.until("trade after garbage stored", () -> stored(StreamKeys.okxUsdtTrades(SOL)).size() == 1);
         assertEquals(1, worker.counters().get("malformed"));
         assertEquals(1, worker.counters().get("venue_errors"));
+    }
+
+    @Test
+    void aBadRowIsCountedAndSkippedAndTheGoodRowsOfItsFrameArePublished() throws Exception {
+        // OKX may batch rows in one push; a broken USDT row must not take the USDC trade beside it down with it.
+        okx.publishTrades("SOL-USDC-SWAP", "["
+                + "{\"instId\":\"SOL-USDT-SWAP\",\"tradeId\":\"7\",\"px\":\"abc\",\"sz\":\"1\",\"side\":\"buy\",\"ts\":\"" + T0 + "\"},"
+                + OkxWire.tradeRow("SOL-USDC-SWAP", 8, new BigDecimal("150.5"), new BigDecimal("10"), "sell", T0 + 1) + ","
+                + "{\"instId\":\"SOL-USDC-SWAP\",\"tradeId\":\"9\",\"px\":\"150\",\"sz\":\"1\",\"side\":\"long\",\"ts\":\"" + T0 + "\"}]");
+        Await.until("the good USDC trade published", () -> stored(StreamKeys.usdcTrades(SOL)).size() == 1);
+        LastTrade usdc = stored(StreamKeys.usdcTrades(SOL)).get(0);
+        assertEquals(T0 + 1, usdc.ts());
+        assertEquals(0, new BigDecimal("1").compareTo(usdc.size()), "10 contracts of 0.1 SOL");
+        assertEquals(2, worker.counters().get("bad_rows"));
+        assertEquals(0, worker.counters().getOrDefault("malformed", 0L));
+        assertEquals(List.of(), stored(StreamKeys.okxUsdtTrades(SOL)), "the bad USDT row wrote nothing");
     }
 
     @Test

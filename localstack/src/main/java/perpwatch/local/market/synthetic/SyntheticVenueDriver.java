@@ -39,6 +39,8 @@ public final class SyntheticVenueDriver implements AutoCloseable {
     private double loadOwed;
     private long loadSeq;
     private final SentCounts sent = new SentCounts();
+    private final java.util.List<BybitWire.SettledPrint> settledPrints = new java.util.ArrayList<>();
+    private long lastSettlement;
 
     public SyntheticVenueDriver(Instrument instrument, SyntheticMarket market, BinanceFuturesSimulator binance,
                                 OkxSimulator okx, BybitSimulator bybit) {
@@ -63,6 +65,19 @@ public final class SyntheticVenueDriver implements AutoCloseable {
             return BybitWire.tickersResult(instrument.bybit(), decimal(s.mid(), 2), decimal(s.fundingRate(), 8), nextFunding, decimal(s.openInterest(), 3));
         });
         bybit.result(BybitSimulator.INSTRUMENTS_INFO, q -> BybitWire.instrumentsInfoResult(instrument.bybit(), 480));
+        // Settled prints: the market's rate at each 8-hour settlement it lived through (none from before it started).
+        bybit.result(BybitSimulator.FUNDING_HISTORY, q -> {
+            MarketState s = market.state();
+            long settlement = s.ts() / 28_800_000 * 28_800_000;
+            synchronized (settledPrints) {
+                if (lastSettlement != 0 && settlement > lastSettlement) {
+                    settledPrints.add(0, new BybitWire.SettledPrint(decimal(s.fundingRate(), 8), settlement));
+                }
+                lastSettlement = settlement;
+                int limit = Integer.parseInt(q.getOrDefault("limit", "200"));
+                return BybitWire.fundingHistoryResult(instrument.bybit(), java.util.List.copyOf(settledPrints), Math.max(1, Math.min(200, limit)));
+            }
+        });
         this.thread = new Thread(this::run, "synthetic-market-" + instrument.canonical());
         this.thread.setDaemon(true);
     }

@@ -20,7 +20,7 @@ import perpwatch.local.sim.SimWebSocketServer;
  * {@code {"op":"ping"}} → {@code {"success":true,"ret_msg":"pong",…,"op":"ping"}}, one subscribe ack per request,
  * {@code success:false} with {@code Invalid topic: …} for unknown topics (and for every topic while
  * {@link #refuseSubscriptions} is on, pings still answered); REST {@code /v5/market/open-interest},
- * {@code /v5/market/tickers}, {@code /v5/market/instruments-info} in the {@code retCode}/{@code result} envelope,
+ * {@code /v5/market/tickers}, {@code /v5/market/instruments-info}, {@code /v5/market/funding/history} in the {@code retCode}/{@code result} envelope,
  * each answered from a {@code result} supplier so tapes and tests decide the market.
  */
 public final class BybitSimulator implements AutoCloseable {
@@ -29,6 +29,7 @@ public final class BybitSimulator implements AutoCloseable {
     public static final String OPEN_INTEREST = "/v5/market/open-interest";
     public static final String TICKERS = "/v5/market/tickers";
     public static final String INSTRUMENTS_INFO = "/v5/market/instruments-info";
+    public static final String FUNDING_HISTORY = "/v5/market/funding/history";
 
     /** One connection: its id and topics. */
     record Session(String connId, Set<String> topics) {
@@ -43,7 +44,7 @@ public final class BybitSimulator implements AutoCloseable {
     private BybitSimulator() throws IOException, InterruptedException {
         ws = new SimWebSocketServer<>("bybit", 0, 0, new Protocol());
         rest = new SimRestServer(0);
-        for (String path : new String[] {OPEN_INTEREST, TICKERS, INSTRUMENTS_INFO}) {
+        for (String path : new String[] {OPEN_INTEREST, TICKERS, INSTRUMENTS_INFO, FUNDING_HISTORY}) {
             rest.route(path, query -> reply(path, query));
         }
     }

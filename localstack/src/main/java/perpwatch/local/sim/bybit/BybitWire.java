@@ -17,10 +17,29 @@ public final class BybitWire {
                 + symbol + "\",\"S\":\"" + positionSide + "\",\"v\":\"" + size.toPlainString() + "\",\"p\":\"" + bankruptcyPrice.toPlainString() + "\"}]}";
     }
 
-    /** {@code result} of open-interest (newest first, strings throughout). */
-    public static String openInterestResult(String symbol, BigDecimal openInterest, long timestamp) {
-        return "{\"symbol\":\"" + symbol + "\",\"category\":\"linear\",\"list\":[{\"openInterest\":\"" + openInterest.toPlainString()
-                + "\",\"timestamp\":\"" + timestamp + "\"}],\"nextPageCursor\":\"\"}";
+    /**
+     * {@code result} of open-interest (newest first, strings throughout) as the 2026 docs write it:
+     * {@code openInterest} is the sum of both sides, {@code singleOpenInterest} one side.
+     *
+     * @param oneSided the open interest of one side (longs = shorts), base coin
+     */
+    public static String openInterestResult(String symbol, BigDecimal oneSided, long timestamp) {
+        return "{\"symbol\":\"" + symbol + "\",\"category\":\"linear\",\"list\":[{\"openInterest\":\"" + oneSided.add(oneSided).toPlainString()
+                + "\",\"singleOpenInterest\":\"" + oneSided.toPlainString() + "\",\"timestamp\":\"" + timestamp + "\"}],\"nextPageCursor\":\"\"}";
+    }
+
+    /** A settled funding print: the rate and its {@code fundingRateTimestamp}. */
+    public record SettledPrint(BigDecimal fundingRate, long fundingRateTimestamp) {
+    }
+
+    /** {@code result} of funding/history: newest first, at most {@code limit} rows, strings throughout. */
+    public static String fundingHistoryResult(String symbol, java.util.List<SettledPrint> newestFirst, int limit) {
+        StringBuilder rows = new StringBuilder();
+        for (SettledPrint p : newestFirst.subList(0, Math.min(limit, newestFirst.size()))) {
+            rows.append(rows.length() == 0 ? "" : ",").append("{\"symbol\":\"").append(symbol).append("\",\"fundingRate\":\"")
+                    .append(p.fundingRate().toPlainString()).append("\",\"fundingRateTimestamp\":\"").append(p.fundingRateTimestamp()).append("\"}");
+        }
+        return "{\"category\":\"linear\",\"list\":[" + rows + "]}";
     }
 
     /** {@code result} of tickers for one linear symbol. */
