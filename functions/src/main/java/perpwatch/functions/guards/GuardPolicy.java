@@ -22,7 +22,9 @@ import perpwatch.core.config.Env;
  * @param priceMaxAge      {@code PERPWATCH_GUARD_PRICE_MAX_AGE} (5s): the 1/s price stream older than this is stale
  * @param barMaxAge        {@code PERPWATCH_GUARD_BAR_MAX_AGE} (150s, from the bar's close): one missed bar is tolerated, two are not
  * @param bookMaxAge       {@code PERPWATCH_GUARD_BOOK_MAX_AGE} (5s): spread and depth, published on change and at least once a second
- * @param fundingMaxAge    {@code PERPWATCH_GUARD_FUNDING_MAX_AGE} (180s): funding and OI, polled every 60 s
+ * @param fundingMaxAge    {@code PERPWATCH_GUARD_FUNDING_MAX_AGE} (180s): funding, polled every 60 s
+ * @param oiMaxAge         {@code PERPWATCH_GUARD_OI_MAX_AGE} (7m): open interest, aged from the OI row's own time, which
+ *                         Bybit stamps by its 5-minute period: one period, a poll and a margin
  * @param basisMaxAge      {@code PERPWATCH_GUARD_BASIS_MAX_AGE} (5s): each side of the basis
  * @param basisMaxSkew     {@code PERPWATCH_GUARD_BASIS_MAX_SKEW} (2s): the two sides' trade times apart
  * @param spreadWarnBps    {@code PERPWATCH_GUARD_SPREAD_WARN_BPS} (10)
@@ -38,7 +40,7 @@ import perpwatch.core.config.Env;
  *                         future was written by a clock that is off; its age cannot be trusted, so it is unknown
  */
 public record GuardPolicy(Duration priceMaxAge, Duration barMaxAge, Duration bookMaxAge, Duration fundingMaxAge,
-                          Duration basisMaxAge, Duration basisMaxSkew, BigDecimal spreadWarnBps, BigDecimal minDepthUsd,
+                          Duration oiMaxAge, Duration basisMaxAge, Duration basisMaxSkew, BigDecimal spreadWarnBps, BigDecimal minDepthUsd,
                           BigDecimal fundingAprWarn, BigDecimal basisWarnBps, int liqBreach5m, Duration cacheTtl,
                           Set<GuardMetric> required, Duration clockSkewMax) {
 
@@ -71,6 +73,7 @@ public record GuardPolicy(Duration priceMaxAge, Duration barMaxAge, Duration boo
                 env.duration("PERPWATCH_GUARD_BAR_MAX_AGE", Duration.ofSeconds(150)),
                 env.duration("PERPWATCH_GUARD_BOOK_MAX_AGE", Duration.ofSeconds(5)),
                 env.duration("PERPWATCH_GUARD_FUNDING_MAX_AGE", Duration.ofSeconds(180)),
+                env.duration("PERPWATCH_GUARD_OI_MAX_AGE", Duration.ofMinutes(7)),
                 env.duration("PERPWATCH_GUARD_BASIS_MAX_AGE", Duration.ofSeconds(5)),
                 env.duration("PERPWATCH_GUARD_BASIS_MAX_SKEW", Duration.ofSeconds(2)),
                 BigDecimal.valueOf(env.decimal("PERPWATCH_GUARD_SPREAD_WARN_BPS", 10)),
@@ -111,7 +114,7 @@ public record GuardPolicy(Duration priceMaxAge, Duration barMaxAge, Duration boo
         all.put(GuardMetric.SPREAD_BPS, Threshold.warnAbove(spreadWarnBps, bookMaxAge.toMillis()));
         all.put(GuardMetric.DEPTH_10BPS, Threshold.warnBelow(minDepthUsd, bookMaxAge.toMillis()));
         all.put(GuardMetric.FUNDING_APR, Threshold.warnAbsAbove(fundingAprWarn, fundingMaxAge.toMillis()));
-        all.put(GuardMetric.OI_NOTIONAL, Threshold.freshness(fundingMaxAge.toMillis()));
+        all.put(GuardMetric.OI_NOTIONAL, Threshold.freshness(oiMaxAge.toMillis()));
         all.put(GuardMetric.BASIS_BPS, Threshold.warnAbsAbove(basisWarnBps, basisMaxAge.toMillis()));
         all.put(GuardMetric.BASIS_OKX_BPS, Threshold.freshness(basisMaxAge.toMillis()));
         // Event-driven: no age budget; its freshness is the venues' subscription heartbeats.

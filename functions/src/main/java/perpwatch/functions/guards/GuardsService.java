@@ -101,9 +101,17 @@ public class GuardsService {
                 Bar::closeTime, policy.barMaxAge());
         Optional<BookTop> book = checks.fresh(List.of(GuardMetric.SPREAD_BPS, GuardMetric.DEPTH_10BPS), StreamKeys.book(instrument).name(),
                 in.book(), BookTopCodec.INSTANCE, BookTop::ts, policy.bookMaxAge());
-        Optional<FundingSnapshot> funding = checks.fresh(List.of(GuardMetric.FUNDING_APR, GuardMetric.OI_NOTIONAL),
-                StreamKeys.funding(instrument).name(), in.funding(), FundingSnapshotCodec.INSTANCE, FundingSnapshot::ts,
-                policy.fundingMaxAge());
+        String fundingStream = StreamKeys.funding(instrument).name();
+        Optional<FundingSnapshot> funding = checks.fresh(GuardMetric.FUNDING_APR, fundingStream, in.funding(),
+                FundingSnapshotCodec.INSTANCE, FundingSnapshot::ts, policy.fundingMaxAge());
+        // Open interest has its own time (Bybit stamps it by its 5-minute period) and so its own budget.
+        Optional<FundingSnapshot> openInterest = checks.fresh(GuardMetric.OI_NOTIONAL, fundingStream, in.funding(),
+                FundingSnapshotCodec.INSTANCE, FundingSnapshot::oiTime, policy.oiMaxAge());
+        if (openInterest.isPresent() && openInterest.get().oiNotional() == null) {
+            // The venue gave only the two-sided figure: one side is never guessed by halving it.
+            checks.missing(GuardMetric.OI_NOTIONAL, "no one-sided open interest from the venue (oi_two_sided only)");
+            openInterest = Optional.empty();
+        }
 
         BasisReading crossVenue = basis(in.usdcTrade(), "okx " + instrument.okxUsdc(), in.price(), true, "binance " + instrument.binance(), now);
         checks.derived(GuardMetric.BASIS_BPS, crossVenue.ageMs(), crossVenue.problem(), crossVenue.headroomMs());
@@ -132,7 +140,7 @@ public class GuardsService {
                 book.map(b -> verdict.depth(b.depthBidUsd(), b.depthAskUsd())).orElse(null));
         board.judge(GuardMetric.FUNDING_APR, funding.map(FundingSnapshot::fundingApr).orElse(null),
                 funding.map(f -> verdict.funding(f.fundingApr())).orElse(null));
-        board.judge(GuardMetric.OI_NOTIONAL, funding.map(FundingSnapshot::oiNotional).orElse(null), Judged.PASS);
+        board.judge(GuardMetric.OI_NOTIONAL, openInterest.map(FundingSnapshot::oiNotional).orElse(null), Judged.PASS);
         board.judge(GuardMetric.BASIS_BPS, crossVenue.bps(), crossVenue.bps() == null ? null : verdict.basis(crossVenue.bps()));
         board.judge(GuardMetric.BASIS_OKX_BPS, okxOnly.bps(), Judged.PASS);
         Judged liqJudged = total == null ? null : verdict.liquidations(total, liquidations.atLeast());
@@ -155,7 +163,7 @@ public class GuardsService {
                 .lastBar(bar.map(BarView::of).orElse(null))
                 .book(book.map(BookTop::spreadBps).orElse(null),
                         book.map(b -> new DepthView(b.depthBidUsd(), b.depthAskUsd())).orElse(DepthView.UNKNOWN))
-                .funding(funding.map(FundingSnapshot::fundingApr).orElse(null), funding.map(FundingSnapshot::oiNotional).orElse(null))
+                .funding(funding.map(FundingSnapshot::fundingApr).orElse(null), openInterest.map(FundingSnapshot::oiNotional).orElse(null))
                 .basis(crossVenue.bps(), okxOnly.bps())
                 // Unknown has no number, not even the lower bound the scan reached.
                 .liquidations(checks.unknownReason(GuardMetric.LIQ_EVENTS_5M) == null ? total : null, liquidations.byVenue())

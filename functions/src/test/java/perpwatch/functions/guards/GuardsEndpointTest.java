@@ -53,7 +53,7 @@ class GuardsEndpointTest extends GuardsTestBase {
                     "cvd":15000.75,"buy_vol":1200.5,"sell_vol":800.25,"trades":321},\
                     "spread_bps":null,"depth_10bps":{"bid_usd":null,"ask_usd":null},"funding_apr":null,"basis_bps":null,\
                     "basis_okx_bps":null,"oi_notional":null,"liq_events_5m":null,"status":"breach",\
-                    "warnings":["spread_bps, depth_10bps: no data","funding_apr, oi_notional: no data","basis_bps: no USDC price",\
+                    "warnings":["spread_bps, depth_10bps: no data","funding_apr: no data","oi_notional: no data","basis_bps: no USDC price",\
                     "basis_okx_bps: no USDC price","liq_events_5m: no liquidation feed connected (binance, okx, bybit silent)"],"data_source":"live",\
                     "ages_ms":{"price":800,"bar":30000,"spread_bps":null,"depth_10bps":null,"funding_apr":null,\
                     "oi_notional":null,"basis_bps":null,"basis_okx_bps":null,"liq_events_5m":null}}""";

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import perpwatch.core.model.FundingSnapshot;
+import perpwatch.core.model.FundingSnapshotCodec;
 import perpwatch.core.model.Liquidation;
 import perpwatch.core.model.LiquidationCodec;
 import perpwatch.core.model.PositionSide;
@@ -232,5 +234,28 @@ class GuardsTruthTableTest extends GuardsTestBase {
             JsonNode next = JSON.readTree(api.get("/api/engine/guards").body());
             assertEquals(2, next.get("liq_events_5m").asInt(), "a new liquidation invalidates the cached answer at once");
         }
+    }
+
+    @Test
+    void openInterestIsAgedFromItsOwnRowAndNeverGuessedFromTheTwoSidedFigure() throws Exception {
+        baseline();
+        long oiTime = NOW - 400_000; // Bybit stamps OI by its 5-minute period: older than the ticker, within its budget
+        streams.add(StreamKeys.funding(SOL), FundingSnapshotCodec.INSTANCE.encode(new FundingSnapshot("SOLUSDT", new BigDecimal("750000000"),
+                new BigDecimal("1500000000"), new BigDecimal("0.0001"), new BigDecimal("0.0001"), 8, new BigDecimal("10.95"),
+                NOW + 3_600_000, new BigDecimal("187.5"), NOW - 5_000, NOW - 4_900, oiTime)), NOW);
+        JsonNode answer = guards();
+        assertEquals("pass", state(answer, "oi_notional"));
+        assertEquals(400_000, answer.get("guards").get("oi_notional").get("age_ms").asLong());
+        assertEquals(750_000_000, answer.get("oi_notional").asLong(), "one side, as Binance and Coinglass show it");
+
+        streams.add(StreamKeys.funding(SOL), FundingSnapshotCodec.INSTANCE.encode(new FundingSnapshot("SOLUSDT", null,
+                new BigDecimal("1500000000"), new BigDecimal("0.0001"), new BigDecimal("0.0001"), 8, new BigDecimal("10.95"),
+                NOW + 3_600_000, new BigDecimal("187.5"), NOW - 4_000, NOW - 3_900, NOW - 60_000)), NOW);
+        JsonNode twoSidedOnly = guards();
+        assertEquals("unknown", state(twoSidedOnly, "oi_notional"));
+        assertTrue(twoSidedOnly.get("oi_notional").isNull(), "never halved");
+        assertEquals("no one-sided open interest from the venue (oi_two_sided only)",
+                twoSidedOnly.get("guards").get("oi_notional").get("reason").asText());
+        assertEquals("pass", state(twoSidedOnly, "funding_apr"));
     }
 }
