@@ -99,8 +99,13 @@ public final class AggTradeBackfill implements AutoCloseable {
                 String body = rest.get(page(from.getAsLong()));
                 List<Trade> trades = BinanceAggTradesPage.parse(body, clock.getAsLong());
                 counters.add("backfill_fetched", trades.size());
-                sink.backfilled(from.getAsLong(), trades, trades.size() < PAGE_LIMIT);
+                boolean exhausted = trades.size() < PAGE_LIMIT;
+                sink.backfilled(from.getAsLong(), trades, exhausted);
                 failures = 0;
+                if (exhausted && sink.nextFetchFrom().equals(from)) {
+                    // Caught up while the stream is still down: ask again when it is back (or in a second), not in a loop.
+                    wake.tryAcquire(1, TimeUnit.SECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -81,6 +81,11 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
     private final SubscriptionTracker subscription = new SubscriptionTracker();
     private final ScheduledExecutorService ticker;
     private volatile boolean running;
+    /**
+     * Connection ups (true) and downs (false), handed to the ledger under the worker's lock by whichever thread takes
+     * it next: the socket's callbacks never wait for that lock (the socket may be closing under it).
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Boolean> linkEvents = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private long lastStatsAt;
 
     /**
@@ -188,9 +193,7 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
         // The stream is named in the URL (/ws/<symbol>@aggTrade): nothing to subscribe.
         counters.increment("connects");
         subscription.reset();
-        synchronized (this) {
-            ledger.reconnected();
-        }
+        linkEvents.add(Boolean.TRUE);
         wakeBackfill();
     }
 
@@ -223,7 +226,20 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
         }
     }
 
+    /** Caller holds the lock. */
+    private void applyLinkEvents() {
+        Boolean up;
+        while ((up = linkEvents.poll()) != null) {
+            if (up) {
+                ledger.reconnected();
+            } else {
+                ledger.interrupted();
+            }
+        }
+    }
+
     private synchronized void onTrade(BinanceFrame.AggTrade frame) {
+        applyLinkEvents();
         if (!instrument.binance().equals(frame.symbol())) {
             counters.increment("other_symbol");
             return;
@@ -281,6 +297,7 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
         @Override
         public OptionalLong nextFetchFrom() {
             synchronized (BinanceTradesWorker.this) {
+                applyLinkEvents();
                 return ledger.nextFetchFrom();
             }
         }
@@ -314,6 +331,7 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
 
     synchronized void tick() {
         long now = clock.getAsLong();
+        applyLinkEvents();
         long givenUp = ledger.forgetBefore(now - MinuteBarAggregator.DEFAULT_RETAINED_MINUTES * Bar.MINUTE_MS);
         if (givenUp > 0) {
             counters.add("missing_given_up", givenUp);
@@ -346,12 +364,18 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
     }
 
     @Override
-    public synchronized void onDisconnect(String reason) {
+    public void onDisconnect(String reason) {
         counters.increment("disconnects");
         // Trades published until the next connection delivers are fetched from REST; the bar waits for them.
-        ledger.interrupted();
+        linkEvents.add(Boolean.FALSE);
         wakeBackfill();
         subscription.reset();
+    }
+
+    /** Whether ids are still missing or unverified (tests wait for the backfill to settle). */
+    public synchronized boolean backfillPending() {
+        applyLinkEvents();
+        return ledger.nextFetchFrom().isPresent();
     }
 
     /** Drops the venue connection (operator action, tests); the loop reconnects. */
