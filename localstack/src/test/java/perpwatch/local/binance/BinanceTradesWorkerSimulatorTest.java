@@ -279,7 +279,11 @@ class BinanceTradesWorkerSimulatorTest {
         for (int i = 20; i < events.size(); i++) {
             sim.publish(STREAM, events.get(i).toString());
         }
-        waitFor(() -> worker.counters().getOrDefault("bars", 0L) >= 1 && !worker.backfillPending());
+        // Every trade the stream carries (0-9 on the first connection, 20-39 on the second) must be in before the
+        // clock jumps past the minute: REST can answer before the last of them arrive, and a trade that arrives after
+        // its minute closed is a revision, not part of the bar read below.
+        long streamed = 10 + (events.size() - 20);
+        waitFor(() -> handled() == streamed && worker.counters().getOrDefault("bars", 0L) >= 1 && !worker.backfillPending());
         clock.set(MINUTE_1 + 60_000 + 2_000);
         waitFor(() -> latestBars().size() == 2);
 
