@@ -15,7 +15,8 @@ import org.apache.avro.SchemaBuilder;
  */
 public enum Dataset {
     BARS("market:(\\w+)usdt:trades", "binance/%sUSDT/trades",
-            List.of("open", "high", "low", "close", "buy_vol", "sell_vol", "cvd", "vwap", "trades", "ts", "first_id", "last_id", "recv_ts")),
+            List.of("open", "high", "low", "close", "buy_vol", "sell_vol", "cvd", "vwap", "trades", "ts", "first_id", "last_id", "recv_ts",
+                    "complete", "missing_trades", "revision")),
     PRICE("market:(\\w+)usdt:price", "binance/%sUSDT/price", List.of("price", "ts", "recv_ts")),
     BOOK("market:(\\w+)usdt:book", "binance/%sUSDT/book",
             List.of("bid_px", "bid_qty", "ask_px", "ask_qty", "spread_bps", "depth_bid_usd", "depth_ask_usd", "ts", "recv_ts")),

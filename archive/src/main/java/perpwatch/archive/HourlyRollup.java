@@ -26,6 +26,9 @@ public final class HourlyRollup {
     /** @return rows written (0, and no file, when the hour has no raw parts) */
     public int rollHour(Dataset dataset, String path, String day, String hour) {
         List<GenericRecord> rows = dedupe(readAll(store.list(ArchivePaths.rawHourPrefix(path, day, hour))));
+        if (dataset == Dataset.BARS) {
+            rows = lastRevisionPerMinute(rows);
+        }
         if (rows.isEmpty()) {
             return 0;
         }
@@ -48,6 +51,10 @@ public final class HourlyRollup {
             store.get(key).ifPresent(bytes -> rows.addAll(ParquetBytes.read(bytes)));
         }
         List<GenericRecord> ordered = dedupe(rows);
+        if (dataset == Dataset.BARS) {
+            // A revision written in a later hour than its minute's first publication meets it here.
+            ordered = lastRevisionPerMinute(ordered);
+        }
         if (ordered.isEmpty()) {
             return 0;
         }
@@ -101,6 +108,36 @@ public final class HourlyRollup {
             }
         }
         return out;
+    }
+
+    /**
+     * Bars re-published with a higher {@code revision} (a late or backfilled trade) replace the earlier ones of their
+     * minute ({@code ts}); on equal revisions the later row in log order wins. Rows keep the archive's order, each
+     * minute at the position of the row that won. Rows without a revision (written before it existed) are revision 0.
+     */
+    public static List<GenericRecord> lastRevisionPerMinute(List<GenericRecord> ordered) {
+        Map<String, Integer> winner = new HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            GenericRecord row = ordered.get(i);
+            String ts = String.valueOf(row.get("ts"));
+            Integer best = winner.get(ts);
+            if (best == null || revision(row) >= revision(ordered.get(best))) {
+                winner.put(ts, i);
+            }
+        }
+        List<GenericRecord> out = new ArrayList<>(winner.size());
+        java.util.Set<Integer> keep = new java.util.HashSet<>(winner.values());
+        for (int i = 0; i < ordered.size(); i++) {
+            if (keep.contains(i)) {
+                out.add(ordered.get(i));
+            }
+        }
+        return out;
+    }
+
+    private static int revision(GenericRecord row) {
+        Object r = row.getSchema().getField("revision") == null ? null : row.get("revision");
+        return r == null || r.toString().isEmpty() ? 0 : Integer.parseInt(r.toString());
     }
 
     private static String recordId(GenericRecord row) {

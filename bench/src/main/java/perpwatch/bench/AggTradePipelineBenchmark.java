@@ -65,9 +65,9 @@ public class AggTradePipelineBenchmark {
         for (String frame : frames) {
             BinanceFrame.AggTrade trade = (BinanceFrame.AggTrade) parser.parse(frame, 0);
             hole.consume(sequencer.check(trade.trade().id()));
-            java.util.Optional<Bar> closed = bars.accept(trade.trade(), trade.trade().tradeTime());
-            if (closed.isPresent()) {
-                hole.consume(BarCodec.INSTANCE.encode(closed.get()));
+            bars.accept(trade.trade());
+            for (Bar closed : bars.due(trade.trade().tradeTime(), perpwatch.core.calc.TradeCoverage.COMPLETE)) {
+                hole.consume(BarCodec.INSTANCE.encode(closed));
             }
         }
     }
@@ -79,9 +79,9 @@ public class AggTradePipelineBenchmark {
         for (String frame : frames) {
             BinanceFrame.AggTrade trade = (BinanceFrame.AggTrade) parser.parse(frame, 0);
             hole.consume(sequencer.check(trade.trade().id()));
-            java.util.Optional<Bar> closed = bars.accept(trade.trade(), trade.trade().tradeTime());
-            if (closed.isPresent()) {
-                hole.consume(BarCodec.INSTANCE.encode(closed.get()));
+            bars.accept(trade.trade());
+            for (Bar closed : bars.due(trade.trade().tradeTime(), perpwatch.core.calc.TradeCoverage.COMPLETE)) {
+                hole.consume(BarCodec.INSTANCE.encode(closed));
             }
             Map<String, String> price = PriceTickCodec.INSTANCE.encode(
                     new PriceTick(trade.trade().price(), trade.trade().tradeTime(), trade.trade().recvTime()));

@@ -18,7 +18,9 @@ import perpwatch.feeds.ws.ReconnectPolicy;
 /**
  * Everything the feed tasks read from the environment, with its default.
  *
- * @param barCloseGrace       {@code PERPWATCH_BAR_CLOSE_GRACE} (2s): how long after a minute ends its bar waits for stragglers
+ * @param barCloseSilence     {@code PERPWATCH_BAR_CLOSE_SILENCE} (10s; the older {@code PERPWATCH_BAR_CLOSE_GRACE} is read
+ *                            when the new name is unset): how long after a minute ends a quiet market's bar waits for
+ *                            stragglers and missing ids; a trade of a later minute closes it sooner
  * @param binanceMaxConnAge   {@code PERPWATCH_BINANCE_MAX_CONN_AGE} (23h50m as 1430m): rotate before Binance's 24 h cut-off
  * @param redisBacklog        {@code PERPWATCH_REDIS_BACKLOG} (100000): records held for Redis during an outage
  * @param fundingPoll         {@code PERPWATCH_FUNDING_POLL} (60s): Bybit open interest and funding poll interval
@@ -36,7 +38,7 @@ import perpwatch.feeds.ws.ReconnectPolicy;
  * @param book                the binance-book task's tuning, its publication cadence from the environment ({@link BookSettings})
  */
 public record FeedConfig(RedisConfig redis, InstrumentRegistry instruments, BinanceEndpoints binance, OkxEndpoints okx,
-                         BybitEndpoints bybit, ReconnectPolicy reconnect, Duration barCloseGrace, Duration binanceMaxConnAge,
+                         BybitEndpoints bybit, ReconnectPolicy reconnect, Duration barCloseSilence, Duration binanceMaxConnAge,
                          int redisBacklog, Duration fundingPoll, Duration restTimeout, Optional<KinesisConfig> durableLog,
                          int logBacklog, SolanaRpcConfig solana, Duration driftScanInterval,
                          Optional<ArchiveTarget> liqMapArchive, ProgramProfile onchainProgram, String onchainDataApi,
@@ -51,7 +53,7 @@ public record FeedConfig(RedisConfig redis, InstrumentRegistry instruments, Bina
                 OkxEndpoints.fromEnv(env),
                 BybitEndpoints.fromEnv(env),
                 ReconnectPolicy.fromEnv(env),
-                env.duration("PERPWATCH_BAR_CLOSE_GRACE", Duration.ofSeconds(2)),
+                env.duration("PERPWATCH_BAR_CLOSE_SILENCE", env.duration("PERPWATCH_BAR_CLOSE_GRACE", Duration.ofSeconds(10))),
                 env.duration("PERPWATCH_BINANCE_MAX_CONN_AGE", Duration.ofMinutes(23 * 60 + 50)),
                 env.integer("PERPWATCH_REDIS_BACKLOG", 100_000),
                 env.duration("PERPWATCH_FUNDING_POLL", Duration.ofSeconds(60)),

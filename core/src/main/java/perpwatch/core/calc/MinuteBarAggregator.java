@@ -1,146 +1,203 @@
 package perpwatch.core.calc;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import perpwatch.core.model.Bar;
 import perpwatch.core.model.Trade;
 
 /**
- * Folds trades into one-minute bars by venue trade time. A bar closes when the first trade of a later minute
- * arrives, or when the clock passes the end of its minute plus a grace period (so a quiet market still gets its
- * bar on time). CVD runs across bars and can be restored from the last bar written, so it survives a restart.
+ * Folds trades into one-minute bars by venue trade time, in any arrival order.
+ *
+ * <p>A minute's bar is published when a trade of a later minute has arrived and every aggregate-trade id that may
+ * belong to it is in hand ({@link TradeCoverage}), or at the latest when the wall clock passes the end of the minute
+ * plus the close silence (a quiet market, or a gap that REST could not fill: then the bar says
+ * {@code complete=false}). Bars are published in minute order.
+ *
+ * <p>A trade that arrives for a published minute (a venue delivery lag, a backfill that succeeded late) is not
+ * dropped: the minute is re-published with {@code revision} n+1, and so is every later published minute, each with
+ * its corrected cumulative CVD. So for a reader that takes the highest revision of each minute, a bar's CVD is
+ * Σ buy − Σ sell over every trade up to its minute, and the newest stream entry is always the newest minute (a
+ * revision never leaves an old minute last). Minutes stay revisable for {@code retainedMinutes} after the newest one
+ * seen; a trade older than that is counted ({@link #tooOld()}), never added silently to the wrong place.
+ *
+ * <p>CVD runs across bars and can be restored from the last bar written, so it survives a restart.
  *
  * <p>Not thread-safe: one worker owns one aggregator.
  */
 public final class MinuteBarAggregator {
-    /** 12 decimal places is far below any venue tick size; the codec strips the trailing zeros. */
-    private static final int VWAP_SCALE = 12;
+    public static final int DEFAULT_RETAINED_MINUTES = 60;
 
-    private final long closeGraceMs;
-
-    private BigDecimal cvdBefore = BigDecimal.ZERO;
-    private long lastClosedOpenTime = Long.MIN_VALUE;
-    private long lateTrades;
-
-    private boolean inProgress;
-    private long openTime;
-    private BigDecimal open;
-    private BigDecimal high;
-    private BigDecimal low;
-    private BigDecimal close;
-    private BigDecimal buyVolume;
-    private BigDecimal sellVolume;
-    private BigDecimal notional;
-    private int trades;
-    private long firstTradeId;
-    private long lastTradeId;
-
-    public MinuteBarAggregator(long closeGraceMs) {
-        if (closeGraceMs < 0) {
-            throw new IllegalArgumentException("closeGraceMs must be >= 0");
-        }
-        this.closeGraceMs = closeGraceMs;
+    /** What became of a trade. */
+    public enum Accepted {
+        /** Added to a minute not yet published. */
+        OPEN_MINUTE,
+        /** Added to a published minute: it will be re-published with a higher revision. */
+        REVISES_PUBLISHED,
+        /** For a minute no longer held: counted, not added. */
+        TOO_OLD
     }
 
-    /** Continue from the last bar already written: its CVD is the base, and its minute and earlier are closed. */
+    private final long closeSilenceMs;
+    private final long retainedMs;
+
+    /** CVD of everything before the first held minute. */
+    private BigDecimal cvdBase = BigDecimal.ZERO;
+    private final TreeMap<Long, MinuteTally> minutes = new TreeMap<>();
+    /** Published minutes that may owe a revision: a trade was added, or they were published incomplete. */
+    private final TreeSet<Long> recheck = new TreeSet<>();
+    private long publishedThrough = Long.MIN_VALUE;
+    private long forgottenThrough = Long.MIN_VALUE;
+    private long newestMinute = Long.MIN_VALUE;
+    private long tooOld;
+    private long revisions;
+
+    public MinuteBarAggregator(long closeSilenceMs) {
+        this(closeSilenceMs, DEFAULT_RETAINED_MINUTES);
+    }
+
+    public MinuteBarAggregator(long closeSilenceMs, int retainedMinutes) {
+        if (closeSilenceMs < 0 || retainedMinutes < 1) {
+            throw new IllegalArgumentException("closeSilenceMs must be >= 0 and retainedMinutes >= 1");
+        }
+        this.closeSilenceMs = closeSilenceMs;
+        this.retainedMs = retainedMinutes * Bar.MINUTE_MS;
+    }
+
+    /** Continue from the last bar already written: its CVD is the base, and its minute can still be revised. */
     public void restore(Bar lastWritten) {
-        if (inProgress) {
+        if (!minutes.isEmpty()) {
             throw new IllegalStateException("restore before the first trade");
         }
-        cvdBefore = lastWritten.cvd();
-        lastClosedOpenTime = lastWritten.openTime();
+        MinuteTally tally = MinuteTally.of(lastWritten);
+        minutes.put(tally.openTime, tally);
+        cvdBase = lastWritten.cvd().subtract(tally.delta());
+        publishedThrough = tally.openTime;
+        newestMinute = tally.openTime;
+        if (!lastWritten.complete()) {
+            recheck.add(tally.openTime);
+        }
     }
 
-    /**
-     * Adds a trade. Returns the previous bar when this trade opens a later minute. A trade for a minute that is
-     * already closed is counted as late and not added: rewriting a published bar would give readers two answers.
-     */
-    public Optional<Bar> accept(Trade trade, long nowMs) {
+    public Accepted accept(Trade trade) {
         long minute = minuteOf(trade.tradeTime());
-        if (minute <= lastClosedOpenTime || (inProgress && minute < openTime)) {
-            lateTrades++;
-            return Optional.empty();
+        if (minute <= forgottenThrough) {
+            tooOld++;
+            return Accepted.TOO_OLD;
         }
-        Optional<Bar> closed = Optional.empty();
-        if (inProgress && minute > openTime) {
-            closed = Optional.of(closeBar(nowMs));
+        MinuteTally tally = minutes.computeIfAbsent(minute, MinuteTally::new);
+        tally.add(trade);
+        newestMinute = Math.max(newestMinute, minute);
+        if (tally.published != null || minute < publishedThrough) {
+            // A published minute, or a quiet minute that got its first trade after later minutes were published.
+            recheck.add(minute);
+            return Accepted.REVISES_PUBLISHED;
         }
-        if (!inProgress) {
-            start(minute, trade);
-        }
-        add(trade);
-        return closed;
+        return Accepted.OPEN_MINUTE;
     }
 
-    /** Closes the bar in progress once its minute and the grace period are over. */
-    public Optional<Bar> closeIfDue(long nowMs) {
-        if (inProgress && nowMs >= openTime + Bar.MINUTE_MS + closeGraceMs) {
-            return Optional.of(closeBar(nowMs));
+    /** Bars to publish now, oldest minute first: minutes that closed, then revisions. */
+    public List<Bar> due(long nowMs, TradeCoverage coverage) {
+        if (recheck.isEmpty() && !firstOpenMinuteDue(nowMs, coverage)) {
+            return List.of();
         }
-        return Optional.empty();
+        List<Bar> out = new ArrayList<>(2);
+        BigDecimal cvd = cvdBase;
+        // Once a minute is re-published, every later published minute follows (its CVD moved, and the newest entry
+        // of the stream must stay the newest minute).
+        boolean cascade = false;
+        for (MinuteTally t : minutes.values()) {
+            cvd = cvd.add(t.delta());
+            if (t.published == null && t.openTime > publishedThrough) {
+                if (!isDue(t, nowMs, coverage)) {
+                    break;   // later minutes wait for this one: bars go out in minute order
+                }
+                publish(t, t.build(cvd, coverage.of(t.openTime), nowMs, 0), out);
+                publishedThrough = t.openTime;
+            } else if (cascade || recheck.contains(t.openTime)) {
+                int revision = t.published == null ? 0 : t.published.revision() + 1;
+                Bar bar = t.build(cvd, coverage.of(t.openTime), nowMs, revision);
+                t.dirty = false;
+                if (cascade || !bar.sameContentAs(t.published)) {
+                    if (t.published != null) {
+                        revisions++;
+                    }
+                    publish(t, bar, out);
+                    cascade = true;
+                }
+                if (bar.complete()) {
+                    recheck.remove(t.openTime);
+                }
+            }
+        }
+        forgetOldMinutes();
+        return out;
     }
 
-    /** Trades that arrived for a minute already closed (after a reconnect, or a restart mid-minute). */
-    public long lateTrades() {
-        return lateTrades;
+    private void publish(MinuteTally t, Bar bar, List<Bar> out) {
+        t.published = bar;
+        out.add(bar);
+        if (!bar.complete()) {
+            recheck.add(t.openTime);
+        }
     }
 
+    private boolean firstOpenMinuteDue(long nowMs, TradeCoverage coverage) {
+        Map.Entry<Long, MinuteTally> first = minutes.higherEntry(publishedThrough);
+        return first != null && isDue(first.getValue(), nowMs, coverage);
+    }
+
+    private boolean isDue(MinuteTally t, long nowMs, TradeCoverage coverage) {
+        if (nowMs >= t.openTime + Bar.MINUTE_MS + closeSilenceMs) {
+            return true;
+        }
+        return newestMinute > t.openTime && coverage.of(t.openTime).complete();
+    }
+
+    /** Published minutes older than the retention fold into the CVD base. */
+    private void forgetOldMinutes() {
+        Iterator<MinuteTally> it = minutes.values().iterator();
+        while (it.hasNext()) {
+            MinuteTally t = it.next();
+            if (t.published == null || t.openTime > newestMinute - retainedMs || t.openTime > publishedThrough) {
+                return;
+            }
+            cvdBase = cvdBase.add(t.delta());
+            forgottenThrough = t.openTime;
+            recheck.remove(t.openTime);
+            it.remove();
+        }
+    }
+
+    /** Trades for minutes no longer held (older than the retention). */
+    public long tooOld() {
+        return tooOld;
+    }
+
+    /** Re-publications of minutes already published. */
+    public long revisions() {
+        return revisions;
+    }
+
+    /** CVD including every trade held, published or not. */
     public BigDecimal cvd() {
-        return inProgress ? cvdBefore.add(buyVolume).subtract(sellVolume) : cvdBefore;
+        BigDecimal cvd = cvdBase;
+        for (MinuteTally t : minutes.values()) {
+            cvd = cvd.add(t.delta());
+        }
+        return cvd;
     }
 
+    /** Whether a minute holds trades that are not yet in a published bar. */
     public boolean hasBarInProgress() {
-        return inProgress;
+        return minutes.higherKey(publishedThrough) != null;
     }
 
     private static long minuteOf(long epochMs) {
         return Math.floorDiv(epochMs, Bar.MINUTE_MS) * Bar.MINUTE_MS;
-    }
-
-    private void start(long minute, Trade first) {
-        inProgress = true;
-        openTime = minute;
-        open = first.price();
-        high = first.price();
-        low = first.price();
-        buyVolume = BigDecimal.ZERO;
-        sellVolume = BigDecimal.ZERO;
-        notional = BigDecimal.ZERO;
-        trades = 0;
-        firstTradeId = first.id();
-    }
-
-    private void add(Trade trade) {
-        BigDecimal price = trade.price();
-        if (price.compareTo(high) > 0) {
-            high = price;
-        }
-        if (price.compareTo(low) < 0) {
-            low = price;
-        }
-        close = price;
-        if (trade.aggressorSell()) {
-            sellVolume = sellVolume.add(trade.quantity());
-        } else {
-            buyVolume = buyVolume.add(trade.quantity());
-        }
-        notional = notional.add(price.multiply(trade.quantity()));
-        trades++;
-        lastTradeId = trade.id();
-    }
-
-    private Bar closeBar(long nowMs) {
-        BigDecimal volume = buyVolume.add(sellVolume);
-        BigDecimal vwap = volume.signum() == 0
-                ? close
-                : notional.divide(volume, VWAP_SCALE, RoundingMode.HALF_EVEN);
-        BigDecimal cvd = cvd();
-        Bar bar = new Bar(openTime, open, high, low, close, buyVolume, sellVolume, cvd, vwap,
-                trades, firstTradeId, lastTradeId, nowMs);
-        cvdBefore = cvd;
-        lastClosedOpenTime = openTime;
-        inProgress = false;
-        return bar;
     }
 }

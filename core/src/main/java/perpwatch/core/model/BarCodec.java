@@ -8,7 +8,11 @@ import java.util.Map;
 import perpwatch.core.stream.FieldCodec;
 import perpwatch.core.stream.Fields;
 
-/** {@code market:<sym>usdt:trades}: {@code open high low close buy_vol sell_vol cvd vwap trades ts first_id last_id recv_ts}. */
+/**
+ * {@code market:<sym>usdt:trades}: {@code open high low close buy_vol sell_vol cvd vwap trades ts first_id last_id
+ * recv_ts complete missing_trades revision}. Entries written before the last three existed decode as a complete
+ * first publication.
+ */
 public final class BarCodec implements FieldCodec<Bar> {
     public static final BarCodec INSTANCE = new BarCodec();
 
@@ -28,6 +32,9 @@ public final class BarCodec implements FieldCodec<Bar> {
         f.put("first_id", Long.toString(bar.firstTradeId()));
         f.put("last_id", Long.toString(bar.lastTradeId()));
         f.put("recv_ts", Long.toString(bar.recvTime()));
+        f.put("complete", Boolean.toString(bar.complete()));
+        f.put("missing_trades", Long.toString(bar.missingTrades()));
+        f.put("revision", Integer.toString(bar.revision()));
         return f;
     }
 
@@ -35,6 +42,9 @@ public final class BarCodec implements FieldCodec<Bar> {
     public Bar decode(Map<String, String> f) {
         return new Bar(integer(f, "ts"), decimal(f, "open"), decimal(f, "high"), decimal(f, "low"), decimal(f, "close"),
                 decimal(f, "buy_vol"), decimal(f, "sell_vol"), decimal(f, "cvd"), decimal(f, "vwap"),
-                (int) integer(f, "trades"), integer(f, "first_id"), integer(f, "last_id"), integer(f, "recv_ts"));
+                (int) integer(f, "trades"), integer(f, "first_id"), integer(f, "last_id"), integer(f, "recv_ts"),
+                !"false".equals(f.get("complete")),
+                f.containsKey("missing_trades") ? integer(f, "missing_trades") : 0,
+                f.containsKey("revision") ? (int) integer(f, "revision") : 0);
     }
 }

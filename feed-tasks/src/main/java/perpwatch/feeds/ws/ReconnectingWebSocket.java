@@ -28,6 +28,17 @@ import org.slf4j.LoggerFactory;
 public final class ReconnectingWebSocket implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReconnectingWebSocket.class);
     private static final long WATCH_INTERVAL_MS = 100;
+    /**
+     * A link silent this long gets a probe ping (payload {@link #PROBE}); one whose probe goes unanswered (no pong, no
+     * frame) for {@link #PROBE_TIMEOUT_MS} is dead. Why: the JDK client can lose the end of a connection. When the
+     * peer's FIN is read while the listener is still inside {@code onText} (no demand), the transport shuts its input
+     * and never reports {@code onClose}/{@code onError}, even after the listener requests more; the socket then sits
+     * in CLOSE-WAIT and only the (minutes-long) silence limit would notice. The probe bounds that to seconds, whatever
+     * the listener does, so a disconnect always reaches the reconnect loop.
+     */
+    static final long PROBE_AFTER_MS = 2_000;
+    static final long PROBE_TIMEOUT_MS = 5_000;
+    private static final byte[] PROBE = "pw-probe".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final String name;
     private final URI uri;
@@ -42,6 +53,8 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     private volatile CompletableFuture<String> currentEnd;
     private volatile boolean endedByListener;
     private volatile long lastFrameAt;
+    /** When the current connection last answered a probe ping (its pong does not count as venue traffic). */
+    private volatile long lastProbeAnsweredAt;
 
     private final AtomicLong connects = new AtomicLong();
     private final AtomicLong failedConnects = new AtomicLong();
@@ -170,6 +183,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         long connectedAt = clock.getAsLong();
         long framesBefore = frames.get();
         lastFrameAt = connectedAt;
+        lastProbeAnsweredAt = connectedAt;
         connects.incrementAndGet();
         LOG.info("[{}] connected to {}", name, uri);
         try {
@@ -198,6 +212,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     /** Waits for the connection to end; meanwhile enforces silence and age limits and sends keepalives. */
     private String watch(WebSocket ws, CompletableFuture<String> closed, long connectedAt) {
         long lastKeepalive = connectedAt;
+        long probeSentAt = -1;
         while (running) {
             try {
                 return closed.get(WATCH_INTERVAL_MS, TimeUnit.MILLISECONDS);
@@ -214,6 +229,24 @@ public final class ReconnectingWebSocket implements AutoCloseable {
                 silenceReconnects.incrementAndGet();
                 ws.abort();
                 return "silent for " + (now - lastFrameAt) + " ms (limit " + settings.silenceTimeout().toMillis() + " ms)";
+            }
+            long heardAt = Math.max(lastFrameAt, lastProbeAnsweredAt);
+            if (probeSentAt >= 0 && heardAt >= probeSentAt) {
+                probeSentAt = -1;   // answered: alive
+            }
+            if (probeSentAt >= 0 && now - probeSentAt >= PROBE_TIMEOUT_MS) {
+                ws.abort();
+                return "no answer to a ping for " + (now - probeSentAt) + " ms (connection lost)";
+            }
+            if (probeSentAt < 0 && now - heardAt >= PROBE_AFTER_MS) {
+                probeSentAt = now;
+                ws.sendPing(ByteBuffer.wrap(PROBE)).whenComplete((w, failure) -> {
+                    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    if (cause instanceof java.io.IOException) {
+                        closed.complete("ping failed: " + describe(cause));
+                    }
+                });
             }
             if (settings.maxAge().isPresent() && now - connectedAt >= settings.maxAge().get().toMillis()) {
                 rotations.incrementAndGet();
@@ -321,6 +354,12 @@ public final class ReconnectingWebSocket implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+            if (message.equals(ByteBuffer.wrap(PROBE))) {
+                // Our probe's answer proves the link, not venue traffic: the silence limit keeps its meaning.
+                lastProbeAnsweredAt = clock.getAsLong();
+                webSocket.request(1);
+                return null;
+            }
             lastFrameAt = clock.getAsLong();
             webSocket.request(1);
             return null;

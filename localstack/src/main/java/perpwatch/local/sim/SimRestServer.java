@@ -17,8 +17,12 @@ import java.util.function.Function;
  * status with a body, served a given number of times) so clients' retry paths can be exercised on the real wire.
  */
 public final class SimRestServer implements AutoCloseable {
-    /** A route's answer: status and JSON body. */
-    public record Reply(int status, String body) {
+    /** A route's answer: status, JSON body and extra headers (a rate limit's {@code Retry-After}). */
+    public record Reply(int status, String body, Map<String, String> headers) {
+        public Reply(int status, String body) {
+            this(status, body, Map.of());
+        }
+
         public static Reply ok(String body) {
             return new Reply(200, body);
         }
@@ -55,6 +59,11 @@ public final class SimRestServer implements AutoCloseable {
         faults.put(path, new Fault(reply, times));
     }
 
+    /** Ends the faults injected on {@code path}: the route answers again. */
+    public void clearFaults(String path) {
+        faults.remove(path);
+    }
+
     private Reply nextFault(String path) {
         Fault[] taken = new Fault[1];
         faults.computeIfPresent(path, (p, f) -> {
@@ -79,6 +88,7 @@ public final class SimRestServer implements AutoCloseable {
     private static void respond(HttpExchange exchange, Reply reply) throws IOException {
         byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.sendResponseHeaders(reply.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -27,9 +28,11 @@ import perpwatch.core.testing.Fixtures;
 import perpwatch.core.testing.TestRedis;
 import perpwatch.feeds.binance.BinanceEndpoints;
 import perpwatch.feeds.binance.BinanceTradesWorker;
+import perpwatch.feeds.http.RestGetter;
 import perpwatch.feeds.subscription.FeedLinkReporter;
 import perpwatch.feeds.ws.Backoff;
 import perpwatch.feeds.ws.ReconnectPolicy;
+import perpwatch.local.sim.SimRestServer;
 import perpwatch.local.sim.binance.BinanceFuturesSimulator;
 
 /**
@@ -47,6 +50,8 @@ class BinanceTradesWorkerSimulatorTest {
     BinanceTradesWorker worker;
     /** The worker's clock: bars close by it, so the test decides when a minute is over. */
     final AtomicLong clock = new AtomicLong();
+    /** What the backfill waited between REST calls: recorded, and slept only briefly so retries stay quick. */
+    final List<Duration> backfillWaits = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -66,11 +71,20 @@ class BinanceTradesWorkerSimulatorTest {
     }
 
     BinanceTradesWorker newWorker() {
-        ReconnectPolicy policy = new ReconnectPolicy(new Backoff(Duration.ofMillis(50), Duration.ofMillis(500), 0.2),
+        return newWorker(Duration.ofMillis(50));
+    }
+
+    BinanceTradesWorker newWorker(Duration reconnectDelay) {
+        ReconnectPolicy policy = new ReconnectPolicy(new Backoff(reconnectDelay, reconnectDelay.multipliedBy(10), 0.2),
                 Duration.ofSeconds(60), Duration.ofSeconds(30), Optional.empty(), Optional.empty(), Duration.ofSeconds(5));
         URI uri = new BinanceEndpoints(sim.wsBase() + "/market", sim.wsBase() + "/public", sim.restBase()).aggTradeStream(SUSHI);
         return new BinanceTradesWorker(SUSHI, uri, policy, streams,
-                new BufferedStreamWriter(streams, 1_000, System::currentTimeMillis), Duration.ofSeconds(2), clock::get);
+                new BufferedStreamWriter(streams, 1_000, System::currentTimeMillis), Duration.ofSeconds(2), clock::get,
+                new BinanceTradesWorker.Backfill(sim.restBase(), new RestGetter(Duration.ofSeconds(5)),
+                        new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 0.2), d -> {
+                            backfillWaits.add(d);
+                            Thread.sleep(5);
+                        }));
     }
 
     static List<ObjectNode> recorded() throws Exception {
@@ -143,6 +157,11 @@ class BinanceTradesWorkerSimulatorTest {
             }
             long waitingFor = expected;
             waitFor(() -> handled() == waitingFor);
+            if (i == 15 || i == 30) {
+                // The reconnect and the id jump are checked against REST before the next trade is sent, so which
+                // trades come from REST and which from the stream does not depend on timing.
+                waitFor(() -> !worker.backfillPending());
+            }
         }
         clock.set(1626992820000L + 2_000);
         waitFor(() -> worker.counters().getOrDefault("bars", 0L) == 2);
@@ -173,6 +192,8 @@ class BinanceTradesWorkerSimulatorTest {
         assertEquals(1, counters.get("venue_errors"));
         assertEquals(2, counters.get("connects"));
         assertTrue(streams.last(StreamKeys.price(SUSHI)).isPresent());
+        assertEquals("true", first.get("complete"), "the jumped ids do not exist at the venue: REST said so");
+        assertEquals("0", first.get("revision"));
     }
 
     @Test
@@ -193,6 +214,7 @@ class BinanceTradesWorkerSimulatorTest {
         worker = newWorker();
         worker.start();
         waitFor(() -> sim.subscribers(STREAM) == 1);
+        waitFor(() -> !worker.backfillPending());
         // The venue's stream resumes with two trades the first worker already put in its bar.
         for (int i = 26; i < events.size(); i++) {
             sim.publish(STREAM, events.get(i).toString());
@@ -206,6 +228,158 @@ class BinanceTradesWorkerSimulatorTest {
         assertEquals(2, bars.size());
         assertEquals("1026", BarCodec.INSTANCE.decode(bars.get(1).fields()).cvd().toPlainString());
         assertEquals("12", bars.get(1).field("trades"));
+    }
+
+    static final long MINUTE_0 = 1626992700000L;
+    static final long MINUTE_1 = 1626992760000L;
+
+    /** Bars of the stream, by minute, highest revision of each. */
+    Map<Long, Map<String, String>> latestBars() {
+        Map<Long, Map<String, String>> out = new java.util.TreeMap<>();
+        for (StreamEntry e : streams.range(StreamKeys.trades(SUSHI), 0, Long.MAX_VALUE, 100)) {
+            out.merge(Long.parseLong(e.field("ts")), e.fields(),
+                    (a, b) -> Integer.parseInt(b.get("revision")) >= Integer.parseInt(a.get("revision")) ? b : a);
+        }
+        return out;
+    }
+
+    static void assertFirstMinuteExact(Map<String, String> bar) {
+        // The hand-checked values of the recording's first minute (MinuteBarAggregatorTest).
+        assertEquals("7.612", bar.get("open"));
+        assertEquals("7.618", bar.get("high"));
+        assertEquals("7.61", bar.get("low"));
+        assertEquals("7.617", bar.get("close"));
+        assertEquals("1351", bar.get("buy_vol"));
+        assertEquals("362", bar.get("sell_vol"));
+        assertEquals("989", bar.get("cvd"));
+        assertEquals("7.614016345593", bar.get("vwap"));
+        assertEquals("28", bar.get("trades"));
+        assertEquals("true", bar.get("complete"));
+        assertEquals("0", bar.get("missing_trades"));
+    }
+
+    @Test
+    void tradesPublishedWhileTheSocketIsDownAreFetchedFromRestAndTheBarHasEveryTrade() throws Exception {
+        List<ObjectNode> events = recorded();
+        clock.set(events.get(0).get("T").asLong());
+        // A slow reconnect, so the trades below are published while no connection is up.
+        worker = newWorker(Duration.ofSeconds(2));
+        worker.start();
+        waitFor(() -> sim.subscribers(STREAM) == 1);
+        for (int i = 0; i < 10; i++) {
+            sim.publish(STREAM, events.get(i).toString());
+        }
+        waitFor(() -> handled() == 10);
+        sim.dropAllConnections();
+        waitFor(() -> sim.subscribers(STREAM) == 0);
+        for (int i = 10; i < 20; i++) {
+            sim.publish(STREAM, events.get(i).toString());
+        }
+        waitFor(() -> sim.subscribers(STREAM) == 1);
+        for (int i = 20; i < events.size(); i++) {
+            sim.publish(STREAM, events.get(i).toString());
+        }
+        // Every trade the stream carries (0-9 on the first connection, 20-39 on the second) must be in before the
+        // clock jumps past the minute: REST can answer before the last of them arrive, and a trade that arrives after
+        // its minute closed is a revision, not part of the bar read below.
+        long streamed = 10 + (events.size() - 20);
+        waitFor(() -> handled() == streamed && worker.counters().getOrDefault("bars", 0L) >= 1 && !worker.backfillPending());
+        clock.set(MINUTE_1 + 60_000 + 2_000);
+        waitFor(() -> latestBars().size() == 2);
+
+        Map<Long, Map<String, String>> bars = latestBars();
+        assertFirstMinuteExact(bars.get(MINUTE_0));
+        assertEquals("1026", bars.get(MINUTE_1).get("cvd"));
+        assertEquals("12", bars.get(MINUTE_1).get("trades"));
+        assertEquals("true", bars.get(MINUTE_1).get("complete"));
+        assertTrue(worker.counters().getOrDefault("backfilled", 0L) >= 10, worker.counters().toString());
+    }
+
+    @Test
+    void aRateLimitedBackfillWaitsWhatRetryAfterSays() throws Exception {
+        List<ObjectNode> events = recorded();
+        clock.set(events.get(0).get("T").asLong());
+        worker = newWorker();
+        worker.start();
+        waitFor(() -> sim.subscribers(STREAM) == 1);
+        waitFor(() -> !worker.backfillPending());
+        sim.rest().failNext("/fapi/v1/aggTrades", 1, new SimRestServer.Reply(429,
+                "{\"code\":-1003,\"msg\":\"Too many requests; current limit of IP is 2400 requests per minute.\"}",
+                Map.of("Retry-After", "7")));
+        for (int i = 0; i < events.size(); i++) {
+            if (i >= 5 && i < 8) {
+                sim.tape().record(events.get(i).toString());   // the venue has them; the stream lost them
+            } else {
+                sim.publish(STREAM, events.get(i).toString());
+            }
+        }
+        waitFor(() -> worker.counters().getOrDefault("backfilled", 0L) == 3);
+        assertEquals(List.of(Duration.ofSeconds(7)), backfillWaits);
+        assertEquals(1, worker.counters().get("backfill_rate_limited"));
+        waitFor(() -> latestBars().containsKey(MINUTE_0));
+        assertFirstMinuteExact(latestBars().get(MINUTE_0));
+    }
+
+    @Test
+    void aGapRestCannotFillIsPublishedIncompleteThenRevisedWhenRestIsBack() throws Exception {
+        List<ObjectNode> events = recorded();
+        clock.set(events.get(0).get("T").asLong());
+        worker = newWorker();
+        worker.start();
+        waitFor(() -> sim.subscribers(STREAM) == 1);
+        waitFor(() -> !worker.backfillPending());
+        sim.rest().failNext("/fapi/v1/aggTrades", Integer.MAX_VALUE, new SimRestServer.Reply(503, "<html>Service Unavailable</html>"));
+        for (int i = 0; i < 28; i++) {
+            if (i >= 5 && i < 8) {
+                sim.tape().record(events.get(i).toString());
+            } else {
+                sim.publish(STREAM, events.get(i).toString());
+            }
+        }
+        waitFor(() -> handled() == 25);
+        clock.set(MINUTE_0 + 60_000 + 2_000);
+        waitFor(() -> latestBars().containsKey(MINUTE_0));
+        Map<String, String> incomplete = latestBars().get(MINUTE_0);
+        assertEquals("false", incomplete.get("complete"));
+        assertEquals("3", incomplete.get("missing_trades"));
+        assertEquals("25", incomplete.get("trades"));
+        assertEquals("0", incomplete.get("revision"));
+
+        sim.rest().clearFaults("/fapi/v1/aggTrades");
+        waitFor(() -> "1".equals(latestBars().get(MINUTE_0).get("revision")));
+        assertFirstMinuteExact(latestBars().get(MINUTE_0));
+        assertEquals(1, worker.counters().get("revisions"));
+        assertEquals(1, worker.counters().get("incomplete_bars"));
+    }
+
+    @Test
+    void aRestartRebuildsTheBarInProgressFromRest() throws Exception {
+        List<ObjectNode> events = recorded();
+        clock.set(events.get(0).get("T").asLong());
+        worker = newWorker();
+        worker.start();
+        waitFor(() -> sim.subscribers(STREAM) == 1);
+        for (int i = 0; i < 34; i++) {
+            sim.publish(STREAM, events.get(i).toString());
+        }
+        waitFor(() -> handled() == 34 && worker.counters().getOrDefault("bars", 0L) == 1);
+        worker.close();   // six trades of the second minute are only in memory: gone with the process
+        waitFor(() -> sim.subscribers(STREAM) == 0);
+        for (int i = 34; i < events.size(); i++) {
+            sim.publish(STREAM, events.get(i).toString());   // and six more trade while nothing runs
+        }
+
+        worker = newWorker();
+        worker.start();
+        waitFor(() -> worker.counters().getOrDefault("backfilled", 0L) == 12 && !worker.backfillPending());
+        clock.set(MINUTE_1 + 60_000 + 2_000);
+        waitFor(() -> worker.counters().getOrDefault("bars", 0L) == 1);
+        Map<String, String> rebuilt = latestBars().get(MINUTE_1);
+        assertEquals("12", rebuilt.get("trades"));
+        assertEquals("1026", rebuilt.get("cvd"));
+        assertEquals("7.617863727455", rebuilt.get("vwap"));
+        assertEquals("7.618", rebuilt.get("open"));
+        assertEquals("true", rebuilt.get("complete"));
     }
 
     static void waitFor(BooleanSupplier condition) throws InterruptedException {

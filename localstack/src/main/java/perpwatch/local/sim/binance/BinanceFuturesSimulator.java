@@ -23,7 +23,9 @@ import perpwatch.local.sim.SimWebSocketServer;
  * {@code [/market|/public]/ws/<stream>[/<stream>…]}, combined streams at {@code [/market|/public]/stream?streams=a/b}
  * (payloads wrapped as {@code {"stream":…,"data":…}}), live {@code SUBSCRIBE}/{@code UNSUBSCRIBE}/
  * {@code LIST_SUBSCRIPTIONS} with {@code {"result":…,"id":n}} replies and {@code {"code":n,"msg":…}} errors
- * ({@link #refuseSubscriptions} turns every {@code SUBSCRIBE} into such an error), and server pings every 3 minutes. REST: {@code /fapi/v1/ping}, {@code /fapi/v1/time}, {@code /fapi/v1/depth}.
+ * ({@link #refuseSubscriptions} turns every {@code SUBSCRIBE} into such an error), and server pings every 3 minutes. REST: {@code /fapi/v1/ping}, {@code /fapi/v1/time}, {@code /fapi/v1/depth}, and
+ * {@code /fapi/v1/aggTrades} served from the tape of every {@code aggTrade} it has published (whether or not anyone
+ * was connected), as the venue serves its history ({@link AggTradeTape}).
  *
  * <p>It is transport only: what to send comes from a tape ({@code perpwatch.local.market}) or a test.
  */
@@ -39,6 +41,7 @@ public final class BinanceFuturesSimulator implements AutoCloseable {
     private final SimRestServer rest;
     private volatile Function<String, String> depthSnapshots = symbol -> null;
     private final StreamsProtocol protocol;
+    private final AggTradeTape tape = new AggTradeTape();
 
     private BinanceFuturesSimulator(SimWebSocketServer<Subscription> ws, SimRestServer rest, StreamsProtocol protocol) {
         this.protocol = protocol;
@@ -47,6 +50,7 @@ public final class BinanceFuturesSimulator implements AutoCloseable {
         rest.route("/fapi/v1/ping", q -> SimRestServer.Reply.ok("{}"));
         rest.route("/fapi/v1/time", q -> SimRestServer.Reply.ok("{\"serverTime\":" + System.currentTimeMillis() + "}"));
         rest.route("/fapi/v1/depth", this::depth);
+        rest.route("/fapi/v1/aggTrades", tape::answer);
     }
 
     /** Starts on free loopback ports ({@code 0}) or the given ones. */
@@ -91,6 +95,9 @@ public final class BinanceFuturesSimulator implements AutoCloseable {
 
     /** Sends an event payload to every connection subscribed to {@code stream}, wrapped for combined connections. */
     public void publish(String stream, String payload) {
+        if (stream.endsWith("@aggTrade")) {
+            tape.record(payload);
+        }
         ws.sendWhere(s -> s.streams().contains(stream),
                 s -> s.combined() ? "{\"stream\":\"" + stream + "\",\"data\":" + payload + "}" : payload);
     }
@@ -109,6 +116,11 @@ public final class BinanceFuturesSimulator implements AutoCloseable {
     /** Sends a frame as-is to every connection subscribed to {@code stream} (garbage, error frames: for tests). */
     public void sendRaw(String stream, String frame) {
         ws.sendWhere(s -> s.streams().contains(stream), s -> frame);
+    }
+
+    /** The aggTrade history REST serves. */
+    public AggTradeTape tape() {
+        return tape;
     }
 
     /** Cuts every connection without a close handshake, as a network failure would. */
