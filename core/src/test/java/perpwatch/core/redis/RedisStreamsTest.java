@@ -159,4 +159,19 @@ class RedisStreamsTest {
         assertEquals(2_000, removed + left);
         assertTrue(left >= 500 && left < 2_000, "approximate: never fewer than asked, " + left);
     }
+
+    @Test
+    void theNewestEntryOfManyStreamsInOneRoundTripEqualsOneByOne() {
+        StreamKey a = new StreamKey("test:lastall:a", Duration.ofDays(1));
+        StreamKey b = new StreamKey("test:lastall:b", Duration.ofDays(1));
+        StreamKey none = new StreamKey("test:lastall:none", Duration.ofDays(1));
+        long now = System.currentTimeMillis();
+        streams.add(a, Map.of("n", "1"), now);
+        streams.add(a, Map.of("n", "2"), now);
+        streams.add(b, Map.of("n", "3"), now);
+        List<java.util.Optional<StreamEntry>> all = streams.lastAll(List.of(a, none, b));
+        assertEquals(List.of(streams.last(a), java.util.Optional.empty(), streams.last(b)), all);
+        assertEquals("2", all.get(0).orElseThrow().field("n"));
+        assertEquals(List.of(), streams.lastAll(List.of()));
+    }
 }

@@ -47,7 +47,9 @@ class GuardInputsReader {
 
     /** @throws perpwatch.core.redis.StoreUnavailableException when Redis cannot be read */
     GuardInputs read(Instrument instrument, long nowMs) {
-        Optional<StreamEntry> newestLiquidation = redis.last(StreamKeys.liquidations(instrument));
+        // One round trip for the newest entry of every input stream, in streams()'s order (liquidations last).
+        List<Optional<StreamEntry>> last = redis.lastAll(streams(instrument));
+        Optional<StreamEntry> newestLiquidation = last.get(6);
         // By the venue's event time, not the entry id: a backlog flushed after a Redis outage gets fresh ids and must
         // not read as a cascade. A venue clock slightly ahead of ours must not drop a fresh liquidation either.
         EventCount count = newestLiquidation.isEmpty() ? null : redis.countByEventTime(StreamKeys.liquidations(instrument),
@@ -61,13 +63,7 @@ class GuardInputsReader {
                 silent.add(venues.get(i));
             }
         }
-        return new GuardInputs(
-                redis.last(StreamKeys.price(instrument)),
-                redis.last(StreamKeys.trades(instrument)),
-                redis.last(StreamKeys.book(instrument)),
-                redis.last(StreamKeys.funding(instrument)),
-                redis.last(StreamKeys.usdcTrades(instrument)),
-                redis.last(StreamKeys.okxUsdtTrades(instrument)),
+        return new GuardInputs(last.get(0), last.get(1), last.get(2), last.get(3), last.get(4), last.get(5),
                 Optional.ofNullable(count), newestLiquidation, silent);
     }
 }
