@@ -105,12 +105,15 @@ public final class TradeIdLedger implements TradeCoverage {
     /**
      * REST answered {@code fromId=from} with every id it has from {@code from} up to {@code lastReturned} (Binance's
      * {@code fromId} is inclusive and pages are contiguous), after {@link #observe} was called for each. Ids in that
-     * range still marked missing do not exist at the venue. {@code exhausted}: the page was short, so the venue had
-     * nothing after it when it answered, and the unverified tail is verified (unless the stream is still down: what
-     * trades until it is back is not yet known).
+     * range still marked missing do not exist at the venue. Ids after {@code lastReturned} are not settled, even by a
+     * short page: a gap past it was opened by a live trade that came in after REST answered (the page is applied
+     * later, under the lock), so its ids were published after the answer and REST simply had not seen them yet; they
+     * stay missing and the next page fetches them. {@code exhausted}: the page was short, so the venue had nothing
+     * after it when it answered, and the unverified tail is verified (unless the stream is still down: what trades
+     * until it is back is not yet known).
      */
     public void settled(long from, long lastReturned, boolean exhausted) {
-        long upTo = exhausted ? Long.MAX_VALUE : lastReturned;
+        long upTo = lastReturned;
         Iterator<IdGap> it = gaps.tailMap(gaps.floorKey(from) == null ? from : gaps.floorKey(from), true).values().iterator();
         Map<Long, IdGap> keep = new TreeMap<>();
         while (it.hasNext()) {
