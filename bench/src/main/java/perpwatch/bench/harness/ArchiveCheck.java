@@ -26,10 +26,22 @@ final class ArchiveCheck {
     }
 
     Count rowsWithEventTime(String streamKey, long fromMs, long toMs) {
+        long[] rows = {0};
+        Set<Map<String, String>> distinct = new HashSet<>();
+        forEachRow(streamKey, fromMs, toMs, fields -> {
+            long ts = Long.parseLong(fields.get("ts"));
+            if (ts >= fromMs && ts < toMs) {
+                rows[0]++;
+                distinct.add(fields);
+            }
+        });
+        return new Count(rows[0], distinct.size());
+    }
+
+    /** Every archived row of a stream written in the hours the window touches (rolled as the scheduled rollup would). */
+    void forEachRow(String streamKey, long fromMs, long toMs, java.util.function.Consumer<Map<String, String>> visitor) {
         Dataset.Located located = Dataset.locate(streamKey).orElseThrow(() -> new IllegalArgumentException("not archived: " + streamKey));
         HourlyRollup rollup = new HourlyRollup(store);
-        long rows = 0;
-        Set<Map<String, String>> distinct = new HashSet<>();
         // Raw parts are filed by the hour they were written: a late write lands in the next hour.
         for (long hour = fromMs / 3_600_000 * 3_600_000; hour <= toMs + 120_000; hour += 3_600_000) {
             String day = ArchivePaths.day(hour);
@@ -39,15 +51,9 @@ final class ArchiveCheck {
             }
             byte[] file = store.get(ArchivePaths.hourly(located.path(), day, hh)).orElseThrow();
             for (var row : ParquetBytes.read(file)) {
-                Map<String, String> fields = ArchiveRows.fields(located.dataset(), row);
-                long ts = Long.parseLong(fields.get("ts"));
-                if (ts >= fromMs && ts < toMs) {
-                    rows++;
-                    distinct.add(fields);
-                }
+                visitor.accept(ArchiveRows.fields(located.dataset(), row));
             }
         }
-        return new Count(rows, distinct.size());
     }
 
     /** Polls until the archive holds {@code expected} distinct rows for the window, or {@code waitMs} passes. */
