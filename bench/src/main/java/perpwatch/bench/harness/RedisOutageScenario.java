@@ -75,7 +75,7 @@ final class RedisOutageScenario implements Scenario {
                         .filter(e -> HarnessContext.ts(e) >= outageFrom && HarnessContext.ts(e) < to).count();
                 ArchiveCheck.Count archived = ctx.archive() == null ? null : ctx.archive().await(ctx.liquidations().name(), from, to, sent, 60_000);
                 long dropped = HarnessContext.delta(before, after, "redis_dropped");
-                long[] webhookRedis = webhook.inRedis(killedAt);
+                long[] webhookRedis = webhook.inRedis(killedAt, 60_000);
                 long[] webhookParquet = ctx.archive() == null ? null : webhook.inParquet(killedAt, System.currentTimeMillis(), 60_000);
                 long recovery = firstLive < 0 ? -1 : firstLive - upAt;
                 md.append(String.format("| %s | %d / %d / %d | %s | %,d → %,d | %d | %,d / %,d | %,d / %s | %d / %d / %d / %s |%n", keepData ? "with its data" : "empty",

@@ -62,8 +62,21 @@ final class WebhookOutageProbe {
         return accepted.size();
     }
 
-    /** Of the accepted signatures: how many are in Redis, and how many of those more than once. */
-    long[] inRedis(long fromMs) {
+    /**
+     * Of the accepted signatures: how many are in Redis, and how many of those more than once, polled up to waitMs
+     * (the log catch-up writes them once Redis is back).
+     */
+    long[] inRedis(long fromMs, long waitMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + waitMs;
+        long[] count = countInRedis(fromMs);
+        while (count[0] < accepted.size() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(2_000);
+            count = countInRedis(fromMs);
+        }
+        return count;
+    }
+
+    private long[] countInRedis(long fromMs) {
         Map<String, Integer> seen = new HashMap<>();
         for (StreamEntry e : ctx.entries(StreamKeys.driftEvents(), fromMs - 60_000, System.currentTimeMillis())) {
             String signature = e.field("signature");

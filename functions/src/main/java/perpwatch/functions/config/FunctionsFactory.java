@@ -42,8 +42,7 @@ public class FunctionsFactory {
     DurableLog durableLog(FunctionsConfig config) {
         if (config.webhook().durableLog().equals("off")) {
             LOG.warn("PERPWATCH_DURABLE_LOG=off: webhook events go to Redis only and will not reach the archive");
-            return records -> {
-            };
+            return DurableLog.OFF;
         }
         KinesisRecordSink[] sink = new KinesisRecordSink[1];
         return records -> {

@@ -118,6 +118,11 @@ public class HeliusWebhookService {
                     redisFailure = e.getMessage();
                 }
             }
+            if (redisFailure != null && !log.durable()) {
+                // Without a durable log, Redis is the only store: a 200 now would leave the events in this instance's
+                // memory alone. A 503 makes Helius redeliver once Redis is back.
+                throw new StoreUnavailableException("redis unreachable and no durable log (PERPWATCH_DURABLE_LOG=off): " + redisFailure, null);
+            }
             if (redisFailure != null) {
                 // The log holds them: the delivery is safe, so Helius gets its 200. Redis gets them later.
                 pending.add(entries);

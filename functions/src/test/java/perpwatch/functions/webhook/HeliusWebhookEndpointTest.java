@@ -221,6 +221,18 @@ class HeliusWebhookEndpointTest {
     }
 
     @Test
+    void withoutADurableLogRedisDownIsA503SoHeliusRedelivers() throws Exception {
+        Map<String, Object> noLog = new java.util.HashMap<>(config(kinesis.endpoint().toString()));
+        noLog.put("perpwatch.durable.log", "off");
+        try (TestApi offline = TestApi.start(redis.url(), java.time.Clock.systemUTC(), noLog)) {
+            redis.stop();
+            HttpResponse<String> down = offline.post("/api/webhooks/helius", body(driftTransaction("sig-no-log")), SECRET);
+            assertEquals(503, down.statusCode(), "nothing but this instance's memory would hold it: " + down.body());
+            redis.startServer();
+        }
+    }
+
+    @Test
     void theLogCatchUpRestoresRedisAfterTheInstanceThatHeldThemIsGone() throws Exception {
         redis.stop();
         assertEquals(200, api.post("/api/webhooks/helius", body(driftTransaction("sig-lost-instance")), SECRET).statusCode());
