@@ -322,18 +322,10 @@ public final class RedisStreams implements AutoCloseable {
         return countByEventTime(key, fromMs, toMs, cap, DEFAULT_ID_SLACK);
     }
 
-    // KEYS: streams. Per key the newest entry's id, or false (a nil reply) for an empty or missing stream.
-    private static final LuaScript LAST_IDS = LuaScript.of(String.join("\n",
-            "local out = {}",
-            "for i = 1, #KEYS do",
-            "  local e = redis.call('XREVRANGE', KEYS[i], '+', '-', 'COUNT', 1)",
-            "  if #e > 0 then out[i] = e[1][1] else out[i] = false end",
-            "end",
-            "return out"));
-
     /**
      * Per key, in order: the id of the stream's newest entry, or null when it is empty or missing. One round trip:
-     * a cache keyed on these ids is current exactly while none of them changed.
+     * a cache keyed on these ids is current exactly while none of them changed. It is {@link #fingerprint} without
+     * plain keys.
      *
      * <p>A script rather than a pipeline of {@code XREVRANGE … COUNT 1}, because this runs on every guards request:
      * the script is one command each way and sends back only the ids, where a pipeline sends one command per key
@@ -343,13 +335,7 @@ public final class RedisStreams implements AutoCloseable {
      * @throws StoreUnavailableException when Redis cannot answer, or a key is not a stream
      */
     public List<String> lastIds(List<String> keys) {
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        List<String> ids = script(new StreamKey(keys.get(0), Duration.ofDays(1)), LAST_IDS, ScriptOutputType.MULTI,
-                keys.toArray(new String[0]));
-        // Lettuce gives a nil reply as null; List.copyOf would refuse it.
-        return java.util.Collections.unmodifiableList(new ArrayList<>(ids));
+        return fingerprint(keys, List.of());
     }
 
     private static final LuaScript FINGERPRINT = LuaScript.of(String.join("\n",

@@ -45,8 +45,12 @@ class GuardInputsReader {
         return StreamKeys.LIQUIDATION_VENUES.stream().map(v -> StreamKeys.liquidationHeartbeat(instrument, v)).toList();
     }
 
-    /** @throws perpwatch.core.redis.StoreUnavailableException when Redis cannot be read */
-    GuardInputs read(Instrument instrument, long nowMs) {
+    /**
+     * @param fingerprint this instrument's {@link #fingerprint}, read just before: its tail holds the venue heartbeats,
+     *                    so they are judged as they were when the cache key was taken, and not read twice
+     * @throws perpwatch.core.redis.StoreUnavailableException when Redis cannot be read
+     */
+    GuardInputs read(Instrument instrument, long nowMs, List<String> fingerprint) {
         // One round trip for the newest entry of every input stream, in streams()'s order (liquidations last).
         List<Optional<StreamEntry>> last = redis.lastAll(streams(instrument));
         Optional<StreamEntry> newestLiquidation = last.get(6);
@@ -55,15 +59,28 @@ class GuardInputsReader {
         EventCount count = newestLiquidation.isEmpty() ? null : redis.countByEventTime(StreamKeys.liquidations(instrument),
                 nowMs - GuardPolicy.LIQUIDATION_WINDOW.toMillis(), nowMs + clockSkewMaxMs, GuardPolicy.LIQUIDATIONS_COUNTED_MAX);
         List<String> venues = StreamKeys.LIQUIDATION_VENUES;
-        List<Long> beats = redis.heartbeats(heartbeatKeys(instrument));
+        List<String> beats = fingerprint.subList(streams(instrument).size(), fingerprint.size());
         List<String> silent = new ArrayList<>();
         for (int i = 0; i < venues.size(); i++) {
             // The key expires on its own; the age check guards against a writer whose clock is far off.
-            if (beats.get(i) == null || Math.abs(nowMs - beats.get(i)) > HEARTBEAT_MAX_AGE_MS) {
+            Long beat = heartbeatTime(beats.get(i));
+            if (beat == null || Math.abs(nowMs - beat) > HEARTBEAT_MAX_AGE_MS) {
                 silent.add(venues.get(i));
             }
         }
         return new GuardInputs(last.get(0), last.get(1), last.get(2), last.get(3), last.get(4), last.get(5),
                 Optional.ofNullable(count), newestLiquidation, silent);
+    }
+
+    /** A heartbeat key's value (epoch ms), or null when absent or unreadable: either way the venue is silent. */
+    private static Long heartbeatTime(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

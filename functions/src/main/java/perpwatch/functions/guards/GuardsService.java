@@ -82,7 +82,7 @@ public class GuardsService {
             if (cached != null && now < cached.validUntilMs() && cached.fingerprint().equals(fingerprint)) {
                 return cached.response();
             }
-            GuardInputs inputs = reader.read(instrument, now);
+            GuardInputs inputs = reader.read(instrument, now, fingerprint);
             response = evaluate(instrument, inputs, now, fingerprint);
         } catch (StoreUnavailableException e) {
             // "guards data_source unavailable" is what the cloud's GuardsUnavailable metric filter counts.
