@@ -7,8 +7,7 @@ import perpwatch.core.kinesis.LogRecord;
 
 /** Log records ⇄ dataset rows. */
 public final class ArchiveRows {
-    private ArchiveRows() {
-    }
+    private ArchiveRows() {}
 
     /** One row: the record's fields by name (absent ones null), when it was written, where it sits in the log. */
     public static GenericRecord row(Dataset dataset, LogRecord record, String shard, String sequence) {
@@ -27,7 +26,8 @@ public final class ArchiveRows {
     public static Map<String, String> fields(Dataset dataset, GenericRecord row) {
         Map<String, String> fields = new java.util.LinkedHashMap<>();
         for (String field : dataset.fields()) {
-            // A row written before a field was added has no such column: Avro throws on get() of a name its schema lacks.
+            // A row written before a field was added has no such column: Avro throws on get() of a name its schema
+            // lacks.
             if (row.getSchema().getField(field) == null) {
                 continue;
             }

@@ -35,8 +35,11 @@ public class ArchiverHandler implements RequestHandler<KinesisEvent, Void> {
             throw new IllegalStateException("PERPWATCH_ARCHIVE_BUCKET is not set");
         }
         String endpoint = env.string("PERPWATCH_S3_ENDPOINT", null);
-        this.writer = new RawPartWriter(S3ArchiveStore.create(bucket, env.string("AWS_REGION", "us-east-1"),
-                Optional.ofNullable(endpoint).map(URI::create), Optional.empty()));
+        this.writer = new RawPartWriter(S3ArchiveStore.create(
+                bucket,
+                env.string("AWS_REGION", "us-east-1"),
+                Optional.ofNullable(endpoint).map(URI::create),
+                Optional.empty()));
     }
 
     @Override
@@ -50,7 +53,10 @@ public class ArchiverHandler implements RequestHandler<KinesisEvent, Void> {
             try {
                 batch.add(new LoggedRecord(shard, r.getKinesis().getSequenceNumber(), LogRecordCodec.decode(bytes)));
             } catch (MalformedRecordException e) {
-                LOG.error("archiver: skipped a record that is not a log record ({}), shard {} sequence {}", e.getMessage(), shard,
+                LOG.error(
+                        "archiver: skipped a record that is not a log record ({}), shard {} sequence {}",
+                        e.getMessage(),
+                        shard,
                         r.getKinesis().getSequenceNumber());
             }
         }

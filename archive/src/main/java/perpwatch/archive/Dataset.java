@@ -14,28 +14,95 @@ import org.apache.avro.SchemaBuilder;
  * log metadata that makes rollups exactly-once: when the record was written, and its Kinesis shard and sequence.
  */
 public enum Dataset {
-    BARS("market:(\\w+)usdt:trades", "binance/%sUSDT/trades",
-            List.of("open", "high", "low", "close", "buy_vol", "sell_vol", "cvd", "vwap", "trades", "ts", "first_id", "last_id", "recv_ts",
-                    "complete", "missing_trades", "revision")),
+    BARS(
+            "market:(\\w+)usdt:trades",
+            "binance/%sUSDT/trades",
+            List.of(
+                    "open",
+                    "high",
+                    "low",
+                    "close",
+                    "buy_vol",
+                    "sell_vol",
+                    "cvd",
+                    "vwap",
+                    "trades",
+                    "ts",
+                    "first_id",
+                    "last_id",
+                    "recv_ts",
+                    "complete",
+                    "missing_trades",
+                    "revision")),
     PRICE("market:(\\w+)usdt:price", "binance/%sUSDT/price", List.of("price", "ts", "recv_ts")),
-    BOOK("market:(\\w+)usdt:book", "binance/%sUSDT/book",
-            List.of("bid_px", "bid_qty", "ask_px", "ask_qty", "spread_bps", "depth_bid_usd", "depth_ask_usd", "ts", "recv_ts")),
-    LIQUIDATIONS("market:(\\w+)usdt:liquidations", "liquidations/%sUSDT",
+    BOOK(
+            "market:(\\w+)usdt:book",
+            "binance/%sUSDT/book",
+            List.of(
+                    "bid_px",
+                    "bid_qty",
+                    "ask_px",
+                    "ask_qty",
+                    "spread_bps",
+                    "depth_bid_usd",
+                    "depth_ask_usd",
+                    "ts",
+                    "recv_ts")),
+    LIQUIDATIONS(
+            "market:(\\w+)usdt:liquidations",
+            "liquidations/%sUSDT",
             List.of("venue", "symbol", "side", "price", "quantity", "notional_usd", "ts", "recv_ts")),
-    FUNDING("market:(\\w+)usdt:funding", "bybit/%sUSDT/funding",
+    FUNDING(
+            "market:(\\w+)usdt:funding",
+            "bybit/%sUSDT/funding",
             // oi_value: rows written before oi_two_sided (their oi_notional was two-sided). New fields go last.
-            List.of("symbol", "oi_notional", "oi_value", "funding_rate", "funding_rate_8h", "funding_interval_h", "funding_apr",
-                    "next_funding_time", "mark_price", "ts", "recv_ts", "oi_two_sided", "oi_ts")),
+            List.of(
+                    "symbol",
+                    "oi_notional",
+                    "oi_value",
+                    "funding_rate",
+                    "funding_rate_8h",
+                    "funding_interval_h",
+                    "funding_apr",
+                    "next_funding_time",
+                    "mark_price",
+                    "ts",
+                    "recv_ts",
+                    "oi_two_sided",
+                    "oi_ts")),
     /** Bybit's settled funding prints, one row per settlement time. */
-    FUNDING_SETTLED("market:(\\w+)usdt:funding_settled", "bybit/%sUSDT/funding_settled",
+    FUNDING_SETTLED(
+            "market:(\\w+)usdt:funding_settled",
+            "bybit/%sUSDT/funding_settled",
             List.of("symbol", "funding_rate", "funding_rate_8h", "funding_interval_h", "funding_apr", "ts", "recv_ts")),
-    OKX_USDC_TRADES("market:(\\w+)usdc:trades", "okx/%sUSDC/trades", List.of("symbol", "price", "side", "size", "ts", "recv_ts")),
-    OKX_USDT_TRADES("market:(\\w+)usdt:okx_trades", "okx/%sUSDT/trades", List.of("symbol", "price", "side", "size", "ts", "recv_ts")),
-    DRIFT_EVENTS("onchain:drift:events", "helius/drift",
+    OKX_USDC_TRADES(
+            "market:(\\w+)usdc:trades",
+            "okx/%sUSDC/trades",
+            List.of("symbol", "price", "side", "size", "ts", "recv_ts")),
+    OKX_USDT_TRADES(
+            "market:(\\w+)usdt:okx_trades",
+            "okx/%sUSDT/trades",
+            List.of("symbol", "price", "side", "size", "ts", "recv_ts")),
+    DRIFT_EVENTS(
+            "onchain:drift:events",
+            "helius/drift",
             List.of("signature", "event_type", "account", "slot", "data", "timestamp", "ts", "recv_ts")),
     /** What the guards answered, on each change of status and at most once a second in breach (DESIGN §4). */
-    GUARD_DECISIONS("engine:guards:decisions:(\\w+)", "guards/%s/decisions",
-            List.of("symbol", "status", "data_source", "warnings", "ages", "states", "thresholds_version", "seq", "instance", "ts", "recv_ts"));
+    GUARD_DECISIONS(
+            "engine:guards:decisions:(\\w+)",
+            "guards/%s/decisions",
+            List.of(
+                    "symbol",
+                    "status",
+                    "data_source",
+                    "warnings",
+                    "ages",
+                    "states",
+                    "thresholds_version",
+                    "seq",
+                    "instance",
+                    "ts",
+                    "recv_ts"));
 
     public static final String WRITTEN_MS = "_written_ms";
     public static final String SHARD = "_shard";
@@ -52,12 +119,18 @@ public enum Dataset {
         this.stream = Pattern.compile(streamPattern);
         this.pathFormat = pathFormat;
         this.fields = fields;
-        SchemaBuilder.FieldAssembler<Schema> record = SchemaBuilder.record(name().toLowerCase(Locale.ROOT)).namespace("perpwatch.archive").fields();
+        SchemaBuilder.FieldAssembler<Schema> record = SchemaBuilder.record(name().toLowerCase(Locale.ROOT))
+                .namespace("perpwatch.archive")
+                .fields();
         for (String field : fields) {
             // Optional: a field added to a stream later must not make older rows unreadable.
             record = record.optionalString(field);
         }
-        this.schema = record.requiredLong(WRITTEN_MS).requiredString(SHARD).requiredString(SEQUENCE).optionalString(RECORD_ID).endRecord();
+        this.schema = record.requiredLong(WRITTEN_MS)
+                .requiredString(SHARD)
+                .requiredString(SEQUENCE)
+                .optionalString(RECORD_ID)
+                .endRecord();
     }
 
     public List<String> fields() {
@@ -73,7 +146,8 @@ public enum Dataset {
         for (Dataset dataset : values()) {
             Matcher m = dataset.stream.matcher(streamKey);
             if (m.matches()) {
-                String path = m.groupCount() == 0 ? dataset.pathFormat
+                String path = m.groupCount() == 0
+                        ? dataset.pathFormat
                         : String.format(dataset.pathFormat, m.group(1).toUpperCase(Locale.ROOT));
                 return Optional.of(new Located(dataset, path));
             }
@@ -85,12 +159,15 @@ public enum Dataset {
     public record Located(Dataset dataset, String path) {
         /** The Redis stream this path archives, e.g. {@code binance/SOLUSDT/book} → {@code market:solusdt:book}. */
         public String streamKey() {
-            Matcher m = Pattern.compile(dataset.pathFormat.replace("%s", "(\\w+)")).matcher(path);
+            Matcher m =
+                    Pattern.compile(dataset.pathFormat.replace("%s", "(\\w+)")).matcher(path);
             if (!m.matches()) {
                 throw new IllegalArgumentException(path + " is not a path of " + dataset);
             }
             String pattern = dataset.stream.pattern();
-            return m.groupCount() == 0 ? pattern : pattern.replace("(\\w+)", m.group(1).toLowerCase(Locale.ROOT));
+            return m.groupCount() == 0
+                    ? pattern
+                    : pattern.replace("(\\w+)", m.group(1).toLowerCase(Locale.ROOT));
         }
     }
 

@@ -14,8 +14,7 @@ import org.apache.avro.generic.GenericRecord;
  * and the VWAP weighted by each minute's volume. Exact decimals throughout.
  */
 public final class HourBars {
-    private HourBars() {
-    }
+    private HourBars() {}
 
     public static Optional<Map<String, String>> aggregate(List<GenericRecord> minuteBars, long hourStartMs) {
         if (minuteBars.isEmpty()) {
@@ -49,13 +48,24 @@ public final class HourBars {
         out.put("buy_vol", buy.stripTrailingZeros().toPlainString());
         out.put("sell_vol", sell.stripTrailingZeros().toPlainString());
         out.put("cvd", last.get("cvd").toString());
-        out.put("vwap", volume.signum() == 0 ? last.get("close").toString()
-                : notional.divide(volume, MathContext.DECIMAL64).stripTrailingZeros().toPlainString());
+        out.put(
+                "vwap",
+                volume.signum() == 0
+                        ? last.get("close").toString()
+                        : notional.divide(volume, MathContext.DECIMAL64)
+                                .stripTrailingZeros()
+                                .toPlainString());
         out.put("trades", Long.toString(trades));
         out.put("ts", Long.toString(hourStartMs));
-        out.put("first_id", first.get("first_id") == null ? "" : first.get("first_id").toString());
-        out.put("last_id", last.get("last_id") == null ? "" : last.get("last_id").toString());
-        out.put("recv_ts", last.get("recv_ts") == null ? "" : last.get("recv_ts").toString());
+        out.put(
+                "first_id",
+                first.get("first_id") == null ? "" : first.get("first_id").toString());
+        out.put(
+                "last_id",
+                last.get("last_id") == null ? "" : last.get("last_id").toString());
+        out.put(
+                "recv_ts",
+                last.get("recv_ts") == null ? "" : last.get("recv_ts").toString());
         return Optional.of(out);
     }
 

@@ -66,14 +66,21 @@ public final class HourlyRollup {
     private void writeHourBar(String path, String day, String hour, List<GenericRecord> minuteBars) {
         List<GenericRecord> ordered = new ArrayList<>(minuteBars);
         ordered.sort(Comparator.comparingLong(r -> Long.parseLong(r.get("ts").toString())));
-        long hourStart = java.time.LocalDateTime.parse(day + hour, java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHH"))
-                .toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+        long hourStart = java.time.LocalDateTime.parse(
+                        day + hour, java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHH"))
+                .toInstant(java.time.ZoneOffset.UTC)
+                .toEpochMilli();
         HourBars.aggregate(ordered, hourStart).ifPresent(fields -> {
             GenericRecord last = ordered.get(ordered.size() - 1);
-            GenericRecord bar = ArchiveRows.row(Dataset.BARS, new perpwatch.core.kinesis.LogRecord("", fields, (Long) last.get(Dataset.WRITTEN_MS),
-                    "hour-bar:" + path + ":" + day + hour),
-                    last.get(Dataset.SHARD).toString(), last.get(Dataset.SEQUENCE).toString());
-            store.put(ArchivePaths.hourly(path + "_1h", day, hour), ParquetBytes.write(Dataset.BARS.schema(), List.of(bar)));
+            GenericRecord bar = ArchiveRows.row(
+                    Dataset.BARS,
+                    new perpwatch.core.kinesis.LogRecord(
+                            "", fields, (Long) last.get(Dataset.WRITTEN_MS), "hour-bar:" + path + ":" + day + hour),
+                    last.get(Dataset.SHARD).toString(),
+                    last.get(Dataset.SEQUENCE).toString());
+            store.put(
+                    ArchivePaths.hourly(path + "_1h", day, hour),
+                    ParquetBytes.write(Dataset.BARS.schema(), List.of(bar)));
         });
     }
 
@@ -154,7 +161,10 @@ public final class HourlyRollup {
     /** Where a row sits in the log, ordered as the archive orders rows: written time, shard, sequence number. */
     private record LogPosition(long writtenMs, String shard, String sequence) implements Comparable<LogPosition> {
         static LogPosition of(GenericRecord row) {
-            return new LogPosition((Long) row.get(Dataset.WRITTEN_MS), row.get(Dataset.SHARD).toString(), row.get(Dataset.SEQUENCE).toString());
+            return new LogPosition(
+                    (Long) row.get(Dataset.WRITTEN_MS),
+                    row.get(Dataset.SHARD).toString(),
+                    row.get(Dataset.SEQUENCE).toString());
         }
 
         @Override

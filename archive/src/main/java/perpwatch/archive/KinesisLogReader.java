@@ -29,11 +29,17 @@ public final class KinesisLogReader {
     public List<LoggedRecord> poll(int limitPerShard) {
         List<LoggedRecord> out = new ArrayList<>();
         for (Shard shard : kinesis.listShards(b -> b.streamName(stream)).shards()) {
-            String iterator = iterators.computeIfAbsent(shard.shardId(), id -> kinesis.getShardIterator(b -> b.streamName(stream).shardId(id)
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
+            String iterator = iterators.computeIfAbsent(
+                    shard.shardId(),
+                    id -> kinesis.getShardIterator(b ->
+                                    b.streamName(stream).shardId(id).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                            .shardIterator());
             var page = kinesis.getRecords(b -> b.shardIterator(iterator).limit(limitPerShard));
             for (Record r : page.records()) {
-                out.add(new LoggedRecord(shard.shardId(), r.sequenceNumber(), LogRecordCodec.decode(r.data().asByteArray())));
+                out.add(new LoggedRecord(
+                        shard.shardId(),
+                        r.sequenceNumber(),
+                        LogRecordCodec.decode(r.data().asByteArray())));
             }
             iterators.put(shard.shardId(), page.nextShardIterator());
         }

@@ -27,8 +27,7 @@ import org.apache.parquet.io.SeekableInputStream;
  * are written into the file), which is what makes a re-run rollup byte-identical.
  */
 public final class ParquetBytes {
-    private ParquetBytes() {
-    }
+    private ParquetBytes() {}
 
     public static byte[] write(Schema schema, List<GenericRecord> rows) {
         MemoryOutputFile out = new MemoryOutputFile();
@@ -58,13 +57,19 @@ public final class ParquetBytes {
 
     /** Log positions, event and receive times, trade ids and signatures: a dictionary of them is as long as the column. */
     static boolean distinctPerRow(String column) {
-        return column.equals(Dataset.SEQUENCE) || column.equals(Dataset.WRITTEN_MS) || column.equals(Dataset.RECORD_ID) || column.equals("ts")
-                || column.equals("recv_ts") || column.endsWith("_id") || column.equals("signature");
+        return column.equals(Dataset.SEQUENCE)
+                || column.equals(Dataset.WRITTEN_MS)
+                || column.equals(Dataset.RECORD_ID)
+                || column.equals("ts")
+                || column.equals("recv_ts")
+                || column.endsWith("_id")
+                || column.equals("signature");
     }
 
     public static List<GenericRecord> read(byte[] parquet) {
         List<GenericRecord> rows = new ArrayList<>();
-        try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new MemoryInputFile(parquet))
+        try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
+                        new MemoryInputFile(parquet))
                 .withConf(new PlainParquetConfiguration())
                 .build()) {
             GenericRecord row;

@@ -40,7 +40,10 @@ public final class RawPartWriter {
                 continue;
             }
             long t = r.record().writtenMs();
-            groups.computeIfAbsent(new Group(located.get(), ArchivePaths.day(t), ArchivePaths.hour(t), r.shard()), g -> new ArrayList<>()).add(r);
+            groups.computeIfAbsent(
+                            new Group(located.get(), ArchivePaths.day(t), ArchivePaths.hour(t), r.shard()),
+                            g -> new ArrayList<>())
+                    .add(r);
         }
         if (unknown > 0) {
             LOG.warn("archiver: {} record(s) of streams no dataset claims were skipped", unknown);
@@ -52,8 +55,12 @@ public final class RawPartWriter {
             Dataset dataset = e.getKey().located().dataset();
             List<GenericRecord> rows = new ArrayList<>(records.size());
             records.forEach(r -> rows.add(ArchiveRows.row(dataset, r.record(), r.shard(), r.sequence())));
-            String key = ArchivePaths.rawPart(e.getKey().located().path(), records.get(0).record().writtenMs(), e.getKey().shard(),
-                    records.get(0).sequence(), records.get(records.size() - 1).sequence());
+            String key = ArchivePaths.rawPart(
+                    e.getKey().located().path(),
+                    records.get(0).record().writtenMs(),
+                    e.getKey().shard(),
+                    records.get(0).sequence(),
+                    records.get(records.size() - 1).sequence());
             store.put(key, ParquetBytes.write(dataset.schema(), rows));
             keys.add(key);
         }

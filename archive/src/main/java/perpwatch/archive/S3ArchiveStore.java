@@ -25,14 +25,20 @@ public final class S3ArchiveStore implements AutoCloseable {
     }
 
     /** AWS's default credentials, or an emulator at {@code endpoint} with fixed ones (path-style addressing). */
-    public static S3ArchiveStore create(String bucket, String region, Optional<URI> endpoint, Optional<AwsBasicCredentials> emulatorCredentials) {
+    public static S3ArchiveStore create(
+            String bucket, String region, Optional<URI> endpoint, Optional<AwsBasicCredentials> emulatorCredentials) {
         var builder = S3Client.builder().region(Region.of(region)).httpClient(UrlConnectionHttpClient.create());
         if (endpoint.isPresent()) {
-            // Emulators (S3Proxy, LocalStack) predate the SDK's default streaming checksums: send them only when required.
-            builder.endpointOverride(endpoint.get()).forcePathStyle(true)
-                    .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
-                    .responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
-                    .credentialsProvider(StaticCredentialsProvider.create(emulatorCredentials.orElse(AwsBasicCredentials.create("local", "local"))));
+            // Emulators (S3Proxy, LocalStack) predate the SDK's default streaming checksums: send them only when
+            // required.
+            builder.endpointOverride(endpoint.get())
+                    .forcePathStyle(true)
+                    .requestChecksumCalculation(
+                            software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(
+                            software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
+                    .credentialsProvider(StaticCredentialsProvider.create(
+                            emulatorCredentials.orElse(AwsBasicCredentials.create("local", "local"))));
         } else {
             builder.credentialsProvider(DefaultCredentialsProvider.create());
         }
@@ -40,12 +46,15 @@ public final class S3ArchiveStore implements AutoCloseable {
     }
 
     public void put(String key, byte[] bytes) {
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/vnd.apache.parquet"), RequestBody.fromBytes(bytes));
+        s3.putObject(
+                b -> b.bucket(bucket).key(key).contentType("application/vnd.apache.parquet"),
+                RequestBody.fromBytes(bytes));
     }
 
     public Optional<byte[]> get(String key) {
         try {
-            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+            return Optional.of(
+                    s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }

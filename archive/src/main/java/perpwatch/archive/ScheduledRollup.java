@@ -49,8 +49,11 @@ public final class ScheduledRollup {
 
     /** @param hour {@code YYYY-MM-DDTHH} (UTC), or null for the hour before now; returns rows written */
     public int rollHour(String hour) {
-        long start = hour == null ? clock.getAsLong() - 3_600_000L
-                : LocalDateTime.parse(hour + ":00", DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")).toInstant(ZoneOffset.UTC).toEpochMilli();
+        long start = hour == null
+                ? clock.getAsLong() - 3_600_000L
+                : LocalDateTime.parse(hour + ":00", DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"))
+                        .toInstant(ZoneOffset.UTC)
+                        .toEpochMilli();
         String day = ArchivePaths.day(start);
         String hh = ArchivePaths.hour(start);
         int rows = 0;

@@ -27,9 +27,13 @@ public class ScheduledRollupHandler implements RequestHandler<Map<String, Object
         if (bucket == null) {
             throw new IllegalStateException("PERPWATCH_ARCHIVE_BUCKET is not set");
         }
-        S3ArchiveStore store = S3ArchiveStore.create(bucket, env.string("AWS_REGION", "us-east-1"),
-                Optional.ofNullable(env.string("PERPWATCH_S3_ENDPOINT", null)).map(URI::create), Optional.empty());
-        this.rollup = new ScheduledRollup(new HourlyRollup(store), InstrumentRegistry.fromEnv(env), System::currentTimeMillis);
+        S3ArchiveStore store = S3ArchiveStore.create(
+                bucket,
+                env.string("AWS_REGION", "us-east-1"),
+                Optional.ofNullable(env.string("PERPWATCH_S3_ENDPOINT", null)).map(URI::create),
+                Optional.empty());
+        this.rollup = new ScheduledRollup(
+                new HourlyRollup(store), InstrumentRegistry.fromEnv(env), System::currentTimeMillis);
     }
 
     public ScheduledRollupHandler(ScheduledRollup rollup) {

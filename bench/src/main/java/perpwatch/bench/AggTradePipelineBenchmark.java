@@ -83,8 +83,10 @@ public class AggTradePipelineBenchmark {
             for (Bar closed : bars.due(trade.trade().tradeTime(), perpwatch.core.calc.TradeCoverage.COMPLETE)) {
                 hole.consume(BarCodec.INSTANCE.encode(closed));
             }
-            Map<String, String> price = PriceTickCodec.INSTANCE.encode(
-                    new PriceTick(trade.trade().price(), trade.trade().tradeTime(), trade.trade().recvTime()));
+            Map<String, String> price = PriceTickCodec.INSTANCE.encode(new PriceTick(
+                    trade.trade().price(),
+                    trade.trade().tradeTime(),
+                    trade.trade().recvTime()));
             hole.consume(price);
         }
     }

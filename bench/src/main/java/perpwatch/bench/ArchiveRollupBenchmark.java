@@ -49,15 +49,25 @@ public class ArchiveRollupBenchmark {
         long t = 1_764_000_000_000L;
         int unique = ROWS * 10 / 11;
         for (int i = 0; i < ROWS; i++) {
-            int n = i % unique;   // the last tenth repeats earlier sequence numbers, as a redelivered batch does
+            int n = i % unique; // the last tenth repeats earlier sequence numbers, as a redelivered batch does
             Map<String, String> fields = new java.util.LinkedHashMap<>();
             for (String f : ds.fields()) {
-                fields.put(f, f.endsWith("ts") ? Long.toString(t + n * 36L) : Integer.toString(150_000 + n % 997) + "." + (n % 100));
+                fields.put(
+                        f,
+                        f.endsWith("ts")
+                                ? Long.toString(t + n * 36L)
+                                : Integer.toString(150_000 + n % 997) + "." + (n % 100));
             }
-            raw.add(ArchiveRows.row(ds, new LogRecord("market:solusdt:x", fields, t + n * 36L, "b-" + n), "shardId-000000000000", String.format("%056d", n)));
+            raw.add(ArchiveRows.row(
+                    ds,
+                    new LogRecord("market:solusdt:x", fields, t + n * 36L, "b-" + n),
+                    "shardId-000000000000",
+                    String.format("%056d", n)));
         }
         byte[] file = ParquetBytes.write(ds.schema(), HourlyRollup.dedupe(raw));
-        System.out.printf("%n%s: %d unique rows → %d bytes of Parquet, %.1f bytes/row%n", ds, unique, file.length, (double) file.length / unique);
+        System.out.printf(
+                "%n%s: %d unique rows → %d bytes of Parquet, %.1f bytes/row%n",
+                ds, unique, file.length, (double) file.length / unique);
     }
 
     @Benchmark

@@ -17,8 +17,7 @@ final class DepthBookData {
     static final int LEVELS_PER_DIFF = 10;
     static final long FIRST_ID = 1_000_000L;
 
-    private DepthBookData() {
-    }
+    private DepthBookData() {}
 
     static DepthSnapshot snapshot(long seed) {
         SplittableRandom random = new SplittableRandom(seed);

@@ -16,8 +16,7 @@ import perpwatch.feeds.binance.book.PriceLevel;
 public final class DepthBookMemory {
     private static final int COPIES = 400;
 
-    private DepthBookMemory() {
-    }
+    private DepthBookMemory() {}
 
     public static void main(String[] args) throws Exception {
         DepthSnapshot snapshot = DepthBookData.snapshot(1);

@@ -23,8 +23,7 @@ import perpwatch.local.sim.solana.SolanaRpcSimulator;
  * <pre>java -Xmx512m -cp bench/target/benchmarks.jar perpwatch.bench.DriftScanBenchmark [--users=200000] [--runs=3] [--encoding=zstd|base64]</pre>
  */
 public final class DriftScanBenchmark {
-    private DriftScanBenchmark() {
-    }
+    private DriftScanBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int users = DriftPopulation.DEFAULT_USERS;
@@ -41,22 +40,35 @@ public final class DriftScanBenchmark {
         }
         try (SolanaRpcSimulator sim = SolanaRpcSimulator.start(new DriftPopulation(users, 1, 150_000_000L))) {
             sim.refuseZstd(base64);
-            SolanaRpcClient client = new SolanaRpcClient(new SolanaRpcConfig(URI.create(sim.url()), Duration.ofMinutes(10), 1, Duration.ofSeconds(1)));
+            SolanaRpcClient client = new SolanaRpcClient(
+                    new SolanaRpcConfig(URI.create(sim.url()), Duration.ofMinutes(10), 1, Duration.ofSeconds(1)));
             List<Long> walls = new ArrayList<>();
             LiqMap last = null;
             for (int run = 1; run <= runs; run++) {
                 resetPeaks();
                 long start = System.nanoTime();
-                last = new DriftLiqMapScanner(client, perpwatch.feeds.onchain.ProgramProfile.DRIFT_V2, 0, System::currentTimeMillis).scan();
+                last = new DriftLiqMapScanner(
+                                client, perpwatch.feeds.onchain.ProgramProfile.DRIFT_V2, 0, System::currentTimeMillis)
+                        .scan();
                 long wall = (System.nanoTime() - start) / 1_000_000;
                 walls.add(wall);
-                System.out.printf("run %d: %,d accounts, %,d SOL-PERP positions (%,d with a liquidation price) in %,d ms; peak heap %.1f MB of %.0f MB max%n",
-                        run, last.accounts(), last.positions().size(), last.withLiqPrice(), wall, peakHeapMb(),
+                System.out.printf(
+                        "run %d: %,d accounts, %,d SOL-PERP positions (%,d with a liquidation price) in %,d ms; peak heap %.1f MB of %.0f MB max%n",
+                        run,
+                        last.accounts(),
+                        last.positions().size(),
+                        last.withLiqPrice(),
+                        wall,
+                        peakHeapMb(),
                         Runtime.getRuntime().maxMemory() / 1e6);
             }
             Collections.sort(walls);
-            System.out.printf("median wall %,d ms over %d runs (%s encoding), %.0f accounts/s%n", walls.get(walls.size() / 2), runs,
-                    base64 ? "base64" : "base64+zstd", last.accounts() * 1000.0 / walls.get(walls.size() / 2));
+            System.out.printf(
+                    "median wall %,d ms over %d runs (%s encoding), %.0f accounts/s%n",
+                    walls.get(walls.size() / 2),
+                    runs,
+                    base64 ? "base64" : "base64+zstd",
+                    last.accounts() * 1000.0 / walls.get(walls.size() / 2));
         }
     }
 

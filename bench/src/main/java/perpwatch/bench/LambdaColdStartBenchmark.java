@@ -54,12 +54,21 @@ public class LambdaColdStartBenchmark {
 
     static APIGatewayV2HTTPEvent guardsEvent() {
         return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0").withRouteKey("$default").withRawPath("/api/engine/guards").withRawQueryString("")
+                .withVersion("2.0")
+                .withRouteKey("$default")
+                .withRawPath("/api/engine/guards")
+                .withRawQueryString("")
                 .withHeaders(Map.of("accept", "application/json", "host", "bench.execute-api.local"))
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath("/api/engine/guards")
-                                .withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").build())
-                        .withRequestId("bench").withStage("$default").build())
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod("GET")
+                                .withPath("/api/engine/guards")
+                                .withProtocol("HTTP/1.1")
+                                .withSourceIp("127.0.0.1")
+                                .build())
+                        .withRequestId("bench")
+                        .withStage("$default")
+                        .build())
                 .withIsBase64Encoded(false)
                 .build();
     }

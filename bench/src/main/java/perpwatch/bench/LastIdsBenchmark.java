@@ -1,6 +1,5 @@
 package perpwatch.bench;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -50,12 +49,33 @@ public class LastIdsBenchmark {
         redis = TestRedis.start();
         streams = new RedisStreams(redis.config());
         Instrument sol = Instrument.sol();
-        keys = List.of(StreamKeys.price(sol), StreamKeys.trades(sol), StreamKeys.book(sol), StreamKeys.funding(sol),
-                StreamKeys.usdcTrades(sol), StreamKeys.liquidations(sol));
+        keys = List.of(
+                StreamKeys.price(sol),
+                StreamKeys.trades(sol),
+                StreamKeys.book(sol),
+                StreamKeys.funding(sol),
+                StreamKeys.usdcTrades(sol),
+                StreamKeys.liquidations(sol));
         names = keys.stream().map(StreamKey::name).toList();
-        Map<String, String> entry = Map.of("bid_px", "150.01", "bid_qty", "1234.56", "ask_px", "150.02", "ask_qty", "987.65",
-                "spread_bps", "0.666644448148", "depth_bid_usd", "1234567.8901", "depth_ask_usd", "2345678.9012",
-                "ts", "1700000000000", "recv_ts", "1700000000007");
+        Map<String, String> entry = Map.of(
+                "bid_px",
+                "150.01",
+                "bid_qty",
+                "1234.56",
+                "ask_px",
+                "150.02",
+                "ask_qty",
+                "987.65",
+                "spread_bps",
+                "0.666644448148",
+                "depth_bid_usd",
+                "1234567.8901",
+                "depth_ask_usd",
+                "2345678.9012",
+                "ts",
+                "1700000000000",
+                "recv_ts",
+                "1700000000007");
         long now = System.currentTimeMillis();
         for (StreamKey key : keys) {
             for (int i = 0; i < 1_000; i++) {

@@ -2,8 +2,7 @@ package perpwatch.bench;
 
 /** Percentiles by nearest rank, the one definition every bench report uses. */
 public final class NearestRank {
-    private NearestRank() {
-    }
+    private NearestRank() {}
 
     /** The value at quantile {@code q} (0 < q ≤ 1) of an ascending array: the ⌈q·n⌉-th smallest. */
     public static long of(long[] sorted, double q) {

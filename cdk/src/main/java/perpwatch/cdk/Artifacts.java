@@ -17,22 +17,30 @@ public record Artifacts(Path functionsJar, Path archiveJar, Path feedTasksDir, P
 
     public static Artifacts under(Path root) {
         Path r = root.toAbsolutePath().normalize();
-        return new Artifacts(r.resolve("functions/target/perpwatch-functions-lambda.jar"),
-                r.resolve("archive/target/perpwatch-archive-lambda.jar"), r.resolve("feed-tasks"), r.resolve("web-static/dist"));
+        return new Artifacts(
+                r.resolve("functions/target/perpwatch-functions-lambda.jar"),
+                r.resolve("archive/target/perpwatch-archive-lambda.jar"),
+                r.resolve("feed-tasks"),
+                r.resolve("web-static/dist"));
     }
 
     /** Fails with the build command to run, instead of CDK's bare "cannot find asset". */
     public Artifacts requireBuilt() {
         List<String> missing = new ArrayList<>();
-        for (Path p : List.of(functionsJar, archiveJar, feedTasksDir.resolve("Dockerfile"),
-                feedTasksDir.resolve("target/perpwatch-feed-tasks.jar"), webDist.resolve("index.html"))) {
+        for (Path p : List.of(
+                functionsJar,
+                archiveJar,
+                feedTasksDir.resolve("Dockerfile"),
+                feedTasksDir.resolve("target/perpwatch-feed-tasks.jar"),
+                webDist.resolve("index.html"))) {
             if (!Files.exists(p)) {
                 missing.add(p.toString());
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("not built yet: " + missing
-                    + "; run `mvn -B -q -pl functions,archive,feed-tasks,web-static -am package -DskipTests` from the repository root");
+            throw new IllegalStateException(
+                    "not built yet: " + missing
+                            + "; run `mvn -B -q -pl functions,archive,feed-tasks,web-static -am package -DskipTests` from the repository root");
         }
         return this;
     }

@@ -44,39 +44,63 @@ public final class DataStack extends Stack {
 
         // Redis AUTH token: generated, never in a template or an environment variable. ElastiCache takes
         // 16–128 printable characters without @ " /; letters and digits only keeps it URL- and shell-safe.
-        redisAuth = Secret.Builder.create(this, "RedisAuth").secretName(stage.name("redis-auth"))
+        redisAuth = Secret.Builder.create(this, "RedisAuth")
+                .secretName(stage.name("redis-auth"))
                 .description("AUTH token of the perpwatch " + stage.stage() + " Redis replication group")
-                .generateSecretString(SecretStringGenerator.builder().excludePunctuation(true).passwordLength(64).build())
-                .removalPolicy(keep).build();
+                .generateSecretString(SecretStringGenerator.builder()
+                        .excludePunctuation(true)
+                        .passwordLength(64)
+                        .build())
+                .removalPolicy(keep)
+                .build();
         // The exact Authorization value Helius sends: copy it into the Helius webhook's auth header.
-        heliusAuth = Secret.Builder.create(this, "HeliusAuth").secretName(stage.name("helius-auth"))
+        heliusAuth = Secret.Builder.create(this, "HeliusAuth")
+                .secretName(stage.name("helius-auth"))
                 .description("Authorization header value of the perpwatch " + stage.stage() + " Helius webhook")
-                .generateSecretString(SecretStringGenerator.builder().excludePunctuation(true).passwordLength(48).build())
-                .removalPolicy(keep).build();
+                .generateSecretString(SecretStringGenerator.builder()
+                        .excludePunctuation(true)
+                        .passwordLength(48)
+                        .build())
+                .removalPolicy(keep)
+                .build();
 
         // The Drift scan's Solana RPC URL: providers put the API key in it, so it is a secret too. Created with a
         // placeholder; the operator sets the provider's URL (README, Deploy) and restarts drift-liq-map.
-        solanaRpcUrl = Secret.Builder.create(this, "SolanaRpcUrl").secretName(stage.name("solana-rpc-url"))
-                .description("Solana JSON-RPC URL (getProgramAccounts-capable, with its key) for the perpwatch " + stage.stage() + " Drift scan")
-                .removalPolicy(keep).build();
+        solanaRpcUrl = Secret.Builder.create(this, "SolanaRpcUrl")
+                .secretName(stage.name("solana-rpc-url"))
+                .description("Solana JSON-RPC URL (getProgramAccounts-capable, with its key) for the perpwatch "
+                        + stage.stage() + " Drift scan")
+                .removalPolicy(keep)
+                .build();
 
-        SecurityGroup redisSg = SecurityGroup.Builder.create(this, "RedisSg").vpc(network.vpc())
+        SecurityGroup redisSg = SecurityGroup.Builder.create(this, "RedisSg")
+                .vpc(network.vpc())
                 .description("perpwatch " + stage.stage() + " Redis: only the feed tasks and the Lambdas")
-                .allowAllOutbound(false).build();
-        redisSg.addIngressRule(Peer.securityGroupId(network.feedTasksSecurityGroup().getSecurityGroupId()),
-                Port.tcp(REDIS_PORT), "feed tasks");
-        redisSg.addIngressRule(Peer.securityGroupId(network.lambdaSecurityGroup().getSecurityGroupId()),
-                Port.tcp(REDIS_PORT), "API and webhook Lambdas");
+                .allowAllOutbound(false)
+                .build();
+        redisSg.addIngressRule(
+                Peer.securityGroupId(network.feedTasksSecurityGroup().getSecurityGroupId()),
+                Port.tcp(REDIS_PORT),
+                "feed tasks");
+        redisSg.addIngressRule(
+                Peer.securityGroupId(network.lambdaSecurityGroup().getSecurityGroupId()),
+                Port.tcp(REDIS_PORT),
+                "API and webhook Lambdas");
 
         CfnSubnetGroup subnets = CfnSubnetGroup.Builder.create(this, "RedisSubnets")
                 .description("perpwatch " + stage.stage() + " Redis private subnets")
-                .subnetIds(network.vpc().selectSubnets(network.privateSubnets()).getSubnetIds()).build();
+                .subnetIds(network.vpc().selectSubnets(network.privateSubnets()).getSubnetIds())
+                .build();
         redis = CfnReplicationGroup.Builder.create(this, "Redis")
                 .replicationGroupDescription("perpwatch " + stage.stage() + " hot streams")
-                .engine("valkey").engineVersion("8.0")
+                .engine("valkey")
+                .engineVersion("8.0")
                 .cacheNodeType(stage.redisNodeType())
-                .numCacheClusters(2).multiAzEnabled(true).automaticFailoverEnabled(true)
-                .transitEncryptionEnabled(true).atRestEncryptionEnabled(true)
+                .numCacheClusters(2)
+                .multiAzEnabled(true)
+                .automaticFailoverEnabled(true)
+                .transitEncryptionEnabled(true)
+                .atRestEncryptionEnabled(true)
                 // A dynamic reference ({{resolve:secretsmanager:…}}): CloudFormation reads the secret at deploy time.
                 .authToken(redisAuth.getSecretValue().unsafeUnwrap())
                 .port(REDIS_PORT)
@@ -86,29 +110,42 @@ public final class DataStack extends Stack {
                 .build();
         redis.addResourceDependency(subnets);
 
-        events = Stream.Builder.create(this, "Events").streamName(stage.name("events"))
+        events = Stream.Builder.create(this, "Events")
+                .streamName(stage.name("events"))
                 .streamMode(StreamMode.ON_DEMAND)
                 .encryption(StreamEncryption.MANAGED)
                 .retentionPeriod(Duration.hours(24))
-                .removalPolicy(keep).build();
+                .removalPolicy(keep)
+                .build();
 
         archive = Bucket.Builder.create(this, "Archive")
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .encryption(BucketEncryption.S3_MANAGED)
                 .enforceSsl(true)
-                .lifecycleRules(List.of(LifecycleRule.builder().id("retention")
+                .lifecycleRules(List.of(LifecycleRule.builder()
+                        .id("retention")
                         .expiration(Duration.days(stage.archiveRetentionDays()))
-                        .abortIncompleteMultipartUploadAfter(Duration.days(1)).build()))
+                        .abortIncompleteMultipartUploadAfter(Duration.days(1))
+                        .build()))
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
 
-        alarms = Topic.Builder.create(this, "Alarms").topicName(stage.name("alarms")).build();
+        alarms = Topic.Builder.create(this, "Alarms")
+                .topicName(stage.name("alarms"))
+                .build();
         stage.alarmEmail().ifPresent(email -> alarms.addSubscription(new EmailSubscription(email)));
 
-        CfnOutput.Builder.create(this, "ArchiveBucketName").value(archive.getBucketName()).build();
-        CfnOutput.Builder.create(this, "EventsStreamName").value(events.getStreamName()).build();
-        CfnOutput.Builder.create(this, "HeliusAuthSecret").value(heliusAuth.getSecretArn())
-                .description("aws secretsmanager get-secret-value --secret-id <this> → the Helius webhook's auth header").build();
+        CfnOutput.Builder.create(this, "ArchiveBucketName")
+                .value(archive.getBucketName())
+                .build();
+        CfnOutput.Builder.create(this, "EventsStreamName")
+                .value(events.getStreamName())
+                .build();
+        CfnOutput.Builder.create(this, "HeliusAuthSecret")
+                .value(heliusAuth.getSecretArn())
+                .description(
+                        "aws secretsmanager get-secret-value --secret-id <this> → the Helius webhook's auth header")
+                .build();
     }
 
     /** {@code rediss://host:port}: TLS in transit; the AUTH token travels separately, from Secrets Manager. */

@@ -1,8 +1,8 @@
 package perpwatch.cdk;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.time.Duration;
 
 /**
  * One feed task as an ECS service: its {@code --task=NAME}, its size, and how long its records may stop before an

@@ -42,28 +42,38 @@ import software.constructs.Construct;
  */
 public final class FeedsStack extends Stack {
     /** The Dockerfile writes it; the worker loop touches it while its tasks make progress (see FeedPulse). */
-    static final String LIVENESS_CHECK = "test -n \"$(find \"$PERPWATCH_LIVENESS_FILE\" -mmin -2 2>/dev/null)\" || exit 1";
+    static final String LIVENESS_CHECK =
+            "test -n \"$(find \"$PERPWATCH_LIVENESS_FILE\" -mmin -2 2>/dev/null)\" || exit 1";
 
     private final Cluster cluster;
     private final Map<String, FargateService> services = new LinkedHashMap<>();
 
-    public FeedsStack(Construct scope, String id, StackProps props, StageConfig stage, NetworkStack network, DataStack data) {
+    public FeedsStack(
+            Construct scope, String id, StackProps props, StageConfig stage, NetworkStack network, DataStack data) {
         super(scope, id, props);
-        cluster = Cluster.Builder.create(this, "Cluster").clusterName(stage.name("feeds")).vpc(network.vpc()).build();
+        cluster = Cluster.Builder.create(this, "Cluster")
+                .clusterName(stage.name("feeds"))
+                .vpc(network.vpc())
+                .build();
         DockerImageAsset image = DockerImageAsset.Builder.create(this, "FeedTasksImage")
                 .directory(stage.artifacts().feedTasksDir().toString())
                 .platform(Platform.LINUX_AMD64)
                 .build();
-        LogGroup logs = LogGroup.Builder.create(this, "Logs").logGroupName("/perpwatch/" + stage.stage() + "/feeds")
+        LogGroup logs = LogGroup.Builder.create(this, "Logs")
+                .logGroupName("/perpwatch/" + stage.stage() + "/feeds")
                 .retention(Retention.days(stage.logRetentionDays()))
-                .removalPolicy(RemovalPolicy.DESTROY).build();
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
 
         for (FeedService feed : FeedService.ALL) {
             FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, feed.id() + "Task")
                     .family(stage.name(feed.task()))
-                    .cpu(feed.cpu()).memoryLimitMiB(feed.memoryMiB())
-                    .runtimePlatform(RuntimePlatform.builder().cpuArchitecture(CpuArchitecture.X86_64)
-                            .operatingSystemFamily(OperatingSystemFamily.LINUX).build())
+                    .cpu(feed.cpu())
+                    .memoryLimitMiB(feed.memoryMiB())
+                    .runtimePlatform(RuntimePlatform.builder()
+                            .cpuArchitecture(CpuArchitecture.X86_64)
+                            .operatingSystemFamily(OperatingSystemFamily.LINUX)
+                            .build())
                     .build();
             Map<String, String> env = new LinkedHashMap<>();
             env.put("PERPWATCH_REDIS_URL", data.redisUrl());
@@ -76,31 +86,52 @@ public final class FeedsStack extends Stack {
                 env.put("PERPWATCH_ARCHIVE_BUCKET", data.archive().getBucketName());
                 data.archive().grantPut(task.getTaskRole(), "drift/*");
             }
-            task.addContainer("feed", ContainerDefinitionOptions.builder()
-                    .image(ContainerImage.fromDockerImageAsset(image))
-                    .command(List.of("--task=" + feed.task()))
-                    .environment(env)
-                    // ECS resolves it when the task starts: it is in the container's environment, never in the task definition.
-                    .secrets(feed.writesArchive()
-                            ? Map.of("PERPWATCH_REDIS_AUTH", Secret.fromSecretsManager(data.redisAuth()),
-                                    "PERPWATCH_SOLANA_RPC_URL", Secret.fromSecretsManager(data.solanaRpcUrl()))
-                            : Map.of("PERPWATCH_REDIS_AUTH", Secret.fromSecretsManager(data.redisAuth())))
-                    .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix(feed.task()).build()))
-                    .healthCheck(HealthCheck.builder().command(List.of("CMD-SHELL", LIVENESS_CHECK))
-                            .interval(Duration.seconds(30)).timeout(Duration.seconds(5)).retries(3)
-                            .startPeriod(Duration.seconds(120)).build())
-                    .stopTimeout(Duration.seconds(30))
-                    .build());
+            task.addContainer(
+                    "feed",
+                    ContainerDefinitionOptions.builder()
+                            .image(ContainerImage.fromDockerImageAsset(image))
+                            .command(List.of("--task=" + feed.task()))
+                            .environment(env)
+                            // ECS resolves it when the task starts: it is in the container's environment, never in the
+                            // task definition.
+                            .secrets(
+                                    feed.writesArchive()
+                                            ? Map.of(
+                                                    "PERPWATCH_REDIS_AUTH",
+                                                    Secret.fromSecretsManager(data.redisAuth()),
+                                                    "PERPWATCH_SOLANA_RPC_URL",
+                                                    Secret.fromSecretsManager(data.solanaRpcUrl()))
+                                            : Map.of(
+                                                    "PERPWATCH_REDIS_AUTH",
+                                                    Secret.fromSecretsManager(data.redisAuth())))
+                            .logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
+                                    .logGroup(logs)
+                                    .streamPrefix(feed.task())
+                                    .build()))
+                            .healthCheck(HealthCheck.builder()
+                                    .command(List.of("CMD-SHELL", LIVENESS_CHECK))
+                                    .interval(Duration.seconds(30))
+                                    .timeout(Duration.seconds(5))
+                                    .retries(3)
+                                    .startPeriod(Duration.seconds(120))
+                                    .build())
+                            .stopTimeout(Duration.seconds(30))
+                            .build());
             data.events().grantWrite(task.getTaskRole());
 
             FargateService service = FargateService.Builder.create(this, feed.id() + "Service")
                     .serviceName(stage.name(feed.task()))
-                    .cluster(cluster).taskDefinition(task)
+                    .cluster(cluster)
+                    .taskDefinition(task)
                     .desiredCount(1)
                     // Start the new task before stopping the old: a short overlap (both write; bars and liquidations
                     // dedupe by id) instead of a gap in the streams.
-                    .minHealthyPercent(100).maxHealthyPercent(200)
-                    .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
+                    .minHealthyPercent(100)
+                    .maxHealthyPercent(200)
+                    .circuitBreaker(DeploymentCircuitBreaker.builder()
+                            .enable(true)
+                            .rollback(true)
+                            .build())
                     .vpcSubnets(network.privateSubnets())
                     .securityGroups(List.of(network.feedTasksSecurityGroup()))
                     .assignPublicIp(false)
@@ -120,9 +151,15 @@ public final class FeedsStack extends Stack {
         Alarm alarm = Alarm.Builder.create(this, feed.id() + "Silent")
                 .alarmName(stage.name(feed.task() + "-silent"))
                 .alarmDescription(feed.task() + " wrote no record for " + silence.toMinutes() + " min")
-                .metric(Metric.Builder.create().namespace(stage.metricsNamespace()).metricName("RecordsWritten")
-                        .dimensionsMap(Map.of("Task", feed.task())).statistic("Sum").period(Duration.minutes(periodMinutes)).build())
-                .threshold(1).comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
+                .metric(Metric.Builder.create()
+                        .namespace(stage.metricsNamespace())
+                        .metricName("RecordsWritten")
+                        .dimensionsMap(Map.of("Task", feed.task()))
+                        .statistic("Sum")
+                        .period(Duration.minutes(periodMinutes))
+                        .build())
+                .threshold(1)
+                .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
                 .evaluationPeriods((int) (silence.toMinutes() / periodMinutes))
                 .treatMissingData(TreatMissingData.BREACHING)
                 .build();

@@ -25,12 +25,16 @@ import software.constructs.Construct;
  */
 final class JavaLambda extends Construct {
     /** Where a function that talks to Redis runs: the private subnets, in the Lambdas' security group. */
-    record InVpc(IVpc vpc, SubnetSelection subnets, ISecurityGroup securityGroup) {
-    }
+    record InVpc(IVpc vpc, SubnetSelection subnets, ISecurityGroup securityGroup) {}
 
-    record Spec(String name, Path jar, String handler, int memoryMiB, Duration timeout, Map<String, String> environment,
-                Optional<InVpc> vpc) {
-    }
+    record Spec(
+            String name,
+            Path jar,
+            String handler,
+            int memoryMiB,
+            Duration timeout,
+            Map<String, String> environment,
+            Optional<InVpc> vpc) {}
 
     private final Function function;
     private final Alias live;
@@ -38,22 +42,34 @@ final class JavaLambda extends Construct {
 
     JavaLambda(Construct scope, String id, StageConfig stage, Spec spec) {
         super(scope, id);
-        logs = LogGroup.Builder.create(this, "Logs").logGroupName("/perpwatch/" + stage.stage() + "/" + spec.name())
-                .retention(Retention.days(stage.logRetentionDays())).removalPolicy(RemovalPolicy.DESTROY).build();
+        logs = LogGroup.Builder.create(this, "Logs")
+                .logGroupName("/perpwatch/" + stage.stage() + "/" + spec.name())
+                .retention(Retention.days(stage.logRetentionDays()))
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
         Function.Builder builder = Function.Builder.create(this, "Function")
                 .functionName(stage.name(spec.name()))
-                .runtime(Runtime.JAVA_21).architecture(Architecture.X86_64)
+                .runtime(Runtime.JAVA_21)
+                .architecture(Architecture.X86_64)
                 .code(Code.fromAsset(spec.jar().toString()))
                 .handler(spec.handler())
-                .memorySize(spec.memoryMiB()).timeout(spec.timeout())
+                .memorySize(spec.memoryMiB())
+                .timeout(spec.timeout())
                 .environment(spec.environment())
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .logGroup(logs);
-        spec.vpc().ifPresent(v -> builder.vpc(v.vpc()).vpcSubnets(v.subnets()).securityGroups(List.of(v.securityGroup())));
+        spec.vpc()
+                .ifPresent(
+                        v -> builder.vpc(v.vpc()).vpcSubnets(v.subnets()).securityGroups(List.of(v.securityGroup())));
         function = builder.build();
-        live = Alias.Builder.create(this, "Live").aliasName("live").version(function.getCurrentVersion()).build();
-        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-                "every deploy publishes a version (currentVersion) and the live alias points at it");
+        live = Alias.Builder.create(this, "Live")
+                .aliasName("live")
+                .version(function.getCurrentVersion())
+                .build();
+        Annotations.of(function)
+                .acknowledgeWarning(
+                        "@aws-cdk/aws-lambda:snapStartRequirePublish",
+                        "every deploy publishes a version (currentVersion) and the live alias points at it");
     }
 
     Function function() {

@@ -26,20 +26,37 @@ public final class NetworkStack extends Stack {
         super(scope, id, props);
         vpc = Vpc.Builder.create(this, "Vpc")
                 .maxAzs(2)
-                // One NAT gateway: the feeds reconnect by themselves if its AZ fails; a second one doubles a fixed cost.
+                // One NAT gateway: the feeds reconnect by themselves if its AZ fails; a second one doubles a fixed
+                // cost.
                 .natGateways(1)
                 .subnetConfiguration(List.of(
-                        SubnetConfiguration.builder().name("public").subnetType(SubnetType.PUBLIC).cidrMask(24).build(),
-                        SubnetConfiguration.builder().name("private").subnetType(SubnetType.PRIVATE_WITH_EGRESS).cidrMask(22).build()))
+                        SubnetConfiguration.builder()
+                                .name("public")
+                                .subnetType(SubnetType.PUBLIC)
+                                .cidrMask(24)
+                                .build(),
+                        SubnetConfiguration.builder()
+                                .name("private")
+                                .subnetType(SubnetType.PRIVATE_WITH_EGRESS)
+                                .cidrMask(22)
+                                .build()))
                 // S3 traffic (the drift scanner's uploads) skips the NAT gateway's per-GB charge.
-                .gatewayEndpoints(Map.of("S3", GatewayVpcEndpointOptions.builder().service(GatewayVpcEndpointAwsService.S3).build()))
+                .gatewayEndpoints(Map.of(
+                        "S3",
+                        GatewayVpcEndpointOptions.builder()
+                                .service(GatewayVpcEndpointAwsService.S3)
+                                .build()))
                 .build();
-        feedTasks = SecurityGroup.Builder.create(this, "FeedTasksSg").vpc(vpc)
+        feedTasks = SecurityGroup.Builder.create(this, "FeedTasksSg")
+                .vpc(vpc)
                 .description("perpwatch " + stage.stage() + " feed tasks (Redis clients; outbound to venues)")
-                .allowAllOutbound(true).build();
-        lambdas = SecurityGroup.Builder.create(this, "LambdasSg").vpc(vpc)
+                .allowAllOutbound(true)
+                .build();
+        lambdas = SecurityGroup.Builder.create(this, "LambdasSg")
+                .vpc(vpc)
                 .description("perpwatch " + stage.stage() + " API and webhook Lambdas (Redis clients)")
-                .allowAllOutbound(true).build();
+                .allowAllOutbound(true)
+                .build();
     }
 
     public Vpc vpc() {
@@ -47,7 +64,9 @@ public final class NetworkStack extends Stack {
     }
 
     public SubnetSelection privateSubnets() {
-        return SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build();
+        return SubnetSelection.builder()
+                .subnetType(SubnetType.PRIVATE_WITH_EGRESS)
+                .build();
     }
 
     public SecurityGroup feedTasksSecurityGroup() {

@@ -10,8 +10,7 @@ import software.amazon.awscdk.Tags;
  * are environment-agnostic, so synth reads no AWS credentials and makes no AWS call (no lookups are used).
  */
 public final class PerpwatchApp {
-    private PerpwatchApp() {
-    }
+    private PerpwatchApp() {}
 
     public static void main(String[] args) {
         App app = new App();
@@ -35,8 +34,7 @@ public final class PerpwatchApp {
         return new Stacks(network, data, feeds, api, web);
     }
 
-    public record Stacks(NetworkStack network, DataStack data, FeedsStack feeds, ApiStack api, WebStack web) {
-    }
+    public record Stacks(NetworkStack network, DataStack data, FeedsStack feeds, ApiStack api, WebStack web) {}
 
     private static Environment environment(App app) {
         Object account = app.getNode().tryGetContext("account");
@@ -44,7 +42,9 @@ public final class PerpwatchApp {
         if (account == null && region == null) {
             return null;
         }
-        return Environment.builder().account(account == null ? null : account.toString())
-                .region(region == null ? null : region.toString()).build();
+        return Environment.builder()
+                .account(account == null ? null : account.toString())
+                .region(region == null ? null : region.toString())
+                .build();
     }
 }

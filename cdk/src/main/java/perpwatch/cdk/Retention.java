@@ -4,10 +4,11 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 
 /** CloudWatch accepts only certain retention periods: the shortest one that keeps at least the days asked for. */
 final class Retention {
-    private static final int[] ALLOWED = {1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653};
+    private static final int[] ALLOWED = {
+        1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653
+    };
 
-    private Retention() {
-    }
+    private Retention() {}
 
     static RetentionDays days(int days) {
         for (int allowed : ALLOWED) {

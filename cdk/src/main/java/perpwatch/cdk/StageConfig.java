@@ -15,12 +15,18 @@ import java.util.function.Function;
  * @param alarmEmail           {@code alarmEmail} (none): subscribed to the alarm topic when given
  * @param artifacts            {@code artifactsRoot} (..: the repository, seen from cdk/): where the built jars are
  */
-public record StageConfig(String stage, int archiveRetentionDays, int logRetentionDays, String redisNodeType,
-                          Optional<String> alarmEmail, Artifacts artifacts) {
+public record StageConfig(
+        String stage,
+        int archiveRetentionDays,
+        int logRetentionDays,
+        String redisNodeType,
+        Optional<String> alarmEmail,
+        Artifacts artifacts) {
 
     public StageConfig {
         if (!stage.matches("[a-z][a-z0-9-]{0,15}")) {
-            throw new IllegalArgumentException("stage must be lower-case letters, digits and dashes (≤ 16), not '" + stage + "'");
+            throw new IllegalArgumentException(
+                    "stage must be lower-case letters, digits and dashes (≤ 16), not '" + stage + "'");
         }
         if (archiveRetentionDays < 1) {
             throw new IllegalArgumentException("archiveRetentionDays must be ≥ 1, not " + archiveRetentionDays);
@@ -55,7 +61,9 @@ public record StageConfig(String stage, int archiveRetentionDays, int logRetenti
 
     private static String string(Function<String, Object> context, String key, String fallback) {
         Object value = context.apply(key);
-        return value == null || value.toString().isBlank() ? fallback : value.toString().trim();
+        return value == null || value.toString().isBlank()
+                ? fallback
+                : value.toString().trim();
     }
 
     private static int integer(Function<String, Object> context, String key, int fallback) {

@@ -36,36 +36,51 @@ public final class WebStack extends Stack {
                 .encryption(BucketEncryption.S3_MANAGED)
                 .enforceSsl(true)
                 // Built files only, rebuilt by every deploy: nothing to keep.
-                .removalPolicy(RemovalPolicy.DESTROY).autoDeleteObjects(true)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .autoDeleteObjects(true)
                 .build();
         Distribution cdn = Distribution.Builder.create(this, "Cdn")
                 .comment("perpwatch " + stage.stage() + " dashboard")
                 .defaultRootObject("index.html")
                 .defaultBehavior(BehaviorOptions.builder()
                         .origin(S3BucketOrigin.withOriginAccessControl(site))
-                        .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS).build())
-                .additionalBehaviors(Map.of("/api/*", BehaviorOptions.builder()
-                        .origin(HttpOrigin.Builder.create(api.apiDomain()).protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY).build())
-                        .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
-                        .allowedMethods(AllowedMethods.ALLOW_ALL)
-                        // The API sets its own ETags and the guards change every second: CloudFront only forwards.
-                        .cachePolicy(CachePolicy.CACHING_DISABLED)
-                        .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER).build()))
+                        .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                        .build())
+                .additionalBehaviors(Map.of(
+                        "/api/*",
+                        BehaviorOptions.builder()
+                                .origin(HttpOrigin.Builder.create(api.apiDomain())
+                                        .protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
+                                        .build())
+                                .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
+                                .allowedMethods(AllowedMethods.ALLOW_ALL)
+                                // The API sets its own ETags and the guards change every second: CloudFront only
+                                // forwards.
+                                .cachePolicy(CachePolicy.CACHING_DISABLED)
+                                .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
+                                .build()))
                 .build();
         // No CloudFront invalidation (its IAM actions only exist on "*"): Vite's hashed assets are immutable, and the
         // two files that keep their names are served no-cache, so CloudFront revalidates them with S3 each time.
         List<String> entryFiles = List.of("index.html", "config.json");
         BucketDeployment.Builder.create(this, "Assets")
                 .sources(List.of(Source.asset(stage.artifacts().webDist().toString())))
-                .destinationBucket(site).exclude(entryFiles).prune(false)
+                .destinationBucket(site)
+                .exclude(entryFiles)
+                .prune(false)
                 .cacheControl(List.of(CacheControl.fromString("public, max-age=31536000, immutable")))
                 .build();
         BucketDeployment.Builder.create(this, "EntryFiles")
                 .sources(List.of(Source.asset(stage.artifacts().webDist().toString())))
-                .destinationBucket(site).exclude(List.of("*")).include(entryFiles).prune(false)
+                .destinationBucket(site)
+                .exclude(List.of("*"))
+                .include(entryFiles)
+                .prune(false)
                 .cacheControl(List.of(CacheControl.noCache()))
                 .build();
-        CfnOutput.Builder.create(this, "DashboardUrl").value("https://" + cdn.getDistributionDomainName() + "/")
-                .description("the dashboard (and the API under /api/)").build();
+        CfnOutput.Builder.create(this, "DashboardUrl")
+                .value("https://" + cdn.getDistributionDomainName() + "/")
+                .description("the dashboard (and the API under /api/)")
+                .build();
     }
 }

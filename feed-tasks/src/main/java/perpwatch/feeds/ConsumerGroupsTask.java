@@ -59,11 +59,19 @@ public final class ConsumerGroupsTask implements FeedTask {
             int created = ConsumerGroups.ensure(redis, streams);
             counters.add("groups_created", created);
             done = true;
-            LOG.info("[{}] consumer groups in place on {} ({} created now)", name, streams.stream().map(StreamKey::name).toList(), created);
+            LOG.info(
+                    "[{}] consumer groups in place on {} ({} created now)",
+                    name,
+                    streams.stream().map(StreamKey::name).toList(),
+                    created);
             timer.shutdown();
         } catch (StoreUnavailableException e) {
             counters.increment("redis_unavailable");
-            LOG.warn("[{}] cannot create consumer groups yet, retrying in {} s: {}", name, retryEvery.toSeconds(), e.getMessage());
+            LOG.warn(
+                    "[{}] cannot create consumer groups yet, retrying in {} s: {}",
+                    name,
+                    retryEvery.toSeconds(),
+                    e.getMessage());
             timer.schedule(this::attempt, retryEvery.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             counters.increment("errors");

@@ -1,18 +1,18 @@
 package perpwatch.feeds;
 
 import java.time.Duration;
-import perpwatch.feeds.onchain.ProgramProfile;
-import perpwatch.feeds.onchain.scan.ArchiveTarget;
-import perpwatch.feeds.solana.SolanaRpcConfig;
 import java.util.Optional;
-import perpwatch.core.kinesis.KinesisConfig;
 import perpwatch.core.config.Env;
 import perpwatch.core.instrument.InstrumentRegistry;
+import perpwatch.core.kinesis.KinesisConfig;
 import perpwatch.core.redis.RedisConfig;
 import perpwatch.feeds.binance.BinanceEndpoints;
 import perpwatch.feeds.binance.book.BookSettings;
 import perpwatch.feeds.bybit.BybitEndpoints;
 import perpwatch.feeds.okx.OkxEndpoints;
+import perpwatch.feeds.onchain.ProgramProfile;
+import perpwatch.feeds.onchain.scan.ArchiveTarget;
+import perpwatch.feeds.solana.SolanaRpcConfig;
 import perpwatch.feeds.ws.ReconnectPolicy;
 
 /**
@@ -37,15 +37,30 @@ import perpwatch.feeds.ws.ReconnectPolicy;
  *                            {@code PERPWATCH_DRIFT_DATA_API} is still read): funding rates for the map, optional
  * @param book                the binance-book task's tuning, its publication cadence from the environment ({@link BookSettings})
  */
-public record FeedConfig(RedisConfig redis, InstrumentRegistry instruments, BinanceEndpoints binance, OkxEndpoints okx,
-                         BybitEndpoints bybit, ReconnectPolicy reconnect, Duration barCloseSilence, Duration binanceMaxConnAge,
-                         int redisBacklog, Duration fundingPoll, Duration restTimeout, Optional<KinesisConfig> durableLog,
-                         int logBacklog, SolanaRpcConfig solana, Duration driftScanInterval,
-                         Optional<ArchiveTarget> liqMapArchive, ProgramProfile onchainProgram, String onchainDataApi,
-                         BookSettings book) {
+public record FeedConfig(
+        RedisConfig redis,
+        InstrumentRegistry instruments,
+        BinanceEndpoints binance,
+        OkxEndpoints okx,
+        BybitEndpoints bybit,
+        ReconnectPolicy reconnect,
+        Duration barCloseSilence,
+        Duration binanceMaxConnAge,
+        int redisBacklog,
+        Duration fundingPoll,
+        Duration restTimeout,
+        Optional<KinesisConfig> durableLog,
+        int logBacklog,
+        SolanaRpcConfig solana,
+        Duration driftScanInterval,
+        Optional<ArchiveTarget> liqMapArchive,
+        ProgramProfile onchainProgram,
+        String onchainDataApi,
+        BookSettings book) {
 
     public static FeedConfig fromEnv(Env env) {
-        ProgramProfile program = ProgramProfile.parse(env.string("PERPWATCH_ONCHAIN_PROGRAM", ProgramProfile.VELOCITY.configName()));
+        ProgramProfile program =
+                ProgramProfile.parse(env.string("PERPWATCH_ONCHAIN_PROGRAM", ProgramProfile.VELOCITY.configName()));
         return new FeedConfig(
                 RedisConfig.fromEnv(env),
                 InstrumentRegistry.fromEnv(env),
@@ -53,7 +68,9 @@ public record FeedConfig(RedisConfig redis, InstrumentRegistry instruments, Bina
                 OkxEndpoints.fromEnv(env),
                 BybitEndpoints.fromEnv(env),
                 ReconnectPolicy.fromEnv(env),
-                env.duration("PERPWATCH_BAR_CLOSE_SILENCE", env.duration("PERPWATCH_BAR_CLOSE_GRACE", Duration.ofSeconds(10))),
+                env.duration(
+                        "PERPWATCH_BAR_CLOSE_SILENCE",
+                        env.duration("PERPWATCH_BAR_CLOSE_GRACE", Duration.ofSeconds(10))),
                 env.duration("PERPWATCH_BINANCE_MAX_CONN_AGE", Duration.ofMinutes(23 * 60 + 50)),
                 env.integer("PERPWATCH_REDIS_BACKLOG", 100_000),
                 env.duration("PERPWATCH_FUNDING_POLL", Duration.ofSeconds(60)),

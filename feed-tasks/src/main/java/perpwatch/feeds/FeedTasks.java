@@ -15,32 +15,33 @@ import perpwatch.core.stream.StreamKey;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.feeds.binance.BinanceLiquidationSource;
 import perpwatch.feeds.binance.BinanceTradesWorker;
+import perpwatch.feeds.binance.book.BinanceBookWorker;
 import perpwatch.feeds.bybit.BybitFundingPoller;
 import perpwatch.feeds.bybit.BybitLiquidationSource;
 import perpwatch.feeds.bybit.BybitMarketRestClient;
+import perpwatch.feeds.http.RestGetter;
 import perpwatch.feeds.liquidations.LiquidationSource;
 import perpwatch.feeds.liquidations.LiquidationsWorker;
 import perpwatch.feeds.okx.OkxContractSpecs;
 import perpwatch.feeds.okx.OkxInstrumentsClient;
 import perpwatch.feeds.okx.OkxLiquidationSource;
 import perpwatch.feeds.okx.OkxTradesWorker;
-import perpwatch.feeds.pulse.WriteTally;
-import perpwatch.feeds.subscription.FeedLinkReporter;
-import perpwatch.feeds.subscription.SubscribedLinks;
-import perpwatch.feeds.ws.Backoff;
-import perpwatch.feeds.binance.book.BinanceBookWorker;
 import perpwatch.feeds.onchain.scan.DriftFundingClient;
 import perpwatch.feeds.onchain.scan.DriftLiqMapScanner;
-import perpwatch.feeds.http.RestGetter;
 import perpwatch.feeds.onchain.scan.DriftLiqMapTask;
 import perpwatch.feeds.onchain.scan.LiqMapArchive;
 import perpwatch.feeds.onchain.scan.LiqMapPublisher;
+import perpwatch.feeds.pulse.WriteTally;
 import perpwatch.feeds.solana.SolanaRpcClient;
+import perpwatch.feeds.subscription.FeedLinkReporter;
+import perpwatch.feeds.subscription.SubscribedLinks;
+import perpwatch.feeds.ws.Backoff;
 
 /** The catalogue of feed tasks by name ({@code --task=NAME}), each built once per instrument. */
 public final class FeedTasks {
     /** What a task factory gets: the config, one Redis client, the instrument to watch, and where writers are counted. */
-    public record Context(FeedConfig config, RedisStreams redis, Instrument instrument, DurableLogBuffer log, WriteTally tally) {
+    public record Context(
+            FeedConfig config, RedisStreams redis, Instrument instrument, DurableLogBuffer log, WriteTally tally) {
         /** Redis, and the durable log when it is on; its writes count toward the task's {@code RecordsWritten}. */
         public BufferedStreamWriter newWriter() {
             return tally.track(new BufferedStreamWriter(redis, config.redisBacklog(), System::currentTimeMillis, log));
@@ -48,19 +49,45 @@ public final class FeedTasks {
     }
 
     private static final Map<String, Function<Context, FeedTask>> FACTORIES = Map.of(
-            "binance-trades", ctx -> new BinanceTradesWorker(ctx.instrument(),
-                    ctx.config().binance().aggTradeStream(ctx.instrument()),
-                    ctx.config().reconnect().withMaxAge(ctx.config().binanceMaxConnAge()),
-                    ctx.redis(), ctx.newWriter(), ctx.config().barCloseSilence(), System::currentTimeMillis,
-                    BinanceTradesWorker.Backfill.rest(ctx.config().binance().restBase(), ctx.config().restTimeout())),
-            "binance-book", ctx -> BinanceBookWorker.create(ctx.instrument(), ctx.config().binance(),
-                    ctx.config().reconnect().withMaxAge(ctx.config().binanceMaxConnAge()), ctx.config().book(), ctx.newWriter()),
+            "binance-trades",
+                    ctx -> new BinanceTradesWorker(
+                            ctx.instrument(),
+                            ctx.config().binance().aggTradeStream(ctx.instrument()),
+                            ctx.config().reconnect().withMaxAge(ctx.config().binanceMaxConnAge()),
+                            ctx.redis(),
+                            ctx.newWriter(),
+                            ctx.config().barCloseSilence(),
+                            System::currentTimeMillis,
+                            BinanceTradesWorker.Backfill.rest(
+                                    ctx.config().binance().restBase(),
+                                    ctx.config().restTimeout())),
+            "binance-book",
+                    ctx -> BinanceBookWorker.create(
+                            ctx.instrument(),
+                            ctx.config().binance(),
+                            ctx.config().reconnect().withMaxAge(ctx.config().binanceMaxConnAge()),
+                            ctx.config().book(),
+                            ctx.newWriter()),
             "liquidations", FeedTasks::liquidations,
-            "okx-usdc", ctx -> new OkxTradesWorker(ctx.instrument(), ctx.config().okx().publicWs(), ctx.config().reconnect(),
-                    okxSpecs(ctx), ctx.newWriter(), System::currentTimeMillis),
-            "bybit-funding", ctx -> new BybitFundingPoller(ctx.instrument(),
-                    new BybitMarketRestClient(ctx.config().bybit(), ctx.config().restTimeout()), ctx.newWriter(), ctx.redis(),
-                    ctx.config().fundingPoll(), 3, Backoff.standard(), System::currentTimeMillis),
+            "okx-usdc",
+                    ctx -> new OkxTradesWorker(
+                            ctx.instrument(),
+                            ctx.config().okx().publicWs(),
+                            ctx.config().reconnect(),
+                            okxSpecs(ctx),
+                            ctx.newWriter(),
+                            System::currentTimeMillis),
+            "bybit-funding",
+                    ctx -> new BybitFundingPoller(
+                            ctx.instrument(),
+                            new BybitMarketRestClient(
+                                    ctx.config().bybit(), ctx.config().restTimeout()),
+                            ctx.newWriter(),
+                            ctx.redis(),
+                            ctx.config().fundingPoll(),
+                            3,
+                            Backoff.standard(),
+                            System::currentTimeMillis),
             "drift-liq-map", FeedTasks::driftLiqMap);
 
     /**
@@ -90,9 +117,18 @@ public final class FeedTasks {
     private static FeedTask driftLiqMap(Context ctx) {
         LiqMapPublisher publisher = new LiqMapPublisher(ctx.redis());
         ctx.tally().count(publisher::published);
-        DriftFundingClient funding = new DriftFundingClient(ctx.config().onchainDataApi(), new RestGetter(ctx.config().restTimeout()));
-        return new DriftLiqMapTask(new DriftLiqMapScanner(new SolanaRpcClient(ctx.config().solana()), ctx.config().onchainProgram(), ctx.instrument().driftPerpMarket(),
-                System::currentTimeMillis, java.util.Optional.of(funding)), publisher, ctx.config().liqMapArchive().map(LiqMapArchive::create), ctx.config().driftScanInterval());
+        DriftFundingClient funding = new DriftFundingClient(
+                ctx.config().onchainDataApi(), new RestGetter(ctx.config().restTimeout()));
+        return new DriftLiqMapTask(
+                new DriftLiqMapScanner(
+                        new SolanaRpcClient(ctx.config().solana()),
+                        ctx.config().onchainProgram(),
+                        ctx.instrument().driftPerpMarket(),
+                        System::currentTimeMillis,
+                        java.util.Optional.of(funding)),
+                publisher,
+                ctx.config().liqMapArchive().map(LiqMapArchive::create),
+                ctx.config().driftScanInterval());
     }
 
     private static FeedTask liquidations(Context ctx) {
@@ -100,16 +136,17 @@ public final class FeedTasks {
                 new BinanceLiquidationSource(ctx.instrument(), ctx.config().binance()),
                 new OkxLiquidationSource(ctx.instrument(), ctx.config().okx(), okxSpecs(ctx)),
                 new BybitLiquidationSource(ctx.instrument(), ctx.config().bybit()));
-        return new LiquidationsWorker(ctx.instrument(), sources, ctx.config().reconnect(), ctx.newWriter(), ctx.redis());
+        return new LiquidationsWorker(
+                ctx.instrument(), sources, ctx.config().reconnect(), ctx.newWriter(), ctx.redis());
     }
 
     private static OkxContractSpecs okxSpecs(Context ctx) {
-        return new OkxContractSpecs(new OkxInstrumentsClient(ctx.config().okx(), ctx.config().restTimeout()),
+        return new OkxContractSpecs(
+                new OkxInstrumentsClient(ctx.config().okx(), ctx.config().restTimeout()),
                 List.of(ctx.instrument().okxUsdt(), ctx.instrument().okxUsdc()));
     }
 
-    private FeedTasks() {
-    }
+    private FeedTasks() {}
 
     public static List<String> names() {
         return FACTORIES.keySet().stream().sorted().toList();
@@ -127,14 +164,24 @@ public final class FeedTasks {
             throw new IllegalArgumentException("unknown task '" + name + "'; known tasks: " + names());
         }
         List<FeedTask> tasks = new ArrayList<>();
-        DurableLogBuffer log = config.durableLog().map(k -> new DurableLogBuffer(
-                new KinesisRecordSink(KinesisClients.create(k), k.stream(), 3, 100), config.logBacklog(), 500, System::currentTimeMillis)).orElse(null);
+        DurableLogBuffer log = config.durableLog()
+                .map(k -> new DurableLogBuffer(
+                        new KinesisRecordSink(KinesisClients.create(k), k.stream(), 3, 100),
+                        config.logBacklog(),
+                        500,
+                        System::currentTimeMillis))
+                .orElse(null);
         for (Instrument instrument : config.instruments().all()) {
             FeedTask task = factory.apply(new Context(config, redis, instrument, log, tally));
             tasks.add(task);
             if (task instanceof SubscribedLinks subscribed) {
                 // Beside the task (after it, so tasks.get(i) stays the worker): its links' status for /api/health.
-                tasks.add(new FeedLinkReporter(task.name(), redis, instrument, subscribed.links(), config.reconnect().silenceTimeout()));
+                tasks.add(new FeedLinkReporter(
+                        task.name(),
+                        redis,
+                        instrument,
+                        subscribed.links(),
+                        config.reconnect().silenceTimeout()));
             }
             List<StreamKey> streams = marketStreams(name, instrument);
             if (!streams.isEmpty()) {

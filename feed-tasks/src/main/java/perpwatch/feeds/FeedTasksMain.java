@@ -3,6 +3,8 @@ package perpwatch.feeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.config.Env;
@@ -12,15 +14,12 @@ import perpwatch.feeds.concurrent.DaemonThreads;
 import perpwatch.feeds.pulse.FeedPulse;
 import perpwatch.feeds.pulse.PulseConfig;
 import perpwatch.feeds.pulse.WriteTally;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /** The feed-tasks container entry point: {@code java -jar feed-tasks.jar --task=binance-trades [--task=…]}. */
 public final class FeedTasksMain {
     private static final Logger LOG = LoggerFactory.getLogger(FeedTasksMain.class);
 
-    private FeedTasksMain() {
-    }
+    private FeedTasksMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         List<String> names = new ArrayList<>();
@@ -35,7 +34,8 @@ public final class FeedTasksMain {
         if (names.isEmpty()) {
             names.add(Env.system().string("PERPWATCH_TASK", null));
             if (names.get(0) == null) {
-                System.err.println("no task given: pass --task=NAME or set PERPWATCH_TASK; tasks: " + FeedTasks.names());
+                System.err.println(
+                        "no task given: pass --task=NAME or set PERPWATCH_TASK; tasks: " + FeedTasks.names());
                 System.exit(2);
             }
         }
@@ -55,24 +55,34 @@ public final class FeedTasksMain {
         ScheduledExecutorService pulseTimer = DaemonThreads.singleScheduler("feed-pulse");
         long every = pulseConfig.interval().toMillis();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("shutting down {} task(s)", tasks.size());
-            pulseTimer.shutdownNow();
-            tasks.forEach(FeedTask::close);
-            redis.close();
-            stopped.countDown();
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            LOG.info("shutting down {} task(s)", tasks.size());
+                            pulseTimer.shutdownNow();
+                            tasks.forEach(FeedTask::close);
+                            redis.close();
+                            stopped.countDown();
+                        },
+                        "shutdown"));
         tasks.forEach(FeedTask::start);
         // The first tick marks the start: the health check's start period covers the time before it.
         pulse.tick();
-        pulseTimer.scheduleAtFixedRate(() -> {
-            try {
-                pulse.tick();
-            } catch (RuntimeException e) {
-                LOG.error("feed pulse failed", e);
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
-        LOG.info("started {} writing to {}", tasks.stream().map(FeedTask::name).toList(), config.redis().url());
+        pulseTimer.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        pulse.tick();
+                    } catch (RuntimeException e) {
+                        LOG.error("feed pulse failed", e);
+                    }
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
+        LOG.info(
+                "started {} writing to {}",
+                tasks.stream().map(FeedTask::name).toList(),
+                config.redis().url());
         stopped.await();
     }
 }

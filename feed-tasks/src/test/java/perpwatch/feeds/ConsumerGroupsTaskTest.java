@@ -29,31 +29,46 @@ class ConsumerGroupsTaskTest {
 
     @Test
     void eachTaskNamesTheMarketStreamsItWrites() {
-        assertEquals(List.of(StreamKeys.funding(SOL), StreamKeys.fundingSettled(SOL)), FeedTasks.marketStreams("bybit-funding", SOL));
-        assertEquals(List.of(StreamKeys.usdcTrades(SOL), StreamKeys.okxUsdtTrades(SOL)), FeedTasks.marketStreams("okx-usdc", SOL));
+        assertEquals(
+                List.of(StreamKeys.funding(SOL), StreamKeys.fundingSettled(SOL)),
+                FeedTasks.marketStreams("bybit-funding", SOL));
+        assertEquals(
+                List.of(StreamKeys.usdcTrades(SOL), StreamKeys.okxUsdtTrades(SOL)),
+                FeedTasks.marketStreams("okx-usdc", SOL));
         assertEquals(List.of(), FeedTasks.marketStreams("drift-liq-map", SOL));
         for (String task : FeedTasks.names()) {
-            FeedTasks.marketStreams(task, SOL);   // every task has an entry
+            FeedTasks.marketStreams(task, SOL); // every task has an entry
         }
     }
 
     @Test
     void theBybitFundingTaskCreatesItsGroupsAtStart() throws Exception {
-        try (TestRedis redis = TestRedis.start(); RedisStreams streams = new RedisStreams(redis.config())) {
-            List<FeedTask> tasks = FeedTasks.create("bybit-funding", FeedConfig.fromEnv(Env.of(Map.of(
-                    "PERPWATCH_REDIS_URL", redis.url(), "PERPWATCH_DURABLE_LOG", "off"))), streams);
-            ConsumerGroupsTask groups = (ConsumerGroupsTask) tasks.stream().filter(t -> t instanceof ConsumerGroupsTask).findFirst().orElseThrow();
-            groups.start();   // only the groups: the poller would call Bybit
+        try (TestRedis redis = TestRedis.start();
+                RedisStreams streams = new RedisStreams(redis.config())) {
+            List<FeedTask> tasks = FeedTasks.create(
+                    "bybit-funding",
+                    FeedConfig.fromEnv(
+                            Env.of(Map.of("PERPWATCH_REDIS_URL", redis.url(), "PERPWATCH_DURABLE_LOG", "off"))),
+                    streams);
+            ConsumerGroupsTask groups = (ConsumerGroupsTask) tasks.stream()
+                    .filter(t -> t instanceof ConsumerGroupsTask)
+                    .findFirst()
+                    .orElseThrow();
+            groups.start(); // only the groups: the poller would call Bybit
             awaitDone(groups);
             assertEquals(6, groups.counters().get("groups_created"));
-            assertEquals(0, ConsumerGroups.ensure(streams, FeedTasks.marketStreams("bybit-funding", SOL)), "all six exist now");
+            assertEquals(
+                    0,
+                    ConsumerGroups.ensure(streams, FeedTasks.marketStreams("bybit-funding", SOL)),
+                    "all six exist now");
             tasks.forEach(FeedTask::close);
         }
     }
 
     @Test
     void redisDownAtStartIsRetriedUntilTheGroupsExist() throws Exception {
-        try (TestRedis redis = TestRedis.start(); RedisStreams streams = new RedisStreams(redis.config())) {
+        try (TestRedis redis = TestRedis.start();
+                RedisStreams streams = new RedisStreams(redis.config())) {
             redis.stop();
             List<StreamKey> keys = List.of(StreamKeys.book(SOL));
             ConsumerGroupsTask task = new ConsumerGroupsTask("binance-book:SOL", streams, keys, Duration.ofMillis(50));

@@ -22,8 +22,10 @@ public final class CloudOps implements AutoCloseable {
 
     public CloudOps(FeedCtlConfig config) {
         this.config = config;
-        var ecsBuilder = EcsClient.builder().region(Region.of(config.region())).httpClient(UrlConnectionHttpClient.create());
-        var lambdaBuilder = LambdaClient.builder().region(Region.of(config.region())).httpClient(UrlConnectionHttpClient.create());
+        var ecsBuilder =
+                EcsClient.builder().region(Region.of(config.region())).httpClient(UrlConnectionHttpClient.create());
+        var lambdaBuilder =
+                LambdaClient.builder().region(Region.of(config.region())).httpClient(UrlConnectionHttpClient.create());
         if (config.awsEndpoint().isPresent()) {
             var local = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
             ecsBuilder.endpointOverride(config.awsEndpoint().get()).credentialsProvider(local);
@@ -39,11 +41,15 @@ public final class CloudOps implements AutoCloseable {
     /** Service name → "running/desired", for every service of the feeds cluster. */
     public Map<String, String> runningCounts() {
         List<String> arns = new java.util.ArrayList<>();
-        ecs.listServicesPaginator(b -> b.cluster(config.cluster())).serviceArns().forEach(arns::add);
+        ecs.listServicesPaginator(b -> b.cluster(config.cluster()))
+                .serviceArns()
+                .forEach(arns::add);
         Map<String, String> counts = new TreeMap<>();
         for (int i = 0; i < arns.size(); i += 10) {
             List<String> page = arns.subList(i, Math.min(arns.size(), i + 10));
-            for (Service s : ecs.describeServices(b -> b.cluster(config.cluster()).services(page)).services()) {
+            for (Service s : ecs.describeServices(
+                            b -> b.cluster(config.cluster()).services(page))
+                    .services()) {
                 counts.put(s.serviceName(), s.runningCount() + "/" + s.desiredCount());
             }
         }
@@ -53,15 +59,25 @@ public final class CloudOps implements AutoCloseable {
     /** A new deployment of the task's service: ECS starts a fresh task, then stops the old one. */
     public String restart(String task) {
         String service = "perpwatch-" + config.stage().orElseThrow() + "-" + task;
-        return ecs.updateService(b -> b.cluster(config.cluster()).service(service).forceNewDeployment(true))
-                .service().deployments().get(0).id();
+        return ecs.updateService(
+                        b -> b.cluster(config.cluster()).service(service).forceNewDeployment(true))
+                .service()
+                .deployments()
+                .get(0)
+                .id();
     }
 
     /** Invokes the rollup function's live alias synchronously; returns its answer, or throws with its error. */
     public String rollup(Map<String, String> event) {
         StringBuilder json = new StringBuilder("{");
-        event.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":\"").append(v).append('"'));
-        InvokeResponse response = lambda.invoke(b -> b.functionName(config.rollupFunction()).qualifier("live")
+        event.forEach((k, v) -> json.append(json.length() > 1 ? "," : "")
+                .append('"')
+                .append(k)
+                .append("\":\"")
+                .append(v)
+                .append('"'));
+        InvokeResponse response = lambda.invoke(b -> b.functionName(config.rollupFunction())
+                .qualifier("live")
                 .payload(SdkBytes.fromUtf8String(json.append('}').toString())));
         String body = response.payload().asUtf8String();
         if (response.functionError() != null) {

@@ -17,7 +17,8 @@ import perpwatch.core.redis.StoreUnavailableException;
  * commands say what they would need instead of guessing.
  */
 public final class FeedCtl {
-    static final String USAGE = "usage: feedctl status | restart TASK | rollup --hour YYYY-MM-DDTHH | rollup --day YYYYMMDD";
+    static final String USAGE =
+            "usage: feedctl status | restart TASK | rollup --hour YYYY-MM-DDTHH | rollup --day YYYYMMDD";
     private final FeedCtlConfig config;
     private final Function<FeedCtlConfig, CloudOps> cloud;
     private final PrintStream out;
@@ -68,7 +69,9 @@ public final class FeedCtl {
         try (RedisStreams redis = new RedisStreams(config.redis())) {
             out.printf("  %-32s %9s %14s %10s  %s%n", "stream", "length", "last write ms", "lag ms", "state");
             for (StreamStatus.Row row : StreamStatus.read(redis, config.instruments(), System.currentTimeMillis())) {
-                out.printf("  %-32s %9d %14s %10s  %s%n", row.stream(), row.length(), dash(row.lastWriteAgeMs()), dash(row.lagMs()), row.state());
+                out.printf(
+                        "  %-32s %9d %14s %10s  %s%n",
+                        row.stream(), row.length(), dash(row.lastWriteAgeMs()), dash(row.lagMs()), row.state());
             }
         } catch (StoreUnavailableException e) {
             out.println("  unavailable: " + e.getMessage());
@@ -79,11 +82,13 @@ public final class FeedCtl {
 
     private int restart(String task) {
         if (config.stage().isEmpty()) {
-            out.println("restart needs PERPWATCH_STAGE (the ECS services of a deployed stage); the local cloud restarts with ./perpwatch local");
+            out.println(
+                    "restart needs PERPWATCH_STAGE (the ECS services of a deployed stage); the local cloud restarts with ./perpwatch local");
             return 2;
         }
         try (CloudOps ops = cloud.apply(config)) {
-            out.println("new deployment " + ops.restart(task) + " of perpwatch-" + config.stage().get() + "-" + task);
+            out.println("new deployment " + ops.restart(task) + " of perpwatch-"
+                    + config.stage().get() + "-" + task);
             return 0;
         } catch (RuntimeException e) {
             out.println("restart failed: " + e.getMessage());
@@ -108,7 +113,8 @@ public final class FeedCtl {
             return 2;
         }
         if (config.stage().isEmpty()) {
-            out.println("rollup needs PERPWATCH_STAGE (it invokes perpwatch-<stage>-rollup); the local cloud rolls the previous hour every 5 minutes by itself");
+            out.println(
+                    "rollup needs PERPWATCH_STAGE (it invokes perpwatch-<stage>-rollup); the local cloud rolls the previous hour every 5 minutes by itself");
             return 2;
         }
         try (CloudOps ops = cloud.apply(config)) {

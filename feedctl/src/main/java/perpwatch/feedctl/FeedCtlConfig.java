@@ -16,13 +16,20 @@ import perpwatch.core.redis.RedisConfig;
  * @param region      {@code AWS_REGION} (us-east-1)
  * @param redis       {@code PERPWATCH_REDIS_URL}, {@code PERPWATCH_REDIS_AUTH} or {@code PERPWATCH_REDIS_AUTH_SECRET_ARN}
  */
-public record FeedCtlConfig(Optional<String> stage, Optional<URI> awsEndpoint, String region, RedisConfig redis,
-                            InstrumentRegistry instruments) {
+public record FeedCtlConfig(
+        Optional<String> stage,
+        Optional<URI> awsEndpoint,
+        String region,
+        RedisConfig redis,
+        InstrumentRegistry instruments) {
     public static FeedCtlConfig fromEnv(Env base) {
         Env env = base.withSecrets(SecretsManagerSource.fromEnv(base));
-        return new FeedCtlConfig(Optional.ofNullable(env.string("PERPWATCH_STAGE", null)),
+        return new FeedCtlConfig(
+                Optional.ofNullable(env.string("PERPWATCH_STAGE", null)),
                 Optional.ofNullable(env.string("PERPWATCH_AWS_ENDPOINT", null)).map(URI::create),
-                env.string("AWS_REGION", "us-east-1"), RedisConfig.fromEnv(env), InstrumentRegistry.fromEnv(env));
+                env.string("AWS_REGION", "us-east-1"),
+                RedisConfig.fromEnv(env),
+                InstrumentRegistry.fromEnv(env));
     }
 
     public String cluster() {

@@ -13,11 +13,9 @@ import perpwatch.core.stream.StreamKeys;
 /** Each stream's length, newest-write age and feed lag ({@code recv_ts − ts} of the newest entry), from Redis. */
 public final class StreamStatus {
     /** One stream; ages are null when the stream is empty or its newest entry carries no such field. */
-    public record Row(String stream, long length, Long lastWriteAgeMs, Long lagMs, String state) {
-    }
+    public record Row(String stream, long length, Long lastWriteAgeMs, Long lagMs, String state) {}
 
-    private StreamStatus() {
-    }
+    private StreamStatus() {}
 
     /** @throws perpwatch.core.redis.StoreUnavailableException when Redis does not answer */
     public static List<Row> read(RedisStreams redis, InstrumentRegistry instruments, long nowMs) {
@@ -36,7 +34,9 @@ public final class StreamStatus {
             }
             long age = Math.max(0, nowMs - last.get().idTimeMs());
             Long lag = lag(last.get());
-            String state = key.silenceBudget().map(b -> age > b.toMillis() ? "behind" : "ok").orElse("ok");
+            String state = key.silenceBudget()
+                    .map(b -> age > b.toMillis() ? "behind" : "ok")
+                    .orElse("ok");
             rows.add(new Row(key.name(), length, age, lag, state));
         }
         return rows;

@@ -20,32 +20,55 @@ import perpwatch.core.testing.TestRedis;
 class FeedCtlTest {
     @Test
     void statusReportsLengthLastWriteAgeAndLagPerStream() {
-        try (TestRedis redis = TestRedis.start(); RedisStreams streams = new RedisStreams(redis.config())) {
+        try (TestRedis redis = TestRedis.start();
+                RedisStreams streams = new RedisStreams(redis.config())) {
             var sol = InstrumentRegistry.defaults().all().get(0);
             long now = System.currentTimeMillis();
-            streams.add(StreamKeys.price(sol), Map.of("price", "187.1", "ts", Long.toString(now - 250), "recv_ts", Long.toString(now - 10)), now);
-            streams.add(StreamKeys.price(sol), Map.of("price", "187.2", "ts", Long.toString(now - 120), "recv_ts", Long.toString(now - 20)), now);
+            streams.add(
+                    StreamKeys.price(sol),
+                    Map.of("price", "187.1", "ts", Long.toString(now - 250), "recv_ts", Long.toString(now - 10)),
+                    now);
+            streams.add(
+                    StreamKeys.price(sol),
+                    Map.of("price", "187.2", "ts", Long.toString(now - 120), "recv_ts", Long.toString(now - 20)),
+                    now);
 
             List<StreamStatus.Row> rows = StreamStatus.read(streams, InstrumentRegistry.defaults(), now + 1_000);
-            StreamStatus.Row price = rows.stream().filter(r -> r.stream().equals("market:solusdt:price")).findFirst().orElseThrow();
+            StreamStatus.Row price = rows.stream()
+                    .filter(r -> r.stream().equals("market:solusdt:price"))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(2, price.length());
             assertEquals(100L, price.lagMs(), "recv_ts − ts of the newest entry");
             // Redis stamps the entry id with its own clock, at or after `now`: the age is at most the second we waited.
             assertTrue(price.lastWriteAgeMs() <= 1_000, "age from the entry id: " + price.lastWriteAgeMs());
             assertEquals("ok", price.state());
-            StreamStatus.Row book = rows.stream().filter(r -> r.stream().equals("market:solusdt:book")).findFirst().orElseThrow();
+            StreamStatus.Row book = rows.stream()
+                    .filter(r -> r.stream().equals("market:solusdt:book"))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(new StreamStatus.Row("market:solusdt:book", 0, null, null, "empty"), book);
             assertTrue(rows.stream().anyMatch(r -> r.stream().equals("onchain:drift:events")));
 
             // Much later the price stream is past its silence budget.
-            StreamStatus.Row late = StreamStatus.read(streams, InstrumentRegistry.defaults(), now + Duration.ofHours(1).toMillis()).stream()
-                    .filter(r -> r.stream().equals("market:solusdt:price")).findFirst().orElseThrow();
+            StreamStatus.Row late =
+                    StreamStatus.read(
+                                    streams,
+                                    InstrumentRegistry.defaults(),
+                                    now + Duration.ofHours(1).toMillis())
+                            .stream()
+                            .filter(r -> r.stream().equals("market:solusdt:price"))
+                            .findFirst()
+                            .orElseThrow();
             assertEquals("behind", late.state());
 
             Output out = new Output();
-            FeedCtl local = new FeedCtl(FeedCtlConfig.fromEnv(Env.of(Map.of("PERPWATCH_REDIS_URL", redis.url()))), c -> {
-                throw new AssertionError("no cloud call without a stage");
-            }, out.stream);
+            FeedCtl local = new FeedCtl(
+                    FeedCtlConfig.fromEnv(Env.of(Map.of("PERPWATCH_REDIS_URL", redis.url()))),
+                    c -> {
+                        throw new AssertionError("no cloud call without a stage");
+                    },
+                    out.stream);
             assertEquals(0, local.run(List.of("status")));
             assertTrue(out.text().contains("ECS: not queried"), out.text());
             assertTrue(out.text().matches("(?s).*market:solusdt:price\\s+2\\s+\\d+\\s+100\\s+ok.*"), out.text());
@@ -56,7 +79,10 @@ class FeedCtlTest {
     void redisDownIsReportedAndFails() {
         int port = TestRedis.freePort();
         Output out = new Output();
-        FeedCtl ctl = new FeedCtl(FeedCtlConfig.fromEnv(Env.of(Map.of("PERPWATCH_REDIS_URL", "redis://127.0.0.1:" + port))), c -> null, out.stream);
+        FeedCtl ctl = new FeedCtl(
+                FeedCtlConfig.fromEnv(Env.of(Map.of("PERPWATCH_REDIS_URL", "redis://127.0.0.1:" + port))),
+                c -> null,
+                out.stream);
         assertEquals(1, ctl.run(List.of("status")));
         assertTrue(out.text().contains("unavailable"), out.text());
     }
@@ -64,9 +90,12 @@ class FeedCtlTest {
     @Test
     void cloudCommandsWithoutAStageSayWhatTheyNeed() {
         Output out = new Output();
-        FeedCtl ctl = new FeedCtl(FeedCtlConfig.fromEnv(Env.of(Map.of())), c -> {
-            throw new AssertionError("no cloud call without a stage");
-        }, out.stream);
+        FeedCtl ctl = new FeedCtl(
+                FeedCtlConfig.fromEnv(Env.of(Map.of())),
+                c -> {
+                    throw new AssertionError("no cloud call without a stage");
+                },
+                out.stream);
         assertEquals(2, ctl.run(List.of("restart", "binance-trades")));
         assertEquals(2, ctl.run(List.of("rollup", "--hour", "2025-11-24T16")));
         assertEquals(2, ctl.run(List.of("rollup", "--hour", "2025-11-24 16")));

@@ -33,12 +33,11 @@ public final class TestApi implements AutoCloseable {
 
     /** With extra configuration, e.g. {@code perpwatch.helius.auth} or {@code perpwatch.kinesis.endpoint}. */
     public static ApplicationContext context(String redisUrl, Clock clock, Map<String, Object> extra) {
-        Map<String, Object> properties = new java.util.HashMap<>(Map.of("perpwatch.redis.url", redisUrl, "micronaut.server.port", -1,
-                "perpwatch.durable.log", "off"));
+        Map<String, Object> properties = new java.util.HashMap<>(
+                Map.of("perpwatch.redis.url", redisUrl, "micronaut.server.port", -1, "perpwatch.durable.log", "off"));
         properties.putAll(extra);
-        ApplicationContext context = ApplicationContext.builder()
-                .properties(properties)
-                .build();
+        ApplicationContext context =
+                ApplicationContext.builder().properties(properties).build();
         context.registerSingleton(Clock.class, clock);
         return context.start();
     }
@@ -58,16 +57,25 @@ public final class TestApi implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + pathAndQuery)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(server.getURL() + pathAndQuery))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    public HttpResponse<String> getWithHeader(String pathAndQuery, String name, String value) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + pathAndQuery)).header(name, value).GET().build(),
+    public HttpResponse<String> getWithHeader(String pathAndQuery, String name, String value)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(server.getURL() + pathAndQuery))
+                        .header(name, value)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    public HttpResponse<String> post(String path, byte[] body, String authorization) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, byte[] body, String authorization)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));

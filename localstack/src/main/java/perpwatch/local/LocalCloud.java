@@ -6,20 +6,30 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import perpwatch.archive.KinesisLogReader;
+import perpwatch.archive.S3ArchiveStore;
 import perpwatch.core.config.Env;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.kinesis.KinesisClients;
+import perpwatch.core.kinesis.KinesisConfig;
 import perpwatch.core.redis.RedisConfig;
 import perpwatch.core.redis.RedisStreams;
 import perpwatch.feeds.FeedConfig;
 import perpwatch.feeds.FeedTask;
 import perpwatch.feeds.FeedTasks;
 import perpwatch.functions.webhook.WebhookConfig;
+import perpwatch.local.archive.LocalArchiver;
+import perpwatch.local.archive.LocalDriftCatchUp;
+import perpwatch.local.archive.LocalKinesis;
+import perpwatch.local.archive.LocalS3;
 import perpwatch.local.market.ReplayAggTradeTape;
 import perpwatch.local.market.ReplayDepthTape;
 import perpwatch.local.market.TapePlayer;
@@ -27,20 +37,10 @@ import perpwatch.local.market.synthetic.SyntheticMarket;
 import perpwatch.local.market.synthetic.SyntheticVenueDriver;
 import perpwatch.local.redis.LocalRedis;
 import perpwatch.local.sim.Simulators;
-import java.util.Optional;
-import java.nio.file.Path;
-import software.amazon.awssdk.services.kinesis.model.StreamStatus;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import perpwatch.archive.KinesisLogReader;
-import perpwatch.archive.S3ArchiveStore;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
-import perpwatch.core.kinesis.KinesisClients;
-import perpwatch.core.kinesis.KinesisConfig;
-import perpwatch.local.archive.LocalArchiver;
-import perpwatch.local.archive.LocalDriftCatchUp;
-import perpwatch.local.archive.LocalS3;
-import perpwatch.local.archive.LocalKinesis;
 import perpwatch.local.sim.okx.OkxWire;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
  * The whole system on one machine, in one JVM, with no AWS account and no Docker: a real Redis, the venue
@@ -77,12 +77,15 @@ public final class LocalCloud implements AutoCloseable {
             System.exit(1);
         }
         System.out.println();
-        System.out.println("perpwatch local cloud is up (" + options.mode().name().toLowerCase() + " mode)");
+        System.out.println(
+                "perpwatch local cloud is up (" + options.mode().name().toLowerCase() + " mode)");
         System.out.println("  dashboard: " + cloud.apiUrl() + "/");
         System.out.println("  guards:  " + cloud.apiUrl() + "/api/engine/guards");
         System.out.println("  health:  " + cloud.apiUrl() + "/api/health");
-        cloud.archiveEndpoint().ifPresent(a -> System.out.println("  archive: " + a + "  (S3 API, access key/secret local/local)"));
-        System.out.println("  webhook: " + cloud.apiUrl() + "/api/webhooks/helius  (Authorization: " + heliusAuth(Env.system()) + ")");
+        cloud.archiveEndpoint()
+                .ifPresent(a -> System.out.println("  archive: " + a + "  (S3 API, access key/secret local/local)"));
+        System.out.println("  webhook: " + cloud.apiUrl() + "/api/webhooks/helius  (Authorization: "
+                + heliusAuth(Env.system()) + ")");
         System.out.println("  press Ctrl-C to stop");
         System.out.println();
     }
@@ -107,7 +110,10 @@ public final class LocalCloud implements AutoCloseable {
             for (Instrument instrument : probe.instruments().all()) {
                 List<AutoCloseable> market = marketFor(options, instrument, simulators);
                 running.addAll(market);
-                market.stream().filter(SyntheticVenueDriver.class::isInstance).map(SyntheticVenueDriver.class::cast).forEach(markets::add);
+                market.stream()
+                        .filter(SyntheticVenueDriver.class::isInstance)
+                        .map(SyntheticVenueDriver.class::cast)
+                        .forEach(markets::add);
             }
         }
 
@@ -139,7 +145,8 @@ public final class LocalCloud implements AutoCloseable {
         apiProperties.put("perpwatch.helius.auth", heliusAuth(env));
         // One viewer, polling every second: a 1 s answer cache lets a guard change show on the dashboard within 2 s.
         apiProperties.put("perpwatch.guard.cache", env.string("PERPWATCH_GUARD_CACHE", "1s"));
-        ApplicationContext api = ApplicationContext.builder().properties(apiProperties).start();
+        ApplicationContext api =
+                ApplicationContext.builder().properties(apiProperties).start();
         running.add(api);
         EmbeddedServer server = api.getBean(EmbeddedServer.class).start();
         running.add(server::stop);
@@ -147,13 +154,17 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /** What plays into the simulators: the synthetic market on every venue, or the recorded captures. */
-    private static List<AutoCloseable> marketFor(LocalCloudOptions options, Instrument instrument, Simulators sims) throws IOException {
+    private static List<AutoCloseable> marketFor(LocalCloudOptions options, Instrument instrument, Simulators sims)
+            throws IOException {
         long now = System.currentTimeMillis();
         if (options.mode() == LocalCloudOptions.Mode.SYNTHETIC) {
-            SyntheticMarket market = new SyntheticMarket(150.0, instrument.canonical().hashCode(), now);
-            return List.of(new SyntheticVenueDriver(instrument, market, sims.binance(), sims.okx(), sims.bybit()).start());
+            SyntheticMarket market =
+                    new SyntheticMarket(150.0, instrument.canonical().hashCode(), now);
+            return List.of(
+                    new SyntheticVenueDriver(instrument, market, sims.binance(), sims.okx(), sims.bybit()).start());
         }
-        // The captures are Binance trades and depth only. OKX still lists its swaps, so the OKX feeds can prepare; Bybit
+        // The captures are Binance trades and depth only. OKX still lists its swaps, so the OKX feeds can prepare;
+        // Bybit
         // answers nothing, so funding reads "no data". The captures hold no liquidations and no OKX trades: the
         // simulators refuse those subscriptions, as a venue without the data would, so the guards read the venues as
         // not connected (liq_events_5m unknown: a breach) instead of "connected, and not one liquidation".
@@ -162,10 +173,16 @@ public final class LocalCloud implements AutoCloseable {
         sims.binance().refuseSubscriptions(true);
         sims.okx().refuseSubscriptions(true);
         sims.bybit().refuseSubscriptions(true);
-        LOG.info("replay: the captures hold no liquidations, OKX trades or Bybit data; those subscriptions are refused");
-        ReplayAggTradeTape trades = new ReplayAggTradeTape(instrument.binance(), capture(options, "binance/aggTrade_SUSHIUSDT_combined.jsonl"), now);
-        ReplayDepthTape depth = new ReplayDepthTape(instrument.binance(), capture(options, "binance/depth_sync_timeline_SUSHIUSDT.jsonl"), now);
-        sims.binance().depthSnapshots(symbol -> symbol.equals(instrument.binance()) ? depth.book().snapshot(1000, System.currentTimeMillis()) : null);
+        LOG.info(
+                "replay: the captures hold no liquidations, OKX trades or Bybit data; those subscriptions are refused");
+        ReplayAggTradeTape trades = new ReplayAggTradeTape(
+                instrument.binance(), capture(options, "binance/aggTrade_SUSHIUSDT_combined.jsonl"), now);
+        ReplayDepthTape depth = new ReplayDepthTape(
+                instrument.binance(), capture(options, "binance/depth_sync_timeline_SUSHIUSDT.jsonl"), now);
+        sims.binance()
+                .depthSnapshots(symbol -> symbol.equals(instrument.binance())
+                        ? depth.book().snapshot(1000, System.currentTimeMillis())
+                        : null);
         return List.of(
                 new TapePlayer("binance-trades-" + instrument.canonical(), trades, sims.binance()::publish).start(),
                 new TapePlayer("binance-depth-" + instrument.canonical(), depth, sims.binance()::publish).start());
@@ -196,12 +213,14 @@ public final class LocalCloud implements AutoCloseable {
         String asked = env.string("PERPWATCH_DURABLE_LOG", null);
         var main = LocalKinesis.installed(Path.of("").toAbsolutePath());
         if (asked != null || main.isEmpty()) {
-            LOG.warn("durable log and archive off: {}", asked != null ? "PERPWATCH_DURABLE_LOG=" + asked
-                    : "tools/kinesis-local is not installed (./perpwatch local installs it)");
+            LOG.warn(
+                    "durable log and archive off: {}",
+                    asked != null
+                            ? "PERPWATCH_DURABLE_LOG=" + asked
+                            : "tools/kinesis-local is not installed (./perpwatch local installs it)");
             return Map.of("PERPWATCH_DURABLE_LOG", asked == null ? "off" : asked);
         }
-        LocalKinesis kinesis = LocalKinesis.start(main.get(), LOG_STREAM,
-                Path.of("target", "local-cloud"));
+        LocalKinesis kinesis = LocalKinesis.start(main.get(), LOG_STREAM, Path.of("target", "local-cloud"));
         running.add(kinesis);
         KinesisConfig config = new KinesisConfig(LOG_STREAM, Optional.of(kinesis.endpoint()), "us-east-1");
         KinesisClient client = KinesisClients.create(config);
@@ -209,29 +228,45 @@ public final class LocalCloud implements AutoCloseable {
         awaitActive(client);
         LocalS3 s3 = LocalS3.start(ARCHIVE_BUCKET);
         running.add(s3);
-        S3ArchiveStore store = S3ArchiveStore.create(ARCHIVE_BUCKET, "us-east-1",
-                Optional.of(s3.endpoint()), Optional.of(AwsBasicCredentials.create(
-                        LocalS3.ACCESS_KEY, LocalS3.ACCESS_KEY)));
+        S3ArchiveStore store = S3ArchiveStore.create(
+                ARCHIVE_BUCKET,
+                "us-east-1",
+                Optional.of(s3.endpoint()),
+                Optional.of(AwsBasicCredentials.create(LocalS3.ACCESS_KEY, LocalS3.ACCESS_KEY)));
         running.add(store);
         archiveStore = store;
         running.add(new LocalArchiver(new KinesisLogReader(client, LOG_STREAM), store).start());
         // Webhook events the API logged while Redis was down reach Redis from the log (see DriftEventsCatchUp).
-        RedisStreams catchUpRedis = new RedisStreams(RedisConfig.fromEnv(env.with(Map.of("PERPWATCH_REDIS_URL", redisUrl))));
+        RedisStreams catchUpRedis =
+                new RedisStreams(RedisConfig.fromEnv(env.with(Map.of("PERPWATCH_REDIS_URL", redisUrl))));
         running.add(catchUpRedis);
-        running.add(new LocalDriftCatchUp(new KinesisLogReader(client, LOG_STREAM), catchUpRedis,
-                WebhookConfig.fromEnv(env).dedupeTtl()).start());
+        running.add(new LocalDriftCatchUp(
+                        new KinesisLogReader(client, LOG_STREAM),
+                        catchUpRedis,
+                        WebhookConfig.fromEnv(env).dedupeTtl())
+                .start());
         archiveEndpoint = s3.endpoint() + "/" + ARCHIVE_BUCKET;
         LOG.info("durable log: kinesis-local at {}; archive: S3 at {}", kinesis.endpoint(), archiveEndpoint);
-        return Map.of("PERPWATCH_DURABLE_LOG", "kinesis", "PERPWATCH_KINESIS_ENDPOINT", kinesisRoute.apply(kinesis.endpoint()).toString(),
-                "PERPWATCH_KINESIS_STREAM", LOG_STREAM, "PERPWATCH_ARCHIVE_BUCKET", ARCHIVE_BUCKET,
-                "PERPWATCH_S3_ENDPOINT", s3.endpoint().toString());
+        return Map.of(
+                "PERPWATCH_DURABLE_LOG",
+                "kinesis",
+                "PERPWATCH_KINESIS_ENDPOINT",
+                kinesisRoute.apply(kinesis.endpoint()).toString(),
+                "PERPWATCH_KINESIS_STREAM",
+                LOG_STREAM,
+                "PERPWATCH_ARCHIVE_BUCKET",
+                ARCHIVE_BUCKET,
+                "PERPWATCH_S3_ENDPOINT",
+                s3.endpoint().toString());
     }
 
     private static void awaitActive(KinesisClient client) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
             try {
-                if (client.describeStreamSummary(b -> b.streamName(LOG_STREAM)).streamDescriptionSummary().streamStatus()
+                if (client.describeStreamSummary(b -> b.streamName(LOG_STREAM))
+                                .streamDescriptionSummary()
+                                .streamStatus()
                         == StreamStatus.ACTIVE) {
                     return;
                 }
@@ -240,7 +275,8 @@ public final class LocalCloud implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("kinesis-local did not come up within 60 s (see target/local-cloud/kinesis-local.log)");
+        throw new IllegalStateException(
+                "kinesis-local did not come up within 60 s (see target/local-cloud/kinesis-local.log)");
     }
 
     private String archiveEndpoint;

@@ -13,9 +13,14 @@ import java.util.Locale;
  * @param fixtures  folder of recorded venue messages (default {@code ../shared/fixtures} from the repository root)
  */
 public record LocalCloudOptions(Mode mode, int port, int redisPort, Path fixtures) {
-    public enum Mode { REPLAY, SYNTHETIC, LIVE }
+    public enum Mode {
+        REPLAY,
+        SYNTHETIC,
+        LIVE
+    }
 
-    public static final String USAGE = "usage: perpwatch local [--mode=synthetic|replay|live] [--port=8080] [--redis-port=6379] [--fixtures=DIR]";
+    public static final String USAGE =
+            "usage: perpwatch local [--mode=synthetic|replay|live] [--port=8080] [--redis-port=6379] [--fixtures=DIR]";
 
     public static LocalCloudOptions parse(String[] args) {
         Mode mode = Mode.SYNTHETIC;
@@ -32,7 +37,8 @@ public record LocalCloudOptions(Mode mode, int port, int redisPort, Path fixture
                     try {
                         mode = Mode.valueOf(kv[1].toUpperCase(Locale.ROOT));
                     } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("--mode must be replay, synthetic or live, not '" + kv[1] + "'");
+                        throw new IllegalArgumentException(
+                                "--mode must be replay, synthetic or live, not '" + kv[1] + "'");
                     }
                 }
                 case "--port" -> port = parsePort(kv[0], kv[1]);

@@ -30,11 +30,14 @@ class LocalCloudWebhookArchiveTest {
         }
         Path fixtures = Path.of(System.getProperty("perpwatch.fixtures", "../../shared/fixtures"));
         try (LocalCloud cloud = new LocalCloud()) {
-            cloud.start(new LocalCloudOptions(LocalCloudOptions.Mode.SYNTHETIC, FreePorts.any(), FreePorts.any(), fixtures),
+            cloud.start(
+                    new LocalCloudOptions(LocalCloudOptions.Mode.SYNTHETIC, FreePorts.any(), FreePorts.any(), fixtures),
                     Env.system());
-            S3ArchiveStore store = cloud.archiveStore().orElseThrow(() -> new AssertionError("the local cloud started without its archive"));
+            S3ArchiveStore store = cloud.archiveStore()
+                    .orElseThrow(() -> new AssertionError("the local cloud started without its archive"));
             String signature = "local-cloud-" + System.nanoTime();
-            var answer = HeliusDeliveries.post(cloud.apiUrl(), LocalCloud.LOCAL_HELIUS_AUTH, HeliusDeliveries.body(List.of(signature)));
+            var answer = HeliusDeliveries.post(
+                    cloud.apiUrl(), LocalCloud.LOCAL_HELIUS_AUTH, HeliusDeliveries.body(List.of(signature)));
             assertEquals(200, answer.statusCode(), answer.body());
 
             // The archiver writes raw parts every 5 s.
@@ -43,12 +46,15 @@ class LocalCloudWebhookArchiveTest {
             while (rows.isEmpty() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(500);
                 for (String key : store.list("raw/helius/drift/")) {
-                    store.get(key).ifPresent(bytes -> ParquetBytes.read(bytes).stream()
-                            .filter(r -> signature.equals(String.valueOf(r.get("signature")))).forEach(rows::add));
+                    store.get(key)
+                            .ifPresent(bytes -> ParquetBytes.read(bytes).stream()
+                                    .filter(r -> signature.equals(String.valueOf(r.get("signature"))))
+                                    .forEach(rows::add));
                 }
             }
             assertEquals(1, rows.size(), "the event is in a Parquet part in the local cloud's S3");
-            assertEquals("helius:" + signature, rows.get(0).get(Dataset.RECORD_ID).toString());
+            assertEquals(
+                    "helius:" + signature, rows.get(0).get(Dataset.RECORD_ID).toString());
             assertTrue(String.valueOf(rows.get(0).get("data")).contains(signature));
         }
     }

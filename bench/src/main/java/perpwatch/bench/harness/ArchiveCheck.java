@@ -16,8 +16,7 @@ import perpwatch.archive.S3ArchiveStore;
  * answer) have their own sequence numbers; they are counted apart, by content.
  */
 final class ArchiveCheck {
-    record Count(long rows, long distinct) {
-    }
+    record Count(long rows, long distinct) {}
 
     private final S3ArchiveStore store;
 
@@ -39,8 +38,10 @@ final class ArchiveCheck {
     }
 
     /** Every archived row of a stream written in the hours the window touches (rolled as the scheduled rollup would). */
-    void forEachRow(String streamKey, long fromMs, long toMs, java.util.function.Consumer<Map<String, String>> visitor) {
-        Dataset.Located located = Dataset.locate(streamKey).orElseThrow(() -> new IllegalArgumentException("not archived: " + streamKey));
+    void forEachRow(
+            String streamKey, long fromMs, long toMs, java.util.function.Consumer<Map<String, String>> visitor) {
+        Dataset.Located located =
+                Dataset.locate(streamKey).orElseThrow(() -> new IllegalArgumentException("not archived: " + streamKey));
         HourlyRollup rollup = new HourlyRollup(store);
         // Raw parts are filed by the hour they were written: a late write lands in the next hour.
         for (long hour = fromMs / 3_600_000 * 3_600_000; hour <= toMs + 120_000; hour += 3_600_000) {
@@ -49,7 +50,8 @@ final class ArchiveCheck {
             if (rollup.rollHour(located.dataset(), located.path(), day, hh) == 0) {
                 continue;
             }
-            byte[] file = store.get(ArchivePaths.hourly(located.path(), day, hh)).orElseThrow();
+            byte[] file =
+                    store.get(ArchivePaths.hourly(located.path(), day, hh)).orElseThrow();
             for (var row : ParquetBytes.read(file)) {
                 visitor.accept(ArchiveRows.fields(located.dataset(), row));
             }

@@ -50,13 +50,20 @@ final class BadInputScenario implements Scenario {
 
     @Override
     public Result run(HarnessContext ctx) throws Exception {
-        StringBuilder md = new StringBuilder("Mutants from a seeded mutator (seed 42): each keeps most of a well-formed message, so it gets "
-                + "past the first checks and into the parsers.\n\n| input | sent | refused and counted | other outcomes | unhandled |\n|---|---|---|---|---|\n");
+        StringBuilder md = new StringBuilder(
+                "Mutants from a seeded mutator (seed 42): each keeps most of a well-formed message, so it gets "
+                        + "past the first checks and into the parsers.\n\n| input | sent | refused and counted | other outcomes | unhandled |\n|---|---|---|---|---|\n");
         boolean passed = venueFrames(ctx, md);
         passed &= webhookBodies(ctx, md);
         passed &= rpcAnswers(md);
-        md.append('\n').append(afterVenueFrames).append('\n').append(passed ? "Held: no crash, no unhandled exception, every refusal counted, the feeds still live after."
-                : "Did not hold: see the table.").append('\n');
+        md.append('\n')
+                .append(afterVenueFrames)
+                .append('\n')
+                .append(
+                        passed
+                                ? "Held: no crash, no unhandled exception, every refusal counted, the feeds still live after."
+                                : "Did not hold: see the table.")
+                .append('\n');
         return new Result(title(), passed, md.toString());
     }
 
@@ -69,11 +76,13 @@ final class BadInputScenario implements Scenario {
                 BinanceWire.aggTrade(symbol, 1, price, new BigDecimal("1.5"), 1, 2, now, now + 1, true),
                 BinanceWire.forceOrder(symbol, "SELL", new BigDecimal("3.2"), price, price, now, now + 3));
         List<String> binanceStreams = List.of(BinanceWire.streamName(symbol), BinanceWire.FORCE_ORDER_ALL);
-        String okxTrade = "{\"arg\":{\"channel\":\"trades\",\"instId\":\"" + ctx.instrument().okxUsdc() + "\"},\"data\":["
+        String okxTrade = "{\"arg\":{\"channel\":\"trades\",\"instId\":\""
+                + ctx.instrument().okxUsdc() + "\"},\"data\":["
                 + OkxWire.tradeRow(ctx.instrument().okxUsdc(), 1, price, new BigDecimal("2"), "buy", now) + "]}";
         String okxLiq = "{\"arg\":{\"channel\":\"liquidation-orders\",\"instType\":\"SWAP\"},\"data\":["
                 + OkxWire.liquidationRow(ctx.instrument().okxUsdt(), "sell", new BigDecimal("4"), price, now) + "]}";
-        String bybitLiq = BybitWire.allLiquidation(ctx.instrument().bybit(), "Buy", new BigDecimal("5"), price, now, now + 1);
+        String bybitLiq =
+                BybitWire.allLiquidation(ctx.instrument().bybit(), "Buy", new BigDecimal("5"), price, now, now + 1);
         Map<String, Long> before = ctx.counters();
         FrameMutator mutator = new FrameMutator(42);
         for (int i = 0; i < VENUE_FRAMES; i++) {
@@ -95,16 +104,24 @@ final class BadInputScenario implements Scenario {
         ctx.market().load(0);
         Map<String, Long> after = ctx.counters();
         long malformed = sum(before, after, "malformed");
-        long refused = sum(before, after, "refused") + sum(before, after, "errors") + sum(before, after, "other_symbol")
+        long refused = sum(before, after, "refused")
+                + sum(before, after, "errors")
+                + sum(before, after, "other_symbol")
                 + sum(before, after, "unknown");
         long listenerErrors = sum(before, after, "listener_errors") + sum(before, after, "poll_bugs");
-        boolean freshPrice = ctx.entries(StreamKeys.price(ctx.instrument()), check, Long.MAX_VALUE).size() >= 3;
-        boolean freshLiq = !ctx.entries(ctx.liquidations(), check, Long.MAX_VALUE).isEmpty();
-        md.append(String.format("| venue frames (Binance aggTrade and forceOrder, OKX trades and liquidation-orders, Bybit allLiquidation) | %,d "
+        boolean freshPrice = ctx.entries(StreamKeys.price(ctx.instrument()), check, Long.MAX_VALUE)
+                        .size()
+                >= 3;
+        boolean freshLiq =
+                !ctx.entries(ctx.liquidations(), check, Long.MAX_VALUE).isEmpty();
+        md.append(String.format(
+                "| venue frames (Binance aggTrade and forceOrder, OKX trades and liquidation-orders, Bybit allLiquidation) | %,d "
                         + "| %,d malformed | %,d other refusals (venue error, wrong symbol, unknown channel); the rest parsed as valid data | %d |%n",
                 VENUE_FRAMES, malformed, refused, listenerErrors));
-        afterVenueFrames = String.format("After the venue mutants: price written %s, liquidations written %s. OKX frames reach two tasks "
-                + "(liquidations and trades), each counts on its own.%n", freshPrice ? "again" : "**not**", freshLiq ? "again" : "**not**");
+        afterVenueFrames = String.format(
+                "After the venue mutants: price written %s, liquidations written %s. OKX frames reach two tasks "
+                        + "(liquidations and trades), each counts on its own.%n",
+                freshPrice ? "again" : "**not**", freshLiq ? "again" : "**not**");
         return listenerErrors == 0 && malformed > 0 && freshPrice && freshLiq;
     }
 
@@ -119,7 +136,8 @@ final class BadInputScenario implements Scenario {
     }
 
     private boolean webhookBodies(HarnessContext ctx, StringBuilder md) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         String auth = LocalCloud.heliusAuth(Env.system());
         URI webhook = URI.create(ctx.cloud().apiUrl() + "/api/webhooks/helius");
         long malformedBefore = webhookCounter(http, ctx, "malformed_bodies");
@@ -128,21 +146,34 @@ final class BadInputScenario implements Scenario {
         for (int i = 0; i < WEBHOOK_BODIES; i++) {
             String body = mutator.mutate(GeneratedDriftTransactions.batch(1, System.currentTimeMillis()));
             String secret = i % 100 == 99 ? "Bearer wrong" : auth;
-            byte[] bytes = i % 500 == 499 ? new byte[2 * 1024 * 1024] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(10)).header("Authorization", secret)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+            byte[] bytes =
+                    i % 500 == 499 ? new byte[2 * 1024 * 1024] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(webhook)
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Authorization", secret)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             statuses.merge(r.statusCode(), 1, Integer::sum);
         }
         long malformed = webhookCounter(http, ctx, "malformed_bodies") - malformedBefore;
-        long serverErrors = statuses.entrySet().stream().filter(e -> e.getKey() >= 500).mapToLong(Map.Entry::getValue).sum();
+        long serverErrors = statuses.entrySet().stream()
+                .filter(e -> e.getKey() >= 500)
+                .mapToLong(Map.Entry::getValue)
+                .sum();
         int badBody = statuses.getOrDefault(400, 0);
-        md.append(String.format("| Helius webhook deliveries (1 %% wrong secret, 0.2 %% of 2 MiB) | %,d | %,d `bad_body` (counter: %,d) | statuses %s | %d server errors |%n",
+        md.append(String.format(
+                "| Helius webhook deliveries (1 %% wrong secret, 0.2 %% of 2 MiB) | %,d | %,d `bad_body` (counter: %,d) | statuses %s | %d server errors |%n",
                 WEBHOOK_BODIES, badBody, malformed, statuses, serverErrors));
         return serverErrors == 0 && malformed == badBody;
     }
 
     private long webhookCounter(HttpClient http, HarnessContext ctx, String name) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(ctx.cloud().apiUrl() + "/api/webhooks/helius/counters")).build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(ctx.cloud().apiUrl() + "/api/webhooks/helius/counters"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode counters = json.readTree(r.body());
         return counters.path(name).asLong();
@@ -153,25 +184,30 @@ final class BadInputScenario implements Scenario {
         long decodedOrSkipped = 0;
         long unhandled = 0;
         try (SolanaRpcSimulator rpc = SolanaRpcSimulator.start(new DriftPopulation(50, 7, 150_000_000L))) {
-            SolanaRpcClient client = new SolanaRpcClient(new SolanaRpcConfig(URI.create(rpc.url()), Duration.ofSeconds(5), 1, Duration.ofMillis(1)));
+            SolanaRpcClient client = new SolanaRpcClient(
+                    new SolanaRpcConfig(URI.create(rpc.url()), Duration.ofSeconds(5), 1, Duration.ofMillis(1)));
             FrameMutator mutator = new FrameMutator(44);
             AccountSink sink = new AccountSink() {
                 @Override
-                public void restart() {
-                }
+                public void restart() {}
 
                 @Override
-                public void accept(String pubkey, byte[] data) {
-                }
+                public void accept(String pubkey, byte[] data) {}
             };
             for (int i = 0; i < RPC_ANSWERS; i++) {
                 rpc.mutateNext(1, mutator::mutate);
                 try {
                     if (i % 2 == 0) {
-                        client.getProgramAccounts(DriftLayout.PROGRAM_ID, List.of(RpcFilter.memcmp(0, DriftLayout.USER_DISCRIMINATOR),
-                                RpcFilter.dataSize(DriftLayout.User.SIZE)), DriftLayout.User.SIZE, sink);
+                        client.getProgramAccounts(
+                                DriftLayout.PROGRAM_ID,
+                                List.of(
+                                        RpcFilter.memcmp(0, DriftLayout.USER_DISCRIMINATOR),
+                                        RpcFilter.dataSize(DriftLayout.User.SIZE)),
+                                DriftLayout.User.SIZE,
+                                sink);
                     } else {
-                        client.getMultipleAccounts(List.of(rpc.population().perpMarkets().get(0).oracle()));
+                        client.getMultipleAccounts(
+                                List.of(rpc.population().perpMarkets().get(0).oracle()));
                     }
                     decodedOrSkipped++;
                 } catch (SolanaRpcException e) {
@@ -184,8 +220,10 @@ final class BadInputScenario implements Scenario {
                 }
             }
         }
-        md.append(String.format("| Solana RPC answers (getProgramAccounts streamed, getMultipleAccounts) | %,d | %,d `SolanaRpcException` "
-                + "| %,d read (mutation left it valid, or only some accounts unreadable, which the scan counts) | %d |%n", RPC_ANSWERS, refused, decodedOrSkipped, unhandled));
+        md.append(String.format(
+                "| Solana RPC answers (getProgramAccounts streamed, getMultipleAccounts) | %,d | %,d `SolanaRpcException` "
+                        + "| %,d read (mutation left it valid, or only some accounts unreadable, which the scan counts) | %d |%n",
+                RPC_ANSWERS, refused, decodedOrSkipped, unhandled));
         return unhandled == 0;
     }
 }

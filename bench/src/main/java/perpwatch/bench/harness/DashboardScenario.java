@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 final class DashboardScenario implements Scenario {
     static final double BUDGET_MS = 50;
-    private static final Pattern RENDER = Pattern.compile("render:(\\w+): (\\d+) renders, median ([\\d.]+) ms, max ([\\d.]+) ms");
+    private static final Pattern RENDER =
+            Pattern.compile("render:(\\w+): (\\d+) renders, median ([\\d.]+) ms, max ([\\d.]+) ms");
 
     @Override
     public String title() {
@@ -29,11 +30,17 @@ final class DashboardScenario implements Scenario {
     public Result run(HarnessContext ignored) throws Exception {
         Path script = Path.of("web-static/e2e/dashboard.e2e.mjs");
         if (!Files.isRegularFile(script) || !Files.isDirectory(Path.of("web-static/node_modules"))) {
-            return new Result(title(), true, "Skipped: run from the repository root after `./perpwatch test` (it installs the dashboard's packages).\n");
+            return new Result(
+                    title(),
+                    true,
+                    "Skipped: run from the repository root after `./perpwatch test` (it installs the dashboard's packages).\n");
         }
-        Process node = new ProcessBuilder("node", script.toString()).redirectErrorStream(true).start();
+        Process node = new ProcessBuilder("node", script.toString())
+                .redirectErrorStream(true)
+                .start();
         List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 lines.add(line);
             }
@@ -42,11 +49,19 @@ final class DashboardScenario implements Scenario {
             node.destroyForcibly();
         }
         if (lines.stream().anyMatch(l -> l.contains("SKIPPED"))) {
-            return new Result(title(), true, "Skipped: " + lines.stream().filter(l -> l.contains("SKIPPED")).findFirst().orElse("") + "\n");
+            return new Result(
+                    title(),
+                    true,
+                    "Skipped: "
+                            + lines.stream()
+                                    .filter(l -> l.contains("SKIPPED"))
+                                    .findFirst()
+                                    .orElse("") + "\n");
         }
-        StringBuilder md = new StringBuilder("`node web-static/e2e/dashboard.e2e.mjs`: a fresh local cloud, 24 h of funding samples and an hour "
-                + "of liquidations, the dashboard in headless Chromium at 1440×900, React's `<Profiler>` time per render.\n\n"
-                + "| component | renders | median ms | max ms |\n|---|---|---|---|\n");
+        StringBuilder md = new StringBuilder(
+                "`node web-static/e2e/dashboard.e2e.mjs`: a fresh local cloud, 24 h of funding samples and an hour "
+                        + "of liquidations, the dashboard in headless Chromium at 1440×900, React's `<Profiler>` time per render.\n\n"
+                        + "| component | renders | median ms | max ms |\n|---|---|---|---|\n");
         boolean withinBudget = true;
         int components = 0;
         List<String> reactions = new ArrayList<>();
@@ -54,20 +69,39 @@ final class DashboardScenario implements Scenario {
             Matcher m = RENDER.matcher(line);
             if (m.find()) {
                 components++;
-                md.append("| ").append(m.group(1)).append(" | ").append(m.group(2)).append(" | ").append(m.group(3)).append(" | ")
-                        .append(m.group(4)).append(" |\n");
+                md.append("| ")
+                        .append(m.group(1))
+                        .append(" | ")
+                        .append(m.group(2))
+                        .append(" | ")
+                        .append(m.group(3))
+                        .append(" | ")
+                        .append(m.group(4))
+                        .append(" |\n");
                 withinBudget &= Double.parseDouble(m.group(3)) < BUDGET_MS;
             } else if (line.contains("after") && (line.contains("card") || line.contains("heatmap"))) {
                 reactions.add(line);
             }
         }
         if (!reactions.isEmpty()) {
-            md.append("\nReaction to a cascade written to Redis: ").append(String.join("; ", reactions)).append('.');
+            md.append("\nReaction to a cascade written to Redis: ")
+                    .append(String.join("; ", reactions))
+                    .append('.');
         }
         boolean ran = node.exitValue() == 0 && components > 0;
-        md.append("\n\n").append(ran ? "" : "The e2e run failed (exit " + node.exitValue() + "): " + String.join(" / ", lines.subList(Math.max(0, lines.size() - 5), lines.size())) + "\n")
-                .append(withinBudget ? "Every component's median render is under 50 ms." : "A component's median render is over 50 ms.")
-                .append(" Worst single renders share the two cores with the cloud and the browser; see the max column.\n");
+        md.append("\n\n")
+                .append(
+                        ran
+                                ? ""
+                                : "The e2e run failed (exit " + node.exitValue() + "): "
+                                        + String.join(" / ", lines.subList(Math.max(0, lines.size() - 5), lines.size()))
+                                        + "\n")
+                .append(
+                        withinBudget
+                                ? "Every component's median render is under 50 ms."
+                                : "A component's median render is over 50 ms.")
+                .append(
+                        " Worst single renders share the two cores with the cloud and the browser; see the max column.\n");
         return new Result(title(), ran && withinBudget, md.toString());
     }
 }

@@ -54,7 +54,8 @@ final class DisconnectStormScenario implements Scenario {
         long firstMinute = (start / 60_000 + 1) * 60_000;
         long lastMinute = closeAt / 60_000 * 60_000 - 60_000;
         TreeMap<Long, List<Long>> barsByMinute = new TreeMap<>();
-        for (StreamEntry bar : ctx.entries(StreamKeys.trades(ctx.instrument()), firstMinute, System.currentTimeMillis())) {
+        for (StreamEntry bar :
+                ctx.entries(StreamKeys.trades(ctx.instrument()), firstMinute, System.currentTimeMillis())) {
             long minute = HarnessContext.ts(bar);
             if (minute >= firstMinute && minute < lastMinute + 60_000) {
                 barsByMinute.computeIfAbsent(minute, k -> new ArrayList<>()).add(Long.parseLong(bar.field("trades")));
@@ -75,35 +76,57 @@ final class DisconnectStormScenario implements Scenario {
         long missingIds = HarnessContext.delta(trades0, trades1, "missing_ids");
         long liveOnStale = ctx.guards().liveOnStale() - liveOnStale0;
         int guardAnswers = ctx.guards().between(start, stormEnd + 10_000).size();
-        long notLive = ctx.guards().between(start, stormEnd + 10_000).stream().filter(s -> !"live".equals(s.dataSource())).count();
+        long notLive = ctx.guards().between(start, stormEnd + 10_000).stream()
+                .filter(s -> !"live".equals(s.dataSource()))
+                .count();
 
         StringBuilder md = new StringBuilder();
-        md.append(String.format("%d rounds, one every %.1f s (%d s): each round cuts every socket of the Binance, OKX and Bybit simulators "
-                + "without a close handshake (code 1006), under %,d msgs/s of mixed traffic. Trades sent while a feed is "
-                + "reconnecting are gone, as on a real venue; what matters is that the loss is counted and nothing is "
-                + "written twice.%n%n", drops, EVERY_MS / 1000.0, (stormEnd - start) / 1000, HarnessContext.FAULT_LOAD));
+        md.append(String.format(
+                "%d rounds, one every %.1f s (%d s): each round cuts every socket of the Binance, OKX and Bybit simulators "
+                        + "without a close handshake (code 1006), under %,d msgs/s of mixed traffic. Trades sent while a feed is "
+                        + "reconnecting are gone, as on a real venue; what matters is that the loss is counted and nothing is "
+                        + "written twice.%n%n",
+                drops, EVERY_MS / 1000.0, (stormEnd - start) / 1000, HarnessContext.FAULT_LOAD));
         md.append("| check | result |\n|---|---|\n");
-        md.append(String.format("| minutes covered | %d (%s → %s UTC) |%n", barsByMinute.size(), java.time.Instant.ofEpochMilli(firstMinute),
+        md.append(String.format(
+                "| minutes covered | %d (%s → %s UTC) |%n",
+                barsByMinute.size(),
+                java.time.Instant.ofEpochMilli(firstMinute),
                 java.time.Instant.ofEpochMilli(lastMinute)));
         md.append(String.format("| minutes without a bar / with two | %d / %d |%n", missingMinutes, twice));
-        md.append(String.format("| trades sent in the whole minutes above / in their bars | %,d / %,d (%,d missed while reconnecting) |%n",
+        md.append(String.format(
+                "| trades sent in the whole minutes above / in their bars | %,d / %,d (%,d missed while reconnecting) |%n",
                 tradesSent, tradesInBars, tradesSent - tradesInBars));
-        md.append(String.format("| trade ids counted missing (gaps) over the whole storm, partial minutes too | %,d |%n", missingIds));
-        md.append(String.format("| duplicates dropped (replayed ids) | %,d |%n", HarnessContext.delta(trades0, trades1, "duplicates")));
-        md.append(String.format("| reconnects: binance trades / book / liquidation sockets / OKX | %d / %d / %d / %d |%n",
-                HarnessContext.delta(trades0, trades1, "ws_connects"), HarnessContext.delta(book0, book1, "ws_connects"),
-                HarnessContext.delta(liq0, liq1, "binance.connects") + HarnessContext.delta(liq0, liq1, "okx.connects")
-                        + HarnessContext.delta(liq0, liq1, "bybit.connects"), HarnessContext.delta(okx0, okx1, "ws_connects")));
-        md.append(String.format("| book resyncs (snapshot + replay) / full resyncs | %d / %d |%n",
+        md.append(String.format(
+                "| trade ids counted missing (gaps) over the whole storm, partial minutes too | %,d |%n", missingIds));
+        md.append(String.format(
+                "| duplicates dropped (replayed ids) | %,d |%n", HarnessContext.delta(trades0, trades1, "duplicates")));
+        md.append(String.format(
+                "| reconnects: binance trades / book / liquidation sockets / OKX | %d / %d / %d / %d |%n",
+                HarnessContext.delta(trades0, trades1, "ws_connects"),
+                HarnessContext.delta(book0, book1, "ws_connects"),
+                HarnessContext.delta(liq0, liq1, "binance.connects")
+                        + HarnessContext.delta(liq0, liq1, "okx.connects")
+                        + HarnessContext.delta(liq0, liq1, "bybit.connects"),
+                HarnessContext.delta(okx0, okx1, "ws_connects")));
+        md.append(String.format(
+                "| book resyncs (snapshot + replay) / full resyncs | %d / %d |%n",
                 HarnessContext.delta(book0, book1, "resyncs"), HarnessContext.delta(book0, book1, "full_resyncs")));
-        md.append(String.format("| guards answers during the storm / not live / **live while Redis data was stale** | %d / %d / %d |%n",
+        md.append(String.format(
+                "| guards answers during the storm / not live / **live while Redis data was stale** | %d / %d / %d |%n",
                 guardAnswers, notLive, liveOnStale));
         boolean accounted = tradesSent - tradesInBars <= missingIds + 5 && tradesInBars <= tradesSent;
         boolean passed = missingMinutes == 0 && twice == 0 && liveOnStale == 0 && accounted;
-        md.append('\n').append(passed ? "Held: one bar per minute, every missed trade counted, no live answer on stale data."
-                : "Did not hold: see the table.").append('\n');
+        md.append('\n')
+                .append(
+                        passed
+                                ? "Held: one bar per minute, every missed trade counted, no live answer on stale data."
+                                : "Did not hold: see the table.")
+                .append('\n');
         if (!accounted) {
-            md.append(String.format("%nTrades unaccounted for: %,d sent − %,d in bars − %,d counted missing.%n", tradesSent, tradesInBars, missingIds));
+            md.append(String.format(
+                    "%nTrades unaccounted for: %,d sent − %,d in bars − %,d counted missing.%n",
+                    tradesSent, tradesInBars, missingIds));
         }
         return new Result(title(), passed, md.toString());
     }

@@ -45,6 +45,7 @@ final class FreshnessScenario implements Scenario {
     static final int CONNECTIONS = 16;
     /** Mixed venue messages a second on top of the market's own flow: a tenth are liquidations (5/s). */
     static final int LOAD = 50;
+
     static final long TARGET_P99_MS = 250;
     static final long WINDOW_MS = 300_000;
     /** {@code PERPWATCH_GUARD_CLOCK_SKEW_MAX}'s default: the count's window reaches this far past the answer's ts. */
@@ -55,11 +56,18 @@ final class FreshnessScenario implements Scenario {
         return "7. Freshness";
     }
 
-    record Answer(long dueMs, long latencyMicros, long sentMs, long recvMs, long ts, long seq, int[] counts, long bookTs, Double spread) {
-    }
+    record Answer(
+            long dueMs,
+            long latencyMicros,
+            long sentMs,
+            long recvMs,
+            long ts,
+            long seq,
+            int[] counts,
+            long bookTs,
+            Double spread) {}
 
-    record Diff(long eventTime, BigDecimal bid, BigDecimal ask) {
-    }
+    record Diff(long eventTime, BigDecimal bid, BigDecimal ask) {}
 
     private static final List<String> VENUES = StreamKeys.LIQUIDATION_VENUES;
 
@@ -76,7 +84,11 @@ final class FreshnessScenario implements Scenario {
                 return;
             }
             try {
-                answers.add(parse(json.readTree(body), (due + wallNanosOffset) / 1_000_000L, (done - due) / 1_000, (sent + wallNanosOffset) / 1_000_000L,
+                answers.add(parse(
+                        json.readTree(body),
+                        (due + wallNanosOffset) / 1_000_000L,
+                        (done - due) / 1_000,
+                        (sent + wallNanosOffset) / 1_000_000L,
                         (done + wallNanosOffset) / 1_000_000L));
             } catch (IOException | RuntimeException e) {
                 unreadable.incrementAndGet();
@@ -91,7 +103,10 @@ final class FreshnessScenario implements Scenario {
         long to = from + seconds * 1_000;
         OpenLoopHttpDriver.Result poll;
         try {
-            poll = new OpenLoopHttpDriver(URI.create(ctx.cloud().apiUrl().replace("localhost", "127.0.0.1") + "/api/engine/guards"), CONNECTIONS, Duration.ofSeconds(5))
+            poll = new OpenLoopHttpDriver(
+                            URI.create(ctx.cloud().apiUrl().replace("localhost", "127.0.0.1") + "/api/engine/guards"),
+                            CONNECTIONS,
+                            Duration.ofSeconds(5))
                     .run(POLL_RATE, Duration.ofSeconds(seconds + 11), sink);
         } finally {
             ctx.market().load(0);
@@ -102,7 +117,8 @@ final class FreshnessScenario implements Scenario {
 
         List<Answer> byRecv = new ArrayList<>(answers);
         byRecv.sort(Comparator.comparingLong(Answer::recvMs));
-        List<StreamEntry> liquidations = ctx.entries(ctx.liquidations(), pollStart - WINDOW_MS - 60_000, pollEnd + 5_000);
+        List<StreamEntry> liquidations =
+                ctx.entries(ctx.liquidations(), pollStart - WINDOW_MS - 60_000, pollEnd + 5_000);
         List<StreamEntry> book = ctx.entries(StreamKeys.book(ctx.instrument()), pollStart - 10_000, pollEnd + 5_000);
         long sent = ctx.market().sent().liquidationsBetween(from, to);
 
@@ -110,23 +126,44 @@ final class FreshnessScenario implements Scenario {
         Book bk = book(byRecv, new ArrayList<>(diffs), book, from, to);
 
         StringBuilder md = new StringBuilder();
-        md.append("The guards asked at ").append(String.format("%,d", POLL_RATE)).append(" req/s, open loop, on ").append(CONNECTIONS)
-                .append(" keep-alive connections (`OpenLoopHttpDriver`, in this JVM) for ").append(seconds + 11)
-                .append(" s, under the synthetic market plus ").append(LOAD).append(" mixed msgs/s (5 liquidations/s across Binance, OKX, Bybit). ")
-                .append("Events with a venue time in the middle ").append(seconds).append(" s are measured. Lag = receive time of the first answer ")
-                .append("that reflects the event − the event's venue time; split at the Redis entry id (when Redis made it visible). ")
-                .append("A liquidation is in an answer when that answer's per-venue `liq_events_5m_by_venue` count includes it (rank among ")
-                .append("the venue's in-window entries by id); a top-of-book change when the answer's book (`ts − ages_ms.spread_bps`, ")
+        md.append("The guards asked at ")
+                .append(String.format("%,d", POLL_RATE))
+                .append(" req/s, open loop, on ")
+                .append(CONNECTIONS)
+                .append(" keep-alive connections (`OpenLoopHttpDriver`, in this JVM) for ")
+                .append(seconds + 11)
+                .append(" s, under the synthetic market plus ")
+                .append(LOAD)
+                .append(" mixed msgs/s (5 liquidations/s across Binance, OKX, Bybit). ")
+                .append("Events with a venue time in the middle ")
+                .append(seconds)
+                .append(" s are measured. Lag = receive time of the first answer ")
+                .append(
+                        "that reflects the event − the event's venue time; split at the Redis entry id (when Redis made it visible). ")
+                .append(
+                        "A liquidation is in an answer when that answer's per-venue `liq_events_5m_by_venue` count includes it (rank among ")
+                .append(
+                        "the venue's in-window entries by id); a top-of-book change when the answer's book (`ts − ages_ms.spread_bps`, ")
                 .append("the last diff's transaction time) is at or past the diff.\n\n")
                 .append("| event | lag | p50 ms | p99 ms | max ms | events |\n|---|---|---|---|---|---|\n");
-        md.append("| liquidation | venue → first answer | ").append(liq.total.cells()).append(" |\n");
+        md.append("| liquidation | venue → first answer | ")
+                .append(liq.total.cells())
+                .append(" |\n");
         md.append("|  | ↳ venue → Redis | ").append(liq.toRedis.cells()).append(" |\n");
         md.append("|  | ↳ Redis → first answer | ").append(liq.toAnswer.cells()).append(" |\n");
         for (int v = 0; v < VENUES.size(); v++) {
-            md.append("|  | ↳ ").append(VENUES.get(v)).append(" | ").append(liq.byVenue[v].cells()).append(" |\n");
+            md.append("|  | ↳ ")
+                    .append(VENUES.get(v))
+                    .append(" | ")
+                    .append(liq.byVenue[v].cells())
+                    .append(" |\n");
         }
-        md.append("| top-of-book change | venue → first answer | ").append(bk.total.cells()).append(" |\n");
-        md.append("|  | ↳ venue → Redis (incl. the ≤ 10/s publish throttle) | ").append(bk.toRedis.cells()).append(" |\n");
+        md.append("| top-of-book change | venue → first answer | ")
+                .append(bk.total.cells())
+                .append(" |\n");
+        md.append("|  | ↳ venue → Redis (incl. the ≤ 10/s publish throttle) | ")
+                .append(bk.toRedis.cells())
+                .append(" |\n");
         md.append("|  | ↳ Redis → first answer | ").append(bk.toAnswer.cells()).append(" |\n\n");
 
         md.append("| count | liquidations | top-of-book changes |\n|---|---|---|\n");
@@ -134,10 +171,14 @@ final class FreshnessScenario implements Scenario {
         md.append(String.format("| in Redis | %,d | %,d book entries in the window |%n", liq.inRedis, bk.entries));
         md.append(String.format("| seen in an answer | %,d | %,d |%n", liq.total.count(), bk.total.count()));
         md.append(String.format("| never seen | %,d | %,d |%n", liq.neverSeen, bk.neverSeen));
-        md.append(String.format("| not judged | %,d (venue count unknown in every answer after it) | %,d (another diff in the same ms) |%n",
+        md.append(String.format(
+                "| not judged | %,d (venue count unknown in every answer after it) | %,d (another diff in the same ms) |%n",
                 liq.unjudged, bk.ambiguous));
-        md.append(String.format("| answers sent after the first that showed it, without it | %,d | %,d |%n", liq.regressions, bk.regressions));
-        // How densely answers kept coming in the measured window: a driver behind its schedule still polls back to back.
+        md.append(String.format(
+                "| answers sent after the first that showed it, without it | %,d | %,d |%n",
+                liq.regressions, bk.regressions));
+        // How densely answers kept coming in the measured window: a driver behind its schedule still polls back to
+        // back.
         long gap = 0;
         long inWindow = 0;
         for (int i = 1; i < byRecv.size(); i++) {
@@ -147,29 +188,55 @@ final class FreshnessScenario implements Scenario {
                 gap = Math.max(gap, at - byRecv.get(i - 1).recvMs());
             }
         }
-        long[] measured = byRecv.stream().filter(a -> a.dueMs() >= from && a.dueMs() < to).mapToLong(Answer::latencyMicros).sorted().toArray();
-        md.append(String.format("%nPoller: %,d answers (%,d parsed), %.0f req/s achieved, %d failed; latency from due time (in this JVM; "
+        long[] measured = byRecv.stream()
+                .filter(a -> a.dueMs() >= from && a.dueMs() < to)
+                .mapToLong(Answer::latencyMicros)
+                .sorted()
+                .toArray();
+        md.append(String.format(
+                "%nPoller: %,d answers (%,d parsed), %.0f req/s achieved, %d failed; latency from due time (in this JVM; "
                         + "`guards-load.md` has the answer latency from a separate process) over the measured %d s p50 %.2f / p99 %.2f / max %.1f ms, "
                         + "over the whole poll (from a cold start) p99 %.1f / max %.1f ms; answers received in the measured window %,d (%.0f/s), "
                         + "longest gap between two answers %d ms. Distinct answers computed (seq): %,d. "
                         + "`spread_bps` of answers whose book entry ends with a known diff matched the simulator's spread at that diff in %,d of %,d. "
                         + "Harness JVM CPU %.0f %% of a core, machine %.0f %% of 200 %%, %d GCs (longest %d ms).%n",
-                poll.latency().count(), byRecv.size(), poll.achievedRate(), poll.failed(), seconds,
+                poll.latency().count(),
+                byRecv.size(),
+                poll.achievedRate(),
+                poll.failed(),
+                seconds,
                 measured.length == 0 ? 0 : perpwatch.bench.NearestRank.of(measured, 0.50) / 1000.0,
                 measured.length == 0 ? 0 : perpwatch.bench.NearestRank.of(measured, 0.99) / 1000.0,
                 measured.length == 0 ? 0 : measured[measured.length - 1] / 1000.0,
-                poll.latency().p99() / 1000.0, poll.latency().max() / 1000.0, inWindow, inWindow * 1000.0 / (to - from), gap, byRecv.stream().mapToLong(Answer::seq).distinct().count(),
-                bk.spreadMatched, bk.spreadChecked, usage.processCpuPercent(), usage.machineCpuPercent(), usage.gcPauses(), usage.longestPauseMs()));
+                poll.latency().p99() / 1000.0,
+                poll.latency().max() / 1000.0,
+                inWindow,
+                inWindow * 1000.0 / (to - from),
+                gap,
+                byRecv.stream().mapToLong(Answer::seq).distinct().count(),
+                bk.spreadMatched,
+                bk.spreadChecked,
+                usage.processCpuPercent(),
+                usage.machineCpuPercent(),
+                usage.gcPauses(),
+                usage.longestPauseMs()));
         List<String> notes = new ArrayList<>();
         if (liq.total.p99() > TARGET_P99_MS) {
-            notes.add("liquidation lag p99 " + liq.total.p99() + " ms: the ≤ " + TARGET_P99_MS + " ms target is **not met**");
+            notes.add("liquidation lag p99 " + liq.total.p99() + " ms: the ≤ " + TARGET_P99_MS
+                    + " ms target is **not met**");
         }
         if (bk.total.p99() > TARGET_P99_MS) {
-            notes.add("top-of-book lag p99 " + bk.total.p99() + " ms: the ≤ " + TARGET_P99_MS + " ms target is **not met**");
+            notes.add("top-of-book lag p99 " + bk.total.p99() + " ms: the ≤ " + TARGET_P99_MS
+                    + " ms target is **not met**");
         }
-        boolean passed = liq.neverSeen == 0 && liq.regressions == 0 && bk.regressions == 0 && liq.inRedis == sent && unreadable.get() == 0;
+        boolean passed = liq.neverSeen == 0
+                && liq.regressions == 0
+                && bk.regressions == 0
+                && liq.inRedis == sent
+                && unreadable.get() == 0;
         if (!passed) {
-            notes.add(String.format("failed: %d liquidations never seen, %d + %d stale answers after an event was shown, %d of %d sent in Redis, %d unreadable answers",
+            notes.add(String.format(
+                    "failed: %d liquidations never seen, %d + %d stale answers after an event was shown, %d of %d sent in Redis, %d unreadable answers",
                     liq.neverSeen, liq.regressions, bk.regressions, liq.inRedis, sent, unreadable.get()));
         }
         notes.forEach(n -> md.append("\n- ").append(n));
@@ -188,13 +255,27 @@ final class FreshnessScenario implements Scenario {
         }
         JsonNode age = a.path("ages_ms").path("spread_bps");
         JsonNode spread = a.path("spread_bps");
-        return new Answer(dueMs, latencyMicros, sentMs, recvMs, ts, a.path("seq").asLong(), counts, age.isNumber() ? ts - age.asLong() : Long.MIN_VALUE,
+        return new Answer(
+                dueMs,
+                latencyMicros,
+                sentMs,
+                recvMs,
+                ts,
+                a.path("seq").asLong(),
+                counts,
+                age.isNumber() ? ts - age.asLong() : Long.MIN_VALUE,
                 spread.isNumber() ? spread.asDouble() : null);
     }
 
-    private record Liq(Percentiles total, Percentiles toRedis, Percentiles toAnswer, Percentiles[] byVenue, long inRedis, long neverSeen,
-                       long unjudged, long regressions) {
-    }
+    private record Liq(
+            Percentiles total,
+            Percentiles toRedis,
+            Percentiles toAnswer,
+            Percentiles[] byVenue,
+            long inRedis,
+            long neverSeen,
+            long unjudged,
+            long regressions) {}
 
     private static Liq liquidations(List<Answer> answers, List<StreamEntry> entries, long from, long to) {
         long[] recv = answers.stream().mapToLong(Answer::recvMs).toArray();
@@ -210,7 +291,8 @@ final class FreshnessScenario implements Scenario {
             byVenue.add(new ArrayList<>());
             String venue = VENUES.get(v);
             // This venue's entries in id order (the order Redis made them visible).
-            List<StreamEntry> mine = entries.stream().filter(e -> venue.equals(e.field("venue"))).toList();
+            List<StreamEntry> mine =
+                    entries.stream().filter(e -> venue.equals(e.field("venue"))).toList();
             long[] ts = mine.stream().mapToLong(HarnessContext::ts).toArray();
             for (int i = 0; i < mine.size(); i++) {
                 long t = ts[i];
@@ -270,9 +352,18 @@ final class FreshnessScenario implements Scenario {
         return lowerBound(sortedPrefix, answerTs + SKEW_MS + 1) - lowerBound(sortedPrefix, answerTs - WINDOW_MS);
     }
 
-    private record Book(Percentiles total, Percentiles toRedis, Percentiles toAnswer, long diffs, long changes, long entries, long neverSeen,
-                        long ambiguous, long regressions, long spreadChecked, long spreadMatched) {
-    }
+    private record Book(
+            Percentiles total,
+            Percentiles toRedis,
+            Percentiles toAnswer,
+            long diffs,
+            long changes,
+            long entries,
+            long neverSeen,
+            long ambiguous,
+            long regressions,
+            long spreadChecked,
+            long spreadMatched) {}
 
     private static Book book(List<Answer> answers, List<Diff> diffs, List<StreamEntry> entries, long from, long to) {
         long[] recv = answers.stream().mapToLong(Answer::recvMs).toArray();
@@ -293,7 +384,9 @@ final class FreshnessScenario implements Scenario {
                 continue;
             }
             inWindow++;
-            if (diff.bid() == null || diff.ask() == null || (diff.bid().equals(before.bid()) && diff.ask().equals(before.ask()))) {
+            if (diff.bid() == null
+                    || diff.ask() == null
+                    || (diff.bid().equals(before.bid()) && diff.ask().equals(before.ask()))) {
                 continue;
             }
             changes++;
@@ -332,7 +425,8 @@ final class FreshnessScenario implements Scenario {
                 }
             }
         }
-        // The check of the reading: an answer whose book ends with diff d (its marker is d's transaction time, and d was
+        // The check of the reading: an answer whose book ends with diff d (its marker is d's transaction time, and d
+        // was
         // the last diff of that ms) must show the spread the simulator's book had after d.
         java.util.Map<Long, Diff> lastOfMs = new java.util.HashMap<>();
         diffs.forEach(d -> lastOfMs.put(d.eventTime() - 2, d));
@@ -351,8 +445,20 @@ final class FreshnessScenario implements Scenario {
                 matched++;
             }
         }
-        return new Book(of(total), of(toRedis), of(toAnswer), inWindow, changes, entries.stream()
-                .filter(x -> HarnessContext.ts(x) >= from && HarnessContext.ts(x) < to).count(), neverSeen, ambiguous, regressions, checked, matched);
+        return new Book(
+                of(total),
+                of(toRedis),
+                of(toAnswer),
+                inWindow,
+                changes,
+                entries.stream()
+                        .filter(x -> HarnessContext.ts(x) >= from && HarnessContext.ts(x) < to)
+                        .count(),
+                neverSeen,
+                ambiguous,
+                regressions,
+                checked,
+                matched);
     }
 
     private static int lowerBound(long[] sorted, long key) {

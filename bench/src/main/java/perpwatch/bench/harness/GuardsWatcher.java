@@ -23,10 +23,10 @@ final class GuardsWatcher implements AutoCloseable {
     static final long FAST_BUDGET_MS = 5_000;
     static final long ANSWER_CACHE_MS = 1_000;
 
-    record Sample(long atMs, int status, String dataSource, boolean liveOnStale) {
-    }
+    record Sample(long atMs, int status, String dataSource, boolean liveOnStale) {}
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final URI guards;
     private final RedisStreams redis;
@@ -58,7 +58,10 @@ final class GuardsWatcher implements AutoCloseable {
     private Sample ask() {
         long at = System.currentTimeMillis();
         try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(guards).timeout(Duration.ofSeconds(3)).build(),
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(guards)
+                            .timeout(Duration.ofSeconds(3))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode body = json.readTree(answer.body());
             String source = body.path("data_source").asText("none");
@@ -89,7 +92,9 @@ final class GuardsWatcher implements AutoCloseable {
     }
 
     synchronized List<Sample> between(long fromMs, long toMs) {
-        return samples.stream().filter(s -> s.atMs() >= fromMs && s.atMs() < toMs).toList();
+        return samples.stream()
+                .filter(s -> s.atMs() >= fromMs && s.atMs() < toMs)
+                .toList();
     }
 
     synchronized long liveOnStale() {

@@ -36,8 +36,7 @@ import perpwatch.local.net.FreePorts;
 public final class HardeningHarness {
     private static final Logger LOG = LoggerFactory.getLogger(HardeningHarness.class);
 
-    private HardeningHarness() {
-    }
+    private HardeningHarness() {}
 
     public static void main(String[] args) throws Exception {
         double scale = 1;
@@ -53,7 +52,9 @@ public final class HardeningHarness {
                     chosen.add(Integer.parseInt(n.trim()));
                 }
             } else if (arg.startsWith("--rates=")) {
-                rates = java.util.Arrays.stream(arg.substring(8).split(",")).mapToInt(r -> Integer.parseInt(r.trim())).toArray();
+                rates = java.util.Arrays.stream(arg.substring(8).split(","))
+                        .mapToInt(r -> Integer.parseInt(r.trim()))
+                        .toArray();
             } else if (arg.startsWith("--out=")) {
                 out = Path.of(arg.substring(6));
             } else {
@@ -68,7 +69,8 @@ public final class HardeningHarness {
             // Its own cloud without the durable log: the Kinesis emulator (kinesis-mock on Node) takes about a hundred
             // records a second on this box, and 20,000 msgs/s would bury it (and every scenario after) under a backlog
             // that AWS Kinesis would not have. Scenario 4 is the durable log's.
-            results.addAll(runAgainstCloud(List.of(new ThroughputScenario(rates)), scale, Map.of("PERPWATCH_DURABLE_LOG", "off")));
+            results.addAll(runAgainstCloud(
+                    List.of(new ThroughputScenario(rates)), scale, Map.of("PERPWATCH_DURABLE_LOG", "off")));
         }
         if (chosen.contains(2)) {
             againstCloud.add(new DisconnectStormScenario());
@@ -90,7 +92,8 @@ public final class HardeningHarness {
         if (chosen.contains(7)) {
             // Its own cloud, durable log off as for scenario 1: the lag from a venue event to the first guards answer
             // that shows it, with the guards asked 1,000 times a second; the Node emulator would only add CPU noise.
-            results.addAll(runAgainstCloud(List.of(new FreshnessScenario()), scale, Map.of("PERPWATCH_DURABLE_LOG", "off")));
+            results.addAll(
+                    runAgainstCloud(List.of(new FreshnessScenario()), scale, Map.of("PERPWATCH_DURABLE_LOG", "off")));
         }
         if (chosen.contains(6)) {
             // Its own cloud and a browser: run alone, after this one has stopped.
@@ -98,7 +101,8 @@ public final class HardeningHarness {
         }
         results.sort(java.util.Comparator.comparing(Scenario.Result::title));
         String durableLog = System.getenv("PERPWATCH_DURABLE_LOG") != null
-                ? "PERPWATCH_DURABLE_LOG=" + System.getenv("PERPWATCH_DURABLE_LOG") + " (no Kinesis emulator, no archive)"
+                ? "PERPWATCH_DURABLE_LOG=" + System.getenv("PERPWATCH_DURABLE_LOG")
+                        + " (no Kinesis emulator, no archive)"
                 : "off for scenarios 1 and 7 (each its own cloud); for 2, 3 and 5 (one cloud) and 4 (a fresh one), kinesis-local (Node, the engine LocalStack uses) behind the harness's "
                         + "fault proxy, archived to S3Proxy";
         String report = Report.render(results, scale, started, Instant.now(), args, durableLog);
@@ -111,7 +115,8 @@ public final class HardeningHarness {
     }
 
     /** Starts a local cloud (with {@code env} on top of the system's), runs the scenarios in order, stops it. */
-    static List<Scenario.Result> runAgainstCloud(List<Scenario> scenarios, double scale, Map<String, String> env) throws Exception {
+    static List<Scenario.Result> runAgainstCloud(List<Scenario> scenarios, double scale, Map<String, String> env)
+            throws Exception {
         List<Scenario.Result> results = new ArrayList<>();
         LocalCloud cloud = new LocalCloud();
         int kinesisProxyPort = FreePorts.any();
@@ -125,15 +130,29 @@ public final class HardeningHarness {
             }
         });
         try {
-            cloud.start(new LocalCloudOptions(LocalCloudOptions.Mode.SYNTHETIC, FreePorts.any(), FreePorts.any(), Path.of("../shared/fixtures")),
+            cloud.start(
+                    new LocalCloudOptions(
+                            LocalCloudOptions.Mode.SYNTHETIC,
+                            FreePorts.any(),
+                            FreePorts.any(),
+                            Path.of("../shared/fixtures")),
                     Env.system().with(env));
             Instrument sol = Instrument.sol();
-            String redisUrl = cloud.redis().orElseThrow(() -> new IllegalStateException("the harness needs the embedded Redis")).url();
+            String redisUrl = cloud.redis()
+                    .orElseThrow(() -> new IllegalStateException("the harness needs the embedded Redis"))
+                    .url();
             try (RedisStreams redis = new RedisStreams(new RedisConfig(redisUrl, Duration.ofSeconds(10)));
-                 GuardsWatcher guards = new GuardsWatcher(cloud.apiUrl(), redis,
-                         List.of(StreamKeys.price(sol), StreamKeys.book(sol)))) {
-                HarnessContext ctx = new HarnessContext(cloud, cloud.markets().get(0), sol, redis, guards, proxy[0],
-                        cloud.archiveStore().map(ArchiveCheck::new).orElse(null), scale);
+                    GuardsWatcher guards = new GuardsWatcher(
+                            cloud.apiUrl(), redis, List.of(StreamKeys.price(sol), StreamKeys.book(sol)))) {
+                HarnessContext ctx = new HarnessContext(
+                        cloud,
+                        cloud.markets().get(0),
+                        sol,
+                        redis,
+                        guards,
+                        proxy[0],
+                        cloud.archiveStore().map(ArchiveCheck::new).orElse(null),
+                        scale);
                 awaitLive(ctx);
                 for (Scenario scenario : scenarios) {
                     LOG.info("harness: {} starting", scenario.title());
@@ -160,7 +179,9 @@ public final class HardeningHarness {
         while (System.currentTimeMillis() < deadline) {
             boolean scanned = ctx.redis().last(StreamKeys.driftLiqMap()).isPresent();
             var last = ctx.guards().between(System.currentTimeMillis() - 1_000, Long.MAX_VALUE);
-            if (scanned && !last.isEmpty() && "live".equals(last.get(last.size() - 1).dataSource())) {
+            if (scanned
+                    && !last.isEmpty()
+                    && "live".equals(last.get(last.size() - 1).dataSource())) {
                 return;
             }
             Thread.sleep(1_000);

@@ -18,8 +18,15 @@ import perpwatch.local.market.synthetic.SyntheticVenueDriver;
  * and the Kinesis fault proxy (null when the durable log is off). {@code scale} shortens every phase (1 = the
  * issue's durations; 0.2 for a quick run).
  */
-record HarnessContext(LocalCloud cloud, SyntheticVenueDriver market, Instrument instrument, RedisStreams redis,
-                      GuardsWatcher guards, KinesisFaultProxy kinesis, ArchiveCheck archive, double scale) {
+record HarnessContext(
+        LocalCloud cloud,
+        SyntheticVenueDriver market,
+        Instrument instrument,
+        RedisStreams redis,
+        GuardsWatcher guards,
+        KinesisFaultProxy kinesis,
+        ArchiveCheck archive,
+        double scale) {
 
     /**
      * The traffic under the fault scenarios (2–4): mixed venue messages a second. Chosen so the Kinesis emulator

@@ -22,12 +22,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * through unchanged.
  */
 final class KinesisFaultProxy implements AutoCloseable {
-    private static final Set<String> HOP_HEADERS = Set.of("host", "connection", "content-length", "expect", "upgrade",
-            "transfer-encoding", "keep-alive", "date");
+    private static final Set<String> HOP_HEADERS = Set.of(
+            "host", "connection", "content-length", "expect", "upgrade", "transfer-encoding", "keep-alive", "date");
 
     private final URI target;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final int port;
     private HttpServer server;
     private volatile double throttleShare;
@@ -81,10 +83,14 @@ final class KinesisFaultProxy implements AutoCloseable {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String operation = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            if (operation != null && operation.endsWith("PutRecords") && ThreadLocalRandom.current().nextDouble() < throttleShare) {
+            if (operation != null
+                    && operation.endsWith("PutRecords")
+                    && ThreadLocalRandom.current().nextDouble() < throttleShare) {
                 throttled.incrementAndGet();
-                byte[] error = ("{\"__type\":\"ProvisionedThroughputExceededException\",\"message\":\"Rate exceeded for shard"
-                        + " shardId-000000000000 in stream perpwatch-events\"}").getBytes(StandardCharsets.UTF_8);
+                byte[] error =
+                        ("{\"__type\":\"ProvisionedThroughputExceededException\",\"message\":\"Rate exceeded for shard"
+                                        + " shardId-000000000000 in stream perpwatch-events\"}")
+                                .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("x-amzn-ErrorType", "ProvisionedThroughputExceededException");
                 exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
                 exchange.sendResponseHeaders(400, error.length);

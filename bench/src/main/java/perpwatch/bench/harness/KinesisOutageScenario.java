@@ -19,23 +19,40 @@ final class KinesisOutageScenario implements Scenario {
     @Override
     public Result run(HarnessContext ctx) throws Exception {
         if (ctx.kinesis() == null || ctx.archive() == null) {
-            return new Result(title(), true, "Skipped: the Kinesis emulator is not installed (`npm ci --prefix tools/kinesis-local`).\n");
+            return new Result(
+                    title(),
+                    true,
+                    "Skipped: the Kinesis emulator is not installed (`npm ci --prefix tools/kinesis-local`).\n");
         }
         long outage = ctx.scaled(OUTAGE_MS);
         long throttling = ctx.scaled(THROTTLE_MS);
         StringBuilder md = new StringBuilder();
-        md.append(String.format("Under %,d msgs/s: the proxy in front of kinesis-local refuses connections for %d s, then answers %d %% "
-                + "of `PutRecords` calls with `ProvisionedThroughputExceededException` for %d s.%n%n", HarnessContext.FAULT_LOAD, outage / 1000, 50,
-                throttling / 1000));
-        md.append("| phase | log backlog peak | drained in | records shipped | dropped (loss counter) |\n|---|---|---|---|---|\n");
+        md.append(String.format(
+                "Under %,d msgs/s: the proxy in front of kinesis-local refuses connections for %d s, then answers %d %% "
+                        + "of `PutRecords` calls with `ProvisionedThroughputExceededException` for %d s.%n%n",
+                HarnessContext.FAULT_LOAD, outage / 1000, 50, throttling / 1000));
+        md.append(
+                "| phase | log backlog peak | drained in | records shipped | dropped (loss counter) |\n|---|---|---|---|---|\n");
         Map<String, Long> start = ctx.counters();
         ctx.market().load(HarnessContext.FAULT_LOAD);
         long from = System.currentTimeMillis() / 1_000 * 1_000 + 1_000;
         HarnessContext.sleep(from - System.currentTimeMillis());
         boolean passed = true;
         try {
-            passed &= phase(ctx, md, "endpoint down", outage, () -> ctx.kinesis().down(), () -> ctx.kinesis().up());
-            passed &= phase(ctx, md, "50 % throttled", throttling, () -> ctx.kinesis().throttle(0.5), () -> ctx.kinesis().throttle(0));
+            passed &= phase(
+                    ctx,
+                    md,
+                    "endpoint down",
+                    outage,
+                    () -> ctx.kinesis().down(),
+                    () -> ctx.kinesis().up());
+            passed &= phase(
+                    ctx,
+                    md,
+                    "50 % throttled",
+                    throttling,
+                    () -> ctx.kinesis().throttle(0.5),
+                    () -> ctx.kinesis().throttle(0));
         } finally {
             ctx.market().load(0);
         }
@@ -45,12 +62,23 @@ final class KinesisOutageScenario implements Scenario {
         long sent = ctx.market().sent().liquidationsBetween(from, to);
         ArchiveCheck.Count archived = ctx.archive().await(ctx.liquidations().name(), from, to, sent, 120_000);
         long dropped = HarnessContext.delta(start, end, "log_dropped");
-        md.append(String.format("%nLiquidations sent in the window: %,d; in the Parquet archive: %,d distinct%s. Throttled calls: %,d. "
-                        + "Log records dropped: %d.%n", sent, archived.distinct(),
-                archived.rows() != archived.distinct() ? " (+" + (archived.rows() - archived.distinct()) + " sent twice after a lost answer)" : "",
-                ctx.kinesis().throttled(), dropped));
+        md.append(String.format(
+                "%nLiquidations sent in the window: %,d; in the Parquet archive: %,d distinct%s. Throttled calls: %,d. "
+                        + "Log records dropped: %d.%n",
+                sent,
+                archived.distinct(),
+                archived.rows() != archived.distinct()
+                        ? " (+" + (archived.rows() - archived.distinct()) + " sent twice after a lost answer)"
+                        : "",
+                ctx.kinesis().throttled(),
+                dropped));
         passed &= archived.distinct() == sent && dropped == 0;
-        md.append('\n').append(passed ? "Held: the backlog grew and drained, nothing was lost." : "Did not hold: see the figures.").append('\n');
+        md.append('\n')
+                .append(
+                        passed
+                                ? "Held: the backlog grew and drained, nothing was lost."
+                                : "Did not hold: see the figures.")
+                .append('\n');
         return new Result(title(), passed, md.toString());
     }
 
@@ -58,7 +86,9 @@ final class KinesisOutageScenario implements Scenario {
         void run() throws Exception;
     }
 
-    private static boolean phase(HarnessContext ctx, StringBuilder md, String name, long lengthMs, Action breakIt, Action heal) throws Exception {
+    private static boolean phase(
+            HarnessContext ctx, StringBuilder md, String name, long lengthMs, Action breakIt, Action heal)
+            throws Exception {
         Map<String, Long> before = ctx.counters();
         breakIt.run();
         long started = System.currentTimeMillis();
@@ -80,8 +110,13 @@ final class KinesisOutageScenario implements Scenario {
         }
         Map<String, Long> after = ctx.counters();
         long dropped = HarnessContext.delta(before, after, "log_dropped");
-        md.append(String.format("| %s | %,d | %s | %,d | %d |%n", name, peak, drained < 0 ? "not within 120 s" : drained + " ms",
-                HarnessContext.delta(before, after, "log_shipped"), dropped));
+        md.append(String.format(
+                "| %s | %,d | %s | %,d | %d |%n",
+                name,
+                peak,
+                drained < 0 ? "not within 120 s" : drained + " ms",
+                HarnessContext.delta(before, after, "log_shipped"),
+                dropped));
         return drained >= 0 && dropped == 0;
     }
 }

@@ -11,7 +11,8 @@ record Percentiles(int count, long p50, long p99, long max) {
         }
         long[] sorted = values.clone();
         Arrays.sort(sorted);
-        return new Percentiles(sorted.length, NearestRank.of(sorted, 0.50), NearestRank.of(sorted, 0.99), sorted[sorted.length - 1]);
+        return new Percentiles(
+                sorted.length, NearestRank.of(sorted, 0.50), NearestRank.of(sorted, 0.99), sorted[sorted.length - 1]);
     }
 
     String cells() {

@@ -16,7 +16,8 @@ import javax.management.openmbean.CompositeData;
  * machine figure only.
  */
 final class ResourceSampler implements AutoCloseable {
-    record Usage(double processCpuPercent, double machineCpuPercent, long heapMaxMb, long gcPauses, List<Pause> pauses) {
+    record Usage(
+            double processCpuPercent, double machineCpuPercent, long heapMaxMb, long gcPauses, List<Pause> pauses) {
         long longestPauseMs() {
             return pauses.stream().mapToLong(Pause::durationMs).max().orElse(0);
         }
@@ -28,8 +29,7 @@ final class ResourceSampler implements AutoCloseable {
     }
 
     /** One collection of this JVM: when it started (epoch ms) and how long it took. */
-    record Pause(long startMs, long durationMs) {
-    }
+    record Pause(long startMs, long durationMs) {}
 
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -48,7 +48,8 @@ final class ResourceSampler implements AutoCloseable {
     /** Young and full collections stop every thread, the simulators' and the feeds' alike. */
     private final NotificationListener onCollection = (notification, handback) -> {
         if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-            var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
+            var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
+                    .getGcInfo();
             synchronized (this) {
                 pauses.add(new Pause(jvmStartMs + info.getStartTime(), info.getDuration()));
             }
@@ -93,7 +94,9 @@ final class ResourceSampler implements AutoCloseable {
     }
 
     private static long gcCount() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(g -> Math.max(0, g.getCollectionCount())).sum();
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(g -> Math.max(0, g.getCollectionCount()))
+                .sum();
     }
 
     /** Process CPU as a share of one core (200 % = both cores of a 2-core box busy). */
@@ -102,7 +105,9 @@ final class ResourceSampler implements AutoCloseable {
         thread.interrupt();
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         double processCpu = (os.getProcessCpuTime() - cpuNanosBefore) / 1e9 / seconds * 100;
-        double machine = samples == 0 ? -1 : machineSum / samples * 100 * Runtime.getRuntime().availableProcessors();
+        double machine = samples == 0
+                ? -1
+                : machineSum / samples * 100 * Runtime.getRuntime().availableProcessors();
         for (NotificationEmitter emitter : collectorEmitters()) {
             try {
                 emitter.removeNotificationListener(onCollection);

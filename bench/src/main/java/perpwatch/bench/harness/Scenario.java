@@ -10,6 +10,5 @@ interface Scenario {
      * @param passed   every check held (a missed speed target is a figure, not a failure)
      * @param markdown the report section: what ran, the table, what held and what did not
      */
-    record Result(String title, boolean passed, String markdown) {
-    }
+    record Result(String title, boolean passed, String markdown) {}
 }

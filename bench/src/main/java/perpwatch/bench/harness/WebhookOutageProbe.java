@@ -27,7 +27,8 @@ final class WebhookOutageProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HarnessContext ctx;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI webhook;
     private final String auth = LocalCloud.heliusAuth(Env.system());
     private final Set<String> accepted = new HashSet<>();
@@ -42,9 +43,14 @@ final class WebhookOutageProbe {
     void deliver() throws Exception {
         String body = GeneratedDriftTransactions.batch(2, System.currentTimeMillis());
         for (int attempt = 0; attempt < 2; attempt++) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(10))
-                    .header("Authorization", auth).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(webhook)
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Authorization", auth)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             statuses.merge(r.statusCode(), 1, Integer::sum);
             if (r.statusCode() == 200) {
                 for (JsonNode tx : JSON.readTree(body)) {
@@ -84,7 +90,9 @@ final class WebhookOutageProbe {
                 seen.merge(signature, 1, Integer::sum);
             }
         }
-        return new long[] {seen.size(), seen.values().stream().filter(n -> n > 1).count()};
+        return new long[] {
+            seen.size(), seen.values().stream().filter(n -> n > 1).count()
+        };
     }
 
     /** Of the accepted signatures: rows in the archive, and distinct signatures among them (polled up to waitMs). */

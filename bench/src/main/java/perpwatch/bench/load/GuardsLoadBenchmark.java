@@ -24,8 +24,7 @@ import perpwatch.local.net.FreePorts;
  * <pre>java -cp bench/target/benchmarks.jar perpwatch.bench.load.GuardsLoadBenchmark --rate=1000 --seconds=60 [--connections=16] [--no-cache] [--url=…]</pre>
  */
 public final class GuardsLoadBenchmark {
-    private GuardsLoadBenchmark() {
-    }
+    private GuardsLoadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int rate = 1000;
@@ -59,25 +58,36 @@ public final class GuardsLoadBenchmark {
         LocalCloud cloud = null;
         if (url == null) {
             cloud = new LocalCloud();
-            cloud.start(new LocalCloudOptions(LocalCloudOptions.Mode.SYNTHETIC, FreePorts.any(), FreePorts.any(), Path.of("../shared/fixtures")), Env.system());
+            cloud.start(
+                    new LocalCloudOptions(
+                            LocalCloudOptions.Mode.SYNTHETIC,
+                            FreePorts.any(),
+                            FreePorts.any(),
+                            Path.of("../shared/fixtures")),
+                    Env.system());
             // The API listens on 127.0.0.1 only; the driver connects to the address as given.
             url = cloud.apiUrl().replace("localhost", "127.0.0.1") + "/api/engine/guards";
             awaitLiveData(URI.create(url));
         }
         OpenLoopHttpDriver driver = new OpenLoopHttpDriver(URI.create(url), connections, Duration.ofSeconds(5));
         try {
-            System.out.println("warm-up: " + warmupSeconds + " s at " + rate + " req/s on " + connections + " connections against " + url);
+            System.out.println("warm-up: " + warmupSeconds + " s at " + rate + " req/s on " + connections
+                    + " connections against " + url);
             driver.run(rate, Duration.ofSeconds(warmupSeconds), null);
-            System.out.println("measuring: " + seconds + " s at " + rate + " req/s" + (noCache ? " (guards cache off)" : ""));
+            System.out.println(
+                    "measuring: " + seconds + " s at " + rate + " req/s" + (noCache ? " (guards cache off)" : ""));
             OpenLoopHttpDriver.Result result = driver.run(rate, Duration.ofSeconds(seconds), null);
             System.out.println();
             System.out.println("| from | requests | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |");
             System.out.println("|---|---|---|---|---|---|---|");
             System.out.println("| due time (the latency) " + result.latency().toMillisRow());
-            System.out.println("| due → sent (pool busy or driver late) " + result.sendDelay().toMillisRow());
-            System.out.println("| sent → answered (service time, as wrk) " + result.service().toMillisRow());
-            System.out.printf("achieved rate %.1f req/s, failed %d, reconnects %d, statuses %s%n", result.achievedRate(), result.failed(),
-                    result.reconnects(), result.statuses());
+            System.out.println("| due → sent (pool busy or driver late) "
+                    + result.sendDelay().toMillisRow());
+            System.out.println("| sent → answered (service time, as wrk) "
+                    + result.service().toMillisRow());
+            System.out.printf(
+                    "achieved rate %.1f req/s, failed %d, reconnects %d, statuses %s%n",
+                    result.achievedRate(), result.failed(), result.reconnects(), result.statuses());
         } finally {
             if (cloud != null) {
                 cloud.close();
@@ -91,7 +101,8 @@ public final class GuardsLoadBenchmark {
         long deadline = System.currentTimeMillis() + 60_000;
         String body = "";
         while (System.currentTimeMillis() < deadline) {
-            body = client.send(HttpRequest.newBuilder(guards).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            body = client.send(HttpRequest.newBuilder(guards).GET().build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
             if (body.contains("\"price\":") && !body.contains("\"price\":null")) {
                 System.out.println("guards have live data: " + body);
                 return;

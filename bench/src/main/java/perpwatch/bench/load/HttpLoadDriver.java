@@ -44,20 +44,29 @@ final class HttpLoadDriver {
             t.setDaemon(true);
             return t;
         });
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
-                .connectTimeout(Duration.ofSeconds(2)).build();
+        client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(executor)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
     }
 
-    record Result(LatencyRecorder.Summary latency, int scheduled, int failed, Map<String, Integer> statuses, double achievedRate) {
-    }
+    record Result(
+            LatencyRecorder.Summary latency,
+            int scheduled,
+            int failed,
+            Map<String, Integer> statuses,
+            double achievedRate) {}
 
     Result run(URI uri, int ratePerSecond, Duration length) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpRequest request =
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build();
         return run(i -> request, ratePerSecond, length);
     }
 
     /** {@code requests.apply(i)} builds request {@code i} when it is due (microseconds; inside the measured time). */
-    Result run(java.util.function.IntFunction<HttpRequest> requests, int ratePerSecond, Duration length) throws InterruptedException {
+    Result run(java.util.function.IntFunction<HttpRequest> requests, int ratePerSecond, Duration length)
+            throws InterruptedException {
         int total = (int) (ratePerSecond * length.toSeconds());
         LatencyRecorder recorder = new LatencyRecorder(total);
         AtomicInteger failed = new AtomicInteger();
@@ -92,7 +101,12 @@ final class HttpLoadDriver {
             Thread.sleep(10);
         }
         double seconds = (sentAt - start) / 1e9;
-        return new Result(recorder.summary(total), total, failed.get() + inFlight.get(), new TreeMap<>(statuses), total / seconds);
+        return new Result(
+                recorder.summary(total),
+                total,
+                failed.get() + inFlight.get(),
+                new TreeMap<>(statuses),
+                total / seconds);
     }
 
     void close() {

@@ -24,18 +24,25 @@ final class LatencyRecorder {
 
     /** Percentiles over the recorded slots (slots never recorded are failures and are counted elsewhere). */
     Summary summary(int scheduled) {
-        long[] done = Arrays.stream(micros, 0, scheduled).filter(v -> v > 0).sorted().toArray();
+        long[] done =
+                Arrays.stream(micros, 0, scheduled).filter(v -> v > 0).sorted().toArray();
         if (done.length == 0) {
             return new Summary(0, 0, 0, 0, 0, 0);
         }
-        return new Summary(done.length, NearestRank.of(done, 0.50), NearestRank.of(done, 0.90), NearestRank.of(done, 0.99),
-                NearestRank.of(done, 0.999), done[done.length - 1]);
+        return new Summary(
+                done.length,
+                NearestRank.of(done, 0.50),
+                NearestRank.of(done, 0.90),
+                NearestRank.of(done, 0.99),
+                NearestRank.of(done, 0.999),
+                done[done.length - 1]);
     }
 
     record Summary(int count, long p50, long p90, long p99, long p999, long max) {
         String toMillisRow() {
-            return String.format("| %d | %.3f | %.3f | %.3f | %.3f | %.3f |", count, p50 / 1000.0, p90 / 1000.0, p99 / 1000.0,
-                    p999 / 1000.0, max / 1000.0);
+            return String.format(
+                    "| %d | %.3f | %.3f | %.3f | %.3f | %.3f |",
+                    count, p50 / 1000.0, p90 / 1000.0, p99 / 1000.0, p999 / 1000.0, max / 1000.0);
         }
     }
 }

@@ -49,7 +49,8 @@ public final class OpenLoopHttpDriver {
         String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         this.request = ("GET " + target + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAccept: application/json\r\n"
-                + "Connection: keep-alive\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + "Connection: keep-alive\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         this.connections = connections;
         this.timeoutMs = (int) timeout.toMillis();
     }
@@ -59,8 +60,15 @@ public final class OpenLoopHttpDriver {
      * @param sendDelayMicros per request, actual send − due (µs)
      * @param serviceMicros  per request, response − actual send (µs)
      */
-    public record Result(int scheduled, long[] latencyMicros, long[] sendDelayMicros, long[] serviceMicros, long failed,
-                         Map<String, Long> statuses, double achievedRate, long reconnects) {
+    public record Result(
+            int scheduled,
+            long[] latencyMicros,
+            long[] sendDelayMicros,
+            long[] serviceMicros,
+            long failed,
+            Map<String, Long> statuses,
+            double achievedRate,
+            long reconnects) {
         public Summary latency() {
             return Summary.of(latencyMicros);
         }
@@ -81,13 +89,19 @@ public final class OpenLoopHttpDriver {
             if (done.length == 0) {
                 return new Summary(0, 0, 0, 0, 0, 0);
             }
-            return new Summary(done.length, NearestRank.of(done, 0.50), NearestRank.of(done, 0.90), NearestRank.of(done, 0.99),
-                    NearestRank.of(done, 0.999), done[done.length - 1]);
+            return new Summary(
+                    done.length,
+                    NearestRank.of(done, 0.50),
+                    NearestRank.of(done, 0.90),
+                    NearestRank.of(done, 0.99),
+                    NearestRank.of(done, 0.999),
+                    done[done.length - 1]);
         }
 
         public String toMillisRow() {
-            return String.format("| %d | %.3f | %.3f | %.3f | %.3f | %.3f |", count, p50 / 1000.0, p90 / 1000.0, p99 / 1000.0,
-                    p999 / 1000.0, max / 1000.0);
+            return String.format(
+                    "| %d | %.3f | %.3f | %.3f | %.3f | %.3f |",
+                    count, p50 / 1000.0, p90 / 1000.0, p99 / 1000.0, p999 / 1000.0, max / 1000.0);
         }
     }
 
@@ -105,50 +119,52 @@ public final class OpenLoopHttpDriver {
         long start = System.nanoTime() + 20_000_000L;
         Thread[] threads = new Thread[connections];
         for (int c = 0; c < connections; c++) {
-            threads[c] = new Thread(() -> {
-                Connection conn = null;
-                long index;
-                while ((index = next.getAndIncrement()) < total) {
-                    long due = start + (long) (index * intervalNanos);
-                    long wait;
-                    while ((wait = due - System.nanoTime()) > 0) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    int slot = (int) index;
-                    try {
-                        if (conn == null) {
-                            conn = new Connection(host, port, timeoutMs);
-                            reconnects.incrementAndGet();
+            threads[c] = new Thread(
+                    () -> {
+                        Connection conn = null;
+                        long index;
+                        while ((index = next.getAndIncrement()) < total) {
+                            long due = start + (long) (index * intervalNanos);
+                            long wait;
+                            while ((wait = due - System.nanoTime()) > 0) {
+                                LockSupport.parkNanos(wait);
+                            }
+                            int slot = (int) index;
+                            try {
+                                if (conn == null) {
+                                    conn = new Connection(host, port, timeoutMs);
+                                    reconnects.incrementAndGet();
+                                }
+                                long sent = System.nanoTime();
+                                conn.out.write(request);
+                                conn.out.flush();
+                                Response response = conn.read();
+                                long done = System.nanoTime();
+                                latency[slot] = Math.max(1, (done - due) / 1_000);
+                                sendDelay[slot] = Math.max(1, (sent - due) / 1_000);
+                                service[slot] = Math.max(1, (done - sent) / 1_000);
+                                statuses.merge(Integer.toString(response.status), 1L, Long::sum);
+                                if (sink != null) {
+                                    sink.answer(index, due, sent, done, response.status, response.body);
+                                }
+                                if (response.close) {
+                                    conn.close();
+                                    conn = null;
+                                }
+                            } catch (IOException | RuntimeException e) {
+                                failed.incrementAndGet();
+                                statuses.merge(e.getClass().getSimpleName(), 1L, Long::sum);
+                                if (conn != null) {
+                                    conn.close();
+                                    conn = null;
+                                }
+                            }
                         }
-                        long sent = System.nanoTime();
-                        conn.out.write(request);
-                        conn.out.flush();
-                        Response response = conn.read();
-                        long done = System.nanoTime();
-                        latency[slot] = Math.max(1, (done - due) / 1_000);
-                        sendDelay[slot] = Math.max(1, (sent - due) / 1_000);
-                        service[slot] = Math.max(1, (done - sent) / 1_000);
-                        statuses.merge(Integer.toString(response.status), 1L, Long::sum);
-                        if (sink != null) {
-                            sink.answer(index, due, sent, done, response.status, response.body);
-                        }
-                        if (response.close) {
-                            conn.close();
-                            conn = null;
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        failed.incrementAndGet();
-                        statuses.merge(e.getClass().getSimpleName(), 1L, Long::sum);
                         if (conn != null) {
                             conn.close();
-                            conn = null;
                         }
-                    }
-                }
-                if (conn != null) {
-                    conn.close();
-                }
-            }, "open-loop-" + c);
+                    },
+                    "open-loop-" + c);
             threads[c].setDaemon(true);
             threads[c].start();
         }
@@ -157,12 +173,18 @@ public final class OpenLoopHttpDriver {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         // The first connection of each thread is not a reconnect.
-        return new Result(total, latency, sendDelay, service, failed.get(), new TreeMap<>(statuses), total / seconds,
+        return new Result(
+                total,
+                latency,
+                sendDelay,
+                service,
+                failed.get(),
+                new TreeMap<>(statuses),
+                total / seconds,
                 Math.max(0, reconnects.get() - connections));
     }
 
-    private record Response(int status, byte[] body, boolean close) {
-    }
+    private record Response(int status, byte[] body, boolean close) {}
 
     /** One keep-alive connection and a small parser for the responses it reads (Content-Length or chunked). */
     private static final class Connection {
@@ -207,10 +229,11 @@ public final class OpenLoopHttpDriver {
                 String value = lines[i].substring(colon + 1).trim();
                 switch (name) {
                     case "content-length" -> contentLength = Long.parseLong(value);
-                    case "transfer-encoding" -> chunked = value.toLowerCase(java.util.Locale.ROOT).contains("chunked");
-                    case "connection" -> close = value.equalsIgnoreCase("close") || (close && !value.equalsIgnoreCase("keep-alive"));
-                    default -> {
-                    }
+                    case "transfer-encoding" ->
+                        chunked = value.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+                    case "connection" ->
+                        close = value.equalsIgnoreCase("close") || (close && !value.equalsIgnoreCase("keep-alive"));
+                    default -> {}
                 }
             }
             byte[] body;

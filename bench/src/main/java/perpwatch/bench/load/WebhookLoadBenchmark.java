@@ -21,8 +21,7 @@ import perpwatch.local.helius.GeneratedDriftTransactions;
 public final class WebhookLoadBenchmark {
     private static final String AUTH = "Bearer bench";
 
-    private WebhookLoadBenchmark() {
-    }
+    private WebhookLoadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         HttpLoadDriver.boundKeepAlivePool();
@@ -44,11 +43,23 @@ public final class WebhookLoadBenchmark {
                 withLog = false;
             }
         }
-        try (TestRedis redis = TestRedis.start(); TestKinesis kinesis = TestKinesis.start("perpwatch-events", 1)) {
-            ApplicationContext context = ApplicationContext.builder().properties(Map.of(
-                    "perpwatch.redis.url", redis.url(), "micronaut.server.port", -1, "perpwatch.helius.auth", AUTH,
-                    "perpwatch.durable.log", withLog ? "kinesis" : "off", "perpwatch.kinesis.endpoint", kinesis.endpoint().toString(),
-                    "perpwatch.kinesis.stream", kinesis.stream())).start();
+        try (TestRedis redis = TestRedis.start();
+                TestKinesis kinesis = TestKinesis.start("perpwatch-events", 1)) {
+            ApplicationContext context = ApplicationContext.builder()
+                    .properties(Map.of(
+                            "perpwatch.redis.url",
+                            redis.url(),
+                            "micronaut.server.port",
+                            -1,
+                            "perpwatch.helius.auth",
+                            AUTH,
+                            "perpwatch.durable.log",
+                            withLog ? "kinesis" : "off",
+                            "perpwatch.kinesis.endpoint",
+                            kinesis.endpoint().toString(),
+                            "perpwatch.kinesis.stream",
+                            kinesis.stream()))
+                    .start();
             EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
             URI uri = URI.create(server.getURL() + "/api/webhooks/helius");
             HttpLoadDriver driver = new HttpLoadDriver(4);
@@ -57,13 +68,18 @@ public final class WebhookLoadBenchmark {
                 int perDelivery = txs;
                 driver.run(i -> delivery(uri, perDelivery), rate, Duration.ofSeconds(warmup));
                 System.out.println("measuring: " + seconds + " s at " + rate + " deliveries/s");
-                HttpLoadDriver.Result result = driver.run(i -> delivery(uri, perDelivery), rate, Duration.ofSeconds(seconds));
+                HttpLoadDriver.Result result =
+                        driver.run(i -> delivery(uri, perDelivery), rate, Duration.ofSeconds(seconds));
                 System.out.println();
                 System.out.println("| deliveries | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |");
                 System.out.println("|---|---|---|---|---|---|");
                 System.out.println(result.latency().toMillisRow());
-                System.out.printf("achieved rate %.1f/s, failed %d, statuses %s%n", result.achievedRate(), result.failed(), result.statuses());
-                System.out.println("webhook counters: " + context.getBean(perpwatch.functions.webhook.WebhookCounters.class).snapshot());
+                System.out.printf(
+                        "achieved rate %.1f/s, failed %d, statuses %s%n",
+                        result.achievedRate(), result.failed(), result.statuses());
+                System.out.println("webhook counters: "
+                        + context.getBean(perpwatch.functions.webhook.WebhookCounters.class)
+                                .snapshot());
             } finally {
                 driver.close();
                 server.stop();
@@ -74,8 +90,12 @@ public final class WebhookLoadBenchmark {
     }
 
     private static HttpRequest delivery(URI uri, int txs) {
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
+        return HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json")
                 .header("Authorization", AUTH)
-                .POST(HttpRequest.BodyPublishers.ofString(GeneratedDriftTransactions.batch(txs, System.currentTimeMillis()))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        GeneratedDriftTransactions.batch(txs, System.currentTimeMillis())))
+                .build();
     }
 }

@@ -16,8 +16,8 @@ class BadInputSmokeTest {
     @Test
     void aLocalCloudRefusesAndCountsMutatedInputOnEveryWireAndKeepsWriting() throws Exception {
         // The durable log adds nothing to this scenario and the emulator's startup to the test.
-        List<Scenario.Result> results = HardeningHarness.runAgainstCloud(List.of(new BadInputScenario()), 0.2,
-                Map.of("PERPWATCH_DURABLE_LOG", "off"));
+        List<Scenario.Result> results = HardeningHarness.runAgainstCloud(
+                List.of(new BadInputScenario()), 0.2, Map.of("PERPWATCH_DURABLE_LOG", "off"));
         assertEquals(1, results.size());
         assertTrue(results.get(0).passed(), results.get(0).markdown());
     }

@@ -33,7 +33,8 @@ class KinesisFaultProxyTest {
     static void start() throws Exception {
         kinesis = TestKinesis.start("perpwatch-events", 1);
         proxy = new KinesisFaultProxy(kinesis.endpoint(), FreePorts.any());
-        client = KinesisClients.create(new KinesisConfig("perpwatch-events", Optional.of(proxy.endpoint()), "us-east-1"));
+        client = KinesisClients.create(
+                new KinesisConfig("perpwatch-events", Optional.of(proxy.endpoint()), "us-east-1"));
     }
 
     @AfterAll
@@ -55,7 +56,8 @@ class KinesisFaultProxyTest {
         long passed = proxy.passed();
 
         proxy.throttle(1.0);
-        ProvisionedThroughputExceededException throttled = assertThrows(ProvisionedThroughputExceededException.class, () -> put("b"));
+        ProvisionedThroughputExceededException throttled =
+                assertThrows(ProvisionedThroughputExceededException.class, () -> put("b"));
         assertEquals(400, throttled.statusCode());
         assertEquals(1, proxy.throttled());
         proxy.throttle(0);
@@ -71,12 +73,18 @@ class KinesisFaultProxyTest {
 
     /** The stream's records, read from the emulator directly (not through the proxy). */
     private static java.util.List<String> stored() {
-        return kinesis.readRaw().stream().map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)).toList();
+        return kinesis.readRaw().stream()
+                .map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8))
+                .toList();
     }
 
     private static PutRecordsResponse put(String data) {
-        return client.putRecords(PutRecordsRequest.builder().streamName("perpwatch-events")
-                .records(PutRecordsRequestEntry.builder().partitionKey("k").data(SdkBytes.fromUtf8String(data)).build())
+        return client.putRecords(PutRecordsRequest.builder()
+                .streamName("perpwatch-events")
+                .records(PutRecordsRequestEntry.builder()
+                        .partitionKey("k")
+                        .data(SdkBytes.fromUtf8String(data))
+                        .build())
                 .build());
     }
 }

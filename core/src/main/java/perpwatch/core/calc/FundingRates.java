@@ -14,23 +14,28 @@ public final class FundingRates {
     public static final int APR_SCALE = 6;
     /** An 8 h-equivalent rate keeps 12 decimals: venue rates carry 8, scaling by 8/h may add a few. */
     public static final int RATE_SCALE = 12;
+
     private static final BigDecimal HOURS_PER_YEAR = BigDecimal.valueOf(24 * 365);
 
-    private FundingRates() {
-    }
+    private FundingRates() {}
 
     /** rate × (24 / intervalHours) × 365 × 100. */
     public static BigDecimal aprPercent(BigDecimal ratePerInterval, int intervalHours) {
         requirePositive(intervalHours);
-        return ratePerInterval.multiply(HOURS_PER_YEAR).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(intervalHours), APR_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return ratePerInterval
+                .multiply(HOURS_PER_YEAR)
+                .multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(intervalHours), APR_SCALE, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros();
     }
 
     /** The rate scaled to an 8-hour interval: rate × 8 / intervalHours. */
     public static BigDecimal eightHourRate(BigDecimal ratePerInterval, int intervalHours) {
         requirePositive(intervalHours);
-        return ratePerInterval.multiply(BigDecimal.valueOf(8), MathContext.DECIMAL128)
-                .divide(BigDecimal.valueOf(intervalHours), RATE_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return ratePerInterval
+                .multiply(BigDecimal.valueOf(8), MathContext.DECIMAL128)
+                .divide(BigDecimal.valueOf(intervalHours), RATE_SCALE, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros();
     }
 
     private static void requirePositive(int intervalHours) {

@@ -47,9 +47,11 @@ public final class MinuteBarAggregator {
 
     /** CVD of everything before the first held minute. */
     private BigDecimal cvdBase = BigDecimal.ZERO;
+
     private final TreeMap<Long, MinuteTally> minutes = new TreeMap<>();
     /** Published minutes that may owe a revision: a trade was added, or they were published incomplete. */
     private final TreeSet<Long> recheck = new TreeSet<>();
+
     private long publishedThrough = Long.MIN_VALUE;
     private long forgottenThrough = Long.MIN_VALUE;
     private long newestMinute = Long.MIN_VALUE;
@@ -114,7 +116,7 @@ public final class MinuteBarAggregator {
             cvd = cvd.add(t.delta());
             if (t.published == null && t.openTime > publishedThrough) {
                 if (!isDue(t, nowMs, coverage)) {
-                    break;   // later minutes wait for this one: bars go out in minute order
+                    break; // later minutes wait for this one: bars go out in minute order
                 }
                 publish(t, t.build(cvd, coverage.of(t.openTime), nowMs, 0), out);
                 publishedThrough = t.openTime;

@@ -89,8 +89,24 @@ final class MinuteTally {
 
     Bar build(BigDecimal cvd, TradeCoverage.Coverage coverage, long nowMs, int revision) {
         BigDecimal volume = buyVolume.add(sellVolume);
-        BigDecimal vwap = volume.signum() == 0 ? closePrice : notional.divide(volume, VWAP_SCALE, RoundingMode.HALF_EVEN);
-        return new Bar(openTime, openPrice, high, low, closePrice, buyVolume, sellVolume, cvd, vwap, trades, openId, closeId,
-                nowMs, coverage.complete(), coverage.missingTrades(), revision);
+        BigDecimal vwap =
+                volume.signum() == 0 ? closePrice : notional.divide(volume, VWAP_SCALE, RoundingMode.HALF_EVEN);
+        return new Bar(
+                openTime,
+                openPrice,
+                high,
+                low,
+                closePrice,
+                buyVolume,
+                sellVolume,
+                cvd,
+                vwap,
+                trades,
+                openId,
+                closeId,
+                nowMs,
+                coverage.complete(),
+                coverage.missingTrades(),
+                revision);
     }
 }

@@ -47,7 +47,8 @@ public final class Env {
                 try {
                     return secrets.secretString(a);
                 } catch (RuntimeException e) {
-                    throw new IllegalArgumentException(name + SECRET_ARN_SUFFIX + ": cannot read secret " + a + ": " + e.getMessage(), e);
+                    throw new IllegalArgumentException(
+                            name + SECRET_ARN_SUFFIX + ": cannot read secret " + a + ": " + e.getMessage(), e);
                 }
             });
         });
@@ -93,7 +94,8 @@ public final class Env {
         try {
             return parseDuration(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": expected a duration like 500ms, 30s, 5m or 1h, got '" + value + "'");
+            throw new IllegalArgumentException(
+                    name + ": expected a duration like 500ms, 30s, 5m or 1h, got '" + value + "'");
         }
     }
 

@@ -27,17 +27,23 @@ public final class SecretsManagerSource implements SecretSource {
     }
 
     public static SecretsManagerSource fromEnv(Env env) {
-        return new SecretsManagerSource(env.string("AWS_REGION", "us-east-1"), env.string("PERPWATCH_SECRETS_ENDPOINT", null));
+        return new SecretsManagerSource(
+                env.string("AWS_REGION", "us-east-1"), env.string("PERPWATCH_SECRETS_ENDPOINT", null));
     }
 
     @Override
     public synchronized String secretString(String arn) {
         if (client == null) {
-            var builder = SecretsManagerClient.builder().region(Region.of(region))
-                    .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)).socketTimeout(Duration.ofSeconds(5)).build());
+            var builder = SecretsManagerClient.builder()
+                    .region(Region.of(region))
+                    .httpClient(UrlConnectionHttpClient.builder()
+                            .connectionTimeout(Duration.ofSeconds(2))
+                            .socketTimeout(Duration.ofSeconds(5))
+                            .build());
             if (endpoint != null) {
                 builder.endpointOverride(URI.create(endpoint))
-                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
             } else {
                 builder.credentialsProvider(DefaultCredentialsProvider.create());
             }

@@ -8,8 +8,24 @@ import java.util.Random;
  * the frame, so it gets past the first checks and reaches the deep parsing code.
  */
 public final class FrameMutator {
-    private static final List<String> SPLICES = List.of("", "null", "\"\"", "\"abc\"", "-1", "1e309", "NaN", "99999999999999999999999999",
-            "{}", "[]", "[[[[[[[[", "\"\\u0000\"", "true", "0.0000000000000000000001", "-0", "\"-\"", "9223372036854775808");
+    private static final List<String> SPLICES = List.of(
+            "",
+            "null",
+            "\"\"",
+            "\"abc\"",
+            "-1",
+            "1e309",
+            "NaN",
+            "99999999999999999999999999",
+            "{}",
+            "[]",
+            "[[[[[[[[",
+            "\"\\u0000\"",
+            "true",
+            "0.0000000000000000000001",
+            "-0",
+            "\"-\"",
+            "9223372036854775808");
     private final Random random;
 
     public FrameMutator(long seed) {
@@ -23,15 +39,18 @@ public final class FrameMutator {
         int at = random.nextInt(frame.length());
         switch (random.nextInt(8)) {
             case 0:
-                return frame.substring(0, at);                                     // cut off
+                return frame.substring(0, at); // cut off
             case 1:
-                return frame.substring(0, at) + frame.substring(Math.min(frame.length(), at + 1 + random.nextInt(8)));  // bytes lost
+                return frame.substring(0, at)
+                        + frame.substring(Math.min(frame.length(), at + 1 + random.nextInt(8))); // bytes lost
             case 2:
-                return frame.substring(0, at) + (char) (32 + random.nextInt(95)) + frame.substring(at + 1);  // a byte flipped
+                return frame.substring(0, at)
+                        + (char) (32 + random.nextInt(95))
+                        + frame.substring(at + 1); // a byte flipped
             case 3:
-                return replaceValue(frame, SPLICES.get(random.nextInt(SPLICES.size())));   // a value of the wrong kind
+                return replaceValue(frame, SPLICES.get(random.nextInt(SPLICES.size()))); // a value of the wrong kind
             case 4:
-                return frame.substring(0, at) + frame.substring(random.nextInt(frame.length()));   // spliced with itself
+                return frame.substring(0, at) + frame.substring(random.nextInt(frame.length())); // spliced with itself
             case 5:
                 return frame.replace("\"", random.nextBoolean() ? "" : "'");
             case 6:

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param bybit           Bybit linear symbol, e.g. {@code SOLUSDT}
  * @param driftPerpMarket Drift v2 perp market index ({@code 0} is SOL-PERP)
  */
-public record Instrument(String canonical, String binance, String okxUsdt, String okxUsdc, String bybit, int driftPerpMarket) {
+public record Instrument(
+        String canonical, String binance, String okxUsdt, String okxUsdc, String bybit, int driftPerpMarket) {
 
     public Instrument {
         Objects.requireNonNull(canonical, "canonical");

@@ -50,7 +50,8 @@ public final class InstrumentRegistry {
             String json = value.startsWith("[") ? value : Files.readString(Path.of(value));
             return new InstrumentRegistry(parse(json));
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException(ENV + ": cannot read instruments from '" + value + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    ENV + ": cannot read instruments from '" + value + "': " + e.getMessage(), e);
         }
     }
 
@@ -82,11 +83,15 @@ public final class InstrumentRegistry {
 
     /** Looks a symbol up case-insensitively ({@code sol} and {@code SOL} are the same instrument). */
     public Optional<Instrument> find(String canonical) {
-        return canonical == null ? Optional.empty() : Optional.ofNullable(byCanonical.get(canonical.toUpperCase(Locale.ROOT)));
+        return canonical == null
+                ? Optional.empty()
+                : Optional.ofNullable(byCanonical.get(canonical.toUpperCase(Locale.ROOT)));
     }
 
     public Instrument require(String canonical) {
-        return find(canonical).orElseThrow(() -> new IllegalArgumentException("unknown instrument '" + canonical + "'; known: " + byCanonical.keySet()));
+        return find(canonical)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown instrument '" + canonical + "'; known: " + byCanonical.keySet()));
     }
 
     public List<Instrument> all() {

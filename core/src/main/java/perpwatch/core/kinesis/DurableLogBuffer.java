@@ -31,11 +31,13 @@ public final class DurableLogBuffer implements AutoCloseable {
     private long offered;
     /** Random per process, so ids from two tasks, or from before and after a restart, never collide. */
     private final String producer = Long.toHexString(new java.security.SecureRandom().nextLong());
+
     private long failedBatches;
     private long refused;
     private long shipperErrors;
     /** Batches shrink to this after repeated failures, never below. */
     static final int MIN_BATCH = 10;
+
     private int currentBatch;
 
     public DurableLogBuffer(KinesisRecordSink sink, int capacity, int batchSize, LongSupplier clock) {
@@ -54,6 +56,7 @@ public final class DurableLogBuffer implements AutoCloseable {
 
     /** How long the last writer's close, or the JVM's exit, waits for the backlog to ship. */
     public static final Duration DRAIN_LIMIT = Duration.ofSeconds(5);
+
     private final Thread drainAtExit;
     private int holders;
     private boolean closed;
@@ -114,7 +117,10 @@ public final class DurableLogBuffer implements AutoCloseable {
         if (closed) {
             // A frame that raced its task's close: nothing will ship it, so it is counted as lost, not queued.
             dropped++;
-            LOG.warn("durable log closed: a record of {} arrived after its writers closed and is not logged (total dropped {})", stream, dropped);
+            LOG.warn(
+                    "durable log closed: a record of {} arrived after its writers closed and is not logged (total dropped {})",
+                    stream,
+                    dropped);
             return false;
         }
         LogRecord record = new LogRecord(stream, fields, clock.getAsLong(), producer + "-" + (offered + 1));
@@ -130,7 +136,11 @@ public final class DurableLogBuffer implements AutoCloseable {
         if (queue.size() == capacity) {
             LogRecord lost = queue.removeFirst();
             dropped++;
-            LOG.error("durable log backlog full ({} records): dropped the oldest record of {} (total dropped {})", capacity, lost.stream(), dropped);
+            LOG.error(
+                    "durable log backlog full ({} records): dropped the oldest record of {} (total dropped {})",
+                    capacity,
+                    lost.stream(),
+                    dropped);
         }
         queue.addLast(record);
         notifyAll();
@@ -207,8 +217,13 @@ public final class DurableLogBuffer implements AutoCloseable {
                     // finish, and fewer records are resent when an answer is lost.
                     currentBatch = Math.max(MIN_BATCH, currentBatch / 2);
                 }
-                LOG.warn("durable log: batch of {} not shipped, {} queued, retrying in {} ms in batches of {}: {}", batch.size(), backlog(), waitMs,
-                        currentBatch(), e.getMessage());
+                LOG.warn(
+                        "durable log: batch of {} not shipped, {} queued, retrying in {} ms in batches of {}: {}",
+                        batch.size(),
+                        backlog(),
+                        waitMs,
+                        currentBatch(),
+                        e.getMessage());
                 if (!backOff(waitMs)) {
                     return;
                 }
@@ -221,8 +236,13 @@ public final class DurableLogBuffer implements AutoCloseable {
                     errors = ++shipperErrors;
                     currentBatch = Math.max(MIN_BATCH, currentBatch / 2);
                 }
-                LOG.error("durable log: shipper failed on a batch of {} ({} queued, {} such failures so far), retrying in {} ms", batch.size(),
-                        backlog(), errors, waitMs, e);
+                LOG.error(
+                        "durable log: shipper failed on a batch of {} ({} queued, {} such failures so far), retrying in {} ms",
+                        batch.size(),
+                        backlog(),
+                        errors,
+                        waitMs,
+                        e);
                 if (!backOff(waitMs)) {
                     return;
                 }

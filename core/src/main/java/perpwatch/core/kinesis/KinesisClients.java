@@ -11,8 +11,7 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /** Builds the Kinesis client: AWS's default credentials in the cloud, fixed dummy ones against an emulator. */
 public final class KinesisClients {
-    private KinesisClients() {
-    }
+    private KinesisClients() {}
 
     public static KinesisClient create(KinesisConfig config) {
         var builder = KinesisClient.builder()
@@ -28,7 +27,8 @@ public final class KinesisClients {
                         .build());
         if (config.endpoint().isPresent()) {
             builder.endpointOverride(config.endpoint().get())
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+                    .credentialsProvider(
+                            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
         } else {
             builder.credentialsProvider(DefaultCredentialsProvider.create());
         }

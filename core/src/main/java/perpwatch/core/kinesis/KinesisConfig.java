@@ -14,7 +14,8 @@ import perpwatch.core.config.Env;
 public record KinesisConfig(String stream, Optional<URI> endpoint, String region) {
     public static KinesisConfig fromEnv(Env env) {
         String endpoint = env.string("PERPWATCH_KINESIS_ENDPOINT", null);
-        return new KinesisConfig(env.string("PERPWATCH_KINESIS_STREAM", "perpwatch-events"),
+        return new KinesisConfig(
+                env.string("PERPWATCH_KINESIS_STREAM", "perpwatch-events"),
                 endpoint == null || endpoint.isBlank() ? Optional.empty() : Optional.of(URI.create(endpoint)),
                 env.string("AWS_REGION", "us-east-1"));
     }

@@ -86,7 +86,10 @@ public final class KinesisRecordSink {
                 batch = new ArrayList<>();
                 batchBytes = 0;
             }
-            batch.add(PutRecordsRequestEntry.builder().partitionKey(record.stream()).data(SdkBytes.fromByteArray(data)).build());
+            batch.add(PutRecordsRequestEntry.builder()
+                    .partitionKey(record.stream())
+                    .data(SdkBytes.fromByteArray(data))
+                    .build());
             batchBytes += size;
         }
         if (!batch.isEmpty()) {
@@ -113,7 +116,13 @@ public final class KinesisRecordSink {
                 response = client.putRecords(b -> b.streamName(stream).records(send));
             } catch (SdkException e) {
                 lastFailure = e;
-                LOG.warn("kinesis {}: PutRecords of {} record(s) failed (attempt {}/{}): {}", stream, send.size(), attempt, attempts, e.getMessage());
+                LOG.warn(
+                        "kinesis {}: PutRecords of {} record(s) failed (attempt {}/{}): {}",
+                        stream,
+                        send.size(),
+                        attempt,
+                        attempts,
+                        e.getMessage());
                 continue;
             }
             List<Integer> stillFailed = new ArrayList<>();
@@ -128,14 +137,22 @@ public final class KinesisRecordSink {
                 }
             }
             if (!stillFailed.isEmpty()) {
-                LOG.warn("kinesis {}: {} of {} record(s) refused (attempt {}/{}), resending only those: {}", stream, stillFailed.size(),
-                        send.size(), attempt, attempts, lastFailure.getMessage());
+                LOG.warn(
+                        "kinesis {}: {} of {} record(s) refused (attempt {}/{}), resending only those: {}",
+                        stream,
+                        stillFailed.size(),
+                        send.size(),
+                        attempt,
+                        attempts,
+                        lastFailure.getMessage());
             }
             pending = stillFailed;
         }
         if (!pending.isEmpty()) {
-            throw new DurableLogUnavailableException("kinesis " + stream + ": " + pending.size() + " record(s) not written after "
-                    + attempts + " attempts: " + (lastFailure == null ? "unknown" : lastFailure.getMessage()), lastFailure);
+            throw new DurableLogUnavailableException(
+                    "kinesis " + stream + ": " + pending.size() + " record(s) not written after " + attempts
+                            + " attempts: " + (lastFailure == null ? "unknown" : lastFailure.getMessage()),
+                    lastFailure);
         }
         return List.of(sequences);
     }

@@ -12,5 +12,4 @@ import java.util.Map;
  *           {@link KinesisRecordSink} refuses a record without one; only records read back from before ids existed
  *           ({@link LogRecordCodec#decode}) have none.
  */
-public record LogRecord(String stream, Map<String, String> fields, long writtenMs, String id) {
-}
+public record LogRecord(String stream, Map<String, String> fields, long writtenMs, String id) {}

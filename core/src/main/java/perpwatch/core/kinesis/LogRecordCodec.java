@@ -17,8 +17,7 @@ import perpwatch.core.stream.MalformedRecordException;
 public final class LogRecordCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private LogRecordCodec() {
-    }
+    private LogRecordCodec() {}
 
     public static byte[] encode(LogRecord record) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -38,12 +37,17 @@ public final class LogRecordCodec {
     public static LogRecord decode(byte[] bytes) {
         try {
             JsonNode root = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
-            if (root == null || !root.path("stream").isTextual() || !root.path("written_ms").canConvertToLong() || !root.path("fields").isObject()) {
+            if (root == null
+                    || !root.path("stream").isTextual()
+                    || !root.path("written_ms").canConvertToLong()
+                    || !root.path("fields").isObject()) {
                 throw new MalformedRecordException("log record lacks stream, written_ms or fields");
             }
-            Map<String, String> fields = JSON.convertValue(root.get("fields"), new TypeReference<LinkedHashMap<String, String>>() { });
+            Map<String, String> fields =
+                    JSON.convertValue(root.get("fields"), new TypeReference<LinkedHashMap<String, String>>() {});
             String id = root.path("id").isTextual() ? root.get("id").asText() : null;
-            return new LogRecord(root.get("stream").asText(), fields, root.get("written_ms").asLong(), id);
+            return new LogRecord(
+                    root.get("stream").asText(), fields, root.get("written_ms").asLong(), id);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedRecordException("log record is not JSON of the expected shape: " + e.getMessage());
         }

@@ -9,7 +9,8 @@ public final class RecordTooLargeException extends IllegalArgumentException {
     private final int bytes;
 
     public RecordTooLargeException(String stream, int bytes) {
-        super("record for " + stream + " is " + bytes + " bytes; Kinesis takes at most " + KinesisRecordSink.MAX_BYTES_PER_RECORD);
+        super("record for " + stream + " is " + bytes + " bytes; Kinesis takes at most "
+                + KinesisRecordSink.MAX_BYTES_PER_RECORD);
         this.stream = stream;
         this.bytes = bytes;
     }

@@ -19,29 +19,76 @@ import java.math.BigDecimal;
  *                      missed ids are not known, because REST was down and the stream has not spoken since)
  * @param revision      0 on first publication, n+1 each time the minute is re-published with a correction
  */
-public record Bar(long openTime, BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal close,
-                  BigDecimal buyVolume, BigDecimal sellVolume, BigDecimal cvd, BigDecimal vwap,
-                  int trades, long firstTradeId, long lastTradeId, long recvTime,
-                  boolean complete, long missingTrades, int revision) {
+public record Bar(
+        long openTime,
+        BigDecimal open,
+        BigDecimal high,
+        BigDecimal low,
+        BigDecimal close,
+        BigDecimal buyVolume,
+        BigDecimal sellVolume,
+        BigDecimal cvd,
+        BigDecimal vwap,
+        int trades,
+        long firstTradeId,
+        long lastTradeId,
+        long recvTime,
+        boolean complete,
+        long missingTrades,
+        int revision) {
 
     public static final long MINUTE_MS = 60_000L;
 
     /** A complete first publication (bars written before completeness and revisions were recorded read as this). */
-    public Bar(long openTime, BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal close,
-               BigDecimal buyVolume, BigDecimal sellVolume, BigDecimal cvd, BigDecimal vwap,
-               int trades, long firstTradeId, long lastTradeId, long recvTime) {
-        this(openTime, open, high, low, close, buyVolume, sellVolume, cvd, vwap, trades, firstTradeId, lastTradeId,
-                recvTime, true, 0, 0);
+    public Bar(
+            long openTime,
+            BigDecimal open,
+            BigDecimal high,
+            BigDecimal low,
+            BigDecimal close,
+            BigDecimal buyVolume,
+            BigDecimal sellVolume,
+            BigDecimal cvd,
+            BigDecimal vwap,
+            int trades,
+            long firstTradeId,
+            long lastTradeId,
+            long recvTime) {
+        this(
+                openTime,
+                open,
+                high,
+                low,
+                close,
+                buyVolume,
+                sellVolume,
+                cvd,
+                vwap,
+                trades,
+                firstTradeId,
+                lastTradeId,
+                recvTime,
+                true,
+                0,
+                0);
     }
 
     /** The same numbers, ignoring when and how often they were published: whether a re-publication would say anything new. */
     public boolean sameContentAs(Bar other) {
-        return other != null && openTime == other.openTime && trades == other.trades
-                && firstTradeId == other.firstTradeId && lastTradeId == other.lastTradeId
-                && complete == other.complete && missingTrades == other.missingTrades
-                && open.compareTo(other.open) == 0 && high.compareTo(other.high) == 0 && low.compareTo(other.low) == 0
-                && close.compareTo(other.close) == 0 && buyVolume.compareTo(other.buyVolume) == 0
-                && sellVolume.compareTo(other.sellVolume) == 0 && cvd.compareTo(other.cvd) == 0
+        return other != null
+                && openTime == other.openTime
+                && trades == other.trades
+                && firstTradeId == other.firstTradeId
+                && lastTradeId == other.lastTradeId
+                && complete == other.complete
+                && missingTrades == other.missingTrades
+                && open.compareTo(other.open) == 0
+                && high.compareTo(other.high) == 0
+                && low.compareTo(other.low) == 0
+                && close.compareTo(other.close) == 0
+                && buyVolume.compareTo(other.buyVolume) == 0
+                && sellVolume.compareTo(other.sellVolume) == 0
+                && cvd.compareTo(other.cvd) == 0
                 && vwap.compareTo(other.vwap) == 0;
     }
 

@@ -40,9 +40,20 @@ public final class BarCodec implements FieldCodec<Bar> {
 
     @Override
     public Bar decode(Map<String, String> f) {
-        return new Bar(integer(f, "ts"), decimal(f, "open"), decimal(f, "high"), decimal(f, "low"), decimal(f, "close"),
-                decimal(f, "buy_vol"), decimal(f, "sell_vol"), decimal(f, "cvd"), decimal(f, "vwap"),
-                (int) integer(f, "trades"), integer(f, "first_id"), integer(f, "last_id"), integer(f, "recv_ts"),
+        return new Bar(
+                integer(f, "ts"),
+                decimal(f, "open"),
+                decimal(f, "high"),
+                decimal(f, "low"),
+                decimal(f, "close"),
+                decimal(f, "buy_vol"),
+                decimal(f, "sell_vol"),
+                decimal(f, "cvd"),
+                decimal(f, "vwap"),
+                (int) integer(f, "trades"),
+                integer(f, "first_id"),
+                integer(f, "last_id"),
+                integer(f, "recv_ts"),
                 !"false".equals(f.get("complete")),
                 f.containsKey("missing_trades") ? integer(f, "missing_trades") : 0,
                 f.containsKey("revision") ? (int) integer(f, "revision") : 0);

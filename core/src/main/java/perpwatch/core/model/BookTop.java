@@ -12,6 +12,13 @@ import java.math.BigDecimal;
  * @param ts          venue time of the last diff applied (its transaction time)
  * @param recvTime    when we received that diff
  */
-public record BookTop(BigDecimal bidPrice, BigDecimal bidQty, BigDecimal askPrice, BigDecimal askQty,
-                      BigDecimal spreadBps, BigDecimal depthBidUsd, BigDecimal depthAskUsd, long ts, long recvTime) {
-}
+public record BookTop(
+        BigDecimal bidPrice,
+        BigDecimal bidQty,
+        BigDecimal askPrice,
+        BigDecimal askQty,
+        BigDecimal spreadBps,
+        BigDecimal depthBidUsd,
+        BigDecimal depthAskUsd,
+        long ts,
+        long recvTime) {}

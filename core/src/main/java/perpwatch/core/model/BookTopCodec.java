@@ -29,8 +29,15 @@ public final class BookTopCodec implements FieldCodec<BookTop> {
 
     @Override
     public BookTop decode(Map<String, String> f) {
-        return new BookTop(decimal(f, "bid_px"), decimal(f, "bid_qty"), decimal(f, "ask_px"), decimal(f, "ask_qty"),
-                decimal(f, "spread_bps"), decimal(f, "depth_bid_usd"), decimal(f, "depth_ask_usd"),
-                integer(f, "ts"), integer(f, "recv_ts"));
+        return new BookTop(
+                decimal(f, "bid_px"),
+                decimal(f, "bid_qty"),
+                decimal(f, "ask_px"),
+                decimal(f, "ask_qty"),
+                decimal(f, "spread_bps"),
+                decimal(f, "depth_bid_usd"),
+                decimal(f, "depth_ask_usd"),
+                integer(f, "ts"),
+                integer(f, "recv_ts"));
     }
 }

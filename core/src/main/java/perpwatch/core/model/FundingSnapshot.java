@@ -17,15 +17,45 @@ import java.math.BigDecimal;
  * @param oiTime           the venue's time of the open-interest row, which Bybit stamps by its own period: the age of
  *                         {@code oiNotional} and {@code oiTwoSided}
  */
-public record FundingSnapshot(String symbol, BigDecimal oiNotional, BigDecimal oiTwoSided, BigDecimal fundingRate,
-                              BigDecimal fundingRate8h, int fundingIntervalH, BigDecimal fundingApr,
-                              long nextFundingTime, BigDecimal markPrice, long ts, long recvTime, long oiTime) {
+public record FundingSnapshot(
+        String symbol,
+        BigDecimal oiNotional,
+        BigDecimal oiTwoSided,
+        BigDecimal fundingRate,
+        BigDecimal fundingRate8h,
+        int fundingIntervalH,
+        BigDecimal fundingApr,
+        long nextFundingTime,
+        BigDecimal markPrice,
+        long ts,
+        long recvTime,
+        long oiTime) {
 
     /** A snapshot whose open interest is stamped with the ticker's time. */
-    public FundingSnapshot(String symbol, BigDecimal oiNotional, BigDecimal oiTwoSided, BigDecimal fundingRate,
-                           BigDecimal fundingRate8h, int fundingIntervalH, BigDecimal fundingApr,
-                           long nextFundingTime, BigDecimal markPrice, long ts, long recvTime) {
-        this(symbol, oiNotional, oiTwoSided, fundingRate, fundingRate8h, fundingIntervalH, fundingApr, nextFundingTime, markPrice, ts,
-                recvTime, ts);
+    public FundingSnapshot(
+            String symbol,
+            BigDecimal oiNotional,
+            BigDecimal oiTwoSided,
+            BigDecimal fundingRate,
+            BigDecimal fundingRate8h,
+            int fundingIntervalH,
+            BigDecimal fundingApr,
+            long nextFundingTime,
+            BigDecimal markPrice,
+            long ts,
+            long recvTime) {
+        this(
+                symbol,
+                oiNotional,
+                oiTwoSided,
+                fundingRate,
+                fundingRate8h,
+                fundingIntervalH,
+                fundingApr,
+                nextFundingTime,
+                markPrice,
+                ts,
+                recvTime,
+                ts);
     }
 }

@@ -55,15 +55,25 @@ public final class FundingSnapshotCodec implements FieldCodec<FundingSnapshot> {
             oiTwoSided = decimal(f, "oi_two_sided");
             oiNotional = f.containsKey("oi_notional") ? decimal(f, "oi_notional") : null;
         } else {
-            decimal(f, "oi_value");   // the legacy shape, checked as strictly as before
+            decimal(f, "oi_value"); // the legacy shape, checked as strictly as before
             oiTwoSided = decimal(f, "oi_notional");
             oiNotional = null;
         }
         long ts = integer(f, "ts");
         // Legacy entries have no oi_ts; their one-sided figure is null anyway, so the ticker's time is harmless there.
         long oiTime = f.containsKey("oi_ts") ? integer(f, "oi_ts") : ts;
-        return new FundingSnapshot(text(f, "symbol"), oiNotional, oiTwoSided,
-                decimal(f, "funding_rate"), decimal(f, "funding_rate_8h"), (int) interval, decimal(f, "funding_apr"),
-                integer(f, "next_funding_time"), decimal(f, "mark_price"), ts, integer(f, "recv_ts"), oiTime);
+        return new FundingSnapshot(
+                text(f, "symbol"),
+                oiNotional,
+                oiTwoSided,
+                decimal(f, "funding_rate"),
+                decimal(f, "funding_rate_8h"),
+                (int) interval,
+                decimal(f, "funding_apr"),
+                integer(f, "next_funding_time"),
+                decimal(f, "mark_price"),
+                ts,
+                integer(f, "recv_ts"),
+                oiTime);
     }
 }

@@ -10,5 +10,4 @@ import java.math.BigDecimal;
  * @param size   in the base asset (SOL), contracts already converted
  * @param ts     venue trade time
  */
-public record LastTrade(String symbol, BigDecimal price, String side, BigDecimal size, long ts, long recvTime) {
-}
+public record LastTrade(String symbol, BigDecimal price, String side, BigDecimal size, long ts, long recvTime) {}

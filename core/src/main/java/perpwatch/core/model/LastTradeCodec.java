@@ -32,6 +32,12 @@ public final class LastTradeCodec implements FieldCodec<LastTrade> {
         if (!side.equals("buy") && !side.equals("sell")) {
             throw new MalformedRecordException("side must be 'buy' or 'sell', not '" + side + "'");
         }
-        return new LastTrade(text(f, "symbol"), decimal(f, "price"), side, decimal(f, "size"), integer(f, "ts"), integer(f, "recv_ts"));
+        return new LastTrade(
+                text(f, "symbol"),
+                decimal(f, "price"),
+                side,
+                decimal(f, "size"),
+                integer(f, "ts"),
+                integer(f, "recv_ts"));
     }
 }

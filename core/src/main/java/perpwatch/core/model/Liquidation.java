@@ -11,6 +11,12 @@ import java.math.BigDecimal;
  * @param quantity    in the base asset (SOL), contracts already converted
  * @param notionalUsd price × quantity
  */
-public record Liquidation(String venue, String symbol, PositionSide side, BigDecimal price, BigDecimal quantity,
-                          BigDecimal notionalUsd, long ts, long recvTime) {
-}
+public record Liquidation(
+        String venue,
+        String symbol,
+        PositionSide side,
+        BigDecimal price,
+        BigDecimal quantity,
+        BigDecimal notionalUsd,
+        long ts,
+        long recvTime) {}

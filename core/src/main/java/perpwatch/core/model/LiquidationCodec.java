@@ -29,7 +29,14 @@ public final class LiquidationCodec implements FieldCodec<Liquidation> {
 
     @Override
     public Liquidation decode(Map<String, String> f) {
-        return new Liquidation(text(f, "venue"), text(f, "symbol"), PositionSide.fromWire(text(f, "side")),
-                decimal(f, "price"), decimal(f, "quantity"), decimal(f, "notional_usd"), integer(f, "ts"), integer(f, "recv_ts"));
+        return new Liquidation(
+                text(f, "venue"),
+                text(f, "symbol"),
+                PositionSide.fromWire(text(f, "side")),
+                decimal(f, "price"),
+                decimal(f, "quantity"),
+                decimal(f, "notional_usd"),
+                integer(f, "ts"),
+                integer(f, "recv_ts"));
     }
 }

@@ -5,7 +5,8 @@ import perpwatch.core.stream.MalformedRecordException;
 
 /** The side of the position that was liquidated (not the side of the order that closed it). */
 public enum PositionSide {
-    LONG, SHORT;
+    LONG,
+    SHORT;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

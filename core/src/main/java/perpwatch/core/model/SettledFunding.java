@@ -12,6 +12,11 @@ import java.math.BigDecimal;
  * @param fundingApr       percent per year
  * @param ts               the settlement time ({@code fundingRateTimestamp}): one print per value
  */
-public record SettledFunding(String symbol, BigDecimal fundingRate, BigDecimal fundingRate8h, int fundingIntervalH,
-                             BigDecimal fundingApr, long ts, long recvTime) {
-}
+public record SettledFunding(
+        String symbol,
+        BigDecimal fundingRate,
+        BigDecimal fundingRate8h,
+        int fundingIntervalH,
+        BigDecimal fundingApr,
+        long ts,
+        long recvTime) {}

@@ -33,7 +33,13 @@ public final class SettledFundingCodec implements FieldCodec<SettledFunding> {
         if (interval <= 0 || interval > 24) {
             throw new MalformedRecordException("funding_interval_h must be 1..24 hours, not " + interval);
         }
-        return new SettledFunding(text(f, "symbol"), decimal(f, "funding_rate"), decimal(f, "funding_rate_8h"), (int) interval,
-                decimal(f, "funding_apr"), integer(f, "ts"), integer(f, "recv_ts"));
+        return new SettledFunding(
+                text(f, "symbol"),
+                decimal(f, "funding_rate"),
+                decimal(f, "funding_rate_8h"),
+                (int) interval,
+                decimal(f, "funding_apr"),
+                integer(f, "ts"),
+                integer(f, "recv_ts"));
     }
 }

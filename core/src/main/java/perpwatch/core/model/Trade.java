@@ -12,5 +12,5 @@ import java.math.BigDecimal;
  * @param tradeTime     venue trade time, epoch ms
  * @param recvTime      when we received it, epoch ms
  */
-public record Trade(long id, BigDecimal price, BigDecimal quantity, boolean aggressorSell, long tradeTime, long recvTime) {
-}
+public record Trade(
+        long id, BigDecimal price, BigDecimal quantity, boolean aggressorSell, long tradeTime, long recvTime) {}

@@ -15,8 +15,7 @@ import perpwatch.core.stream.StreamKey;
 public final class BufferedStreamWriter {
     private static final Logger LOG = LoggerFactory.getLogger(BufferedStreamWriter.class);
 
-    private record Pending(StreamKey key, Map<String, String> fields) {
-    }
+    private record Pending(StreamKey key, Map<String, String> fields) {}
 
     private final RedisStreams redis;
     private final int capacity;
@@ -35,7 +34,8 @@ public final class BufferedStreamWriter {
         this(redis, capacity, clock, null);
     }
 
-    public BufferedStreamWriter(RedisStreams redis, int capacity, LongSupplier clock, perpwatch.core.kinesis.DurableLogBuffer log) {
+    public BufferedStreamWriter(
+            RedisStreams redis, int capacity, LongSupplier clock, perpwatch.core.kinesis.DurableLogBuffer log) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be >= 1");
         }
@@ -56,7 +56,11 @@ public final class BufferedStreamWriter {
         if (backlog.size() == capacity) {
             Pending lost = backlog.removeFirst();
             dropped++;
-            LOG.error("redis backlog full ({} records): dropped the oldest record for {} (total dropped {})", capacity, lost.key(), dropped);
+            LOG.error(
+                    "redis backlog full ({} records): dropped the oldest record for {} (total dropped {})",
+                    capacity,
+                    lost.key(),
+                    dropped);
         }
         backlog.addLast(new Pending(key, fields));
         return flush();

@@ -9,8 +9,7 @@ import perpwatch.core.stream.StreamKey;
  * (its cursor and pending entries untouched), so every feed task can call it at each start.
  */
 public final class ConsumerGroups {
-    private ConsumerGroups() {
-    }
+    private ConsumerGroups() {}
 
     /**
      * Creates the missing groups (at the stream's end, making the stream if needed).

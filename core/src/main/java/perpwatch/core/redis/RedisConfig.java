@@ -35,6 +35,7 @@ public record RedisConfig(String url, Duration commandTimeout, Optional<String> 
     /** Never prints the token. */
     @Override
     public String toString() {
-        return "RedisConfig[url=" + url + ", commandTimeout=" + commandTimeout + ", auth=" + (auth.isPresent() ? "***" : "none") + "]";
+        return "RedisConfig[url=" + url + ", commandTimeout=" + commandTimeout + ", auth="
+                + (auth.isPresent() ? "***" : "none") + "]";
     }
 }

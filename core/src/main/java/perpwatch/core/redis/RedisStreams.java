@@ -3,10 +3,10 @@ package perpwatch.core.redis;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.TimeoutOptions;
@@ -42,17 +42,21 @@ public final class RedisStreams implements AutoCloseable {
         this.config = config;
         // Reconnect quickly: readers must see Redis again within seconds of it coming back.
         this.resources = ClientResources.builder()
-                .reconnectDelay(Delay.equalJitter(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                .reconnectDelay(
+                        Delay.equalJitter(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
                 .build();
         RedisURI uri = RedisURI.create(config.url());
-        config.auth().ifPresent(token -> uri.setCredentialsProvider(io.lettuce.core.RedisCredentialsProvider.from(
-                () -> io.lettuce.core.RedisCredentials.just(null, token))));
+        config.auth()
+                .ifPresent(token -> uri.setCredentialsProvider(io.lettuce.core.RedisCredentialsProvider.from(
+                        () -> io.lettuce.core.RedisCredentials.just(null, token))));
         this.client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(config.commandTimeout()))
-                .socketOptions(SocketOptions.builder().connectTimeout(config.commandTimeout().multipliedBy(2)).build())
+                .socketOptions(SocketOptions.builder()
+                        .connectTimeout(config.commandTimeout().multipliedBy(2))
+                        .build())
                 .build());
     }
 
@@ -74,8 +78,7 @@ public final class RedisStreams implements AutoCloseable {
     }
 
     /** One entry for {@link #appendOnce}: the key that marks it seen, and its fields. */
-    public record OnceEntry(String onceKey, Map<String, String> fields) {
-    }
+    public record OnceEntry(String onceKey, Map<String, String> fields) {}
 
     /**
      * Appends each entry unless its {@code onceKey} exists, and then sets that key with {@code ttl}, all in one
@@ -99,7 +102,8 @@ public final class RedisStreams implements AutoCloseable {
                 args.add(v);
             });
         }
-        List<Long> results = call(key, c -> c.eval(APPEND_ONCE, ScriptOutputType.MULTI, keys, args.toArray(new String[0])));
+        List<Long> results =
+                call(key, c -> c.eval(APPEND_ONCE, ScriptOutputType.MULTI, keys, args.toArray(new String[0])));
         List<Boolean> appended = new ArrayList<>(results.size());
         results.forEach(r -> appended.add(r != null && r == 1L));
         return appended;
@@ -113,7 +117,8 @@ public final class RedisStreams implements AutoCloseable {
      * Replaces the document at {@code snapshotKey} and appends its summary to {@code stream}, in one atomic script:
      * a reader never sees a summary whose document is not there yet, or a document without its summary.
      */
-    public String publishSnapshot(String snapshotKey, String document, StreamKey stream, Map<String, String> summary, long nowMs) {
+    public String publishSnapshot(
+            String snapshotKey, String document, StreamKey stream, Map<String, String> summary, long nowMs) {
         List<String> args = new ArrayList<>();
         args.add(document);
         args.add(Long.toString(nowMs - stream.retention().toMillis()));
@@ -121,7 +126,13 @@ public final class RedisStreams implements AutoCloseable {
             args.add(k);
             args.add(v);
         });
-        return call(stream, c -> c.eval(PUBLISH_SNAPSHOT, ScriptOutputType.VALUE, new String[]{snapshotKey, stream.name()}, args.toArray(new String[0])));
+        return call(
+                stream,
+                c -> c.eval(
+                        PUBLISH_SNAPSHOT,
+                        ScriptOutputType.VALUE,
+                        new String[] {snapshotKey, stream.name()},
+                        args.toArray(new String[0])));
     }
 
     /** The value at a plain key, if any. */
@@ -141,8 +152,8 @@ public final class RedisStreams implements AutoCloseable {
 
     /** Per key, in order: its value, or null when absent. One round trip. */
     public List<String> values(List<String> keys) {
-        List<io.lettuce.core.KeyValue<String, String>> values = call(new StreamKey(keys.get(0), Duration.ofMinutes(1)),
-                c -> c.mget(keys.toArray(new String[0])));
+        List<io.lettuce.core.KeyValue<String, String>> values =
+                call(new StreamKey(keys.get(0), Duration.ofMinutes(1)), c -> c.mget(keys.toArray(new String[0])));
         List<String> out = new ArrayList<>(values.size());
         for (io.lettuce.core.KeyValue<String, String> v : values) {
             out.add(v.hasValue() ? v.getValue() : null);
@@ -152,8 +163,8 @@ public final class RedisStreams implements AutoCloseable {
 
     /** Per key, in order: the last heartbeat time, or null when absent (expired or never set). One round trip. */
     public List<Long> heartbeats(List<String> keys) {
-        List<io.lettuce.core.KeyValue<String, String>> values = call(new StreamKey(keys.get(0), Duration.ofMinutes(1)),
-                c -> c.mget(keys.toArray(new String[0])));
+        List<io.lettuce.core.KeyValue<String, String>> values =
+                call(new StreamKey(keys.get(0), Duration.ofMinutes(1)), c -> c.mget(keys.toArray(new String[0])));
         List<Long> out = new ArrayList<>(values.size());
         for (io.lettuce.core.KeyValue<String, String> v : values) {
             Long time = null;
@@ -180,7 +191,8 @@ public final class RedisStreams implements AutoCloseable {
         return seen;
     }
 
-    private static final String APPEND_ONCE = String.join("\n",
+    private static final String APPEND_ONCE = String.join(
+            "\n",
             "local out = {}",
             "local a = 3",
             "for k = 2, #KEYS do",
@@ -198,7 +210,8 @@ public final class RedisStreams implements AutoCloseable {
             "end",
             "return out");
 
-    private static final String COUNT_RANGE = "return #redis.call('XRANGE', KEYS[1], ARGV[1], ARGV[2], 'COUNT', ARGV[3])";
+    private static final String COUNT_RANGE =
+            "return #redis.call('XRANGE', KEYS[1], ARGV[1], ARGV[2], 'COUNT', ARGV[3])";
 
     /**
      * How many entries have ids in [fromMs, toMs], counted up to {@code cap} inside Redis: only the number crosses
@@ -209,8 +222,15 @@ public final class RedisStreams implements AutoCloseable {
         if (cap < 1) {
             throw new IllegalArgumentException("cap must be >= 1");
         }
-        Long n = call(key, c -> c.eval(COUNT_RANGE, ScriptOutputType.INTEGER, new String[]{key.name()},
-                Long.toString(fromMs), Long.toString(toMs), Integer.toString(cap)));
+        Long n = call(
+                key,
+                c -> c.eval(
+                        COUNT_RANGE,
+                        ScriptOutputType.INTEGER,
+                        new String[] {key.name()},
+                        Long.toString(fromMs),
+                        Long.toString(toMs),
+                        Integer.toString(cap)));
         return n == null ? 0 : n.intValue();
     }
 
@@ -231,7 +251,8 @@ public final class RedisStreams implements AutoCloseable {
     // KEYS[1] stream; ARGV: lower id bound, fromMs, toMs, cap, scan limit, page size.
     // Returns {total, unreadable, stop (0 exhausted, 1 cap, 2 scan limit), scanned, venue1, count1, venue2, ...}.
     // Exclusive range starts ('(' id) need Redis 6.2 / Valkey; tests run 6.2, production Valkey 8.
-    private static final LuaScript COUNT_BY_EVENT_TIME = LuaScript.of(String.join("\n",
+    private static final LuaScript COUNT_BY_EVENT_TIME = LuaScript.of(String.join(
+            "\n",
             "local lower, from, to = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])",
             "local cap, limit, page = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])",
             "local total, unreadable, scanned, stop = 0, 0, 0, 0",
@@ -301,9 +322,17 @@ public final class RedisStreams implements AutoCloseable {
         }
         long lowerId = Math.max(0, fromMs - idSlack.toMillis());
         long scanLimit = Math.min(Integer.MAX_VALUE, (long) cap * EVENT_COUNT_SCAN_PER_CAP);
-        List<Object> reply = script(key, COUNT_BY_EVENT_TIME, ScriptOutputType.MULTI, new String[]{key.name()},
-                Long.toString(lowerId), Long.toString(fromMs), Long.toString(toMs), Integer.toString(cap),
-                Long.toString(scanLimit), Integer.toString(EVENT_COUNT_PAGE));
+        List<Object> reply = script(
+                key,
+                COUNT_BY_EVENT_TIME,
+                ScriptOutputType.MULTI,
+                new String[] {key.name()},
+                Long.toString(lowerId),
+                Long.toString(fromMs),
+                Long.toString(toMs),
+                Integer.toString(cap),
+                Long.toString(scanLimit),
+                Integer.toString(EVENT_COUNT_PAGE));
         Map<String, Integer> byVenue = new java.util.HashMap<>();
         for (int i = 4; i + 1 < reply.size(); i += 2) {
             byVenue.put((String) reply.get(i), ((Long) reply.get(i + 1)).intValue());
@@ -313,8 +342,12 @@ public final class RedisStreams implements AutoCloseable {
             case 1 -> EventCount.Stop.CAP_REACHED;
             default -> EventCount.Stop.SCAN_LIMIT_REACHED;
         };
-        return new EventCount(((Long) reply.get(0)).intValue(), byVenue, ((Long) reply.get(1)).intValue(),
-                ((Long) reply.get(3)).intValue(), stop);
+        return new EventCount(
+                ((Long) reply.get(0)).intValue(),
+                byVenue,
+                ((Long) reply.get(1)).intValue(),
+                ((Long) reply.get(3)).intValue(),
+                stop);
     }
 
     /** {@link #countByEventTime(StreamKey, long, long, int, Duration)} with {@link #DEFAULT_ID_SLACK}. */
@@ -338,7 +371,8 @@ public final class RedisStreams implements AutoCloseable {
         return fingerprint(keys, List.of());
     }
 
-    private static final LuaScript FINGERPRINT = LuaScript.of(String.join("\n",
+    private static final LuaScript FINGERPRINT = LuaScript.of(String.join(
+            "\n",
             "local out = {}",
             "local streams = tonumber(ARGV[1])",
             "for i = 1, #KEYS do",
@@ -366,8 +400,12 @@ public final class RedisStreams implements AutoCloseable {
         if (keys.isEmpty()) {
             return List.of();
         }
-        List<String> out = script(new StreamKey(keys.get(0), Duration.ofDays(1)), FINGERPRINT, ScriptOutputType.MULTI,
-                keys.toArray(new String[0]), Integer.toString(streams.size()));
+        List<String> out = script(
+                new StreamKey(keys.get(0), Duration.ofDays(1)),
+                FINGERPRINT,
+                ScriptOutputType.MULTI,
+                keys.toArray(new String[0]),
+                Integer.toString(streams.size()));
         return java.util.Collections.unmodifiableList(new ArrayList<>(out));
     }
 
@@ -385,7 +423,8 @@ public final class RedisStreams implements AutoCloseable {
         StreamKey first = keys.get(0);
         try {
             var async = connected().async();
-            List<io.lettuce.core.RedisFuture<List<StreamMessage<String, String>>>> pending = new ArrayList<>(keys.size());
+            List<io.lettuce.core.RedisFuture<List<StreamMessage<String, String>>>> pending =
+                    new ArrayList<>(keys.size());
             for (StreamKey key : keys) {
                 pending.add(async.xrevrange(key.name(), Range.create("-", "+"), Limit.from(1)));
             }
@@ -398,28 +437,34 @@ public final class RedisStreams implements AutoCloseable {
             }
             return out;
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new StoreUnavailableException("redis " + config.url() + " timed out on " + first + " and " + (keys.size() - 1)
-                    + " more streams", e);
+            throw new StoreUnavailableException(
+                    "redis " + config.url() + " timed out on " + first + " and " + (keys.size() - 1) + " more streams",
+                    e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new StoreUnavailableException("redis " + config.url() + " failed on " + first + " and " + (keys.size() - 1)
-                    + " more streams: " + e.getCause().getMessage(), e.getCause());
+            throw new StoreUnavailableException(
+                    "redis " + config.url() + " failed on " + first + " and " + (keys.size() - 1) + " more streams: "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("interrupted while reading " + first, e);
         } catch (RedisException e) {
-            throw new StoreUnavailableException("redis " + config.url() + " failed on " + first + ": " + e.getMessage(), e);
+            throw new StoreUnavailableException(
+                    "redis " + config.url() + " failed on " + first + ": " + e.getMessage(), e);
         }
     }
 
     /** The newest entry, if the stream has any. */
     public Optional<StreamEntry> last(StreamKey key) {
-        List<StreamMessage<String, String>> messages = call(key, c -> c.xrevrange(key.name(), Range.create("-", "+"), Limit.from(1)));
+        List<StreamMessage<String, String>> messages =
+                call(key, c -> c.xrevrange(key.name(), Range.create("-", "+"), Limit.from(1)));
         return messages.isEmpty() ? Optional.empty() : Optional.of(toEntry(messages.get(0)));
     }
 
     /** Entries whose ids fall in [fromMs, toMs], oldest first, at most {@code limit}. */
     public List<StreamEntry> range(StreamKey key, long fromMs, long toMs, int limit) {
-        List<StreamMessage<String, String>> messages = call(key,
+        List<StreamMessage<String, String>> messages = call(
+                key,
                 c -> c.xrange(key.name(), Range.create(Long.toString(fromMs), Long.toString(toMs)), Limit.from(limit)));
         List<StreamEntry> entries = new ArrayList<>(messages.size());
         for (StreamMessage<String, String> message : messages) {
@@ -433,12 +478,14 @@ public final class RedisStreams implements AutoCloseable {
      * week of a busy stream never sits in memory at once. Pages continue after the last id seen (exclusive), so
      * entries sharing a millisecond are neither skipped nor repeated.
      */
-    public void forEachInRange(StreamKey key, long fromMs, long toMs, int pageSize, java.util.function.Consumer<StreamEntry> visitor) {
+    public void forEachInRange(
+            StreamKey key, long fromMs, long toMs, int pageSize, java.util.function.Consumer<StreamEntry> visitor) {
         Range.Boundary<String> lower = Range.Boundary.including(Long.toString(fromMs));
         Range.Boundary<String> upper = Range.Boundary.including(Long.toString(toMs));
         while (true) {
             Range<String> range = Range.from(lower, upper);
-            List<StreamMessage<String, String>> page = call(key, c -> c.xrange(key.name(), range, Limit.from(pageSize)));
+            List<StreamMessage<String, String>> page =
+                    call(key, c -> c.xrange(key.name(), range, Limit.from(pageSize)));
             for (StreamMessage<String, String> message : page) {
                 visitor.accept(toEntry(message));
             }
@@ -456,8 +503,8 @@ public final class RedisStreams implements AutoCloseable {
      */
     public List<StreamEntry> newest(StreamKey key, long fromMs, long toMs, int limit) {
         String upper = toMs == Long.MAX_VALUE ? "+" : Long.toString(toMs);
-        List<StreamMessage<String, String>> messages = call(key,
-                c -> c.xrevrange(key.name(), Range.create(Long.toString(fromMs), upper), Limit.from(limit)));
+        List<StreamMessage<String, String>> messages =
+                call(key, c -> c.xrevrange(key.name(), Range.create(Long.toString(fromMs), upper), Limit.from(limit)));
         List<StreamEntry> entries = new ArrayList<>(messages.size());
         for (int i = messages.size() - 1; i >= 0; i--) {
             entries.add(toEntry(messages.get(i)));
@@ -473,8 +520,11 @@ public final class RedisStreams implements AutoCloseable {
     public boolean createGroup(StreamKey key, String group) {
         return call(key, c -> {
             try {
-                return "OK".equals(c.xgroupCreate(io.lettuce.core.XReadArgs.StreamOffset.latest(key.name()), group,
-                        io.lettuce.core.XGroupCreateArgs.Builder.mkstream()));
+                return "OK"
+                        .equals(c.xgroupCreate(
+                                io.lettuce.core.XReadArgs.StreamOffset.latest(key.name()),
+                                group,
+                                io.lettuce.core.XGroupCreateArgs.Builder.mkstream()));
             } catch (RedisException e) {
                 if (e.getMessage() != null && e.getMessage().startsWith("BUSYGROUP")) {
                     return false;
@@ -525,7 +575,8 @@ public final class RedisStreams implements AutoCloseable {
         } catch (StoreUnavailableException e) {
             throw e;
         } catch (RedisException e) {
-            throw new StoreUnavailableException("redis " + config.url() + " failed on " + key + ": " + e.getMessage(), e);
+            throw new StoreUnavailableException(
+                    "redis " + config.url() + " failed on " + key + ": " + e.getMessage(), e);
         }
     }
 
@@ -542,7 +593,8 @@ public final class RedisStreams implements AutoCloseable {
                     try {
                         current = client.connect();
                     } catch (RedisException e) {
-                        throw new StoreUnavailableException("redis " + config.url() + " is unreachable: " + e.getMessage(), e);
+                        throw new StoreUnavailableException(
+                                "redis " + config.url() + " is unreachable: " + e.getMessage(), e);
                     }
                     connection = current;
                 }

@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** Strict readers and the canonical writer for stream field values (plain decimal strings, epoch ms). */
 public final class Fields {
-    private Fields() {
-    }
+    private Fields() {}
 
     /** Plain notation without trailing zeros: {@code 7.6120} and {@code 7.612} are written as {@code 7.612}. */
     public static String decimal(BigDecimal value) {

@@ -10,8 +10,7 @@ public final class StreamKeys {
     private static final Duration DAY = Duration.ofDays(1);
     private static final Duration WEEK = Duration.ofDays(7);
 
-    private StreamKeys() {
-    }
+    private StreamKeys() {}
 
     /** Closed 1-minute bars from Binance aggTrade. */
     public static StreamKey trades(Instrument instrument) {
@@ -54,7 +53,8 @@ public final class StreamKeys {
 
     /** Bybit open interest and funding, polled every 60 s: three missed polls mean the feed is behind. */
     public static StreamKey funding(Instrument instrument) {
-        return new StreamKey(prefix(instrument, "usdt") + ":funding", Duration.ofDays(30)).withSilenceBudget(Duration.ofSeconds(180));
+        return new StreamKey(prefix(instrument, "usdt") + ":funding", Duration.ofDays(30))
+                .withSilenceBudget(Duration.ofSeconds(180));
     }
 
     /**
@@ -97,13 +97,21 @@ public final class StreamKeys {
      * a breach. Written by the API, not a feed: no silence budget (a steady verdict writes nothing).
      */
     public static StreamKey guardDecisions(Instrument instrument) {
-        return new StreamKey("engine:guards:decisions:" + instrument.canonical().toLowerCase(Locale.ROOT), Duration.ofDays(30));
+        return new StreamKey(
+                "engine:guards:decisions:" + instrument.canonical().toLowerCase(Locale.ROOT), Duration.ofDays(30));
     }
 
     /** Every stream this instrument has, for health and tooling. */
     public static List<StreamKey> all(Instrument instrument) {
-        return List.of(trades(instrument), price(instrument), book(instrument), liquidations(instrument),
-                funding(instrument), fundingSettled(instrument), usdcTrades(instrument), okxUsdtTrades(instrument));
+        return List.of(
+                trades(instrument),
+                price(instrument),
+                book(instrument),
+                liquidations(instrument),
+                funding(instrument),
+                fundingSettled(instrument),
+                usdcTrades(instrument),
+                okxUsdtTrades(instrument));
     }
 
     private static String prefix(Instrument instrument, String quote) {

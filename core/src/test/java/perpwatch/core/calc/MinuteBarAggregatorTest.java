@@ -24,8 +24,13 @@ class MinuteBarAggregatorTest {
         List<Trade> trades = new ArrayList<>();
         for (String line : Fixtures.lines("binance/aggTrade_SUSHIUSDT_combined.jsonl")) {
             JsonNode d = mapper.readTree(line).get("data");
-            trades.add(new Trade(d.get("a").asLong(), new BigDecimal(d.get("p").asText()), new BigDecimal(d.get("q").asText()),
-                    d.get("m").asBoolean(), d.get("T").asLong(), d.get("E").asLong()));
+            trades.add(new Trade(
+                    d.get("a").asLong(),
+                    new BigDecimal(d.get("p").asText()),
+                    new BigDecimal(d.get("q").asText()),
+                    d.get("m").asBoolean(),
+                    d.get("T").asLong(),
+                    d.get("E").asLong()));
         }
         return trades;
     }
@@ -42,14 +47,25 @@ class MinuteBarAggregatorTest {
 
         assertEquals(2, bars.size());
         // Expected values worked out independently with Python's decimal module over the same file.
-        assertEquals(Map.ofEntries(
-                Map.entry("open", "7.612"), Map.entry("high", "7.618"), Map.entry("low", "7.61"), Map.entry("close", "7.617"),
-                Map.entry("buy_vol", "1351"), Map.entry("sell_vol", "362"), Map.entry("cvd", "989"),
-                Map.entry("vwap", "7.614016345593"), Map.entry("trades", "28"), Map.entry("ts", "1626992700000"),
-                Map.entry("first_id", "87353230"), Map.entry("last_id", "87353257"),
-                // closed by trade 87353258 (the next minute's first), received at its E
-                Map.entry("recv_ts", "1626992760353"),
-                Map.entry("complete", "true"), Map.entry("missing_trades", "0"), Map.entry("revision", "0")),
+        assertEquals(
+                Map.ofEntries(
+                        Map.entry("open", "7.612"),
+                        Map.entry("high", "7.618"),
+                        Map.entry("low", "7.61"),
+                        Map.entry("close", "7.617"),
+                        Map.entry("buy_vol", "1351"),
+                        Map.entry("sell_vol", "362"),
+                        Map.entry("cvd", "989"),
+                        Map.entry("vwap", "7.614016345593"),
+                        Map.entry("trades", "28"),
+                        Map.entry("ts", "1626992700000"),
+                        Map.entry("first_id", "87353230"),
+                        Map.entry("last_id", "87353257"),
+                        // closed by trade 87353258 (the next minute's first), received at its E
+                        Map.entry("recv_ts", "1626992760353"),
+                        Map.entry("complete", "true"),
+                        Map.entry("missing_trades", "0"),
+                        Map.entry("revision", "0")),
                 BarCodec.INSTANCE.encode(bars.get(0)));
         Map<String, String> second = BarCodec.INSTANCE.encode(bars.get(1));
         assertEquals("7.618", second.get("open"));
@@ -101,14 +117,18 @@ class MinuteBarAggregatorTest {
         TradeCoverage gap = minute -> minute == 0 ? new TradeCoverage.Coverage(false, 3) : TradeCoverage.Coverage.FULL;
         aggregator.accept(trade(1, "10", "1", false, 10_000));
         aggregator.accept(trade(5, "10", "1", false, 61_000));
-        assertTrue(aggregator.due(61_000, gap).isEmpty(), "a later trade does not close a bar whose ids are being fetched");
+        assertTrue(
+                aggregator.due(61_000, gap).isEmpty(),
+                "a later trade does not close a bar whose ids are being fetched");
         Bar bar = only(aggregator.due(70_000, gap));
         assertFalse(bar.complete());
         assertEquals(3, bar.missingTrades());
 
         // The backfill brings the three trades after all: the bar is re-published, complete.
         for (long id = 2; id <= 4; id++) {
-            assertEquals(MinuteBarAggregator.Accepted.REVISES_PUBLISHED, aggregator.accept(trade(id, "10", "1", true, 20_000)));
+            assertEquals(
+                    MinuteBarAggregator.Accepted.REVISES_PUBLISHED,
+                    aggregator.accept(trade(id, "10", "1", true, 20_000)));
         }
         Bar revised = only(aggregator.due(71_000, TradeCoverage.COMPLETE));
         assertTrue(revised.complete());
@@ -125,7 +145,9 @@ class MinuteBarAggregatorTest {
         aggregator.accept(trade(2, "10", "2", false, 61_000));
         aggregator.accept(trade(3, "10", "4", false, 121_000));
         List<Bar> first = aggregator.due(121_000, TradeCoverage.COMPLETE);
-        assertEquals(List.of("1", "3"), first.stream().map(b -> b.cvd().toPlainString()).toList());
+        assertEquals(
+                List.of("1", "3"),
+                first.stream().map(b -> b.cvd().toPlainString()).toList());
 
         // A sell of minute 0 delivered after minute 1 was published (ids follow venue time, so its id sits before 2;
         // a test can say so with any id).
@@ -147,8 +169,20 @@ class MinuteBarAggregatorTest {
     @Test
     void restoredCvdContinuesAndTheRestoredMinuteCanBeRevised() {
         MinuteBarAggregator aggregator = new MinuteBarAggregator(0);
-        Bar last = new Bar(120_000, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.ONE,
-                BigDecimal.ZERO, new BigDecimal("-40.5"), BigDecimal.TEN, 1, 7, 7, 180_000);
+        Bar last = new Bar(
+                120_000,
+                BigDecimal.TEN,
+                BigDecimal.TEN,
+                BigDecimal.TEN,
+                BigDecimal.TEN,
+                BigDecimal.ONE,
+                BigDecimal.ZERO,
+                new BigDecimal("-40.5"),
+                BigDecimal.TEN,
+                1,
+                7,
+                7,
+                180_000);
         aggregator.restore(last);
 
         aggregator.accept(trade(8, "10", "1", false, 150_000));

@@ -22,7 +22,10 @@ class EnvTest {
     @Test
     void badValuesNameTheVariable() {
         Env env = Env.of(Map.of("N", "ten", "T", "5 parsecs"));
-        assertEquals("N: expected an integer, got 'ten'", assertThrows(IllegalArgumentException.class, () -> env.integer("N", 1)).getMessage());
+        assertEquals(
+                "N: expected an integer, got 'ten'",
+                assertThrows(IllegalArgumentException.class, () -> env.integer("N", 1))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> env.duration("T", null));
     }
 }

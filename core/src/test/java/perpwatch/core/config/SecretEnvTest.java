@@ -49,8 +49,11 @@ class SecretEnvTest {
         Env env = Env.of(Map.of("PERPWATCH_HELIUS_AUTH_SECRET_ARN", ARN)).withSecrets(arn -> {
             throw new IllegalStateException("AccessDeniedException");
         });
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> env.string("PERPWATCH_HELIUS_AUTH", null));
-        assertTrue(e.getMessage().startsWith("PERPWATCH_HELIUS_AUTH_SECRET_ARN: cannot read secret " + ARN), e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> env.string("PERPWATCH_HELIUS_AUTH", null));
+        assertTrue(
+                e.getMessage().startsWith("PERPWATCH_HELIUS_AUTH_SECRET_ARN: cannot read secret " + ARN),
+                e.getMessage());
     }
 
     @Test
@@ -59,13 +62,16 @@ class SecretEnvTest {
             Env env = Env.of(Map.of("PERPWATCH_REDIS_URL", redis.url(), "PERPWATCH_REDIS_AUTH_SECRET_ARN", ARN))
                     .withSecrets(arn -> "tok3n");
             RedisConfig config = RedisConfig.fromEnv(env);
-            assertTrue(config.toString().contains("auth=***") && !config.toString().contains("tok3n"), "never printed");
+            assertTrue(
+                    config.toString().contains("auth=***") && !config.toString().contains("tok3n"), "never printed");
             StreamKey key = new StreamKey("test:auth", Duration.ofHours(1));
             try (RedisStreams streams = new RedisStreams(config)) {
                 streams.add(key, Map.of("v", "1"), System.currentTimeMillis());
             }
             try (RedisStreams noAuth = new RedisStreams(new RedisConfig(redis.url(), Duration.ofSeconds(1)))) {
-                assertThrows(StoreUnavailableException.class, () -> noAuth.add(key, Map.of("v", "2"), System.currentTimeMillis()));
+                assertThrows(
+                        StoreUnavailableException.class,
+                        () -> noAuth.add(key, Map.of("v", "2"), System.currentTimeMillis()));
             }
         }
     }

@@ -27,14 +27,17 @@ class InstrumentRegistryTest {
         String json = "[{\"canonical\":\"SOL\",\"binance\":\"SOLUSDT\"},"
                 + "{\"canonical\":\"btc\",\"binance\":\"BTCUSDT\",\"okx_usdc\":\"BTC-USDC-SWAP\",\"drift_perp_market\":1}]";
         InstrumentRegistry registry = InstrumentRegistry.fromEnv(Env.of(Map.of(InstrumentRegistry.ENV, json)));
-        assertEquals("market:btcusdt:trades", StreamKeys.trades(registry.require("BTC")).name());
+        assertEquals(
+                "market:btcusdt:trades",
+                StreamKeys.trades(registry.require("BTC")).name());
         assertEquals(1, registry.require("BTC").driftPerpMarket());
         assertTrue(registry.find("ETH").isEmpty());
     }
 
     @Test
     void badConfigNamesTheVariable() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> InstrumentRegistry.fromEnv(Env.of(Map.of(InstrumentRegistry.ENV, "[{\"binance\":\"X\"}]"))));
         assertTrue(e.getMessage().startsWith("PERPWATCH_INSTRUMENTS"), e.getMessage());
     }

@@ -32,9 +32,11 @@ class DurableLogBufferTest {
     @Test
     void aKinesisOutageGrowsTheBacklogWhichDrainsWithNothingLost() throws Exception {
         int port = TestRedis.freePort();
-        KinesisConfig config = new KinesisConfig("log-outage", Optional.of(URI.create("http://127.0.0.1:" + port)), "us-east-1");
+        KinesisConfig config =
+                new KinesisConfig("log-outage", Optional.of(URI.create("http://127.0.0.1:" + port)), "us-east-1");
         try (KinesisClient client = KinesisClients.create(config);
-             DurableLogBuffer buffer = new DurableLogBuffer(new KinesisRecordSink(client, "log-outage", 1, 1), 1_000, 100, () -> 5L)) {
+                DurableLogBuffer buffer =
+                        new DurableLogBuffer(new KinesisRecordSink(client, "log-outage", 1, 1), 1_000, 100, () -> 5L)) {
             for (int i = 0; i < 300; i++) {
                 buffer.offer(KEY.name(), Map.of("price", "150." + i));
             }
@@ -42,7 +44,8 @@ class DurableLogBufferTest {
             awaitTrue(() -> buffer.currentBatch() <= 25);
             try (TestKinesis kinesis = TestKinesis.start("log-outage", 1, port)) {
                 awaitTrue(() -> buffer.backlog() == 0);
-                assertEquals(100, buffer.currentBatch(), "failed calls halved the batch, successful ones doubled it back");
+                assertEquals(
+                        100, buffer.currentBatch(), "failed calls halved the batch, successful ones doubled it back");
                 assertEquals(300, buffer.shipped());
                 assertEquals(0, buffer.dropped());
                 var records = kinesis.readAll();
@@ -55,9 +58,11 @@ class DurableLogBufferTest {
 
     @Test
     void aFullBacklogDropsTheOldestAndCountsIt() throws Exception {
-        KinesisConfig nowhere = new KinesisConfig("x", Optional.of(URI.create("http://127.0.0.1:" + TestRedis.freePort())), "us-east-1");
+        KinesisConfig nowhere = new KinesisConfig(
+                "x", Optional.of(URI.create("http://127.0.0.1:" + TestRedis.freePort())), "us-east-1");
         try (KinesisClient client = KinesisClients.create(nowhere);
-             DurableLogBuffer buffer = new DurableLogBuffer(new KinesisRecordSink(client, "x", 1, 1), 10, 5, () -> 5L)) {
+                DurableLogBuffer buffer =
+                        new DurableLogBuffer(new KinesisRecordSink(client, "x", 1, 1), 10, 5, () -> 5L)) {
             for (int i = 0; i < 15; i++) {
                 buffer.offer(KEY.name(), Map.of("i", Integer.toString(i)));
             }
@@ -69,10 +74,14 @@ class DurableLogBufferTest {
     @Test
     void withRedisDownTheLogStillGetsEveryRecord() throws Exception {
         try (TestKinesis kinesis = TestKinesis.start("log-redis-down", 1);
-             KinesisClient client = kinesis.client();
-             TestRedis redis = TestRedis.start();
-             RedisStreams streams = new RedisStreams(redis.config());
-             DurableLogBuffer buffer = new DurableLogBuffer(new KinesisRecordSink(client, kinesis.stream(), 3, 10), 1_000, 100, System::currentTimeMillis)) {
+                KinesisClient client = kinesis.client();
+                TestRedis redis = TestRedis.start();
+                RedisStreams streams = new RedisStreams(redis.config());
+                DurableLogBuffer buffer = new DurableLogBuffer(
+                        new KinesisRecordSink(client, kinesis.stream(), 3, 10),
+                        1_000,
+                        100,
+                        System::currentTimeMillis)) {
             redis.stop();
             BufferedStreamWriter writer = new BufferedStreamWriter(streams, 1_000, System::currentTimeMillis, buffer);
             for (int i = 0; i < 20; i++) {
@@ -87,10 +96,11 @@ class DurableLogBufferTest {
     @Test
     void theLastWriterToCloseShipsTheTailAndStopsTheShipper() throws Exception {
         try (TestKinesis kinesis = TestKinesis.start("log-close", 1);
-             KinesisClient client = kinesis.client();
-             TestRedis redis = TestRedis.start();
-             RedisStreams streams = new RedisStreams(redis.config())) {
-            DurableLogBuffer buffer = new DurableLogBuffer(new KinesisRecordSink(client, kinesis.stream(), 3, 10), 1_000, 100, System::currentTimeMillis);
+                KinesisClient client = kinesis.client();
+                TestRedis redis = TestRedis.start();
+                RedisStreams streams = new RedisStreams(redis.config())) {
+            DurableLogBuffer buffer = new DurableLogBuffer(
+                    new KinesisRecordSink(client, kinesis.stream(), 3, 10), 1_000, 100, System::currentTimeMillis);
             BufferedStreamWriter trades = new BufferedStreamWriter(streams, 1_000, System::currentTimeMillis, buffer);
             BufferedStreamWriter book = new BufferedStreamWriter(streams, 1_000, System::currentTimeMillis, buffer);
             for (int i = 0; i < 10; i++) {

@@ -35,10 +35,18 @@ class DurableLogShipperFaultTest {
             }
             List<PutRecordsResultEntry> results = new ArrayList<>();
             for (var entry : request.records()) {
-                written.add(LogRecordCodec.decode(entry.data().asByteArray()).fields().get("i"));
-                results.add(PutRecordsResultEntry.builder().shardId("shardId-0").sequenceNumber(Integer.toString(written.size())).build());
+                written.add(LogRecordCodec.decode(entry.data().asByteArray())
+                        .fields()
+                        .get("i"));
+                results.add(PutRecordsResultEntry.builder()
+                        .shardId("shardId-0")
+                        .sequenceNumber(Integer.toString(written.size()))
+                        .build());
             }
-            return PutRecordsResponse.builder().records(results).failedRecordCount(0).build();
+            return PutRecordsResponse.builder()
+                    .records(results)
+                    .failedRecordCount(0)
+                    .build();
         }
 
         synchronized List<String> written() {
@@ -51,16 +59,17 @@ class DurableLogShipperFaultTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @Test
     void anOversizedRecordIsRefusedWhenOfferedAndTheRestShip() throws Exception {
         SurprisingClient client = new SurprisingClient(0);
-        try (DurableLogBuffer buffer = new DurableLogBuffer(new KinesisRecordSink(client, "s", 1, 1), 100, 10, () -> 5L)) {
+        try (DurableLogBuffer buffer =
+                new DurableLogBuffer(new KinesisRecordSink(client, "s", 1, 1), 100, 10, () -> 5L)) {
             assertTrue(buffer.offer("k", Map.of("i", "0")));
-            assertFalse(buffer.offer("k", Map.of("i", "big", "blob", "x".repeat(KinesisRecordSink.MAX_BYTES_PER_RECORD))));
+            assertFalse(
+                    buffer.offer("k", Map.of("i", "big", "blob", "x".repeat(KinesisRecordSink.MAX_BYTES_PER_RECORD))));
             assertTrue(buffer.offer("k", Map.of("i", "1")));
             DurableLogBufferTest.awaitTrue(() -> buffer.backlog() == 0);
             assertEquals(List.of("0", "1"), client.written());
@@ -73,7 +82,8 @@ class DurableLogShipperFaultTest {
     @Test
     void aRuntimeExceptionInTheShipperIsCountedAndRetriedNotFatal() throws Exception {
         SurprisingClient client = new SurprisingClient(2);
-        try (DurableLogBuffer buffer = new DurableLogBuffer(new KinesisRecordSink(client, "s", 1, 1), 100, 10, () -> 5L)) {
+        try (DurableLogBuffer buffer =
+                new DurableLogBuffer(new KinesisRecordSink(client, "s", 1, 1), 100, 10, () -> 5L)) {
             for (int i = 0; i < 5; i++) {
                 buffer.offer("k", Map.of("i", Integer.toString(i)));
             }

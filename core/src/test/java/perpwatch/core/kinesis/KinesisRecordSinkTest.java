@@ -40,8 +40,11 @@ class KinesisRecordSinkTest {
         KinesisRecordSink sink = new KinesisRecordSink(client, kinesis.stream(), 3, 10);
         List<LogRecord> records = new ArrayList<>();
         for (int i = 0; i < 1_203; i++) {
-            records.add(new LogRecord(i % 2 == 0 ? "market:solusdt:liquidations" : "onchain:drift:events",
-                    Map.of("i", Integer.toString(i), "price", "150." + i), 1_764_000_000_000L + i, "t-" + i));
+            records.add(new LogRecord(
+                    i % 2 == 0 ? "market:solusdt:liquidations" : "onchain:drift:events",
+                    Map.of("i", Integer.toString(i), "price", "150." + i),
+                    1_764_000_000_000L + i,
+                    "t-" + i));
         }
         List<String> sequences = sink.put(records);
         assertEquals(1_203, sequences.size());
@@ -49,18 +52,23 @@ class KinesisRecordSinkTest {
         assertEquals(1_203, back.size());
         assertEquals(new java.util.HashSet<>(records), new java.util.HashSet<>(back));
         // One stream key, one partition: its records keep their order.
-        List<LogRecord> liquidations = back.stream().filter(r -> r.stream().equals("market:solusdt:liquidations")).toList();
+        List<LogRecord> liquidations = back.stream()
+                .filter(r -> r.stream().equals("market:solusdt:liquidations"))
+                .toList();
         for (int i = 1; i < liquidations.size(); i++) {
-            assertEquals(liquidations.get(i - 1).writtenMs() + 2, liquidations.get(i).writtenMs());
+            assertEquals(
+                    liquidations.get(i - 1).writtenMs() + 2, liquidations.get(i).writtenMs());
         }
     }
 
     @Test
     void anUnreachableLogIsOneClearException() {
-        KinesisConfig nowhere = new KinesisConfig("x", Optional.of(java.net.URI.create("http://127.0.0.1:" + TestRedis.freePort())), "us-east-1");
+        KinesisConfig nowhere = new KinesisConfig(
+                "x", Optional.of(java.net.URI.create("http://127.0.0.1:" + TestRedis.freePort())), "us-east-1");
         try (KinesisClient dead = KinesisClients.create(nowhere)) {
             KinesisRecordSink sink = new KinesisRecordSink(dead, "x", 2, 1);
-            DurableLogUnavailableException e = assertThrows(DurableLogUnavailableException.class,
+            DurableLogUnavailableException e = assertThrows(
+                    DurableLogUnavailableException.class,
                     () -> sink.put(List.of(new LogRecord("k", Map.of("a", "b"), 1, "t-1"))));
             assertEquals(true, e.getMessage().contains("not written after 2 attempts"), e.getMessage());
         }
@@ -68,12 +76,15 @@ class KinesisRecordSinkTest {
 
     @Test
     void theEnvelopeIsStableJson() {
-        LogRecord r = new LogRecord("onchain:drift:events", new java.util.LinkedHashMap<>(Map.of("signature", "abc")), 5, "helius:abc");
-        assertEquals("{\"stream\":\"onchain:drift:events\",\"written_ms\":5,\"id\":\"helius:abc\",\"fields\":{\"signature\":\"abc\"}}",
+        LogRecord r = new LogRecord(
+                "onchain:drift:events", new java.util.LinkedHashMap<>(Map.of("signature", "abc")), 5, "helius:abc");
+        assertEquals(
+                "{\"stream\":\"onchain:drift:events\",\"written_ms\":5,\"id\":\"helius:abc\",\"fields\":{\"signature\":\"abc\"}}",
                 new String(LogRecordCodec.encode(r), java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(r, LogRecordCodec.decode(LogRecordCodec.encode(r)));
         // A record written before ids existed still reads back, without one.
-        LogRecord legacy = LogRecordCodec.decode("{\"stream\":\"k\",\"written_ms\":5,\"fields\":{}}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        LogRecord legacy = LogRecordCodec.decode(
+                "{\"stream\":\"k\",\"written_ms\":5,\"fields\":{}}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(null, legacy.id());
     }
 
@@ -83,9 +94,11 @@ class KinesisRecordSinkTest {
         int before = kinesis.readAll().size();
         LogRecord fine = new LogRecord("k", Map.of("a", "b"), 1, "t-fine");
         LogRecord noId = new LogRecord("k", Map.of("a", "b"), 1, null);
-        LogRecord huge = new LogRecord("k", Map.of("a", "x".repeat(KinesisRecordSink.MAX_BYTES_PER_RECORD)), 1, "t-huge");
+        LogRecord huge =
+                new LogRecord("k", Map.of("a", "x".repeat(KinesisRecordSink.MAX_BYTES_PER_RECORD)), 1, "t-huge");
         assertThrows(IllegalArgumentException.class, () -> sink.put(List.of(fine, noId)));
-        RecordTooLargeException tooLarge = assertThrows(RecordTooLargeException.class, () -> sink.put(List.of(fine, huge)));
+        RecordTooLargeException tooLarge =
+                assertThrows(RecordTooLargeException.class, () -> sink.put(List.of(fine, huge)));
         assertEquals(true, tooLarge.bytes() > KinesisRecordSink.MAX_BYTES_PER_RECORD);
         assertEquals(before, kinesis.readAll().size(), "a call that cannot fully succeed writes nothing");
     }

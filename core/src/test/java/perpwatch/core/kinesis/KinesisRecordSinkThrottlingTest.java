@@ -8,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 
@@ -23,16 +22,28 @@ class KinesisRecordSinkThrottlingTest {
         KinesisClient throttling = new KinesisClient() {
             @Override
             public PutRecordsResponse putRecords(PutRecordsRequest request) {
-                List<String> sent = request.records().stream().map(e -> e.data().asUtf8String()).toList();
+                List<String> sent = request.records().stream()
+                        .map(e -> e.data().asUtf8String())
+                        .toList();
                 calls.add(sent);
                 List<PutRecordsResultEntry> results = new ArrayList<>();
                 for (int i = 0; i < sent.size(); i++) {
                     boolean refuse = calls.size() == 1 && (i == 1 || i == 3);
-                    results.add(refuse
-                            ? PutRecordsResultEntry.builder().errorCode("ProvisionedThroughputExceededException").errorMessage("Rate exceeded for shard").build()
-                            : PutRecordsResultEntry.builder().shardId("shardId-0").sequenceNumber(calls.size() + "-" + i).build());
+                    results.add(
+                            refuse
+                                    ? PutRecordsResultEntry.builder()
+                                            .errorCode("ProvisionedThroughputExceededException")
+                                            .errorMessage("Rate exceeded for shard")
+                                            .build()
+                                    : PutRecordsResultEntry.builder()
+                                            .shardId("shardId-0")
+                                            .sequenceNumber(calls.size() + "-" + i)
+                                            .build());
                 }
-                return PutRecordsResponse.builder().records(results).failedRecordCount(calls.size() == 1 ? 2 : 0).build();
+                return PutRecordsResponse.builder()
+                        .records(results)
+                        .failedRecordCount(calls.size() == 1 ? 2 : 0)
+                        .build();
             }
 
             @Override
@@ -41,8 +52,7 @@ class KinesisRecordSinkThrottlingTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         List<LogRecord> records = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -51,8 +61,15 @@ class KinesisRecordSinkThrottlingTest {
         List<String> sequences = new KinesisRecordSink(throttling, "s", 3, 1).put(records);
         assertEquals(2, calls.size());
         assertEquals(5, calls.get(0).size());
-        assertEquals(List.of(new String(LogRecordCodec.encode(records.get(1))), new String(LogRecordCodec.encode(records.get(3)))), calls.get(1),
+        assertEquals(
+                List.of(
+                        new String(LogRecordCodec.encode(records.get(1))),
+                        new String(LogRecordCodec.encode(records.get(3)))),
+                calls.get(1),
                 "only the two refused entries, in order");
-        assertEquals(List.of("1-0", "2-0", "1-2", "2-1", "1-4"), sequences, "every record ends with its own sequence number");
+        assertEquals(
+                List.of("1-0", "2-0", "1-2", "2-1", "1-4"),
+                sequences,
+                "every record ends with its own sequence number");
     }
 }

@@ -52,7 +52,8 @@ class ConsumerGroupsTest {
                     List<?> pairs = (List<?>) g;
                     return pairs.get(pairs.indexOf("name") + 1).toString();
                 })
-                .sorted().collect(Collectors.toList());
+                .sorted()
+                .collect(Collectors.toList());
     }
 
     @Test
@@ -71,7 +72,10 @@ class ConsumerGroupsTest {
         assertEquals(1, raw.xpending(FUNDING.name(), "signals-consumer").getCount());
 
         assertEquals(0, ConsumerGroups.ensure(streams, List.of(FUNDING)), "BUSYGROUP is fine: nothing created again");
-        assertEquals(1, raw.xpending(FUNDING.name(), "signals-consumer").getCount(), "the existing group was left as it was");
+        assertEquals(
+                1,
+                raw.xpending(FUNDING.name(), "signals-consumer").getCount(),
+                "the existing group was left as it was");
     }
 
     @Test
@@ -81,14 +85,21 @@ class ConsumerGroupsTest {
         String fresh = streams.add(FUNDING, Map.of("funding_rate", "0.0002"), System.currentTimeMillis());
 
         // As in the README: XREADGROUP GROUP signals-consumer <name> COUNT 100 STREAMS market:solusdt:funding >
-        List<StreamMessage<String, String>> got = raw.xreadgroup(Consumer.from("signals-consumer", "signals-1"),
-                XReadArgs.Builder.count(100), XReadArgs.StreamOffset.lastConsumed(FUNDING.name()));
-        assertEquals(List.of(fresh), got.stream().map(StreamMessage::getId).toList(), "the group starts at $: history is not replayed");
+        List<StreamMessage<String, String>> got = raw.xreadgroup(
+                Consumer.from("signals-consumer", "signals-1"),
+                XReadArgs.Builder.count(100),
+                XReadArgs.StreamOffset.lastConsumed(FUNDING.name()));
+        assertEquals(
+                List.of(fresh),
+                got.stream().map(StreamMessage::getId).toList(),
+                "the group starts at $: history is not replayed");
         assertEquals("0.0002", got.get(0).getBody().get("funding_rate"));
         assertEquals(1, raw.xpending(FUNDING.name(), "signals-consumer").getCount());
 
         assertEquals(1, raw.xack(FUNDING.name(), "signals-consumer", fresh));
-        assertEquals(0, raw.xpending(FUNDING.name(), "signals-consumer").getCount(), "acknowledged: nothing held for it");
-        assertEquals(0, raw.xpending(FUNDING.name(), "guards-consumer").getCount(), "a group nobody read holds nothing");
+        assertEquals(
+                0, raw.xpending(FUNDING.name(), "signals-consumer").getCount(), "acknowledged: nothing held for it");
+        assertEquals(
+                0, raw.xpending(FUNDING.name(), "guards-consumer").getCount(), "a group nobody read holds nothing");
     }
 }

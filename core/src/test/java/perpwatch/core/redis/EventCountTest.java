@@ -67,7 +67,14 @@ class EventCountTest {
         long now = System.currentTimeMillis();
         // A feed flushing its backlog after an outage: Redis gives every entry a fresh id, the ts stays old.
         for (int i = 0; i < 20; i++) {
-            streams.add(key, Map.of("venue", "binance", "ts", Long.toString(now - Duration.ofMinutes(30).toMillis() + i)), now);
+            streams.add(
+                    key,
+                    Map.of(
+                            "venue",
+                            "binance",
+                            "ts",
+                            Long.toString(now - Duration.ofMinutes(30).toMillis() + i)),
+                    now);
         }
         streams.add(key, Map.of("venue", "okx", "ts", Long.toString(now - 1_000)), now);
 
@@ -79,7 +86,8 @@ class EventCountTest {
         assertEquals(Stop.EXHAUSTED, count.stop());
         assertFalse(count.capped());
         assertEquals(21, count.scanned(), "the backlog sits at the newest end, so it is read and rejected");
-        assertEquals(21, streams.count(key, from, now + 60_000, 1_000), "counting by id time would have counted them all");
+        assertEquals(
+                21, streams.count(key, from, now + 60_000, 1_000), "counting by id time would have counted them all");
     }
 
     @Test
@@ -89,10 +97,10 @@ class EventCountTest {
         put(key, "10001-0", "okx", "10001");
         put(key, "10002-0", "bybit", "10002");
         put(key, "10003-0", "binance", "10003");
-        put(key, "10004-0", "okx", "20000");    // inclusive upper bound
-        put(key, "10005-0", "bybit", "20001");  // after the window
+        put(key, "10004-0", "okx", "20000"); // inclusive upper bound
+        put(key, "10005-0", "bybit", "20001"); // after the window
         put(key, "10006-0", "binance", "9999"); // before the window
-        put(key, "10007-0", null, "15000");     // no venue field
+        put(key, "10007-0", null, "15000"); // no venue field
         EventCount count = streams.countByEventTime(key, 10_000, 20_000, 1_000, Duration.ZERO);
         assertEquals(6, count.total());
         assertEquals(Map.of("binance", 2, "okx", 2, "bybit", 1, EventCount.NO_VENUE, 1), count.byVenue());
@@ -163,15 +171,24 @@ class EventCountTest {
         // Venue clock ahead of Redis's: the entry's id (Redis time) is 30 s before its ts.
         put(key, "70000-0", "okx", "100000");
         put(key, "100500-0", "binance", "100001");
-        assertEquals(1, streams.countByEventTime(key, 100_000, 200_000, 100, Duration.ZERO).total(),
+        assertEquals(
+                1,
+                streams.countByEventTime(key, 100_000, 200_000, 100, Duration.ZERO)
+                        .total(),
                 "without slack the scan stops at id 100000, above the okx entry");
-        assertEquals(1, streams.countByEventTime(key, 100_000, 200_000, 100, Duration.ofSeconds(29)).total());
+        assertEquals(
+                1,
+                streams.countByEventTime(key, 100_000, 200_000, 100, Duration.ofSeconds(29))
+                        .total());
         EventCount withSlack = streams.countByEventTime(key, 100_000, 200_000, 100, Duration.ofSeconds(30));
         assertEquals(Map.of("okx", 1, "binance", 1), withSlack.byVenue(), "the bound is inclusive: id 70000 is read");
         assertEquals(2, streams.countByEventTime(key, 100_000, 200_000, 100).total(), "the default slack is a minute");
         assertEquals(Duration.ofMinutes(1), RedisStreams.DEFAULT_ID_SLACK);
         // A slack reaching before the epoch starts at id 0.
-        assertEquals(2, streams.countByEventTime(key, 100_000, 200_000, 100, Duration.ofDays(1)).total());
+        assertEquals(
+                2,
+                streams.countByEventTime(key, 100_000, 200_000, 100, Duration.ofDays(1))
+                        .total());
     }
 
     @Test
@@ -198,15 +215,19 @@ class EventCountTest {
         assertEquals(new EventCount(0, Map.of(), 0, 0, Stop.EXHAUSTED), count);
         assertThrows(IllegalArgumentException.class, () -> streams.countByEventTime(none, 0, 1_000, 0));
         assertThrows(IllegalArgumentException.class, () -> streams.countByEventTime(none, 2_000, 1_000, 10));
-        assertThrows(IllegalArgumentException.class, () -> streams.countByEventTime(none, 0, 1_000, 10, Duration.ofSeconds(-1)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> streams.countByEventTime(none, 0, 1_000, 10, Duration.ofSeconds(-1)));
     }
 
     @Test
     void aFlushedScriptCacheIsReloaded() {
         StreamKey key = key("noscript");
         put(key, "90000-0", "okx", "90000");
-        assertEquals(1, streams.countByEventTime(key, 0, 100_000, 10, Duration.ZERO).total());
+        assertEquals(
+                1, streams.countByEventTime(key, 0, 100_000, 10, Duration.ZERO).total());
         raw.sync().scriptFlush(); // as after a restart or failover
-        assertEquals(1, streams.countByEventTime(key, 0, 100_000, 10, Duration.ZERO).total());
+        assertEquals(
+                1, streams.countByEventTime(key, 0, 100_000, 10, Duration.ZERO).total());
     }
 }

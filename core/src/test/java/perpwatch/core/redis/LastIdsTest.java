@@ -40,7 +40,8 @@ class LastIdsTest {
         String newestA = streams.add(a, Map.of("n", "2"), now);
         String newestB = streams.add(b, Map.of("n", "1"), now);
 
-        assertEquals(Arrays.asList(newestA, null, newestB),
+        assertEquals(
+                Arrays.asList(newestA, null, newestB),
                 streams.lastIds(List.of(a.name(), "test:last:missing", b.name())));
         assertEquals(streams.last(a).orElseThrow().id(), newestA);
     }
@@ -67,13 +68,16 @@ class LastIdsTest {
         StreamKey a = new StreamKey("test:last:emptied", Duration.ofDays(1));
         String id = streams.add(a, Map.of("n", "1"), System.currentTimeMillis());
         assertEquals(List.of(id), streams.lastIds(List.of(a.name())));
-        try (var client = io.lettuce.core.RedisClient.create(redis.url()); var raw = client.connect()) {
+        try (var client = io.lettuce.core.RedisClient.create(redis.url());
+                var raw = client.connect()) {
             raw.sync().xdel(a.name(), id); // the stream key remains, with no entry
             raw.sync().set("test:last:not-a-stream", "x");
         }
         assertEquals(Arrays.asList((String) null), streams.lastIds(List.of(a.name())));
         assertEquals(List.of(), streams.lastIds(List.of()));
-        assertThrows(StoreUnavailableException.class, () -> streams.lastIds(List.of("test:last:not-a-stream")),
+        assertThrows(
+                StoreUnavailableException.class,
+                () -> streams.lastIds(List.of("test:last:not-a-stream")),
                 "a key of the wrong type is an error, not an empty stream");
     }
 
@@ -83,11 +87,14 @@ class LastIdsTest {
         long now = System.currentTimeMillis();
         String id = streams.add(a, Map.of("n", "1"), now);
         streams.heartbeat("test:fp:beat", 42, Duration.ofSeconds(60));
-        assertEquals(Arrays.asList(id, null, "42", null),
+        assertEquals(
+                Arrays.asList(id, null, "42", null),
                 streams.fingerprint(List.of(a.name(), "test:fp:none"), List.of("test:fp:beat", "test:fp:absent")));
         streams.heartbeat("test:fp:beat", 43, Duration.ofSeconds(60));
-        assertNotEquals(Arrays.asList(id, null, "42", null),
-                streams.fingerprint(List.of(a.name(), "test:fp:none"), List.of("test:fp:beat", "test:fp:absent")), "a new beat changes it");
+        assertNotEquals(
+                Arrays.asList(id, null, "42", null),
+                streams.fingerprint(List.of(a.name(), "test:fp:none"), List.of("test:fp:beat", "test:fp:absent")),
+                "a new beat changes it");
         assertEquals(List.of(), streams.fingerprint(List.of(), List.of()));
     }
 }

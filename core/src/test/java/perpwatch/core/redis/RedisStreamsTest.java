@@ -71,7 +71,10 @@ class RedisStreamsTest {
         assertEquals(30, streams.count(key, before - 1, after + 1, 1_000));
         assertEquals(12, streams.count(key, before - 1, after + 1, 12), "counting stops at the cap");
         assertEquals(0, streams.count(key, 0, before - 10_000, 1_000), "nothing in an earlier window");
-        assertEquals(0, streams.count(new StreamKey("test:count-none", Duration.ofDays(1)), 0, after, 10), "a missing stream counts 0");
+        assertEquals(
+                0,
+                streams.count(new StreamKey("test:count-none", Duration.ofDays(1)), 0, after, 10),
+                "a missing stream counts 0");
         assertThrows(IllegalArgumentException.class, () -> streams.count(key, 0, after, 0));
     }
 
@@ -96,8 +99,14 @@ class RedisStreamsTest {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            results.add(pool.submit(() -> streams.appendOnce(key, List.of(new RedisStreams.OnceEntry("seen:sig-1", Map.of("signature", "sig-1")),
-                    new RedisStreams.OnceEntry("seen:sig-2", Map.of("signature", "sig-2"))), Duration.ofMinutes(5), System.currentTimeMillis()).get(0)));
+            results.add(pool.submit(() -> streams.appendOnce(
+                            key,
+                            List.of(
+                                    new RedisStreams.OnceEntry("seen:sig-1", Map.of("signature", "sig-1")),
+                                    new RedisStreams.OnceEntry("seen:sig-2", Map.of("signature", "sig-2"))),
+                            Duration.ofMinutes(5),
+                            System.currentTimeMillis())
+                    .get(0)));
         }
         int appended = 0;
         for (var r : results) {
@@ -107,7 +116,11 @@ class RedisStreamsTest {
         assertEquals(1, appended);
         assertEquals(2, streams.length(key), "each signature once, whichever thread wrote it");
         assertEquals(List.of(true, true, false), streams.seen(key, List.of("seen:sig-1", "seen:sig-2", "seen:sig-3")));
-        assertEquals(List.of("sig-1", "sig-2"), streams.range(key, 0, Long.MAX_VALUE, 10).stream().map(e -> e.field("signature")).toList());
+        assertEquals(
+                List.of("sig-1", "sig-2"),
+                streams.range(key, 0, Long.MAX_VALUE, 10).stream()
+                        .map(e -> e.field("signature"))
+                        .toList());
     }
 
     @Test
@@ -122,7 +135,8 @@ class RedisStreamsTest {
 
     @Test
     void bufferedWriterKeepsRecordsThroughAnOutageAndDrainsInOrder() throws Exception {
-        try (TestRedis own = TestRedis.start(); RedisStreams ownStreams = new RedisStreams(own.config())) {
+        try (TestRedis own = TestRedis.start();
+                RedisStreams ownStreams = new RedisStreams(own.config())) {
             StreamKey key = new StreamKey("test:buffer", Duration.ofDays(1));
             BufferedStreamWriter writer = new BufferedStreamWriter(ownStreams, 3, System::currentTimeMillis);
             assertTrue(writer.write(key, Map.of("n", "0")));
@@ -142,8 +156,11 @@ class RedisStreamsTest {
             }
             assertEquals(0, writer.backlog());
             // Redis came back empty (no persistence): what the writer held is exactly what is there now.
-            assertEquals(List.of("2", "3", "4"),
-                    ownStreams.range(key, 0, Long.MAX_VALUE, 10).stream().map(e -> e.field("n")).toList());
+            assertEquals(
+                    List.of("2", "3", "4"),
+                    ownStreams.range(key, 0, Long.MAX_VALUE, 10).stream()
+                            .map(e -> e.field("n"))
+                            .toList());
         }
     }
 

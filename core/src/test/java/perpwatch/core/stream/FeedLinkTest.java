@@ -17,13 +17,16 @@ class FeedLinkTest {
     @Test
     void anUnreadableValueIsNoStatus() {
         assertEquals(Optional.empty(), FeedLink.Status.decode(null));
-        assertEquals(Optional.empty(), FeedLink.Status.decode("1767225600000"), "a bare heartbeat time is not a status");
+        assertEquals(
+                Optional.empty(), FeedLink.Status.decode("1767225600000"), "a bare heartbeat time is not a status");
         assertEquals(Optional.empty(), FeedLink.Status.decode("alive 1"));
         assertEquals(Optional.empty(), FeedLink.Status.decode("subscribed soon"));
     }
 
     @Test
     void keyNamesTaskSymbolAndVenue() {
-        assertEquals("feed:liquidations:sol:okx", StreamKeys.feedLink(Instrument.sol(), new FeedLink("liquidations", "okx")));
+        assertEquals(
+                "feed:liquidations:sol:okx",
+                StreamKeys.feedLink(Instrument.sol(), new FeedLink("liquidations", "okx")));
     }
 }

@@ -8,8 +8,7 @@ import java.util.List;
 
 /** Reads the recorded venue messages in {@code shared/fixtures} (path from the build's {@code perpwatch.fixtures}). */
 public final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static Path dir() {
         String configured = System.getProperty("perpwatch.fixtures");
@@ -35,7 +34,9 @@ public final class Fixtures {
 
     public static List<String> lines(String relative) {
         try {
-            return Files.readAllLines(path(relative)).stream().filter(l -> !l.isBlank()).toList();
+            return Files.readAllLines(path(relative)).stream()
+                    .filter(l -> !l.isBlank())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -79,7 +79,8 @@ public final class TestKinesis implements AutoCloseable {
                 return main;
             }
         }
-        String hint = "the Kinesis emulator is not installed: run `npm ci --prefix tools/kinesis-local` (./perpwatch test does)";
+        String hint =
+                "the Kinesis emulator is not installed: run `npm ci --prefix tools/kinesis-local` (./perpwatch test does)";
         if (Boolean.getBoolean("perpwatch.require.kinesis")) {
             throw new IllegalStateException(hint);
         }
@@ -96,7 +97,10 @@ public final class TestKinesis implements AutoCloseable {
                     throw new IllegalStateException("the Kinesis emulator exited with " + process.exitValue());
                 }
                 try {
-                    if (client.describeStreamSummary(b -> b.streamName(stream)).streamDescriptionSummary().streamStatus() == StreamStatus.ACTIVE) {
+                    if (client.describeStreamSummary(b -> b.streamName(stream))
+                                    .streamDescriptionSummary()
+                                    .streamStatus()
+                            == StreamStatus.ACTIVE) {
                         return;
                     }
                 } catch (RuntimeException e) {
@@ -133,7 +137,9 @@ public final class TestKinesis implements AutoCloseable {
 
     /** Every record in the stream so far, shard by shard from the oldest, decoded. */
     public java.util.List<perpwatch.core.kinesis.LogRecord> readAll() {
-        return readRaw().stream().map(perpwatch.core.kinesis.LogRecordCodec::decode).toList();
+        return readRaw().stream()
+                .map(perpwatch.core.kinesis.LogRecordCodec::decode)
+                .toList();
     }
 
     /** Every record's bytes in the stream so far, shard by shard from the oldest, as stored. */
@@ -141,13 +147,18 @@ public final class TestKinesis implements AutoCloseable {
         java.util.List<byte[]> out = new java.util.ArrayList<>();
         try (KinesisClient client = client()) {
             for (var shard : client.listShards(b -> b.streamName(stream)).shards()) {
-                String iterator = client.getShardIterator(b -> b.streamName(stream).shardId(shard.shardId())
-                        .shardIteratorType(software.amazon.awssdk.services.kinesis.model.ShardIteratorType.TRIM_HORIZON)).shardIterator();
+                String iterator = client.getShardIterator(b -> b.streamName(stream)
+                                .shardId(shard.shardId())
+                                .shardIteratorType(
+                                        software.amazon.awssdk.services.kinesis.model.ShardIteratorType.TRIM_HORIZON))
+                        .shardIterator();
                 while (iterator != null) {
                     String current = iterator;
                     var page = client.getRecords(b -> b.shardIterator(current).limit(1000));
                     page.records().forEach(r -> out.add(r.data().asByteArray()));
-                    if (page.records().isEmpty() || page.millisBehindLatest() == null || page.millisBehindLatest() == 0) {
+                    if (page.records().isEmpty()
+                            || page.millisBehindLatest() == null
+                            || page.millisBehindLatest() == 0) {
                         break;
                     }
                     iterator = page.nextShardIterator();

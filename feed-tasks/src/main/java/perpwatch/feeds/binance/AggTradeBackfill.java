@@ -56,8 +56,16 @@ public final class AggTradeBackfill implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public AggTradeBackfill(String name, String restBase, String symbol, RestGetter rest, Backoff backoff, Sleeper sleeper,
-                            LongSupplier clock, FeedCounters counters, Sink sink) {
+    public AggTradeBackfill(
+            String name,
+            String restBase,
+            String symbol,
+            RestGetter rest,
+            Backoff backoff,
+            Sleeper sleeper,
+            LongSupplier clock,
+            FeedCounters counters,
+            Sink sink) {
         this.name = name;
         this.restBase = restBase;
         this.symbol = symbol;
@@ -81,7 +89,8 @@ public final class AggTradeBackfill implements AutoCloseable {
     }
 
     URI page(long fromId) {
-        return URI.create(restBase + "/fapi/v1/aggTrades?symbol=" + symbol + "&fromId=" + fromId + "&limit=" + PAGE_LIMIT);
+        return URI.create(
+                restBase + "/fapi/v1/aggTrades?symbol=" + symbol + "&fromId=" + fromId + "&limit=" + PAGE_LIMIT);
     }
 
     private void loop() {
@@ -103,7 +112,8 @@ public final class AggTradeBackfill implements AutoCloseable {
                 sink.backfilled(from.getAsLong(), trades, exhausted);
                 failures = 0;
                 if (exhausted && sink.nextFetchFrom().equals(from)) {
-                    // Caught up while the stream is still down: ask again when it is back (or in a second), not in a loop.
+                    // Caught up while the stream is still down: ask again when it is back (or in a second), not in a
+                    // loop.
                     wake.tryAcquire(1, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
@@ -115,7 +125,11 @@ public final class AggTradeBackfill implements AutoCloseable {
                         ? e.retryAfter().get()
                         : backoff.delay(failures, Math::random);
                 counters.increment(e.rateLimited() ? "backfill_rate_limited" : "backfill_failures");
-                LOG.warn("[{}] aggTrades backfill failed ({}); next try in {} ms", name, e.getMessage(), wait.toMillis());
+                LOG.warn(
+                        "[{}] aggTrades backfill failed ({}); next try in {} ms",
+                        name,
+                        e.getMessage(),
+                        wait.toMillis());
                 if (!pause(wait)) {
                     return;
                 }

@@ -36,7 +36,8 @@ public final class BinanceAggTradeParser {
         }
     }
 
-    private BinanceFrame readObject(JsonParser parser, long recvMs, boolean outermost) throws IOException, MalformedFrameException {
+    private BinanceFrame readObject(JsonParser parser, long recvMs, boolean outermost)
+            throws IOException, MalformedFrameException {
         String eventType = null;
         String symbol = null;
         String price = null;
@@ -102,8 +103,16 @@ public final class BinanceAggTradeParser {
         throw new MalformedFrameException("neither an event, an ack nor an error");
     }
 
-    private static BinanceFrame aggTrade(String symbol, long eventTime, long aggId, String price, String quantity,
-                                         Boolean buyerIsMaker, long tradeTime, long recvMs) throws MalformedFrameException {
+    private static BinanceFrame aggTrade(
+            String symbol,
+            long eventTime,
+            long aggId,
+            String price,
+            String quantity,
+            Boolean buyerIsMaker,
+            long tradeTime,
+            long recvMs)
+            throws MalformedFrameException {
         require(symbol != null, "s");
         require(aggId != MISSING, "a");
         require(price != null, "p");
@@ -135,14 +144,16 @@ public final class BinanceAggTradeParser {
         return value;
     }
 
-    private static String string(JsonParser parser, JsonToken token, String field) throws IOException, MalformedFrameException {
+    private static String string(JsonParser parser, JsonToken token, String field)
+            throws IOException, MalformedFrameException {
         if (token != JsonToken.VALUE_STRING) {
             throw new MalformedFrameException("field '" + field + "' should be a string, got " + token);
         }
         return parser.getText();
     }
 
-    private static long integer(JsonParser parser, JsonToken token, String field) throws IOException, MalformedFrameException {
+    private static long integer(JsonParser parser, JsonToken token, String field)
+            throws IOException, MalformedFrameException {
         if (token != JsonToken.VALUE_NUMBER_INT) {
             throw new MalformedFrameException("field '" + field + "' should be an integer, got " + token);
         }

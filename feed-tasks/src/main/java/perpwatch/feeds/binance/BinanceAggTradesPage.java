@@ -16,8 +16,7 @@ import perpwatch.feeds.parse.MalformedFrameException;
 final class BinanceAggTradesPage {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private BinanceAggTradesPage() {
-    }
+    private BinanceAggTradesPage() {}
 
     static List<Trade> parse(String body, long recvMs) throws MalformedFrameException {
         JsonNode root;
@@ -31,8 +30,11 @@ final class BinanceAggTradesPage {
         }
         List<Trade> trades = new ArrayList<>(root.size());
         for (JsonNode t : root) {
-            if (!t.path("a").canConvertToLong() || !t.path("T").canConvertToLong() || !t.path("p").isTextual()
-                    || !t.path("q").isTextual() || !t.path("m").isBoolean()) {
+            if (!t.path("a").canConvertToLong()
+                    || !t.path("T").canConvertToLong()
+                    || !t.path("p").isTextual()
+                    || !t.path("q").isTextual()
+                    || !t.path("m").isBoolean()) {
                 throw new MalformedFrameException("aggTrades row lacks a, p, q, T or m: " + t);
             }
             BigDecimal price = new BigDecimal(t.get("p").asText());
@@ -40,7 +42,13 @@ final class BinanceAggTradesPage {
             if (price.signum() <= 0 || quantity.signum() <= 0) {
                 throw new MalformedFrameException("aggTrades row with non-positive price or quantity: " + t);
             }
-            trades.add(new Trade(t.get("a").asLong(), price, quantity, t.get("m").asBoolean(), t.get("T").asLong(), recvMs));
+            trades.add(new Trade(
+                    t.get("a").asLong(),
+                    price,
+                    quantity,
+                    t.get("m").asBoolean(),
+                    t.get("T").asLong(),
+                    recvMs));
         }
         return trades;
     }

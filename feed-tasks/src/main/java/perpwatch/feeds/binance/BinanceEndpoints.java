@@ -30,7 +30,8 @@ public record BinanceEndpoints(String marketWsBase, String publicWsBase, String 
     }
 
     public URI depthSnapshot(Instrument instrument) {
-        return URI.create(restBase + "/fapi/v1/depth?symbol=" + instrument.binance() + "&limit=" + DEPTH_SNAPSHOT_LIMIT);
+        return URI.create(
+                restBase + "/fapi/v1/depth?symbol=" + instrument.binance() + "&limit=" + DEPTH_SNAPSHOT_LIMIT);
     }
 
     /**

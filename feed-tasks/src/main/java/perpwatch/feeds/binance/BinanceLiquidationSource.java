@@ -32,7 +32,9 @@ public final class BinanceLiquidationSource implements LiquidationSource {
     static final String STREAM = "!forceOrder@arr";
     /** Our only request on a connection, so an answer with this id is the answer to the subscription. */
     static final long SUBSCRIBE_ID = 1;
-    static final String SUBSCRIBE = "{\"method\":\"SUBSCRIBE\",\"params\":[\"" + STREAM + "\"],\"id\":" + SUBSCRIBE_ID + "}";
+
+    static final String SUBSCRIBE =
+            "{\"method\":\"SUBSCRIBE\",\"params\":[\"" + STREAM + "\"],\"id\":" + SUBSCRIBE_ID + "}";
     private final Instrument instrument;
     private final URI uri;
 
@@ -66,18 +68,25 @@ public final class BinanceLiquidationSource implements LiquidationSource {
     public LiquidationFrame read(String text, long recvMs, FeedCounters counters) throws MalformedFrameException {
         JsonNode root = JsonFrames.object(text);
         JsonNode payload = root.has("data") && root.has("stream") ? root.get("data") : root;
-        boolean answersSubscribe = payload.path("id").canConvertToLong() && payload.path("id").asLong() == SUBSCRIBE_ID;
+        boolean answersSubscribe =
+                payload.path("id").canConvertToLong() && payload.path("id").asLong() == SUBSCRIBE_ID;
         if (payload.has("code") && payload.has("msg")) {
             if (answersSubscribe) {
-                return new LiquidationFrame.Refused(new Refusal(payload.get("code").asText(), payload.get("msg").asText()));
+                return new LiquidationFrame.Refused(new Refusal(
+                        payload.get("code").asText(), payload.get("msg").asText()));
             }
             counters.increment("venue_errors");
-            LOG.warn("[binance] venue error {}: {}", payload.get("code").asText(), payload.get("msg").asText());
+            LOG.warn(
+                    "[binance] venue error {}: {}",
+                    payload.get("code").asText(),
+                    payload.get("msg").asText());
             return new LiquidationFrame.Control();
         }
         if (payload.has("result") && payload.has("id")) {
             // {"result":null,"id":1}: SUBSCRIBE succeeded. Any other reply (another id) is not ours to act on.
-            return answersSubscribe && payload.get("result").isNull() ? new LiquidationFrame.Subscribed() : new LiquidationFrame.Control();
+            return answersSubscribe && payload.get("result").isNull()
+                    ? new LiquidationFrame.Subscribed()
+                    : new LiquidationFrame.Control();
         }
         if (!"forceOrder".equals(payload.path("e").asText())) {
             throw new MalformedFrameException("not a forceOrder event");
@@ -102,11 +111,19 @@ public final class BinanceLiquidationSource implements LiquidationSource {
         if (!o.path("T").canConvertToLong()) {
             throw new MalformedFrameException("o.T is not a time");
         }
-        return new LiquidationFrame.Push(List.of(
-                new Liquidation(venue(), symbol, side, price, quantity, price.multiply(quantity), o.path("T").asLong(), recvMs)));
+        return new LiquidationFrame.Push(List.of(new Liquidation(
+                venue(),
+                symbol,
+                side,
+                price,
+                quantity,
+                price.multiply(quantity),
+                o.path("T").asLong(),
+                recvMs)));
     }
 
-    private static BigDecimal firstPositive(JsonNode o, String preferred, String fallback) throws MalformedFrameException {
+    private static BigDecimal firstPositive(JsonNode o, String preferred, String fallback)
+            throws MalformedFrameException {
         for (String field : new String[] {preferred, fallback}) {
             String raw = o.path(field).asText("");
             if (!raw.isEmpty()) {

@@ -17,8 +17,8 @@ import perpwatch.core.instrument.Instrument;
 import perpwatch.core.model.Bar;
 import perpwatch.core.model.BarCodec;
 import perpwatch.core.model.PriceTick;
-import perpwatch.core.model.Trade;
 import perpwatch.core.model.PriceTickCodec;
+import perpwatch.core.model.Trade;
 import perpwatch.core.redis.BufferedStreamWriter;
 import perpwatch.core.redis.RedisStreams;
 import perpwatch.core.redis.StoreUnavailableException;
@@ -74,18 +74,22 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
     private final TradeIdLedger ledger = new TradeIdLedger();
     /** Null when the worker runs without REST (then gaps are recorded, never filled). */
     private final AggTradeBackfill backfill;
+
     private final LatestValueThrottle<PriceTick> prices = new LatestValueThrottle<>(PRICE_INTERVAL_MS);
     private final FeedCounters counters = new FeedCounters();
     private final ReconnectingWebSocket socket;
     /** The stream is named in the URL, so the venue sends no ack: the first data frame on a connection is the proof. */
     private final SubscriptionTracker subscription = new SubscriptionTracker();
+
     private final ScheduledExecutorService ticker;
     private volatile boolean running;
     /**
      * Connection ups (true) and downs (false), handed to the ledger under the worker's lock by whichever thread takes
      * it next: the socket's callbacks never wait for that lock (the socket may be closing under it).
      */
-    private final java.util.concurrent.ConcurrentLinkedQueue<Boolean> linkEvents = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<Boolean> linkEvents =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     private long lastStatsAt;
 
     /**
@@ -95,19 +99,35 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
      */
     public record Backfill(String restBase, RestGetter rest, Backoff backoff, AggTradeBackfill.Sleeper sleeper) {
         public static Backfill rest(String restBase, Duration timeout) {
-            return new Backfill(restBase, new RestGetter(timeout), new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 0.2),
+            return new Backfill(
+                    restBase,
+                    new RestGetter(timeout),
+                    new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 0.2),
                     d -> Thread.sleep(d.toMillis()));
         }
     }
 
     /** Without backfill: gaps are recorded and bars marked incomplete, nothing is fetched. */
-    public BinanceTradesWorker(Instrument instrument, URI streamUri, ReconnectPolicy policy, RedisStreams redis,
-                               BufferedStreamWriter writer, Duration barCloseSilence, LongSupplier clock) {
+    public BinanceTradesWorker(
+            Instrument instrument,
+            URI streamUri,
+            ReconnectPolicy policy,
+            RedisStreams redis,
+            BufferedStreamWriter writer,
+            Duration barCloseSilence,
+            LongSupplier clock) {
         this(instrument, streamUri, policy, redis, writer, barCloseSilence, clock, null);
     }
 
-    public BinanceTradesWorker(Instrument instrument, URI streamUri, ReconnectPolicy policy, RedisStreams redis,
-                               BufferedStreamWriter writer, Duration barCloseSilence, LongSupplier clock, Backfill backfill) {
+    public BinanceTradesWorker(
+            Instrument instrument,
+            URI streamUri,
+            ReconnectPolicy policy,
+            RedisStreams redis,
+            BufferedStreamWriter writer,
+            Duration barCloseSilence,
+            LongSupplier clock,
+            Backfill backfill) {
         this.name = "binance-trades:" + instrument.canonical();
         this.instrument = instrument;
         this.redis = redis;
@@ -116,8 +136,18 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
         this.barsKey = StreamKeys.trades(instrument);
         this.priceKey = StreamKeys.price(instrument);
         this.bars = new MinuteBarAggregator(barCloseSilence.toMillis());
-        this.backfill = backfill == null ? null : new AggTradeBackfill(name, backfill.restBase(), instrument.binance(),
-                backfill.rest(), backfill.backoff(), backfill.sleeper(), clock, counters, new BackfillSink());
+        this.backfill = backfill == null
+                ? null
+                : new AggTradeBackfill(
+                        name,
+                        backfill.restBase(),
+                        instrument.binance(),
+                        backfill.rest(),
+                        backfill.backoff(),
+                        backfill.sleeper(),
+                        clock,
+                        counters,
+                        new BackfillSink());
         this.socket = new ReconnectingWebSocket(name, streamUri, policy, this);
         this.ticker = DaemonThreads.singleScheduler(name + "-tick");
     }
@@ -136,17 +166,19 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
     @Override
     public void start() {
         running = true;
-        Thread starter = new Thread(() -> {
-            if (restoreFromLastBar()) {
-                lastStatsAt = clock.getAsLong();
-                ticker.scheduleWithFixedDelay(this::tickSafely, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
-                if (backfill != null) {
-                    backfill.start();
-                    backfill.wake();
-                }
-                socket.start();
-            }
-        }, name + "-start");
+        Thread starter = new Thread(
+                () -> {
+                    if (restoreFromLastBar()) {
+                        lastStatsAt = clock.getAsLong();
+                        ticker.scheduleWithFixedDelay(this::tickSafely, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+                        if (backfill != null) {
+                            backfill.start();
+                            backfill.wake();
+                        }
+                        socket.start();
+                    }
+                },
+                name + "-start");
         starter.setDaemon(true);
         starter.start();
     }
@@ -162,7 +194,12 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
                         bars.restore(bar);
                         // Its last trade is in its minute; what came after (the bar in progress) is fetched from REST.
                         ledger.resumeAfter(bar.lastTradeId(), bar.openTime());
-                        LOG.info("[{}] continuing after bar {} (last trade id {}, cvd {})", name, bar.openTime(), bar.lastTradeId(), bar.cvd().toPlainString());
+                        LOG.info(
+                                "[{}] continuing after bar {} (last trade id {}, cvd {})",
+                                name,
+                                bar.openTime(),
+                                bar.lastTradeId(),
+                                bar.cvd().toPlainString());
                     } else {
                         LOG.info("[{}] no earlier bar in {}; CVD starts at 0", name, barsKey);
                     }
@@ -256,14 +293,14 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
                 LOG.warn("[{}] aggregate trade id gap: {} id(s) missing before {}", name, ledger.lastGapSize(), id);
                 wakeBackfill();
             }
-            default -> {
-            }
+            default -> {}
         }
         counters.increment("trades");
         long now = clock.getAsLong();
         add(frame.trade());
         publishDue(now);
-        PriceTick tick = new PriceTick(frame.trade().price(), frame.trade().tradeTime(), frame.trade().recvTime());
+        PriceTick tick = new PriceTick(
+                frame.trade().price(), frame.trade().tradeTime(), frame.trade().recvTime());
         prices.offer(tick, now).ifPresent(this::writePrice);
     }
 
@@ -271,14 +308,21 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
         switch (bars.accept(trade)) {
             case REVISES_PUBLISHED -> {
                 counters.increment("late_trades");
-                LOG.info("[{}] trade {} at {} belongs to a published minute; the bar will be re-published", name, trade.id(), trade.tradeTime());
+                LOG.info(
+                        "[{}] trade {} at {} belongs to a published minute; the bar will be re-published",
+                        name,
+                        trade.id(),
+                        trade.tradeTime());
             }
             case TOO_OLD -> {
                 counters.increment("too_old_trades");
-                LOG.warn("[{}] trade {} at {} is older than the minutes still held; not in any bar", name, trade.id(), trade.tradeTime());
+                LOG.warn(
+                        "[{}] trade {} at {} is older than the minutes still held; not in any bar",
+                        name,
+                        trade.id(),
+                        trade.tradeTime());
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -353,7 +397,12 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
         }
         if (!bar.complete()) {
             counters.increment("incomplete_bars");
-            LOG.warn("[{}] bar {} published incomplete ({} id(s) known missing), revision {}", name, bar.openTime(), bar.missingTrades(), bar.revision());
+            LOG.warn(
+                    "[{}] bar {} published incomplete ({} id(s) known missing), revision {}",
+                    name,
+                    bar.openTime(),
+                    bar.missingTrades(),
+                    bar.revision());
         }
         writer.write(barsKey, BarCodec.INSTANCE.encode(bar));
     }

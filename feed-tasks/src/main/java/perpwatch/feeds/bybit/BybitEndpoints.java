@@ -12,12 +12,14 @@ import perpwatch.core.config.Env;
 public record BybitEndpoints(URI publicWs, String rest) {
     public static BybitEndpoints fromEnv(Env env) {
         String rest = env.string("PERPWATCH_BYBIT_REST", "https://api.bybit.com");
-        return new BybitEndpoints(URI.create(env.string("PERPWATCH_BYBIT_PUBLIC_WS", "wss://stream.bybit.com/v5/public/linear")),
+        return new BybitEndpoints(
+                URI.create(env.string("PERPWATCH_BYBIT_PUBLIC_WS", "wss://stream.bybit.com/v5/public/linear")),
                 rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest);
     }
 
     public URI openInterest(String symbol) {
-        return URI.create(rest + "/v5/market/open-interest?category=linear&symbol=" + symbol + "&intervalTime=5min&limit=1");
+        return URI.create(
+                rest + "/v5/market/open-interest?category=linear&symbol=" + symbol + "&intervalTime=5min&limit=1");
     }
 
     public URI tickers(String symbol) {

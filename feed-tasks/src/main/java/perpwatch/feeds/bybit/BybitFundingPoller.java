@@ -61,8 +61,15 @@ public final class BybitFundingPoller implements FeedTask {
      * @param attempts tries per call within one poll (first try included)
      * @param backoff  waits between those tries; a rate-limit answer waits the longer of it and the venue's hint
      */
-    public BybitFundingPoller(Instrument instrument, BybitMarketRestClient client, BufferedStreamWriter writer, RedisStreams redis,
-                              Duration every, int attempts, Backoff backoff, LongSupplier clock) {
+    public BybitFundingPoller(
+            Instrument instrument,
+            BybitMarketRestClient client,
+            BufferedStreamWriter writer,
+            RedisStreams redis,
+            Duration every,
+            int attempts,
+            Backoff backoff,
+            LongSupplier clock) {
         this.name = "bybit-funding:" + instrument.canonical();
         this.symbol = instrument.bybit();
         this.key = StreamKeys.funding(instrument);
@@ -117,12 +124,25 @@ public final class BybitFundingPoller implements FeedTask {
                 counters.increment("oi_one_sided_missing");
                 long n = counters.get("oi_one_sided_missing");
                 if (LogSampler.shouldLog(n)) {
-                    LOG.warn("[{}] Bybit gave no singleOpenInterest (#{}): oi_notional left out, two-sided figure kept", name, n);
+                    LOG.warn(
+                            "[{}] Bybit gave no singleOpenInterest (#{}): oi_notional left out, two-sided figure kept",
+                            name,
+                            n);
                 }
             }
-            snapshot = new FundingSnapshot(symbol, oneSided, oi.twoSided().multiply(mark), ticker.fundingRate(),
-                    FundingRates.eightHourRate(ticker.fundingRate(), hours), hours,
-                    FundingRates.aprPercent(ticker.fundingRate(), hours), ticker.nextFundingTime(), mark, ticker.time(), now, oi.timestamp());
+            snapshot = new FundingSnapshot(
+                    symbol,
+                    oneSided,
+                    oi.twoSided().multiply(mark),
+                    ticker.fundingRate(),
+                    FundingRates.eightHourRate(ticker.fundingRate(), hours),
+                    hours,
+                    FundingRates.aprPercent(ticker.fundingRate(), hours),
+                    ticker.nextFundingTime(),
+                    mark,
+                    ticker.time(),
+                    now,
+                    oi.timestamp());
         } catch (RestCallException e) {
             counters.increment("failed_polls");
             LOG.warn("[{}] poll failed after retries, nothing written: {}", name, e.getMessage());
@@ -142,12 +162,20 @@ public final class BybitFundingPoller implements FeedTask {
         }
         try {
             settled.loadStored(redis);
-            List<BybitMarketRestClient.SettledRate> fetched = withRetries("funding/history", () -> client.fundingHistory(symbol, settled.limit()));
+            List<BybitMarketRestClient.SettledRate> fetched =
+                    withRetries("funding/history", () -> client.fundingHistory(symbol, settled.limit()));
             for (BybitMarketRestClient.SettledRate rate : settled.accept(fetched, nextFundingTime)) {
                 // The interval in force now: Bybit's history does not say which interval a past print was for.
-                writer.write(settledKey, SettledFundingCodec.INSTANCE.encode(new SettledFunding(symbol, rate.fundingRate(),
-                        FundingRates.eightHourRate(rate.fundingRate(), hours), hours, FundingRates.aprPercent(rate.fundingRate(), hours),
-                        rate.timestamp(), now)));
+                writer.write(
+                        settledKey,
+                        SettledFundingCodec.INSTANCE.encode(new SettledFunding(
+                                symbol,
+                                rate.fundingRate(),
+                                FundingRates.eightHourRate(rate.fundingRate(), hours),
+                                hours,
+                                FundingRates.aprPercent(rate.fundingRate(), hours),
+                                rate.timestamp(),
+                                now)));
                 counters.increment("settled_prints");
             }
         } catch (RestCallException e) {
@@ -192,7 +220,8 @@ public final class BybitFundingPoller implements FeedTask {
         }
     }
 
-    private void retryOrThrow(String what, int attempt, RestCallException e) throws RestCallException, InterruptedException {
+    private void retryOrThrow(String what, int attempt, RestCallException e)
+            throws RestCallException, InterruptedException {
         if (attempt >= attempts) {
             throw e;
         }
@@ -201,7 +230,14 @@ public final class BybitFundingPoller implements FeedTask {
             waitMs = Math.max(waitMs * 4, e.retryAfter().map(Duration::toMillis).orElse(0L));
         }
         counters.increment("retries");
-        LOG.warn("[{}] {} failed (attempt {}/{}), retrying in {} ms: {}", name, what, attempt, attempts, waitMs, e.getMessage());
+        LOG.warn(
+                "[{}] {} failed (attempt {}/{}), retrying in {} ms: {}",
+                name,
+                what,
+                attempt,
+                attempts,
+                waitMs,
+                e.getMessage());
         Thread.sleep(waitMs);
     }
 

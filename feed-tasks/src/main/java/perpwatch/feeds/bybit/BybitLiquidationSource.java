@@ -71,7 +71,10 @@ public final class BybitLiquidationSource implements LiquidationSource {
             if ("pong".equals(root.path("ret_msg").asText()) || "pong".equals(op)) {
                 counters.increment("pongs");
             } else if (op.equals("subscribe")) {
-                return success ? new LiquidationFrame.Subscribed() : new LiquidationFrame.Refused(new Refusal("", root.path("ret_msg").asText()));
+                return success
+                        ? new LiquidationFrame.Subscribed()
+                        : new LiquidationFrame.Refused(
+                                new Refusal("", root.path("ret_msg").asText()));
             } else if (!success) {
                 counters.increment("venue_errors");
                 LOG.warn("[bybit] {} refused: {}", op, root.path("ret_msg").asText());
@@ -79,7 +82,8 @@ public final class BybitLiquidationSource implements LiquidationSource {
             return new LiquidationFrame.Control();
         }
         if (!topic.equals(root.path("topic").asText())) {
-            throw new MalformedFrameException("unexpected topic '" + root.path("topic").asText() + "'");
+            throw new MalformedFrameException(
+                    "unexpected topic '" + root.path("topic").asText() + "'");
         }
         JsonNode data = root.path("data");
         if (!data.isArray()) {
@@ -101,7 +105,15 @@ public final class BybitLiquidationSource implements LiquidationSource {
             if (!row.path("T").canConvertToLong()) {
                 throw new MalformedFrameException("T is not a time");
             }
-            out.add(new Liquidation(venue(), row.path("s").asText(), side, price, size, price.multiply(size), row.path("T").asLong(), recvMs));
+            out.add(new Liquidation(
+                    venue(),
+                    row.path("s").asText(),
+                    side,
+                    price,
+                    size,
+                    price.multiply(size),
+                    row.path("T").asLong(),
+                    recvMs));
         }
         return new LiquidationFrame.Push(out);
     }

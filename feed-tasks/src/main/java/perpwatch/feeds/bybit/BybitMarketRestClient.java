@@ -28,12 +28,10 @@ public final class BybitMarketRestClient {
      * @param oneSided  {@code singleOpenInterest}; empty when the answer does not carry it
      * @param timestamp the row's own time (Bybit stamps rows by their period)
      */
-    public record OpenInterest(BigDecimal twoSided, Optional<BigDecimal> oneSided, long timestamp) {
-    }
+    public record OpenInterest(BigDecimal twoSided, Optional<BigDecimal> oneSided, long timestamp) {}
 
     /** The ticker fields funding needs; {@code time} is the envelope's server time. */
-    public record Ticker(BigDecimal markPrice, BigDecimal fundingRate, long nextFundingTime, long time) {
-    }
+    public record Ticker(BigDecimal markPrice, BigDecimal fundingRate, long nextFundingTime, long time) {}
 
     private final BybitEndpoints endpoints;
     private final RestGetter http;
@@ -47,21 +45,28 @@ public final class BybitMarketRestClient {
         Answer answer = call(endpoints.openInterest(symbol));
         JsonNode row = firstRow(answer, "open-interest");
         // Absent (older answers) and "" (Bybit's empty value) both mean "not given"; anything else must be a number.
-        Optional<BigDecimal> oneSided = row.path("singleOpenInterest").asText("").isEmpty() ? Optional.empty()
-                : Optional.of(decimal(row, "singleOpenInterest", answer.uri()));
-        return new OpenInterest(decimal(row, "openInterest", answer.uri()), oneSided, integer(row.path("timestamp"), "timestamp", answer.uri()));
+        Optional<BigDecimal> oneSided =
+                row.path("singleOpenInterest").asText("").isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(decimal(row, "singleOpenInterest", answer.uri()));
+        return new OpenInterest(
+                decimal(row, "openInterest", answer.uri()),
+                oneSided,
+                integer(row.path("timestamp"), "timestamp", answer.uri()));
     }
 
     public Ticker ticker(String symbol) throws RestCallException, InterruptedException {
         Answer answer = call(endpoints.tickers(symbol));
         JsonNode row = firstRow(answer, "tickers");
-        return new Ticker(decimal(row, "markPrice", answer.uri()), decimal(row, "fundingRate", answer.uri()),
-                integer(row.path("nextFundingTime"), "nextFundingTime", answer.uri()), answer.time());
+        return new Ticker(
+                decimal(row, "markPrice", answer.uri()),
+                decimal(row, "fundingRate", answer.uri()),
+                integer(row.path("nextFundingTime"), "nextFundingTime", answer.uri()),
+                answer.time());
     }
 
     /** One settled funding print: the rate for one interval and its settlement time ({@code fundingRateTimestamp}). */
-    public record SettledRate(BigDecimal fundingRate, long timestamp) {
-    }
+    public record SettledRate(BigDecimal fundingRate, long timestamp) {}
 
     /** The newest {@code limit} settled prints, oldest first. An empty list is an answer (a new instrument). */
     public List<SettledRate> fundingHistory(String symbol, int limit) throws RestCallException, InterruptedException {
@@ -73,9 +78,12 @@ public final class BybitMarketRestClient {
         List<SettledRate> rates = new ArrayList<>(list.size());
         for (JsonNode row : list) {
             if (!symbol.equals(row.path("symbol").asText())) {
-                throw new MalformedAnswerException(answer.uri() + ": a row of '" + row.path("symbol").asText() + "' in the answer for " + symbol, null);
+                throw new MalformedAnswerException(
+                        answer.uri() + ": a row of '" + row.path("symbol").asText() + "' in the answer for " + symbol,
+                        null);
             }
-            rates.add(new SettledRate(decimal(row, "fundingRate", answer.uri()),
+            rates.add(new SettledRate(
+                    decimal(row, "fundingRate", answer.uri()),
                     integer(row.path("fundingRateTimestamp"), "fundingRateTimestamp", answer.uri())));
         }
         rates.sort(Comparator.comparingLong(SettledRate::timestamp));
@@ -85,15 +93,20 @@ public final class BybitMarketRestClient {
     /** Funding interval in whole hours (Bybit gives minutes). */
     public int fundingIntervalHours(String symbol) throws RestCallException, InterruptedException {
         Answer answer = call(endpoints.instrumentsInfo(symbol));
-        long minutes = integer(firstRow(answer, "instruments-info").path("fundingInterval"), "fundingInterval", answer.uri());
+        long minutes =
+                integer(firstRow(answer, "instruments-info").path("fundingInterval"), "fundingInterval", answer.uri());
         if (minutes <= 0 || minutes % 60 != 0 || minutes > 24 * 60) {
-            throw new RestCallException(answer.uri() + ": funding interval of " + minutes + " minutes is not a whole number of hours in 1..24", 200, null, null);
+            throw new RestCallException(
+                    answer.uri() + ": funding interval of " + minutes
+                            + " minutes is not a whole number of hours in 1..24",
+                    200,
+                    null,
+                    null);
         }
         return (int) (minutes / 60);
     }
 
-    private record Answer(URI uri, JsonNode result, long time) {
-    }
+    private record Answer(URI uri, JsonNode result, long time) {}
 
     private Answer call(URI uri) throws RestCallException, InterruptedException {
         String body = http.get(uri);
@@ -108,9 +121,11 @@ public final class BybitMarketRestClient {
         }
         int retCode = root.get("retCode").asInt();
         if (retCode != 0) {
-            // 10006 (too many visits) and 10018 (IP rate limit) are rate limits: report them as HTTP 429 so callers back off.
+            // 10006 (too many visits) and 10018 (IP rate limit) are rate limits: report them as HTTP 429 so callers
+            // back off.
             int status = retCode == 10006 || retCode == 10018 ? 429 : 200;
-            throw new RestCallException(uri + ": retCode " + retCode + " " + root.path("retMsg").asText(""), status, null, null);
+            throw new RestCallException(
+                    uri + ": retCode " + retCode + " " + root.path("retMsg").asText(""), status, null, null);
         }
         return new Answer(uri, root.path("result"), integer(root.path("time"), "time", uri));
     }
@@ -140,7 +155,8 @@ public final class BybitMarketRestClient {
         try {
             return Long.parseLong(node.asText(""));
         } catch (NumberFormatException e) {
-            throw new MalformedAnswerException(uri + ": '" + field + "' is not an integer: '" + node.asText("") + "'", e);
+            throw new MalformedAnswerException(
+                    uri + ": '" + field + "' is not an integer: '" + node.asText("") + "'", e);
         }
     }
 

@@ -48,7 +48,9 @@ final class SettledFundingTracker {
     void loadStored(RedisStreams redis) {
         if (newestStored == null) {
             Optional<StreamEntry> last = redis.last(key);
-            newestStored = last.map(e -> SettledFundingCodec.INSTANCE.decode(e.fields()).ts()).orElse(0L);
+            newestStored = last.map(
+                            e -> SettledFundingCodec.INSTANCE.decode(e.fields()).ts())
+                    .orElse(0L);
         }
     }
 
@@ -57,7 +59,8 @@ final class SettledFundingTracker {
      *
      * @param nextFundingTime the ticker's next settlement: awaited once the fetched prints reach the awaited one
      */
-    List<BybitMarketRestClient.SettledRate> accept(List<BybitMarketRestClient.SettledRate> fetched, long nextFundingTime) {
+    List<BybitMarketRestClient.SettledRate> accept(
+            List<BybitMarketRestClient.SettledRate> fetched, long nextFundingTime) {
         List<BybitMarketRestClient.SettledRate> fresh = new ArrayList<>();
         long newest = newestStored;
         for (BybitMarketRestClient.SettledRate rate : fetched) {

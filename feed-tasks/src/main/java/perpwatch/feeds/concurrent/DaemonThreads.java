@@ -5,8 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /** Worker-owned timer threads: named after the worker for logs and thread dumps, daemons so they never hold the JVM. */
 public final class DaemonThreads {
-    private DaemonThreads() {
-    }
+    private DaemonThreads() {}
 
     public static ScheduledExecutorService singleScheduler(String name) {
         return Executors.newSingleThreadScheduledExecutor(r -> {

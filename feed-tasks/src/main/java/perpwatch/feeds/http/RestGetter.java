@@ -18,7 +18,11 @@ public final class RestGetter {
     }
 
     public String get(URI uri) throws RestCallException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -27,20 +31,26 @@ public final class RestGetter {
         }
         int status = response.statusCode();
         if (status / 100 != 2) {
-            throw new RestCallException("GET " + uri + " answered " + status + ": " + abbreviate(response.body()), status,
-                    retryAfter(response), null);
+            throw new RestCallException(
+                    "GET " + uri + " answered " + status + ": " + abbreviate(response.body()),
+                    status,
+                    retryAfter(response),
+                    null);
         }
         return response.body();
     }
 
     private static Duration retryAfter(HttpResponse<String> response) {
-        return response.headers().firstValue("Retry-After").map(value -> {
-            try {
-                return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }).orElse(null);
+        return response.headers()
+                .firstValue("Retry-After")
+                .map(value -> {
+                    try {
+                        return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+                    } catch (NumberFormatException e) {
+                        return null;
+                    }
+                })
+                .orElse(null);
     }
 
     public static String abbreviate(String text) {

@@ -20,14 +20,11 @@ public sealed interface LiquidationFrame {
     }
 
     /** The venue acknowledged our subscription. */
-    record Subscribed() implements LiquidationFrame {
-    }
+    record Subscribed() implements LiquidationFrame {}
 
     /** The venue answered our subscription with an error: nothing will flow on this connection. */
-    record Refused(Refusal refusal) implements LiquidationFrame {
-    }
+    record Refused(Refusal refusal) implements LiquidationFrame {}
 
     /** Keepalive replies, unrelated errors and notices: they say nothing about the subscription. */
-    record Control() implements LiquidationFrame {
-    }
+    record Control() implements LiquidationFrame {}
 }

@@ -56,8 +56,12 @@ public final class LiquidationsWorker implements FeedTask, SubscribedLinks {
     private final java.time.Duration heartbeatTtl;
     private long ticks;
 
-    public LiquidationsWorker(Instrument instrument, List<LiquidationSource> sources, ReconnectPolicy basePolicy, BufferedStreamWriter writer,
-                              RedisStreams redis) {
+    public LiquidationsWorker(
+            Instrument instrument,
+            List<LiquidationSource> sources,
+            ReconnectPolicy basePolicy,
+            BufferedStreamWriter writer,
+            RedisStreams redis) {
         this.name = "liquidations:" + instrument.canonical();
         this.key = StreamKeys.liquidations(instrument);
         this.writer = writer;
@@ -107,7 +111,8 @@ public final class LiquidationsWorker implements FeedTask, SubscribedLinks {
         for (VenueFeed feed : feeds) {
             if (feed.subscription.subscribedAndAnswering(feed.socket.lastHeardAt(), now, silenceBudget)) {
                 try {
-                    redis.heartbeat(StreamKeys.liquidationHeartbeat(instrument, feed.source.venue()), now, heartbeatTtl);
+                    redis.heartbeat(
+                            StreamKeys.liquidationHeartbeat(instrument, feed.source.venue()), now, heartbeatTtl);
                 } catch (perpwatch.core.redis.StoreUnavailableException e) {
                     return;
                 }
@@ -127,13 +132,19 @@ public final class LiquidationsWorker implements FeedTask, SubscribedLinks {
 
     @Override
     public List<WatchedLink> links() {
-        return feeds.stream().map(f -> new WatchedLink(new FeedLink("liquidations", f.source.venue()), f.subscription, f.socket::lastHeardAt)).toList();
+        return feeds.stream()
+                .map(f -> new WatchedLink(
+                        new FeedLink("liquidations", f.source.venue()), f.subscription, f.socket::lastHeardAt))
+                .toList();
     }
 
     /** Where one venue's subscription stands on its current connection (tests, operators). */
     public SubscriptionState subscriptionState(String venue) {
-        return feeds.stream().filter(f -> f.source.venue().equals(venue)).findFirst()
-                .map(f -> f.subscription.state()).orElseThrow(() -> new IllegalArgumentException("no venue " + venue));
+        return feeds.stream()
+                .filter(f -> f.source.venue().equals(venue))
+                .findFirst()
+                .map(f -> f.subscription.state())
+                .orElseThrow(() -> new IllegalArgumentException("no venue " + venue));
     }
 
     /** Drops one venue's connection (tests, operators); the loop reconnects it. */
@@ -158,15 +169,18 @@ public final class LiquidationsWorker implements FeedTask, SubscribedLinks {
 
         VenueFeed(LiquidationSource source, ReconnectPolicy basePolicy) {
             this.source = source;
-            this.socket = new ReconnectingWebSocket(name + ":" + source.venue(), source.uri(), source.policy(basePolicy), this);
+            this.socket = new ReconnectingWebSocket(
+                    name + ":" + source.venue(), source.uri(), source.policy(basePolicy), this);
         }
 
         void start() {
-            starter = new Thread(() -> {
-                if (source.prepare()) {
-                    socket.start();
-                }
-            }, name + ":" + source.venue() + "-start");
+            starter = new Thread(
+                    () -> {
+                        if (source.prepare()) {
+                            socket.start();
+                        }
+                    },
+                    name + ":" + source.venue() + "-start");
             starter.setDaemon(true);
             starter.start();
         }
@@ -188,7 +202,12 @@ public final class LiquidationsWorker implements FeedTask, SubscribedLinks {
                 counters.increment("malformed");
                 long n = counters.get("malformed");
                 if (LogSampler.shouldLog(n)) {
-                    LOG.warn("[{}:{}] skipped malformed frame #{} ({}): {}", name, source.venue(), n, e.getMessage(),
+                    LOG.warn(
+                            "[{}:{}] skipped malformed frame #{} ({}): {}",
+                            name,
+                            source.venue(),
+                            n,
+                            e.getMessage(),
                             text.length() <= 200 ? text : text.substring(0, 200) + "…");
                 }
                 return;
@@ -219,8 +238,12 @@ public final class LiquidationsWorker implements FeedTask, SubscribedLinks {
                 return;
             }
             counters.increment("subscribe_refused");
-            LOG.error("[{}:{}] venue REFUSED the subscription ({}); no heartbeat until a new connection is acknowledged;"
-                    + " dropping this connection to subscribe again after backoff (refusal #{})", name, source.venue(), refusal,
+            LOG.error(
+                    "[{}:{}] venue REFUSED the subscription ({}); no heartbeat until a new connection is acknowledged;"
+                            + " dropping this connection to subscribe again after backoff (refusal #{})",
+                    name,
+                    source.venue(),
+                    refusal,
                     counters.get("subscribe_refused"));
             socket.reconnect("subscription refused (" + refusal + ")");
         }

@@ -13,16 +13,19 @@ import perpwatch.feeds.metrics.LogSampler;
 final class OkxBadRows {
     private static final Logger LOG = LoggerFactory.getLogger(OkxBadRows.class);
 
-    private OkxBadRows() {
-    }
+    private OkxBadRows() {}
 
     static void report(String who, List<OkxFrame.BadRow> rows, FeedCounters counters) {
         for (OkxFrame.BadRow row : rows) {
             counters.increment("bad_rows");
             long n = counters.get("bad_rows");
             if (LogSampler.shouldLog(n)) {
-                LOG.warn("[{}] skipped bad row #{} of {} ({}); the rest of its frame is kept", who, n,
-                        row.instId().isEmpty() ? "an unnamed instrument" : row.instId(), row.reason());
+                LOG.warn(
+                        "[{}] skipped bad row #{} of {} ({}); the rest of its frame is kept",
+                        who,
+                        n,
+                        row.instId().isEmpty() ? "an unnamed instrument" : row.instId(),
+                        row.reason());
             }
         }
     }

@@ -33,8 +33,14 @@ public final class OkxContractSpecs {
                 LOG.info("[{}] contract values: {}", owner, specs.values());
                 return true;
             } catch (RestCallException e) {
-                long waitMs = e.retryAfter().map(d -> d.toMillis()).orElse(backoff.delay(++attempt, Math::random).toMillis());
-                LOG.warn("[{}] cannot read OKX contract values yet ({}); retrying in {} ms", owner, e.getMessage(), waitMs);
+                long waitMs = e.retryAfter()
+                        .map(d -> d.toMillis())
+                        .orElse(backoff.delay(++attempt, Math::random).toMillis());
+                LOG.warn(
+                        "[{}] cannot read OKX contract values yet ({}); retrying in {} ms",
+                        owner,
+                        e.getMessage(),
+                        waitMs);
                 try {
                     Thread.sleep(waitMs);
                 } catch (InterruptedException ie) {

@@ -12,7 +12,8 @@ import perpwatch.core.config.Env;
 public record OkxEndpoints(URI publicWs, String rest) {
     public static OkxEndpoints fromEnv(Env env) {
         String rest = env.string("PERPWATCH_OKX_REST", "https://www.okx.com");
-        return new OkxEndpoints(URI.create(env.string("PERPWATCH_OKX_PUBLIC_WS", "wss://ws.okx.com:8443/ws/v5/public")),
+        return new OkxEndpoints(
+                URI.create(env.string("PERPWATCH_OKX_PUBLIC_WS", "wss://ws.okx.com:8443/ws/v5/public")),
                 rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest);
     }
 

@@ -26,10 +26,12 @@ public final class OkxFrameParser {
         if (event != null) {
             switch (event) {
                 case "error":
-                    return new OkxFrame.VenueError(root.path("code").asText(""), root.path("msg").asText(""));
+                    return new OkxFrame.VenueError(
+                            root.path("code").asText(""), root.path("msg").asText(""));
                 case "subscribe":
                 case "unsubscribe":
-                    return new OkxFrame.Ack(event, root.path("arg").path("channel").asText(""));
+                    return new OkxFrame.Ack(
+                            event, root.path("arg").path("channel").asText(""));
                 default:
                     return new OkxFrame.OtherEvent(event);
             }
@@ -44,8 +46,13 @@ public final class OkxFrameParser {
             List<OkxFrame.BadRow> bad = new ArrayList<>(0);
             for (JsonNode row : data) {
                 try {
-                    trades.add(new OkxFrame.Trade(text(row, "instId"), integer(row, "tradeId"), decimal(row, "px"), decimal(row, "sz"),
-                            side(row), integer(row, "ts")));
+                    trades.add(new OkxFrame.Trade(
+                            text(row, "instId"),
+                            integer(row, "tradeId"),
+                            decimal(row, "px"),
+                            decimal(row, "sz"),
+                            side(row),
+                            integer(row, "ts")));
                 } catch (MalformedFrameException e) {
                     bad.add(new OkxFrame.BadRow(row.path("instId").asText(""), e.getMessage()));
                 }
@@ -70,8 +77,13 @@ public final class OkxFrameParser {
                 }
                 for (JsonNode d : row.path("details")) {
                     try {
-                        liquidations.add(new OkxFrame.Liquidation(instId, side(d), d.path("posSide").asText(""), decimal(d, "bkPx"),
-                                decimal(d, "sz"), integer(d, "ts")));
+                        liquidations.add(new OkxFrame.Liquidation(
+                                instId,
+                                side(d),
+                                d.path("posSide").asText(""),
+                                decimal(d, "bkPx"),
+                                decimal(d, "sz"),
+                                integer(d, "ts")));
                     } catch (MalformedFrameException e) {
                         bad.add(new OkxFrame.BadRow(instId, e.getMessage()));
                     }

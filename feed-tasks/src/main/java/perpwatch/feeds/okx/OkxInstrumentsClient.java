@@ -25,7 +25,12 @@ public final class OkxInstrumentsClient {
             JsonNode root = JSON.readTree(body);
             String code = root.path("code").asText("");
             if (!code.equals("0")) {
-                throw new RestCallException("instruments " + instId + ": OKX code " + code + " " + root.path("msg").asText(""), 200, null, null);
+                throw new RestCallException(
+                        "instruments " + instId + ": OKX code " + code + " "
+                                + root.path("msg").asText(""),
+                        200,
+                        null,
+                        null);
             }
             for (JsonNode row : root.path("data")) {
                 if (instId.equals(row.path("instId").asText())) {
@@ -33,14 +38,16 @@ public final class OkxInstrumentsClient {
                     String mult = row.path("ctMult").asText("1");
                     BigDecimal ctMult = new BigDecimal(mult.isEmpty() ? "1" : mult);
                     if (ctVal.signum() <= 0 || ctMult.signum() <= 0) {
-                        throw new RestCallException("instruments " + instId + ": non-positive ctVal/ctMult", 200, null, null);
+                        throw new RestCallException(
+                                "instruments " + instId + ": non-positive ctVal/ctMult", 200, null, null);
                     }
                     return new ContractSpec(instId, ctVal, ctMult);
                 }
             }
             throw new RestCallException("instruments answer has no row for " + instId, 200, null, null);
         } catch (IOException | NumberFormatException e) {
-            throw new RestCallException("instruments " + instId + ": unreadable answer: " + RestGetter.abbreviate(body), 200, null, e);
+            throw new RestCallException(
+                    "instruments " + instId + ": unreadable answer: " + RestGetter.abbreviate(body), 200, null, e);
         }
     }
 }

@@ -32,7 +32,8 @@ import perpwatch.feeds.ws.WebSocketSession;
 public final class OkxLiquidationSource implements LiquidationSource {
     private static final Logger LOG = LoggerFactory.getLogger(OkxLiquidationSource.class);
     static final String CHANNEL = "liquidation-orders";
-    static final String SUBSCRIBE = "{\"op\":\"subscribe\",\"args\":[{\"channel\":\"" + CHANNEL + "\",\"instType\":\"SWAP\"}]}";
+    static final String SUBSCRIBE =
+            "{\"op\":\"subscribe\",\"args\":[{\"channel\":\"" + CHANNEL + "\",\"instType\":\"SWAP\"}]}";
     private final URI uri;
     private final Set<String> instIds;
     private final OkxContractSpecs specs;
@@ -87,7 +88,9 @@ public final class OkxLiquidationSource implements LiquidationSource {
             return new LiquidationFrame.Control();
         }
         if (frame instanceof OkxFrame.Ack ack) {
-            return ack.event().equals("subscribe") && ack.channel().equals(CHANNEL) ? new LiquidationFrame.Subscribed() : new LiquidationFrame.Control();
+            return ack.event().equals("subscribe") && ack.channel().equals(CHANNEL)
+                    ? new LiquidationFrame.Subscribed()
+                    : new LiquidationFrame.Control();
         }
         if (!(frame instanceof OkxFrame.Liquidations pushed)) {
             return new LiquidationFrame.Control();
@@ -99,7 +102,8 @@ public final class OkxLiquidationSource implements LiquidationSource {
                 counters.increment("other_instrument");
                 continue;
             }
-            String key = row.instId() + "|" + row.ts() + "|" + row.side() + "|" + row.contracts().toPlainString() + "|"
+            String key = row.instId() + "|" + row.ts() + "|" + row.side() + "|"
+                    + row.contracts().toPlainString() + "|"
                     + row.bankruptcyPrice().toPlainString();
             if (!recent.firstTime(key)) {
                 counters.increment("duplicates");
@@ -114,8 +118,15 @@ public final class OkxLiquidationSource implements LiquidationSource {
             }
             BigDecimal quantity = spec.get().toBase(row.contracts());
             PositionSide side = row.side().equals("sell") ? PositionSide.LONG : PositionSide.SHORT;
-            out.add(new Liquidation(venue(), row.instId(), side, row.bankruptcyPrice(), quantity,
-                    row.bankruptcyPrice().multiply(quantity), row.ts(), recvMs));
+            out.add(new Liquidation(
+                    venue(),
+                    row.instId(),
+                    side,
+                    row.bankruptcyPrice(),
+                    quantity,
+                    row.bankruptcyPrice().multiply(quantity),
+                    row.ts(),
+                    recvMs));
         }
         return new LiquidationFrame.Push(out);
     }

@@ -48,8 +48,7 @@ public final class OkxTradesWorker implements FeedTask, WebSocketListener, Subsc
     private static final Duration SPEC_REFRESH = Duration.ofHours(1);
 
     /** One swap: its stream and its once-a-second throttle. */
-    private record Channel(StreamKey key, LatestValueThrottle<LastTrade> throttle) {
-    }
+    private record Channel(StreamKey key, LatestValueThrottle<LastTrade> throttle) {}
 
     private final String name;
     private final Map<String, Channel> channels = new LinkedHashMap<>();
@@ -65,20 +64,32 @@ public final class OkxTradesWorker implements FeedTask, WebSocketListener, Subsc
      * error while any is pending refuses the whole link: half a subscription would hide the other swap's silence.
      */
     private final SubscriptionTracker subscription = new SubscriptionTracker();
-    private final java.util.concurrent.atomic.AtomicInteger acksThisConnection = new java.util.concurrent.atomic.AtomicInteger();
+
+    private final java.util.concurrent.atomic.AtomicInteger acksThisConnection =
+            new java.util.concurrent.atomic.AtomicInteger();
     private Thread starter;
     private long lastSpecRefresh;
 
-    public OkxTradesWorker(Instrument instrument, URI publicWs, ReconnectPolicy policy, OkxContractSpecs specs,
-                           BufferedStreamWriter writer, LongSupplier clock) {
+    public OkxTradesWorker(
+            Instrument instrument,
+            URI publicWs,
+            ReconnectPolicy policy,
+            OkxContractSpecs specs,
+            BufferedStreamWriter writer,
+            LongSupplier clock) {
         this.name = "okx-usdc:" + instrument.canonical();
-        channels.put(instrument.okxUsdc(), new Channel(StreamKeys.usdcTrades(instrument), new LatestValueThrottle<>(INTERVAL_MS)));
-        channels.put(instrument.okxUsdt(), new Channel(StreamKeys.okxUsdtTrades(instrument), new LatestValueThrottle<>(INTERVAL_MS)));
+        channels.put(
+                instrument.okxUsdc(),
+                new Channel(StreamKeys.usdcTrades(instrument), new LatestValueThrottle<>(INTERVAL_MS)));
+        channels.put(
+                instrument.okxUsdt(),
+                new Channel(StreamKeys.okxUsdtTrades(instrument), new LatestValueThrottle<>(INTERVAL_MS)));
         this.specs = specs;
         this.writer = writer;
         this.clock = clock;
         // OKX closes a connection after 30 s without traffic; the USDC swap can be that quiet.
-        this.socket = new ReconnectingWebSocket(name, publicWs, policy.withKeepalive(Keepalive.textFrame(Duration.ofSeconds(20), "ping")), this);
+        this.socket = new ReconnectingWebSocket(
+                name, publicWs, policy.withKeepalive(Keepalive.textFrame(Duration.ofSeconds(20), "ping")), this);
         this.ticker = DaemonThreads.singleScheduler(name + "-tick");
     }
 
@@ -94,13 +105,15 @@ public final class OkxTradesWorker implements FeedTask, WebSocketListener, Subsc
 
     @Override
     public void start() {
-        starter = new Thread(() -> {
-            if (specs.loadAll(name, Backoff.standard())) {
-                lastSpecRefresh = clock.getAsLong();
-                ticker.scheduleWithFixedDelay(this::tickSafely, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
-                socket.start();
-            }
-        }, name + "-start");
+        starter = new Thread(
+                () -> {
+                    if (specs.loadAll(name, Backoff.standard())) {
+                        lastSpecRefresh = clock.getAsLong();
+                        ticker.scheduleWithFixedDelay(this::tickSafely, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+                        socket.start();
+                    }
+                },
+                name + "-start");
         starter.setDaemon(true);
         starter.start();
     }
@@ -112,7 +125,10 @@ public final class OkxTradesWorker implements FeedTask, WebSocketListener, Subsc
         acksThisConnection.set(0);
         StringBuilder args = new StringBuilder();
         for (String instId : channels.keySet()) {
-            args.append(args.length() == 0 ? "" : ",").append("{\"channel\":\"trades\",\"instId\":\"").append(instId).append("\"}");
+            args.append(args.length() == 0 ? "" : ",")
+                    .append("{\"channel\":\"trades\",\"instId\":\"")
+                    .append(instId)
+                    .append("\"}");
         }
         session.sendText("{\"op\":\"subscribe\",\"args\":[" + args + "]}");
     }
@@ -127,7 +143,12 @@ public final class OkxTradesWorker implements FeedTask, WebSocketListener, Subsc
             counters.increment("malformed");
             long n = counters.get("malformed");
             if (LogSampler.shouldLog(n)) {
-                LOG.warn("[{}] skipped malformed frame #{} ({}): {}", name, n, e.getMessage(), text.length() <= 200 ? text : text.substring(0, 200) + "…");
+                LOG.warn(
+                        "[{}] skipped malformed frame #{} ({}): {}",
+                        name,
+                        n,
+                        e.getMessage(),
+                        text.length() <= 200 ? text : text.substring(0, 200) + "…");
             }
             return;
         }
@@ -135,8 +156,11 @@ public final class OkxTradesWorker implements FeedTask, WebSocketListener, Subsc
             Refusal refusal = new Refusal(error.code(), error.message());
             if (subscription.refuse(refusal)) {
                 counters.increment("subscribe_refused");
-                LOG.error("[{}] venue REFUSED the subscription ({}); not live until a new connection is acknowledged;"
-                        + " dropping this connection to subscribe again after backoff", name, refusal);
+                LOG.error(
+                        "[{}] venue REFUSED the subscription ({}); not live until a new connection is acknowledged;"
+                                + " dropping this connection to subscribe again after backoff",
+                        name,
+                        refusal);
                 socket.reconnect("subscription refused (" + refusal + ")");
             } else {
                 counters.increment("venue_errors");
@@ -146,7 +170,9 @@ public final class OkxTradesWorker implements FeedTask, WebSocketListener, Subsc
             counters.increment("pongs");
         } else if (frame instanceof OkxFrame.Ack ack) {
             counters.increment("acks");
-            if (ack.event().equals("subscribe") && acksThisConnection.incrementAndGet() == channels.size() && subscription.acknowledge()) {
+            if (ack.event().equals("subscribe")
+                    && acksThisConnection.incrementAndGet() == channels.size()
+                    && subscription.acknowledge()) {
                 LOG.info("[{}] subscription acknowledged", name);
             }
         } else if (frame instanceof OkxFrame.Trades trades) {
@@ -177,7 +203,8 @@ public final class OkxTradesWorker implements FeedTask, WebSocketListener, Subsc
                 continue;
             }
             counters.increment("trades");
-            LastTrade trade = new LastTrade(t.instId(), t.price(), t.side(), spec.get().toBase(t.contracts()), t.ts(), recvMs);
+            LastTrade trade =
+                    new LastTrade(t.instId(), t.price(), t.side(), spec.get().toBase(t.contracts()), t.ts(), recvMs);
             channel.throttle().offer(trade, now).ifPresent(last -> write(channel, last));
         }
     }

@@ -29,7 +29,10 @@ final class AccountBytes {
     }
 
     int i32(int off) {
-        return (data[off] & 0xff) | (data[off + 1] & 0xff) << 8 | (data[off + 2] & 0xff) << 16 | (data[off + 3] & 0xff) << 24;
+        return (data[off] & 0xff)
+                | (data[off + 1] & 0xff) << 8
+                | (data[off + 2] & 0xff) << 16
+                | (data[off + 3] & 0xff) << 24;
     }
 
     long i64(int off) {

@@ -21,8 +21,12 @@ public final class AccountLayouts {
     private final Map<Integer, StateLayout> states;
     private final PythLazerOracleLayout pythLazerOracle;
 
-    public AccountLayouts(List<UserLayout> users, List<PerpMarketLayout> perpMarkets, List<SpotMarketLayout> spotMarkets,
-                          List<StateLayout> states, PythLazerOracleLayout pythLazerOracle) {
+    public AccountLayouts(
+            List<UserLayout> users,
+            List<PerpMarketLayout> perpMarkets,
+            List<SpotMarketLayout> spotMarkets,
+            List<StateLayout> states,
+            PythLazerOracleLayout pythLazerOracle) {
         this.users = bySize(users, UserLayout::size);
         this.perpMarkets = bySize(perpMarkets, PerpMarketLayout::size);
         this.spotMarkets = bySize(spotMarkets, SpotMarketLayout::size);
@@ -64,9 +68,13 @@ public final class AccountLayouts {
     }
 
     public int maxMarketSize() {
-        return java.util.stream.IntStream.concat(perpMarkets.keySet().stream().mapToInt(Integer::intValue),
-                java.util.stream.IntStream.concat(spotMarkets.keySet().stream().mapToInt(Integer::intValue),
-                        states.keySet().stream().mapToInt(Integer::intValue))).max().orElseThrow();
+        return java.util.stream.IntStream.concat(
+                        perpMarkets.keySet().stream().mapToInt(Integer::intValue),
+                        java.util.stream.IntStream.concat(
+                                spotMarkets.keySet().stream().mapToInt(Integer::intValue),
+                                states.keySet().stream().mapToInt(Integer::intValue)))
+                .max()
+                .orElseThrow();
     }
 
     private static <T> T pick(Map<Integer, T> layouts, byte[] data, String account) {

@@ -5,8 +5,7 @@ package perpwatch.feeds.onchain;
  * share these; {@code DriftLayoutTest} recomputes them.
  */
 public final class Discriminators {
-    private Discriminators() {
-    }
+    private Discriminators() {}
 
     public static final byte[] USER = DriftLayout.USER_DISCRIMINATOR;
     public static final byte[] PERP_MARKET = DriftLayout.PERP_MARKET_DISCRIMINATOR;

@@ -13,8 +13,7 @@ import perpwatch.feeds.solana.Base58;
  * stay zero. Used to build test accounts and the local Solana RPC simulator's population.
  */
 public final class DriftAccountEncoder {
-    private DriftAccountEncoder() {
-    }
+    private DriftAccountEncoder() {}
 
     public static byte[] user(DriftUser u) {
         ByteBuffer b = buffer(DriftLayout.User.SIZE, DriftLayout.USER_DISCRIMINATOR);
@@ -71,12 +70,15 @@ public final class DriftAccountEncoder {
         b.putInt(DriftLayout.PerpMarket.IMF_FACTOR, (int) m.imfFactor());
         b.putInt(DriftLayout.PerpMarket.MARGIN_RATIO_INITIAL, (int) m.marginRatioInitial());
         b.putInt(DriftLayout.PerpMarket.MARGIN_RATIO_MAINTENANCE, (int) m.marginRatioMaintenance());
-        b.putInt(DriftLayout.PerpMarket.UNREALIZED_PNL_MAINTENANCE_ASSET_WEIGHT, (int) m.unrealizedPnlMaintenanceAssetWeight());
+        b.putInt(DriftLayout.PerpMarket.UNREALIZED_PNL_MAINTENANCE_ASSET_WEIGHT, (int)
+                m.unrealizedPnlMaintenanceAssetWeight());
         b.putShort(DriftLayout.PerpMarket.MARKET_INDEX, (short) m.marketIndex());
         b.put(DriftLayout.PerpMarket.STATUS, (byte) DriftLayout.MARKET_STATUS.indexOf(m.status()));
         b.put(DriftLayout.PerpMarket.CONTRACT_TYPE, (byte) m.contractType());
-        b.putShort(DriftLayout.PerpMarket.HIGH_LEVERAGE_MARGIN_RATIO_INITIAL, (short) m.highLeverageMarginRatioInitial());
-        b.putShort(DriftLayout.PerpMarket.HIGH_LEVERAGE_MARGIN_RATIO_MAINTENANCE, (short) m.highLeverageMarginRatioMaintenance());
+        b.putShort(
+                DriftLayout.PerpMarket.HIGH_LEVERAGE_MARGIN_RATIO_INITIAL, (short) m.highLeverageMarginRatioInitial());
+        b.putShort(DriftLayout.PerpMarket.HIGH_LEVERAGE_MARGIN_RATIO_MAINTENANCE, (short)
+                m.highLeverageMarginRatioMaintenance());
         return b.array();
     }
 
@@ -108,7 +110,14 @@ public final class DriftAccountEncoder {
             b.put((byte) 5);
         }
         b.put(new byte[32]);
-        b.putLong(price).putLong(1_000).putInt(exponent).putLong(publishTime).putLong(publishTime - 1).putLong(price).putLong(1_000).putLong(slot);
+        b.putLong(price)
+                .putLong(1_000)
+                .putInt(exponent)
+                .putLong(publishTime)
+                .putLong(publishTime - 1)
+                .putLong(price)
+                .putLong(1_000)
+                .putLong(slot);
         return b.array();
     }
 

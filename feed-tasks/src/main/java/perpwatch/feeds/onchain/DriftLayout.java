@@ -8,21 +8,30 @@ import java.util.List;
  * upgrade that moves a field fails the build instead of silently mis-reading positions.
  */
 public final class DriftLayout {
-    private DriftLayout() {
-    }
+    private DriftLayout() {}
 
     public static final String PROGRAM_ID = "dRiftyHA39MWEi3m9aunc5MzRF1JYuBsbn6VPcn33UH";
 
     /** sha256("account:User")[0..8], and so on. */
-    public static final byte[] USER_DISCRIMINATOR = {(byte) 159, 117, 95, (byte) 227, (byte) 239, (byte) 151, 58, (byte) 236};
+    public static final byte[] USER_DISCRIMINATOR = {
+        (byte) 159, 117, 95, (byte) 227, (byte) 239, (byte) 151, 58, (byte) 236
+    };
+
     public static final byte[] PERP_MARKET_DISCRIMINATOR = {10, (byte) 223, 12, 44, 107, (byte) 245, 55, (byte) 247};
     public static final byte[] SPOT_MARKET_DISCRIMINATOR = {100, (byte) 177, 8, 107, (byte) 168, 65, 65, 39};
     public static final byte[] STATE_DISCRIMINATOR = {(byte) 216, (byte) 146, 107, 94, 104, 75, (byte) 182, (byte) 177};
 
     /** Drift's MarketStatus bytes, in order: 0 = Initialized … 8 = Delisted. */
-    static final List<MarketStatus> MARKET_STATUS = List.of(MarketStatus.INITIALIZED, MarketStatus.ACTIVE,
-            MarketStatus.FUNDING_PAUSED, MarketStatus.AMM_PAUSED, MarketStatus.FILL_PAUSED, MarketStatus.WITHDRAW_PAUSED,
-            MarketStatus.REDUCE_ONLY, MarketStatus.SETTLEMENT, MarketStatus.DELISTED);
+    static final List<MarketStatus> MARKET_STATUS = List.of(
+            MarketStatus.INITIALIZED,
+            MarketStatus.ACTIVE,
+            MarketStatus.FUNDING_PAUSED,
+            MarketStatus.AMM_PAUSED,
+            MarketStatus.FILL_PAUSED,
+            MarketStatus.WITHDRAW_PAUSED,
+            MarketStatus.REDUCE_ONLY,
+            MarketStatus.SETTLEMENT,
+            MarketStatus.DELISTED);
 
     public static final class User {
         public static final int SIZE = 4376;
@@ -38,8 +47,7 @@ public final class DriftLayout {
         public static final int SPOT_POSITION_COUNT = 8;
         public static final int PERP_POSITION_COUNT = 8;
 
-        private User() {
-        }
+        private User() {}
     }
 
     public static final class SpotPosition {
@@ -51,8 +59,7 @@ public final class DriftLayout {
         public static final int BALANCE_TYPE = 34;
         public static final int OPEN_ORDERS = 35;
 
-        private SpotPosition() {
-        }
+        private SpotPosition() {}
     }
 
     public static final class PerpPosition {
@@ -71,8 +78,7 @@ public final class DriftLayout {
         public static final int OPEN_ORDERS = 94;
         public static final int POSITION_FLAG = 95;
 
-        private PerpPosition() {
-        }
+        private PerpPosition() {}
     }
 
     public static final class PerpMarket {
@@ -98,8 +104,7 @@ public final class DriftLayout {
         public static final int HIGH_LEVERAGE_MARGIN_RATIO_INITIAL = 1174;
         public static final int HIGH_LEVERAGE_MARGIN_RATIO_MAINTENANCE = 1176;
 
-        private PerpMarket() {
-        }
+        private PerpMarket() {}
     }
 
     public static final class SpotMarket {
@@ -120,8 +125,7 @@ public final class DriftLayout {
         public static final int STATUS = 688;
         public static final int ORACLE_SOURCE = 687;
 
-        private SpotMarket() {
-        }
+        private SpotMarket() {}
     }
 
     /** Drift's {@code PythLazerOracle} account (its own program's copy of a Pyth Lazer price). */
@@ -133,42 +137,92 @@ public final class DriftLayout {
         public static final int EXPONENT = 32;
         public static final int CONF = 40;
 
-        private PythLazerOracle() {
-        }
+        private PythLazerOracle() {}
     }
 
     public static final class State {
         public static final int SIZE = 992;
         public static final int EXCHANGE_STATUS = 974;
 
-        private State() {
-        }
+        private State() {}
     }
 
     /** The constants above as the tables the shared decoders read: Drift v2 deployed one size of each account. */
     static final AccountLayouts ACCOUNTS = new AccountLayouts(
-            List.of(new UserLayout(User.SIZE, User.AUTHORITY, User.SPOT_POSITIONS,
-                    new SpotPositionLayout(SpotPosition.SIZE, SpotPosition.SCALED_BALANCE, SpotPosition.OPEN_BIDS,
-                            SpotPosition.OPEN_ASKS, SpotPosition.MARKET_INDEX, SpotPosition.BALANCE_TYPE, SpotPosition.OPEN_ORDERS),
+            List.of(new UserLayout(
+                    User.SIZE,
+                    User.AUTHORITY,
+                    User.SPOT_POSITIONS,
+                    new SpotPositionLayout(
+                            SpotPosition.SIZE,
+                            SpotPosition.SCALED_BALANCE,
+                            SpotPosition.OPEN_BIDS,
+                            SpotPosition.OPEN_ASKS,
+                            SpotPosition.MARKET_INDEX,
+                            SpotPosition.BALANCE_TYPE,
+                            SpotPosition.OPEN_ORDERS),
                     User.PERP_POSITIONS,
-                    new PerpPositionLayout(PerpPosition.SIZE, PerpPosition.LAST_CUMULATIVE_FUNDING_RATE, PerpPosition.BASE_ASSET_AMOUNT,
-                            PerpPosition.QUOTE_ASSET_AMOUNT, PerpPosition.QUOTE_BREAK_EVEN_AMOUNT, PerpPosition.QUOTE_ENTRY_AMOUNT,
-                            PerpPosition.OPEN_BIDS, PerpPosition.OPEN_ASKS, PerpPosition.ISOLATED_POSITION_SCALED_BALANCE,
-                            PerpPosition.MAX_MARGIN_RATIO, PerpPosition.MARKET_INDEX, PerpPosition.OPEN_ORDERS, 1,
+                    new PerpPositionLayout(
+                            PerpPosition.SIZE,
+                            PerpPosition.LAST_CUMULATIVE_FUNDING_RATE,
+                            PerpPosition.BASE_ASSET_AMOUNT,
+                            PerpPosition.QUOTE_ASSET_AMOUNT,
+                            PerpPosition.QUOTE_BREAK_EVEN_AMOUNT,
+                            PerpPosition.QUOTE_ENTRY_AMOUNT,
+                            PerpPosition.OPEN_BIDS,
+                            PerpPosition.OPEN_ASKS,
+                            PerpPosition.ISOLATED_POSITION_SCALED_BALANCE,
+                            PerpPosition.MAX_MARGIN_RATIO,
+                            PerpPosition.MARKET_INDEX,
+                            PerpPosition.OPEN_ORDERS,
+                            1,
                             PerpPosition.POSITION_FLAG),
-                    User.LAST_ACTIVE_SLOT, User.MAX_MARGIN_RATIO, User.SUB_ACCOUNT_ID, User.STATUS, User.IDLE, User.MARGIN_MODE)),
-            List.of(new PerpMarketLayout(PerpMarket.SIZE, PerpMarket.PUBKEY, PerpMarket.AMM_ORACLE, PerpMarket.AMM_ORACLE_SOURCE,
-                    PerpMarket.AMM_LAST_ORACLE_PRICE, PerpMarket.AMM_MM_ORACLE_PRICE, PerpMarket.AMM_CUMULATIVE_FUNDING_RATE_LONG,
-                    PerpMarket.AMM_CUMULATIVE_FUNDING_RATE_SHORT, PerpMarket.NAME, PerpMarket.IMF_FACTOR,
-                    PerpMarket.MARGIN_RATIO_INITIAL, PerpMarket.MARGIN_RATIO_MAINTENANCE,
-                    PerpMarket.UNREALIZED_PNL_MAINTENANCE_ASSET_WEIGHT, PerpMarket.MARKET_INDEX, PerpMarket.STATUS,
-                    PerpMarket.CONTRACT_TYPE, PerpMarket.HIGH_LEVERAGE_MARGIN_RATIO_INITIAL,
+                    User.LAST_ACTIVE_SLOT,
+                    User.MAX_MARGIN_RATIO,
+                    User.SUB_ACCOUNT_ID,
+                    User.STATUS,
+                    User.IDLE,
+                    User.MARGIN_MODE)),
+            List.of(new PerpMarketLayout(
+                    PerpMarket.SIZE,
+                    PerpMarket.PUBKEY,
+                    PerpMarket.AMM_ORACLE,
+                    PerpMarket.AMM_ORACLE_SOURCE,
+                    PerpMarket.AMM_LAST_ORACLE_PRICE,
+                    PerpMarket.AMM_MM_ORACLE_PRICE,
+                    PerpMarket.AMM_CUMULATIVE_FUNDING_RATE_LONG,
+                    PerpMarket.AMM_CUMULATIVE_FUNDING_RATE_SHORT,
+                    PerpMarket.NAME,
+                    PerpMarket.IMF_FACTOR,
+                    PerpMarket.MARGIN_RATIO_INITIAL,
+                    PerpMarket.MARGIN_RATIO_MAINTENANCE,
+                    PerpMarket.UNREALIZED_PNL_MAINTENANCE_ASSET_WEIGHT,
+                    PerpMarket.MARKET_INDEX,
+                    PerpMarket.STATUS,
+                    PerpMarket.CONTRACT_TYPE,
+                    PerpMarket.HIGH_LEVERAGE_MARGIN_RATIO_INITIAL,
                     PerpMarket.HIGH_LEVERAGE_MARGIN_RATIO_MAINTENANCE)),
-            List.of(new SpotMarketLayout(SpotMarket.SIZE, SpotMarket.PUBKEY, SpotMarket.ORACLE, SpotMarket.NAME,
-                    SpotMarket.LAST_ORACLE_PRICE, SpotMarket.CUMULATIVE_DEPOSIT_INTEREST, SpotMarket.CUMULATIVE_BORROW_INTEREST,
-                    SpotMarket.MAINTENANCE_ASSET_WEIGHT, SpotMarket.MAINTENANCE_LIABILITY_WEIGHT, SpotMarket.IMF_FACTOR,
-                    SpotMarket.DECIMALS, SpotMarket.MARKET_INDEX, SpotMarket.ORACLE_SOURCE, SpotMarket.STATUS)),
+            List.of(new SpotMarketLayout(
+                    SpotMarket.SIZE,
+                    SpotMarket.PUBKEY,
+                    SpotMarket.ORACLE,
+                    SpotMarket.NAME,
+                    SpotMarket.LAST_ORACLE_PRICE,
+                    SpotMarket.CUMULATIVE_DEPOSIT_INTEREST,
+                    SpotMarket.CUMULATIVE_BORROW_INTEREST,
+                    SpotMarket.MAINTENANCE_ASSET_WEIGHT,
+                    SpotMarket.MAINTENANCE_LIABILITY_WEIGHT,
+                    SpotMarket.IMF_FACTOR,
+                    SpotMarket.DECIMALS,
+                    SpotMarket.MARKET_INDEX,
+                    SpotMarket.ORACLE_SOURCE,
+                    SpotMarket.STATUS)),
             List.of(new StateLayout(State.SIZE, State.EXCHANGE_STATUS)),
-            new PythLazerOracleLayout(PythLazerOracle.SIZE, PythLazerOracle.PRICE, PythLazerOracle.PUBLISH_TIME,
-                    PythLazerOracle.POSTED_SLOT, PythLazerOracle.EXPONENT, PythLazerOracle.CONF));
+            new PythLazerOracleLayout(
+                    PythLazerOracle.SIZE,
+                    PythLazerOracle.PRICE,
+                    PythLazerOracle.PUBLISH_TIME,
+                    PythLazerOracle.POSTED_SLOT,
+                    PythLazerOracle.EXPONENT,
+                    PythLazerOracle.CONF));
 }

@@ -7,9 +7,17 @@ import java.math.BigDecimal;
  * and {@code noLiqReason} says why; {@code distanceBps} is then null too. Size in base units (SOL, signed: > 0 long),
  * prices and collateral in USD.
  */
-public record LiqPosition(String userPubkey, int marketIndex, BigDecimal positionSize, BigDecimal entryPrice,
-                          BigDecimal liqPrice, String noLiqReason, BigDecimal distanceBps, BigDecimal collateral,
-                          BigDecimal leverage, BigDecimal oraclePrice) {
+public record LiqPosition(
+        String userPubkey,
+        int marketIndex,
+        BigDecimal positionSize,
+        BigDecimal entryPrice,
+        BigDecimal liqPrice,
+        String noLiqReason,
+        BigDecimal distanceBps,
+        BigDecimal collateral,
+        BigDecimal leverage,
+        BigDecimal oraclePrice) {
     public static final String FULLY_COLLATERALIZED = "fully_collateralized";
     public static final String PRICE_NOT_POSITIVE = "price_not_positive";
     public static final String MISSING_MARKET_DATA = "missing_market_data";

@@ -28,8 +28,9 @@ public final class LiquidationPriceCalculator {
     private static final BigDecimal BILLION = BigDecimal.valueOf(1_000_000_000);
 
     public LiqPosition evaluate(String userPubkey, DriftUser user, int perpMarketIndex, MarketContext ctx) {
-        PerpPosition position = user.perpPosition(perpMarketIndex).orElseThrow(
-                () -> new IllegalArgumentException(userPubkey + " has no position in perp market " + perpMarketIndex));
+        PerpPosition position = user.perpPosition(perpMarketIndex)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        userPubkey + " has no position in perp market " + perpMarketIndex));
         BigDecimal size = new BigDecimal(BigInteger.valueOf(position.baseAssetAmount())).divide(BILLION);
         BigDecimal entry = entryPrice(position);
         PerpMarketAccount market = ctx.perpMarkets().get(perpMarketIndex);
@@ -43,39 +44,63 @@ public final class LiquidationPriceCalculator {
         }
         Optional<Margin> margin = margin(user, ctx);
         if (margin.isEmpty()) {
-            return none(userPubkey, perpMarketIndex, size, entry, LiqPosition.MISSING_MARKET_DATA, null, null, oracleUsd);
+            return none(
+                    userPubkey, perpMarketIndex, size, entry, LiqPosition.MISSING_MARKET_DATA, null, null, oracleUsd);
         }
         Margin m = margin.get();
         BigDecimal collateral = usd(m.totalCollateral());
         BigDecimal leverage = m.totalCollateral().signum() > 0
-                ? new BigDecimal(m.perpLiability()).divide(new BigDecimal(m.totalCollateral()), 6, RoundingMode.HALF_EVEN) : null;
+                ? new BigDecimal(m.perpLiability())
+                        .divide(new BigDecimal(m.totalCollateral()), 6, RoundingMode.HALF_EVEN)
+                : null;
 
-        BigInteger freeCollateral = m.totalCollateral().subtract(m.marginRequirement()).max(BigInteger.ZERO);
+        BigInteger freeCollateral =
+                m.totalCollateral().subtract(m.marginRequirement()).max(BigInteger.ZERO);
         BigInteger delta = perpDelta(user, market, position);
         delta = delta.add(sharedOracleSpotDelta(user, market, ctx));
         if (delta.signum() == 0) {
-            return none(userPubkey, perpMarketIndex, size, entry, LiqPosition.FULLY_COLLATERALIZED, collateral, leverage, oracleUsd);
+            return none(
+                    userPubkey,
+                    perpMarketIndex,
+                    size,
+                    entry,
+                    LiqPosition.FULLY_COLLATERALIZED,
+                    collateral,
+                    leverage,
+                    oracleUsd);
         }
-        BigInteger liq = BigInteger.valueOf(oracle.get().price()).subtract(freeCollateral.multiply(QUOTE_PRECISION).divide(delta));
+        BigInteger liq = BigInteger.valueOf(oracle.get().price())
+                .subtract(freeCollateral.multiply(QUOTE_PRECISION).divide(delta));
         if (liq.signum() <= 0) {
-            // A long whose collateral outlasts a fall to zero, or a short whose spot balance hedges it: no price liquidates it.
-            String reason = position.baseAssetAmount() > 0 ? LiqPosition.FULLY_COLLATERALIZED : LiqPosition.PRICE_NOT_POSITIVE;
+            // A long whose collateral outlasts a fall to zero, or a short whose spot balance hedges it: no price
+            // liquidates it.
+            String reason =
+                    position.baseAssetAmount() > 0 ? LiqPosition.FULLY_COLLATERALIZED : LiqPosition.PRICE_NOT_POSITIVE;
             return none(userPubkey, perpMarketIndex, size, entry, reason, collateral, leverage, oracleUsd);
         }
         BigDecimal liqUsd = usd(liq);
-        BigDecimal distance = liqUsd.subtract(oracleUsd).abs().multiply(BigDecimal.valueOf(10_000))
+        BigDecimal distance = liqUsd.subtract(oracleUsd)
+                .abs()
+                .multiply(BigDecimal.valueOf(10_000))
                 .divide(oracleUsd, 2, RoundingMode.HALF_EVEN);
-        return new LiqPosition(userPubkey, perpMarketIndex, size, entry, liqUsd, null, distance, collateral, leverage, oracleUsd);
+        return new LiqPosition(
+                userPubkey, perpMarketIndex, size, entry, liqUsd, null, distance, collateral, leverage, oracleUsd);
     }
 
-    private static LiqPosition none(String user, int market, BigDecimal size, BigDecimal entry, String reason,
-                                    BigDecimal collateral, BigDecimal leverage, BigDecimal oracle) {
+    private static LiqPosition none(
+            String user,
+            int market,
+            BigDecimal size,
+            BigDecimal entry,
+            String reason,
+            BigDecimal collateral,
+            BigDecimal leverage,
+            BigDecimal oracle) {
         return new LiqPosition(user, market, size, entry, null, reason, null, collateral, leverage, oracle);
     }
 
     /** Total collateral and maintenance requirement of the cross-margined account (getMarginCalculation). */
-    record Margin(BigInteger totalCollateral, BigInteger marginRequirement, BigInteger perpLiability) {
-    }
+    record Margin(BigInteger totalCollateral, BigInteger marginRequirement, BigInteger perpLiability) {}
 
     static Optional<Margin> margin(DriftUser user, MarketContext ctx) {
         SpotMarketAccount quoteMarket = ctx.spotMarkets().get(QUOTE_SPOT_MARKET);
@@ -99,9 +124,11 @@ public final class LiquidationPriceCalculator {
             BigInteger tokens = MarginMath.tokenAmount(spot.scaledBalance(), market, spot.borrow());
             BigInteger value = MarginMath.tokenValue(tokens, price.get().price(), market.decimals());
             if (spot.borrow()) {
-                requirement = requirement.add(value.multiply(MarginMath.maintenanceLiabilityWeight(tokens, market)).divide(SPOT_WEIGHT_PRECISION));
+                requirement = requirement.add(value.multiply(MarginMath.maintenanceLiabilityWeight(tokens, market))
+                        .divide(SPOT_WEIGHT_PRECISION));
             } else {
-                collateral = collateral.add(value.multiply(MarginMath.maintenanceAssetWeight(tokens, market)).divide(SPOT_WEIGHT_PRECISION));
+                collateral = collateral.add(value.multiply(MarginMath.maintenanceAssetWeight(tokens, market))
+                        .divide(SPOT_WEIGHT_PRECISION));
             }
         }
         for (PerpPosition perp : user.perpPositions()) {
@@ -114,13 +141,21 @@ public final class LiquidationPriceCalculator {
                 return Optional.empty();
             }
             BigInteger base = BigInteger.valueOf(perp.baseAssetAmount()).abs();
-            BigInteger liability = base.multiply(BigInteger.valueOf(price.get().price())).divide(BASE_PRECISION);
+            BigInteger liability =
+                    base.multiply(BigInteger.valueOf(price.get().price())).divide(BASE_PRECISION);
             BigInteger ratio = MarginMath.maintenanceMarginRatio(market, base, user.highLeverageMaintenance());
-            requirement = requirement.add(liability.multiply(quotePrice).divide(PRICE_PRECISION).multiply(ratio).divide(MARGIN_PRECISION));
+            requirement = requirement.add(liability
+                    .multiply(quotePrice)
+                    .divide(PRICE_PRECISION)
+                    .multiply(ratio)
+                    .divide(MARGIN_PRECISION));
             perpLiability = perpLiability.add(liability);
-            BigInteger pnl = MarginMath.positionPnl(market, perp, price.get().price()).multiply(quotePrice).divide(PRICE_PRECISION);
+            BigInteger pnl = MarginMath.positionPnl(market, perp, price.get().price())
+                    .multiply(quotePrice)
+                    .divide(PRICE_PRECISION);
             if (pnl.signum() > 0) {
-                pnl = pnl.multiply(BigInteger.valueOf(market.unrealizedPnlMaintenanceAssetWeight())).divide(SPOT_WEIGHT_PRECISION);
+                pnl = pnl.multiply(BigInteger.valueOf(market.unrealizedPnlMaintenanceAssetWeight()))
+                        .divide(SPOT_WEIGHT_PRECISION);
             }
             collateral = collateral.add(pnl);
         }
@@ -134,7 +169,11 @@ public final class LiquidationPriceCalculator {
         BigInteger ratioQuote = ratio.multiply(QUOTE_PRECISION).divide(MARGIN_PRECISION);
         return base.signum() > 0
                 ? QUOTE_PRECISION.subtract(ratioQuote).multiply(base).divide(BASE_PRECISION)
-                : QUOTE_PRECISION.negate().subtract(ratioQuote).multiply(base.abs()).divide(BASE_PRECISION);
+                : QUOTE_PRECISION
+                        .negate()
+                        .subtract(ratioQuote)
+                        .multiply(base.abs())
+                        .divide(BASE_PRECISION);
     }
 
     /**
@@ -148,17 +187,25 @@ public final class LiquidationPriceCalculator {
                 continue;
             }
             for (SpotPosition spot : user.spotPositions()) {
-                if (spot.marketIndex() != market.marketIndex() || spot.scaledBalance().signum() == 0) {
+                if (spot.marketIndex() != market.marketIndex()
+                        || spot.scaledBalance().signum() == 0) {
                     continue;
                 }
                 BigInteger tokens = MarginMath.tokenAmount(spot.scaledBalance(), market, spot.borrow());
                 BigInteger precision = BigInteger.TEN.pow(market.decimals());
                 if (!spot.borrow()) {
-                    delta = delta.add(QUOTE_PRECISION.multiply(MarginMath.maintenanceAssetWeight(tokens, market))
-                            .divide(SPOT_WEIGHT_PRECISION).multiply(tokens).divide(precision));
+                    delta = delta.add(QUOTE_PRECISION
+                            .multiply(MarginMath.maintenanceAssetWeight(tokens, market))
+                            .divide(SPOT_WEIGHT_PRECISION)
+                            .multiply(tokens)
+                            .divide(precision));
                 } else {
-                    delta = delta.add(QUOTE_PRECISION.negate().multiply(MarginMath.maintenanceLiabilityWeight(tokens, market))
-                            .divide(SPOT_WEIGHT_PRECISION).multiply(tokens).divide(precision));
+                    delta = delta.add(QUOTE_PRECISION
+                            .negate()
+                            .multiply(MarginMath.maintenanceLiabilityWeight(tokens, market))
+                            .divide(SPOT_WEIGHT_PRECISION)
+                            .multiply(tokens)
+                            .divide(precision));
                 }
             }
         }
@@ -169,7 +216,8 @@ public final class LiquidationPriceCalculator {
         if (position.baseAssetAmount() == 0) {
             return null;
         }
-        return BigDecimal.valueOf(Math.abs(position.quoteEntryAmount())).divide(MILLION)
+        return BigDecimal.valueOf(Math.abs(position.quoteEntryAmount()))
+                .divide(MILLION)
                 .divide(BigDecimal.valueOf(Math.abs(position.baseAssetAmount())).divide(BILLION), MathContext.DECIMAL64)
                 .setScale(6, RoundingMode.HALF_EVEN);
     }

@@ -18,8 +18,7 @@ final class MarginMath {
     private static final BigInteger FIVE = BigInteger.valueOf(5);
     private static final BigInteger HUNDRED_THOUSAND = BigInteger.valueOf(100_000);
 
-    private MarginMath() {
-    }
+    private MarginMath() {}
 
     /** Integer square root (the SDK's squareRootBN). */
     static BigInteger isqrt(BigInteger n) {
@@ -27,14 +26,16 @@ final class MarginMath {
     }
 
     /** calculateSizePremiumLiabilityWeight: large positions need more margin (IMF factor). */
-    static BigInteger sizePremiumLiabilityWeight(BigInteger size, long imfFactor, BigInteger weight, BigInteger precision) {
+    static BigInteger sizePremiumLiabilityWeight(
+            BigInteger size, long imfFactor, BigInteger weight, BigInteger precision) {
         if (imfFactor == 0) {
             return weight;
         }
         BigInteger sizeSqrt = isqrt(size.abs().multiply(TEN).add(BigInteger.ONE));
         BigInteger numerator = weight.subtract(weight.divide(FIVE));
         BigInteger denominator = HUNDRED_THOUSAND.multiply(IMF_PRECISION).divide(precision);
-        BigInteger premium = numerator.add(sizeSqrt.multiply(BigInteger.valueOf(imfFactor)).divide(denominator));
+        BigInteger premium =
+                numerator.add(sizeSqrt.multiply(BigInteger.valueOf(imfFactor)).divide(denominator));
         return weight.max(premium);
     }
 
@@ -45,14 +46,18 @@ final class MarginMath {
         }
         BigInteger sizeSqrt = isqrt(size.multiply(TEN).add(BigInteger.ONE));
         BigInteger imfNumerator = IMF_PRECISION.add(IMF_PRECISION.divide(TEN));
-        BigInteger discount = imfNumerator.multiply(SPOT_WEIGHT_PRECISION)
-                .divide(IMF_PRECISION.add(sizeSqrt.multiply(BigInteger.valueOf(imfFactor)).divide(HUNDRED_THOUSAND)));
+        BigInteger discount = imfNumerator
+                .multiply(SPOT_WEIGHT_PRECISION)
+                .divide(IMF_PRECISION.add(
+                        sizeSqrt.multiply(BigInteger.valueOf(imfFactor)).divide(HUNDRED_THOUSAND)));
         return weight.min(discount);
     }
 
     /** A token amount in the AMM's reserve precision (1e9), as the weight functions size it. */
     static BigInteger sizeInReservePrecision(BigInteger tokens, int decimals) {
-        return decimals > 9 ? tokens.divide(TEN.pow(decimals - 9)) : tokens.multiply(BASE_PRECISION).divide(TEN.pow(decimals));
+        return decimals > 9
+                ? tokens.divide(TEN.pow(decimals - 9))
+                : tokens.multiply(BASE_PRECISION).divide(TEN.pow(decimals));
     }
 
     /** getTokenAmount: scaled balance × cumulative interest; borrows round up, as the program does. */
@@ -61,20 +66,26 @@ final class MarginMath {
         if (!borrow) {
             return scaledBalance.multiply(market.cumulativeDepositInterest()).divide(precisionDecrease);
         }
-        BigInteger[] qr = scaledBalance.multiply(market.cumulativeBorrowInterest()).divideAndRemainder(precisionDecrease);
+        BigInteger[] qr =
+                scaledBalance.multiply(market.cumulativeBorrowInterest()).divideAndRemainder(precisionDecrease);
         return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
     }
 
     /** calculateAssetWeight, maintenance. */
     static BigInteger maintenanceAssetWeight(BigInteger tokens, SpotMarketAccount market) {
-        return sizeDiscountAssetWeight(sizeInReservePrecision(tokens, market.decimals()), market.imfFactor(),
+        return sizeDiscountAssetWeight(
+                sizeInReservePrecision(tokens, market.decimals()),
+                market.imfFactor(),
                 BigInteger.valueOf(market.maintenanceAssetWeight()));
     }
 
     /** calculateLiabilityWeight, maintenance. */
     static BigInteger maintenanceLiabilityWeight(BigInteger tokens, SpotMarketAccount market) {
-        return sizePremiumLiabilityWeight(sizeInReservePrecision(tokens, market.decimals()), market.imfFactor(),
-                BigInteger.valueOf(market.maintenanceLiabilityWeight()), SPOT_WEIGHT_PRECISION);
+        return sizePremiumLiabilityWeight(
+                sizeInReservePrecision(tokens, market.decimals()),
+                market.imfFactor(),
+                BigInteger.valueOf(market.maintenanceLiabilityWeight()),
+                SPOT_WEIGHT_PRECISION);
     }
 
     /** getTokenValue: tokens × price / 10^decimals, in QUOTE precision. */
@@ -87,8 +98,11 @@ final class MarginMath {
         if (market.status() == MarketStatus.SETTLEMENT) {
             return BigInteger.ZERO;
         }
-        boolean hl = highLeverage && market.highLeverageMarginRatioInitial() > 0 && market.highLeverageMarginRatioMaintenance() > 0;
-        BigInteger ratio = BigInteger.valueOf(hl ? market.highLeverageMarginRatioMaintenance() : market.marginRatioMaintenance());
+        boolean hl = highLeverage
+                && market.highLeverageMarginRatioInitial() > 0
+                && market.highLeverageMarginRatioMaintenance() > 0;
+        BigInteger ratio =
+                BigInteger.valueOf(hl ? market.highLeverageMarginRatioMaintenance() : market.marginRatioMaintenance());
         return ratio.max(sizePremiumLiabilityWeight(size, market.imfFactor(), ratio, MARGIN_PRECISION));
     }
 
@@ -97,10 +111,15 @@ final class MarginMath {
         if (position.baseAssetAmount() == 0) {
             return BigInteger.ZERO;
         }
-        BigInteger cumulative = position.baseAssetAmount() > 0 ? market.cumulativeFundingRateLong() : market.cumulativeFundingRateShort();
-        return cumulative.subtract(BigInteger.valueOf(position.lastCumulativeFundingRate()))
+        BigInteger cumulative = position.baseAssetAmount() > 0
+                ? market.cumulativeFundingRateLong()
+                : market.cumulativeFundingRateShort();
+        return cumulative
+                .subtract(BigInteger.valueOf(position.lastCumulativeFundingRate()))
                 .multiply(BigInteger.valueOf(position.baseAssetAmount()))
-                .divide(BASE_PRECISION).divide(FUNDING_RATE_BUFFER).negate();
+                .divide(BASE_PRECISION)
+                .divide(FUNDING_RATE_BUFFER)
+                .negate();
     }
 
     /** calculatePositionPNL with funding, at {@code price}. */
@@ -110,7 +129,8 @@ final class MarginMath {
         }
         BigInteger base = BigInteger.valueOf(position.baseAssetAmount());
         BigInteger value = base.abs().multiply(BigInteger.valueOf(price)).divide(BASE_PRECISION);
-        return (base.signum() < 0 ? value.negate() : value).add(BigInteger.valueOf(position.quoteAssetAmount()))
+        return (base.signum() < 0 ? value.negate() : value)
+                .add(BigInteger.valueOf(position.quoteAssetAmount()))
                 .add(unsettledFunding(market, position));
     }
 }

@@ -8,8 +8,10 @@ import java.util.Optional;
  * (oracle account, oracle source): a market sharing another's account but reading it with another source (a 1M-scaled
  * perp and its spot market) gets its own price, not the first market's.
  */
-public record MarketContext(Map<Integer, PerpMarketAccount> perpMarkets, Map<Integer, SpotMarketAccount> spotMarkets,
-                            Map<OracleKey, OraclePrice> oracles) {
+public record MarketContext(
+        Map<Integer, PerpMarketAccount> perpMarkets,
+        Map<Integer, SpotMarketAccount> spotMarkets,
+        Map<OracleKey, OraclePrice> oracles) {
     public MarketContext {
         perpMarkets = Map.copyOf(perpMarkets);
         spotMarkets = Map.copyOf(spotMarkets);
@@ -30,6 +32,8 @@ public record MarketContext(Map<Integer, PerpMarketAccount> perpMarkets, Map<Int
         if (live != null) {
             return Optional.of(live);
         }
-        return cached > 0 ? Optional.of(new OraclePrice(cached, 0, 0, OraclePrice.Source.MARKET_CACHE)) : Optional.empty();
+        return cached > 0
+                ? Optional.of(new OraclePrice(cached, 0, 0, OraclePrice.Source.MARKET_CACHE))
+                : Optional.empty();
     }
 }

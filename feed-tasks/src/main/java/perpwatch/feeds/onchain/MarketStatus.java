@@ -5,5 +5,13 @@ package perpwatch.feeds.onchain;
  * (Settlement = 3). Each profile maps its own bytes; an unknown byte refuses the market rather than guess.
  */
 public enum MarketStatus {
-    INITIALIZED, ACTIVE, FUNDING_PAUSED, AMM_PAUSED, FILL_PAUSED, WITHDRAW_PAUSED, REDUCE_ONLY, SETTLEMENT, DELISTED
+    INITIALIZED,
+    ACTIVE,
+    FUNDING_PAUSED,
+    AMM_PAUSED,
+    FILL_PAUSED,
+    WITHDRAW_PAUSED,
+    REDUCE_ONLY,
+    SETTLEMENT,
+    DELISTED
 }

@@ -21,12 +21,12 @@ public final class OracleDecoder {
 
     /** PriceUpdateV2: discriminator, write authority, then a Borsh enum whose Partial variant carries one more byte. */
     static final int PRICE_UPDATE_VERIFICATION_LEVEL = 40;
+
     private static final int PRICE_UPDATE_MIN_SIZE = 133;
     /** Beyond 10^±30 no i64 price means anything in PRICE precision: the result overflows or truncates to 0. */
     static final int MAX_EXPONENT = 30;
 
-    private OracleDecoder() {
-    }
+    private OracleDecoder() {}
 
     static OraclePrice decode(int oracleSource, byte[] data, PythLazerOracleLayout lazer) {
         switch (oracleSource) {
@@ -61,12 +61,13 @@ public final class OracleDecoder {
             throw new DriftDecodeException("PriceUpdateV2: unknown verification level " + level);
         }
         int message = PRICE_UPDATE_VERIFICATION_LEVEL + (level == 0 ? 2 : 1);
-        int price = message + 32;                 // after feed_id
+        int price = message + 32; // after feed_id
         long raw = b.i64(price);
-        int exponent = b.i32(price + 16);         // after price, conf
+        int exponent = b.i32(price + 16); // after price, conf
         long publishTime = b.i64(price + 20);
-        long postedSlot = b.i64(price + 52);      // after publish_time, prev_publish_time, ema_price, ema_conf
-        return new OraclePrice(scale(raw, exponent, multiplier), publishTime, postedSlot, OraclePrice.Source.ORACLE_ACCOUNT);
+        long postedSlot = b.i64(price + 52); // after publish_time, prev_publish_time, ema_price, ema_conf
+        return new OraclePrice(
+                scale(raw, exponent, multiplier), publishTime, postedSlot, OraclePrice.Source.ORACLE_ACCOUNT);
     }
 
     private static OraclePrice pythLazer(byte[] data, PythLazerOracleLayout l, long multiplier) {
@@ -74,7 +75,10 @@ public final class OracleDecoder {
             throw new DriftDecodeException("PythLazerOracle: " + (data == null ? "no data" : data.length + " bytes"));
         }
         AccountBytes b = new AccountBytes(data);
-        return new OraclePrice(scale(b.i64(l.price()), b.i32(l.exponent()), multiplier), b.i64(l.publishTime()), b.i64(l.postedSlot()),
+        return new OraclePrice(
+                scale(b.i64(l.price()), b.i32(l.exponent()), multiplier),
+                b.i64(l.publishTime()),
+                b.i64(l.postedSlot()),
                 OraclePrice.Source.ORACLE_ACCOUNT);
     }
 
@@ -84,8 +88,11 @@ public final class OracleDecoder {
         if (exponent < -MAX_EXPONENT || exponent > MAX_EXPONENT) {
             throw new DriftDecodeException("oracle exponent " + exponent + " is outside ±" + MAX_EXPONENT);
         }
-        BigInteger value = BigInteger.valueOf(raw).multiply(BigInteger.valueOf(multiplier)).multiply(BigInteger.TEN.pow(6));
-        value = exponent >= 0 ? value.multiply(BigInteger.TEN.pow(exponent)) : value.divide(BigInteger.TEN.pow(-exponent));
+        BigInteger value =
+                BigInteger.valueOf(raw).multiply(BigInteger.valueOf(multiplier)).multiply(BigInteger.TEN.pow(6));
+        value = exponent >= 0
+                ? value.multiply(BigInteger.TEN.pow(exponent))
+                : value.divide(BigInteger.TEN.pow(-exponent));
         return value.longValueExact();
     }
 }

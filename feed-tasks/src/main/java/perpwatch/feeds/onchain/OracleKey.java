@@ -5,5 +5,4 @@ package perpwatch.feeds.onchain;
  * different sources (a 1M-scaled perp and its spot market read the same Lazer feed 10⁶ apart), so a price is keyed
  * by both, never by the account alone.
  */
-public record OracleKey(String account, int source) {
-}
+public record OracleKey(String account, int source) {}

@@ -11,16 +11,40 @@ import java.util.Set;
  */
 public enum ProgramProfile {
     /** Drift's relaunch: the live program. SOL-PERP is market 0, quoted in USDT (spot 0), priced by Pyth Lazer. */
-    VELOCITY("velocity", VelocityLayout.PROGRAM_ID, "USDT",
-            new ProgramDecoders(VelocityLayout.ACCOUNTS, VelocityLayout.MARKET_STATUS, Set.of(OracleDecoder.PYTH_LAZER,
-                    OracleDecoder.PYTH_LAZER_1K, OracleDecoder.PYTH_LAZER_1M, OracleDecoder.PYTH_LAZER_STABLE_COIN)),
-            "https://data.velocity.exchange", "https://dlob.velocity.exchange"),
+    VELOCITY(
+            "velocity",
+            VelocityLayout.PROGRAM_ID,
+            "USDT",
+            new ProgramDecoders(
+                    VelocityLayout.ACCOUNTS,
+                    VelocityLayout.MARKET_STATUS,
+                    Set.of(
+                            OracleDecoder.PYTH_LAZER,
+                            OracleDecoder.PYTH_LAZER_1K,
+                            OracleDecoder.PYTH_LAZER_1M,
+                            OracleDecoder.PYTH_LAZER_STABLE_COIN)),
+            "https://data.velocity.exchange",
+            "https://dlob.velocity.exchange"),
     /** Drift v2: drained on 2026-04-01 and paused; its Users hold frozen positions. */
-    DRIFT_V2("drift-v2", DriftLayout.PROGRAM_ID, "USDC",
-            new ProgramDecoders(DriftLayout.ACCOUNTS, DriftLayout.MARKET_STATUS, Set.of(OracleDecoder.QUOTE_ASSET,
-                    OracleDecoder.PYTH_PULL, OracleDecoder.PYTH_1K_PULL, OracleDecoder.PYTH_1M_PULL, OracleDecoder.PYTH_STABLE_COIN_PULL,
-                    OracleDecoder.PYTH_LAZER, OracleDecoder.PYTH_LAZER_1K, OracleDecoder.PYTH_LAZER_1M, OracleDecoder.PYTH_LAZER_STABLE_COIN)),
-            "https://data.api.drift.trade", "https://dlob.drift.trade");
+    DRIFT_V2(
+            "drift-v2",
+            DriftLayout.PROGRAM_ID,
+            "USDC",
+            new ProgramDecoders(
+                    DriftLayout.ACCOUNTS,
+                    DriftLayout.MARKET_STATUS,
+                    Set.of(
+                            OracleDecoder.QUOTE_ASSET,
+                            OracleDecoder.PYTH_PULL,
+                            OracleDecoder.PYTH_1K_PULL,
+                            OracleDecoder.PYTH_1M_PULL,
+                            OracleDecoder.PYTH_STABLE_COIN_PULL,
+                            OracleDecoder.PYTH_LAZER,
+                            OracleDecoder.PYTH_LAZER_1K,
+                            OracleDecoder.PYTH_LAZER_1M,
+                            OracleDecoder.PYTH_LAZER_STABLE_COIN)),
+            "https://data.api.drift.trade",
+            "https://dlob.drift.trade");
 
     /** Both programs settle PnL in spot market 0. */
     public static final int QUOTE_SPOT_MARKET = 0;
@@ -32,7 +56,13 @@ public enum ProgramProfile {
     private final String dataApi;
     private final String dlob;
 
-    ProgramProfile(String configName, String programId, String quoteAsset, ProgramDecoders decoders, String dataApi, String dlob) {
+    ProgramProfile(
+            String configName,
+            String programId,
+            String quoteAsset,
+            ProgramDecoders decoders,
+            String dataApi,
+            String dlob) {
         this.configName = configName;
         this.programId = programId;
         this.quoteAsset = quoteAsset;
@@ -44,8 +74,11 @@ public enum ProgramProfile {
     /** {@code velocity} or {@code drift-v2}; anything else is a configuration error naming the choices. */
     public static ProgramProfile parse(String name) {
         String wanted = name.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(p -> p.configName.equals(wanted)).findFirst().orElseThrow(() -> new IllegalArgumentException(
-                "PERPWATCH_ONCHAIN_PROGRAM must be one of " + Arrays.stream(values()).map(p -> p.configName).toList() + ", not '" + name + "'"));
+        return Arrays.stream(values())
+                .filter(p -> p.configName.equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("PERPWATCH_ONCHAIN_PROGRAM must be one of "
+                        + Arrays.stream(values()).map(p -> p.configName).toList() + ", not '" + name + "'"));
     }
 
     public String configName() {

@@ -5,8 +5,7 @@ import java.util.List;
 
 /** {@code User} account bytes → {@link DriftUser}, by the layout the profile names for the account's size. */
 final class UserDecoder {
-    private UserDecoder() {
-    }
+    private UserDecoder() {}
 
     static DriftUser decode(UserLayout layout, byte[] data) {
         AccountBytes b = new AccountBytes(data);
@@ -14,22 +13,45 @@ final class UserDecoder {
         List<SpotPosition> spots = new ArrayList<>(UserLayout.SPOT_POSITION_COUNT);
         for (int i = 0; i < UserLayout.SPOT_POSITION_COUNT; i++) {
             int o = layout.spotPositions() + i * sp.size();
-            spots.add(new SpotPosition(b.u16(o + sp.marketIndex()), b.u64(o + sp.scaledBalance()), b.u8(o + sp.balanceType()) == 1,
-                    b.i64(o + sp.openBids()), b.i64(o + sp.openAsks()), b.u8(o + sp.openOrders())));
+            spots.add(new SpotPosition(
+                    b.u16(o + sp.marketIndex()),
+                    b.u64(o + sp.scaledBalance()),
+                    b.u8(o + sp.balanceType()) == 1,
+                    b.i64(o + sp.openBids()),
+                    b.i64(o + sp.openAsks()),
+                    b.u8(o + sp.openOrders())));
         }
         PerpPositionLayout pp = layout.perp();
         List<PerpPosition> perps = new ArrayList<>(UserLayout.PERP_POSITION_COUNT);
         for (int i = 0; i < UserLayout.PERP_POSITION_COUNT; i++) {
             int o = layout.perpPositions() + i * pp.size();
             int openOrders = pp.openOrdersWidth() == 2 ? b.u16(o + pp.openOrders()) : b.u8(o + pp.openOrders());
-            perps.add(new PerpPosition(b.u16(o + pp.marketIndex()), b.i64(o + pp.baseAssetAmount()), b.i64(o + pp.quoteAssetAmount()),
-                    b.i64(o + pp.quoteBreakEvenAmount()), b.i64(o + pp.quoteEntryAmount()), b.i64(o + pp.lastCumulativeFundingRate()),
-                    b.i64(o + pp.openBids()), b.i64(o + pp.openAsks()), openOrders, b.u16(o + pp.maxMarginRatio()),
+            perps.add(new PerpPosition(
+                    b.u16(o + pp.marketIndex()),
+                    b.i64(o + pp.baseAssetAmount()),
+                    b.i64(o + pp.quoteAssetAmount()),
+                    b.i64(o + pp.quoteBreakEvenAmount()),
+                    b.i64(o + pp.quoteEntryAmount()),
+                    b.i64(o + pp.lastCumulativeFundingRate()),
+                    b.i64(o + pp.openBids()),
+                    b.i64(o + pp.openAsks()),
+                    openOrders,
+                    b.u16(o + pp.maxMarginRatio()),
                     b.u8(o + pp.positionFlag())));
         }
-        int marginMode = layout.marginMode() == AccountLayouts.ABSENT ? DriftUser.MARGIN_MODE_DEFAULT : b.u8(layout.marginMode());
-        return new DriftUser(b.pubkey(layout.authority()), b.u16(layout.subAccountId()), b.u8(layout.status()), b.bool(layout.idle()),
-                marginMode, (int) b.u32(layout.maxMarginRatio()), b.i64(layout.lastActiveSlot()), List.copyOf(spots), List.copyOf(perps));
+        int marginMode = layout.marginMode() == AccountLayouts.ABSENT
+                ? DriftUser.MARGIN_MODE_DEFAULT
+                : b.u8(layout.marginMode());
+        return new DriftUser(
+                b.pubkey(layout.authority()),
+                b.u16(layout.subAccountId()),
+                b.u8(layout.status()),
+                b.bool(layout.idle()),
+                marginMode,
+                (int) b.u32(layout.maxMarginRatio()),
+                b.i64(layout.lastActiveSlot()),
+                List.copyOf(spots),
+                List.copyOf(perps));
     }
 
     /**

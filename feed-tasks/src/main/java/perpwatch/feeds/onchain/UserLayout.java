@@ -6,9 +6,19 @@ package perpwatch.feeds.onchain;
  *
  * @param marginMode offset of the margin-mode byte, or {@link AccountLayouts#ABSENT} where the program has none
  */
-public record UserLayout(int size, int authority, int spotPositions, SpotPositionLayout spot, int perpPositions,
-                         PerpPositionLayout perp, int lastActiveSlot, int maxMarginRatio, int subAccountId, int status,
-                         int idle, int marginMode) {
+public record UserLayout(
+        int size,
+        int authority,
+        int spotPositions,
+        SpotPositionLayout spot,
+        int perpPositions,
+        PerpPositionLayout perp,
+        int lastActiveSlot,
+        int maxMarginRatio,
+        int subAccountId,
+        int status,
+        int idle,
+        int marginMode) {
     public static final int SPOT_POSITION_COUNT = 8;
     public static final int PERP_POSITION_COUNT = 8;
 }

@@ -9,14 +9,17 @@ import java.util.List;
  * velocity-v1's own layout tests pin where it does not.
  */
 final class VelocityLayout {
-    private VelocityLayout() {
-    }
+    private VelocityLayout() {}
 
     static final String PROGRAM_ID = "vELoC1audYbSYVRXn1vPaV8Axoa9oU6BYmNGZZBDZ1P";
 
     /** Velocity renumbered MarketStatus: ReduceOnly/Settlement/Delisted are 2/3/4 (Drift used 6/7/8). */
-    static final List<MarketStatus> MARKET_STATUS = List.of(MarketStatus.INITIALIZED, MarketStatus.ACTIVE,
-            MarketStatus.REDUCE_ONLY, MarketStatus.SETTLEMENT, MarketStatus.DELISTED);
+    static final List<MarketStatus> MARKET_STATUS = List.of(
+            MarketStatus.INITIALIZED,
+            MarketStatus.ACTIVE,
+            MarketStatus.REDUCE_ONLY,
+            MarketStatus.SETTLEMENT,
+            MarketStatus.DELISTED);
 
     /** Unchanged from Drift: 40-byte slots, same field order. */
     static final SpotPositionLayout SPOT_POSITION = new SpotPositionLayout(40, 0, 8, 16, 32, 34, 35);
@@ -25,18 +28,20 @@ final class VelocityLayout {
      * The 80-byte PerpPosition of the 4,496-byte User: Drift's lp fields are gone; settled pnl 56, isolated balance
      * 64, reduce-only CLOB count (u16) 72, then max margin ratio, market index, a u8 open-order count and the flag.
      */
-    static final PerpPositionLayout PERP_POSITION_80 = new PerpPositionLayout(80, 0, 8, 16, 24, 32, 40, 48, 64, 74, 76, 78, 1, 79);
+    static final PerpPositionLayout PERP_POSITION_80 =
+            new PerpPositionLayout(80, 0, 8, 16, 24, 32, 40, 48, 64, 74, 76, 78, 1, 79);
 
     /** The 88-byte PerpPosition of the 4,560-byte User: the open-order count widened to u16, so the flag moved to 80. */
-    static final PerpPositionLayout PERP_POSITION_88 = new PerpPositionLayout(88, 0, 8, 16, 24, 32, 40, 48, 64, 74, 76, 78, 2, 80);
+    static final PerpPositionLayout PERP_POSITION_88 =
+            new PerpPositionLayout(88, 0, 8, 16, 24, 32, 40, 48, 64, 74, 76, 78, 2, 80);
 
     /** 8 spot slots at 104, 8 perp slots at 424, 32 orders of 104 bytes, then the scalars; no margin mode. */
-    static final UserLayout USER_4496 = new UserLayout(4496, 8, 104, SPOT_POSITION, 424, PERP_POSITION_80,
-            4448, 4460, 4466, 4468, 4470, AccountLayouts.ABSENT);
+    static final UserLayout USER_4496 = new UserLayout(
+            4496, 8, 104, SPOT_POSITION, 424, PERP_POSITION_80, 4448, 4460, 4466, 4468, 4470, AccountLayouts.ABSENT);
 
     /** velocity-v1 {@code memcmp.ts} calls this "the current layout"; {@code tests/user_layout.rs} pins its tail. */
-    static final UserLayout USER_4560 = new UserLayout(4560, 8, 104, SPOT_POSITION, 424, PERP_POSITION_88,
-            4512, 4524, 4530, 4532, 4534, AccountLayouts.ABSENT);
+    static final UserLayout USER_4560 = new UserLayout(
+            4560, 8, 104, SPOT_POSITION, 424, PERP_POSITION_88, 4512, 4524, 4530, 4532, 4534, AccountLayouts.ABSENT);
 
     /**
      * PerpMarket before (1,304 B) and after (1,560 B) the in-place growth, which only appended: the fields read here
@@ -44,8 +49,25 @@ final class VelocityLayout {
      * whose struct we have not confirmed: ABSENT, so a dead oracle gives no price instead of a mis-read one.
      */
     private static PerpMarketLayout perpMarket(int size) {
-        return new PerpMarketLayout(size, 8, 312, 673, AccountLayouts.ABSENT, AccountLayouts.ABSENT, 184, 200, 424, 600,
-                616, 620, 628, 640, 642, 643, AccountLayouts.ABSENT, AccountLayouts.ABSENT);
+        return new PerpMarketLayout(
+                size,
+                8,
+                312,
+                673,
+                AccountLayouts.ABSENT,
+                AccountLayouts.ABSENT,
+                184,
+                200,
+                424,
+                600,
+                616,
+                620,
+                628,
+                640,
+                642,
+                643,
+                AccountLayouts.ABSENT,
+                AccountLayouts.ABSENT);
     }
 
     /** SpotMarket before (808 B) and after (1,064 B) the in-place growth, which only appended. */

@@ -8,8 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class JsonFrames {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private JsonFrames() {
-    }
+    private JsonFrames() {}
 
     public static JsonNode object(String text) throws MalformedFrameException {
         JsonNode root;

@@ -10,17 +10,18 @@ import java.math.BigDecimal;
  * malformed instead of being coerced, because a venue that changes a type has changed its meaning too.
  */
 public final class JsonTokens {
-    private JsonTokens() {
-    }
+    private JsonTokens() {}
 
-    public static String string(JsonParser parser, JsonToken token, String field) throws IOException, MalformedFrameException {
+    public static String string(JsonParser parser, JsonToken token, String field)
+            throws IOException, MalformedFrameException {
         if (token != JsonToken.VALUE_STRING) {
             throw new MalformedFrameException("field '" + field + "' should be a string, got " + token);
         }
         return parser.getText();
     }
 
-    public static long integer(JsonParser parser, JsonToken token, String field) throws IOException, MalformedFrameException {
+    public static long integer(JsonParser parser, JsonToken token, String field)
+            throws IOException, MalformedFrameException {
         if (token != JsonToken.VALUE_NUMBER_INT) {
             throw new MalformedFrameException("field '" + field + "' should be an integer, got " + token);
         }
@@ -28,7 +29,8 @@ public final class JsonTokens {
     }
 
     /** A decimal sent as a JSON string (how every venue sends prices and sizes). */
-    public static BigDecimal decimal(JsonParser parser, JsonToken token, String field) throws IOException, MalformedFrameException {
+    public static BigDecimal decimal(JsonParser parser, JsonToken token, String field)
+            throws IOException, MalformedFrameException {
         String text = string(parser, token, field);
         try {
             return new BigDecimal(text);

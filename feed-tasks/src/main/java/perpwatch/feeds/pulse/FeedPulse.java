@@ -24,8 +24,7 @@ public final class FeedPulse {
     private static final Logger LOG = LoggerFactory.getLogger(FeedPulse.class);
 
     /** One task to watch: its name (the metric's {@code Task} dimension), its instances, and their writes. */
-    public record Watched(String task, List<FeedTask> instances, WriteTally tally) {
-    }
+    public record Watched(String task, List<FeedTask> instances, WriteTally tally) {}
 
     private final class State {
         final Watched watched;
@@ -72,8 +71,11 @@ public final class FeedPulse {
             if (now - s.lastProgressMs > config.progressBudget().toMillis()) {
                 alive = false;
                 if (wasAlive) {
-                    LOG.error("{}: no progress for {} s (budget {}); no longer touching the liveness file", s.watched.task(),
-                            (now - s.lastProgressMs) / 1000, config.progressBudget());
+                    LOG.error(
+                            "{}: no progress for {} s (budget {}); no longer touching the liveness file",
+                            s.watched.task(),
+                            (now - s.lastProgressMs) / 1000,
+                            config.progressBudget());
                 }
             }
         }

@@ -16,9 +16,11 @@ import perpwatch.core.config.Env;
  *                         moved, nothing written) and still count as alive; the Drift scanner's is above its hour
  * @param interval         {@code PERPWATCH_PULSE_INTERVAL} (15s): the tick; well inside the health check's 2-minute window
  */
-public record PulseConfig(Optional<String> metricsNamespace, Optional<Path> livenessFile, Duration progressBudget, Duration interval) {
+public record PulseConfig(
+        Optional<String> metricsNamespace, Optional<Path> livenessFile, Duration progressBudget, Duration interval) {
     public static PulseConfig fromEnv(Env env) {
-        return new PulseConfig(Optional.ofNullable(env.string("PERPWATCH_METRICS_NAMESPACE", null)),
+        return new PulseConfig(
+                Optional.ofNullable(env.string("PERPWATCH_METRICS_NAMESPACE", null)),
                 Optional.ofNullable(env.string("PERPWATCH_LIVENESS_FILE", null)).map(Path::of),
                 env.duration("PERPWATCH_LIVENESS_BUDGET", Duration.ofMinutes(5)),
                 env.duration("PERPWATCH_PULSE_INTERVAL", Duration.ofSeconds(15)));

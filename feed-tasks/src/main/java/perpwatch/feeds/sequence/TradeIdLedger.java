@@ -19,7 +19,13 @@ import perpwatch.core.model.Bar;
  * <p>Not thread-safe: the worker's lock guards it.
  */
 public final class TradeIdLedger implements TradeCoverage {
-    public enum Verdict { FIRST, NEXT, GAP, DUPLICATE, FILLED }
+    public enum Verdict {
+        FIRST,
+        NEXT,
+        GAP,
+        DUPLICATE,
+        FILLED
+    }
 
     /** Ids {@code from..to} (inclusive) are missing; they were traded between {@code notBeforeMs} and {@code notAfterMs}. */
     public record IdGap(long from, long to, long notBeforeMs, long notAfterMs) {
@@ -38,6 +44,7 @@ public final class TradeIdLedger implements TradeCoverage {
     private boolean unverifiedTail;
     /** Between a disconnect and the next connection: REST answering "nothing more" proves nothing yet. */
     private boolean streamDown;
+
     private long lastGapSize;
 
     /** Restart: {@code lastId} is written, traded no earlier than {@code sinceMs}; what came after is not yet known. */
@@ -114,7 +121,9 @@ public final class TradeIdLedger implements TradeCoverage {
      */
     public void settled(long from, long lastReturned, boolean exhausted) {
         long upTo = lastReturned;
-        Iterator<IdGap> it = gaps.tailMap(gaps.floorKey(from) == null ? from : gaps.floorKey(from), true).values().iterator();
+        Iterator<IdGap> it = gaps.tailMap(gaps.floorKey(from) == null ? from : gaps.floorKey(from), true)
+                .values()
+                .iterator();
         Map<Long, IdGap> keep = new TreeMap<>();
         while (it.hasNext()) {
             IdGap g = it.next();

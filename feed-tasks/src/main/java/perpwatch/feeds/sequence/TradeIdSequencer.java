@@ -5,7 +5,12 @@ package perpwatch.feeds.sequence;
  * whose size is counted. Gaps are not fatal; venues skip ids (Binance excludes insurance-fund and ADL fills).
  */
 public final class TradeIdSequencer {
-    public enum Verdict { FIRST, NEXT, GAP, DUPLICATE }
+    public enum Verdict {
+        FIRST,
+        NEXT,
+        GAP,
+        DUPLICATE
+    }
 
     private long last = -1;
     private long lastGapSize;

@@ -15,8 +15,7 @@ public final class Base58 {
         }
     }
 
-    private Base58() {
-    }
+    private Base58() {}
 
     public static String encode(byte[] bytes) {
         return encode(bytes, 0, bytes.length);

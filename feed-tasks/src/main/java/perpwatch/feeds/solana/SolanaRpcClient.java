@@ -48,7 +48,10 @@ public final class SolanaRpcClient {
 
     public SolanaRpcClient(SolanaRpcConfig config) {
         this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(config.timeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
     }
 
     /** Requests retried so far (429, 5xx, timeouts, truncated bodies). */
@@ -60,7 +63,8 @@ public final class SolanaRpcClient {
      * Every account of {@code programId} that passes {@code filters}, into {@code sink}. {@code maxDataSize} bounds
      * a decompressed account (a hostile node cannot make us allocate more).
      */
-    public ProgramAccountsScan getProgramAccounts(String programId, List<RpcFilter> filters, int maxDataSize, AccountSink sink) {
+    public ProgramAccountsScan getProgramAccounts(
+            String programId, List<RpcFilter> filters, int maxDataSize, AccountSink sink) {
         int attempt = 0;
         while (true) {
             attempt++;
@@ -85,17 +89,20 @@ public final class SolanaRpcClient {
         Map<String, byte[]> found = new LinkedHashMap<>();
         for (int from = 0; from < pubkeys.size(); from += MAX_KEYS_PER_CALL) {
             List<String> chunk = pubkeys.subList(from, Math.min(pubkeys.size(), from + MAX_KEYS_PER_CALL));
-            found.putAll(call("getMultipleAccounts", List.of(chunk, Map.of("encoding", BASE64, "commitment", "confirmed")), result -> {
-                Map<String, byte[]> accounts = new LinkedHashMap<>();
-                JsonNode value = result.path("value");
-                for (int i = 0; i < chunk.size(); i++) {
-                    JsonNode account = value.path(i);
-                    if (account.isObject()) {
-                        accounts.put(chunk.get(i), base64Account(chunk.get(i), account));
-                    }
-                }
-                return accounts;
-            }));
+            found.putAll(call(
+                    "getMultipleAccounts",
+                    List.of(chunk, Map.of("encoding", BASE64, "commitment", "confirmed")),
+                    result -> {
+                        Map<String, byte[]> accounts = new LinkedHashMap<>();
+                        JsonNode value = result.path("value");
+                        for (int i = 0; i < chunk.size(); i++) {
+                            JsonNode account = value.path(i);
+                            if (account.isObject()) {
+                                accounts.put(chunk.get(i), base64Account(chunk.get(i), account));
+                            }
+                        }
+                        return accounts;
+                    }));
         }
         return found;
     }
@@ -105,7 +112,8 @@ public final class SolanaRpcClient {
         try {
             return Base64.getDecoder().decode(account.path("data").path(0).asText());
         } catch (IllegalArgumentException e) {
-            throw new SolanaRpcException("getMultipleAccounts: data of " + pubkey + " is not base64: " + e.getMessage(), 0, true, e);
+            throw new SolanaRpcException(
+                    "getMultipleAccounts: data of " + pubkey + " is not base64: " + e.getMessage(), 0, true, e);
         }
     }
 
@@ -133,16 +141,22 @@ public final class SolanaRpcClient {
         }
     }
 
-    private ProgramAccountsScan streamProgramAccounts(String programId, List<RpcFilter> filters, String encoding, int maxDataSize,
-                                                      AccountSink sink, int attempt) {
+    private ProgramAccountsScan streamProgramAccounts(
+            String programId,
+            List<RpcFilter> filters,
+            String encoding,
+            int maxDataSize,
+            AccountSink sink,
+            int attempt) {
         List<Object> filterJson = new ArrayList<>();
         filters.forEach(f -> filterJson.add(f.json()));
-        Map<String, Object> options = Map.of("encoding", encoding, "filters", filterJson, "withContext", true, "commitment", "confirmed");
-        long[] counts = new long[3];   // slot, delivered, undecodable
+        Map<String, Object> options =
+                Map.of("encoding", encoding, "filters", filterJson, "withContext", true, "commitment", "confirmed");
+        long[] counts = new long[3]; // slot, delivered, undecodable
         boolean answered = false;
         ZstdDecompressor zstd = new ZstdDecompressor();
         try (InputStream body = post("getProgramAccounts", List.of(programId, options));
-             JsonParser p = factory.createParser(body)) {
+                JsonParser p = factory.createParser(body)) {
             expect(p.nextToken(), JsonToken.START_OBJECT, p);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -157,20 +171,27 @@ public final class SolanaRpcClient {
                 }
             }
             if (!answered) {
-                // A reply with neither result nor error is not "no accounts": reading it as zero would publish an empty map.
+                // A reply with neither result nor error is not "no accounts": reading it as zero would publish an empty
+                // map.
                 throw new SolanaRpcException("getProgramAccounts: the answer has no result", 0, true, null);
             }
             return new ProgramAccountsScan(counts[0], counts[1], counts[2], encoding, attempt);
         } catch (JsonProcessingException e) {
             // Includes a body cut off mid-way: what the sink got so far is dropped by the next attempt's restart().
-            throw new SolanaRpcException("getProgramAccounts: unreadable or cut-off answer after " + counts[1] + " accounts: "
-                    + e.getOriginalMessage(), 0, true, e);
+            throw new SolanaRpcException(
+                    "getProgramAccounts: unreadable or cut-off answer after " + counts[1] + " accounts: "
+                            + e.getOriginalMessage(),
+                    0,
+                    true,
+                    e);
         } catch (IOException e) {
             throw new SolanaRpcException("getProgramAccounts: " + e, 0, true, e);
         }
     }
 
-    private void readResult(JsonParser p, String encoding, int maxDataSize, ZstdDecompressor zstd, AccountSink sink, long[] counts) throws IOException {
+    private void readResult(
+            JsonParser p, String encoding, int maxDataSize, ZstdDecompressor zstd, AccountSink sink, long[] counts)
+            throws IOException {
         if (p.currentToken() == JsonToken.START_ARRAY) {
             readAccounts(p, encoding, maxDataSize, zstd, sink, counts);
             return;
@@ -190,7 +211,9 @@ public final class SolanaRpcClient {
         }
     }
 
-    private void readAccounts(JsonParser p, String encoding, int maxDataSize, ZstdDecompressor zstd, AccountSink sink, long[] counts) throws IOException {
+    private void readAccounts(
+            JsonParser p, String encoding, int maxDataSize, ZstdDecompressor zstd, AccountSink sink, long[] counts)
+            throws IOException {
         while (p.nextToken() == JsonToken.START_OBJECT) {
             String pubkey = null;
             String data = null;
@@ -251,12 +274,17 @@ public final class SolanaRpcClient {
     }
 
     private InputStream post(String method, List<Object> params) throws SolanaRpcException {
-        Map<String, Object> request = Map.of("jsonrpc", "2.0", "id", ids.incrementAndGet(), "method", method, "params", params);
+        Map<String, Object> request =
+                Map.of("jsonrpc", "2.0", "id", ids.incrementAndGet(), "method", method, "params", params);
         HttpResponse<InputStream> response;
         try {
-            response = http.send(HttpRequest.newBuilder(config.endpoint()).timeout(config.timeout())
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(request))).build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = http.send(
+                    HttpRequest.newBuilder(config.endpoint())
+                            .timeout(config.timeout())
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(request)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new SolanaRpcException(method + ": " + e, 0, true, e);
         } catch (InterruptedException e) {
@@ -271,7 +299,8 @@ public final class SolanaRpcClient {
             } catch (IOException e) {
                 text = "";
             }
-            throw new SolanaRpcException(method + ": HTTP " + status + " " + text.strip(), status, status == 429 || status >= 500, null);
+            throw new SolanaRpcException(
+                    method + ": HTTP " + status + " " + text.strip(), status, status == 429 || status >= 500, null);
         }
         return response.body();
     }
@@ -280,7 +309,8 @@ public final class SolanaRpcClient {
         int code = error.path("code").asInt();
         // -32005: node behind; -32429 / 429: rate limited — worth another try. Anything else is our request's fault.
         boolean retryable = code == -32005 || code == -32429 || code == 429;
-        return new SolanaRpcException(method + ": RPC error " + code + " " + error.path("message").asText(), code, retryable, null);
+        return new SolanaRpcException(
+                method + ": RPC error " + code + " " + error.path("message").asText(), code, retryable, null);
     }
 
     private static boolean refusesEncoding(SolanaRpcException e) {
@@ -294,7 +324,13 @@ public final class SolanaRpcClient {
         }
         long pause = config.backoff().toMillis() << (attempt - 1);
         retries.incrementAndGet();
-        LOG.warn("{} failed (try {} of {}), again in {} ms: {}", method, attempt, config.attempts(), pause, e.getMessage());
+        LOG.warn(
+                "{} failed (try {} of {}), again in {} ms: {}",
+                method,
+                attempt,
+                config.attempts(),
+                pause,
+                e.getMessage());
         try {
             Thread.sleep(pause);
         } catch (InterruptedException ie) {

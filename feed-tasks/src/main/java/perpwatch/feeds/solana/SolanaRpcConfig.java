@@ -15,7 +15,8 @@ import perpwatch.core.config.Env;
  */
 public record SolanaRpcConfig(URI endpoint, Duration timeout, int attempts, Duration backoff) {
     public static SolanaRpcConfig fromEnv(Env env) {
-        return new SolanaRpcConfig(URI.create(env.string("PERPWATCH_SOLANA_RPC_URL", "https://api.mainnet-beta.solana.com")),
+        return new SolanaRpcConfig(
+                URI.create(env.string("PERPWATCH_SOLANA_RPC_URL", "https://api.mainnet-beta.solana.com")),
                 env.duration("PERPWATCH_SOLANA_RPC_TIMEOUT", Duration.ofSeconds(180)),
                 env.integer("PERPWATCH_SOLANA_RPC_ATTEMPTS", 4),
                 env.duration("PERPWATCH_SOLANA_RPC_BACKOFF", Duration.ofSeconds(2)));

@@ -36,7 +36,8 @@ public final class FeedLinkReporter implements FeedTask {
     private final FeedCounters counters = new FeedCounters();
     private final ScheduledExecutorService timer;
 
-    public FeedLinkReporter(String owner, RedisStreams redis, Instrument instrument, List<WatchedLink> links, Duration silenceBudget) {
+    public FeedLinkReporter(
+            String owner, RedisStreams redis, Instrument instrument, List<WatchedLink> links, Duration silenceBudget) {
         this.name = "feed-links:" + owner;
         this.redis = redis;
         this.instrument = instrument;

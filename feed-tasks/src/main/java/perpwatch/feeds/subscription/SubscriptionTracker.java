@@ -66,7 +66,8 @@ public final class SubscriptionTracker {
      * link answered (any frame, pongs included) within {@code silenceBudget}.
      */
     public boolean subscribedAndAnswering(OptionalLong lastHeardAt, long nowMs, Duration silenceBudget) {
-        return state() == SubscriptionState.ACKNOWLEDGED && lastHeardAt.isPresent()
+        return state() == SubscriptionState.ACKNOWLEDGED
+                && lastHeardAt.isPresent()
                 && nowMs - lastHeardAt.getAsLong() < silenceBudget.toMillis();
     }
 }

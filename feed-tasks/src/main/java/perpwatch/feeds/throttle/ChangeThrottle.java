@@ -14,10 +14,12 @@ import java.util.function.Function;
  */
 public final class ChangeThrottle<T> {
     /** Why a value was released. */
-    public enum Reason { CHANGED, KEEPALIVE }
-
-    public record Release<T>(T value, Reason reason) {
+    public enum Reason {
+        CHANGED,
+        KEEPALIVE
     }
+
+    public record Release<T>(T value, Reason reason) {}
 
     private final long minIntervalMs;
     private final long keepaliveMs;
@@ -28,7 +30,8 @@ public final class ChangeThrottle<T> {
 
     public ChangeThrottle(long minIntervalMs, long keepaliveMs, Function<T, ?> view) {
         if (minIntervalMs < 0 || keepaliveMs < minIntervalMs) {
-            throw new IllegalArgumentException("need 0 <= minInterval <= keepalive, got " + minIntervalMs + " ms and " + keepaliveMs + " ms");
+            throw new IllegalArgumentException(
+                    "need 0 <= minInterval <= keepalive, got " + minIntervalMs + " ms and " + keepaliveMs + " ms");
         }
         this.minIntervalMs = minIntervalMs;
         this.keepaliveMs = keepaliveMs;

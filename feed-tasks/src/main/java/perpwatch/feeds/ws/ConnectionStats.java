@@ -1,8 +1,14 @@
 package perpwatch.feeds.ws;
 
 /** Counters of one reconnecting connection since the process started. */
-public record ConnectionStats(long connects, long failedConnects, long disconnects, long silenceReconnects,
-                              long rotations, long frames, long listenerErrors) {
+public record ConnectionStats(
+        long connects,
+        long failedConnects,
+        long disconnects,
+        long silenceReconnects,
+        long rotations,
+        long frames,
+        long listenerErrors) {
 
     /** Adds these to a task's counters under {@code ws_} names, so health and the logs show a flapping link. */
     public void describe(java.util.Map<String, Long> counters) {

@@ -15,8 +15,13 @@ import perpwatch.core.config.Env;
  * @param keepalive      what to send on a quiet connection; empty = nothing
  * @param connectTimeout how long the WebSocket handshake may take
  */
-public record ReconnectPolicy(Backoff backoff, Duration healthyAfter, Duration silenceTimeout,
-                              Optional<Duration> maxAge, Optional<Keepalive> keepalive, Duration connectTimeout) {
+public record ReconnectPolicy(
+        Backoff backoff,
+        Duration healthyAfter,
+        Duration silenceTimeout,
+        Optional<Duration> maxAge,
+        Optional<Keepalive> keepalive,
+        Duration connectTimeout) {
 
     /**
      * {@code PERPWATCH_WS_BACKOFF_INITIAL} (250ms), {@code PERPWATCH_WS_BACKOFF_MAX} (60s), {@code PERPWATCH_WS_HEALTHY_AFTER}
@@ -29,10 +34,12 @@ public record ReconnectPolicy(Backoff backoff, Duration healthyAfter, Duration s
                 env.duration("PERPWATCH_WS_BACKOFF_INITIAL", Duration.ofMillis(250)),
                 env.duration("PERPWATCH_WS_BACKOFF_MAX", Duration.ofSeconds(60)),
                 0.2);
-        return new ReconnectPolicy(backoff,
+        return new ReconnectPolicy(
+                backoff,
                 env.duration("PERPWATCH_WS_HEALTHY_AFTER", Duration.ofSeconds(60)),
                 env.duration("PERPWATCH_WS_SILENCE", Duration.ofSeconds(30)),
-                Optional.empty(), Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
                 env.duration("PERPWATCH_WS_CONNECT_TIMEOUT", Duration.ofSeconds(10)));
     }
 
@@ -43,11 +50,13 @@ public record ReconnectPolicy(Backoff backoff, Duration healthyAfter, Duration s
     public ReconnectPolicy withKeepalive(Keepalive other) {
         Duration half = silenceTimeout.dividedBy(2);
         Keepalive effective = other.interval().compareTo(half) > 0 ? new Keepalive(half, other.text()) : other;
-        return new ReconnectPolicy(backoff, healthyAfter, silenceTimeout, maxAge, Optional.of(effective), connectTimeout);
+        return new ReconnectPolicy(
+                backoff, healthyAfter, silenceTimeout, maxAge, Optional.of(effective), connectTimeout);
     }
 
     public ReconnectPolicy withMaxAge(Duration other) {
-        return new ReconnectPolicy(backoff, healthyAfter, silenceTimeout, Optional.of(other), keepalive, connectTimeout);
+        return new ReconnectPolicy(
+                backoff, healthyAfter, silenceTimeout, Optional.of(other), keepalive, connectTimeout);
     }
 
     public ReconnectPolicy withSilenceTimeout(Duration other) {

@@ -37,6 +37,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
      * the listener does, so a disconnect always reaches the reconnect loop.
      */
     static final long PROBE_AFTER_MS = 2_000;
+
     static final long PROBE_TIMEOUT_MS = 5_000;
     private static final byte[] PROBE = "pw-probe".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -51,6 +52,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     private volatile WebSocket current;
     /** Completes when the current connection ends; {@link #reconnect} completes it to end the connection at once. */
     private volatile CompletableFuture<String> currentEnd;
+
     private volatile boolean endedByListener;
     private volatile long lastFrameAt;
     /** When the current connection last answered a probe ping (its pong does not count as venue traffic). */
@@ -64,19 +66,23 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     private final AtomicLong frames = new AtomicLong();
     /** A connection that delivered this many frames proved its subscription works (an ack-and-kick server sends 1–2). */
     static final int HEALTHY_FRAMES = 20;
+
     private final AtomicLong listenerErrors = new AtomicLong();
 
     public ReconnectingWebSocket(String name, URI uri, ReconnectPolicy policy, WebSocketListener listener) {
         this(name, uri, policy, listener, System::currentTimeMillis);
     }
 
-    ReconnectingWebSocket(String name, URI uri, ReconnectPolicy settings, WebSocketListener listener, LongSupplier clock) {
+    ReconnectingWebSocket(
+            String name, URI uri, ReconnectPolicy settings, WebSocketListener listener, LongSupplier clock) {
         this.name = name;
         this.uri = uri;
         this.settings = settings;
         this.listener = listener;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .build();
         this.loop = new Thread(this::run, "ws-" + name);
         this.loop.setDaemon(true);
     }
@@ -95,8 +101,14 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     }
 
     public ConnectionStats stats() {
-        return new ConnectionStats(connects.get(), failedConnects.get(), disconnects.get(), silenceReconnects.get(),
-                rotations.get(), frames.get(), listenerErrors.get());
+        return new ConnectionStats(
+                connects.get(),
+                failedConnects.get(),
+                disconnects.get(),
+                silenceReconnects.get(),
+                rotations.get(),
+                frames.get(),
+                listenerErrors.get());
     }
 
     /** Drops the current connection as if the network had; the loop reconnects. For operators and tests. */
@@ -148,7 +160,9 @@ public final class ReconnectingWebSocket implements AutoCloseable {
                 attempt = 0;
             }
             attempt++;
-            Duration delay = outcome.reconnectNow() ? Duration.ZERO : settings.backoff().delay(attempt, ThreadLocalRandom.current()::nextDouble);
+            Duration delay = outcome.reconnectNow()
+                    ? Duration.ZERO
+                    : settings.backoff().delay(attempt, ThreadLocalRandom.current()::nextDouble);
             LOG.info("[{}] reconnecting in {} ms (attempt {}): {}", name, delay.toMillis(), attempt, outcome.reason());
             if (!sleep(delay.toMillis())) {
                 break;
@@ -158,8 +172,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     }
 
     /** Why a connection ended and how to go on. */
-    private record Outcome(String reason, boolean resetBackoff, boolean reconnectNow) {
-    }
+    private record Outcome(String reason, boolean resetBackoff, boolean reconnectNow) {}
 
     private Outcome connectAndServe() {
         CompletableFuture<String> closed = new CompletableFuture<>();
@@ -203,8 +216,9 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         boolean rotated = reason.startsWith("rotation");
         // A link that carried the market and then broke is a network blip, not a venue refusing us: come back at the
         // first backoff step. Only connects that fail, or links that die before carrying anything, escalate.
-        boolean healthy = !endedByListener && (clock.getAsLong() - connectedAt >= settings.healthyAfter().toMillis()
-                || frames.get() - framesBefore >= HEALTHY_FRAMES);
+        boolean healthy = !endedByListener
+                && (clock.getAsLong() - connectedAt >= settings.healthyAfter().toMillis()
+                        || frames.get() - framesBefore >= HEALTHY_FRAMES);
         safeDisconnect(reason);
         return new Outcome(reason, healthy || rotated, rotated);
     }
@@ -228,11 +242,12 @@ public final class ReconnectingWebSocket implements AutoCloseable {
             if (now - lastFrameAt > settings.silenceTimeout().toMillis()) {
                 silenceReconnects.incrementAndGet();
                 ws.abort();
-                return "silent for " + (now - lastFrameAt) + " ms (limit " + settings.silenceTimeout().toMillis() + " ms)";
+                return "silent for " + (now - lastFrameAt) + " ms (limit "
+                        + settings.silenceTimeout().toMillis() + " ms)";
             }
             long heardAt = Math.max(lastFrameAt, lastProbeAnsweredAt);
             if (probeSentAt >= 0 && heardAt >= probeSentAt) {
-                probeSentAt = -1;   // answered: alive
+                probeSentAt = -1; // answered: alive
             }
             if (probeSentAt >= 0 && now - probeSentAt >= PROBE_TIMEOUT_MS) {
                 ws.abort();
@@ -241,14 +256,17 @@ public final class ReconnectingWebSocket implements AutoCloseable {
             if (probeSentAt < 0 && now - heardAt >= PROBE_AFTER_MS) {
                 probeSentAt = now;
                 ws.sendPing(ByteBuffer.wrap(PROBE)).whenComplete((w, failure) -> {
-                    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure;
+                    Throwable cause =
+                            failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                                    ? failure.getCause()
+                                    : failure;
                     if (cause instanceof java.io.IOException) {
                         closed.complete("ping failed: " + describe(cause));
                     }
                 });
             }
-            if (settings.maxAge().isPresent() && now - connectedAt >= settings.maxAge().get().toMillis()) {
+            if (settings.maxAge().isPresent()
+                    && now - connectedAt >= settings.maxAge().get().toMillis()) {
                 rotations.incrementAndGet();
                 ws.abort();
                 return "rotation after " + Duration.ofMillis(now - connectedAt);
@@ -367,7 +385,8 @@ public final class ReconnectingWebSocket implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete("closed by server: " + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason));
+            closed.complete(
+                    "closed by server: " + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason));
             return null;
         }
 

@@ -9,6 +9,5 @@ public interface WebSocketListener {
     void onText(String text, long recvMs);
 
     /** The connection is gone (closed, failed, silent or rotated); a new one follows unless the loop was closed. */
-    default void onDisconnect(String reason) {
-    }
+    default void onDisconnect(String reason) {}
 }

@@ -28,14 +28,16 @@ class BinanceAggTradeParserTest {
             previousId = frame.trade().id();
         }
         BinanceFrame.AggTrade first = (BinanceFrame.AggTrade) parser.parse(lines.get(0), 99);
-        assertEquals(new Trade(87353230L, new BigDecimal("7.6120"), new BigDecimal("297"), false, 1626992744108L, 99), first.trade());
+        assertEquals(
+                new Trade(87353230L, new BigDecimal("7.6120"), new BigDecimal("297"), false, 1626992744108L, 99),
+                first.trade());
         assertEquals(1626992744262L, first.eventTime());
     }
 
     @Test
     void rawDocExampleBuyerIsMakerMeansSell() throws Exception {
-        BinanceFrame.AggTrade frame = assertInstanceOf(BinanceFrame.AggTrade.class,
-                parser.parse(Fixtures.text("binance/aggTrade_doc_example.json"), 1));
+        BinanceFrame.AggTrade frame = assertInstanceOf(
+                BinanceFrame.AggTrade.class, parser.parse(Fixtures.text("binance/aggTrade_doc_example.json"), 1));
         assertTrue(frame.trade().aggressorSell());
         assertEquals(5933014L, frame.trade().id());
         assertEquals(new BigDecimal("100"), frame.trade().quantity());
@@ -43,32 +45,41 @@ class BinanceAggTradeParserTest {
 
     @Test
     void newerFieldsAreIgnored() throws Exception {
-        String withExtras = "{\"e\":\"aggTrade\",\"E\":1,\"a\":2,\"s\":\"SOLUSDT\",\"p\":\"150.1\",\"q\":\"3\",\"nq\":\"3\","
-                + "\"f\":1,\"l\":2,\"T\":1,\"m\":false,\"st\":1,\"x\":{\"deep\":[1,2,{\"y\":null}]}}";
+        String withExtras =
+                "{\"e\":\"aggTrade\",\"E\":1,\"a\":2,\"s\":\"SOLUSDT\",\"p\":\"150.1\",\"q\":\"3\",\"nq\":\"3\","
+                        + "\"f\":1,\"l\":2,\"T\":1,\"m\":false,\"st\":1,\"x\":{\"deep\":[1,2,{\"y\":null}]}}";
         assertInstanceOf(BinanceFrame.AggTrade.class, parser.parse(withExtras, 1));
     }
 
     @Test
     void acksAndErrorsAreRecognised() throws Exception {
         assertEquals(new BinanceFrame.Ack(1), parser.parse(Fixtures.text("binance/ws_subscribe_response_doc.json"), 1));
-        BinanceFrame.VenueError error = assertInstanceOf(BinanceFrame.VenueError.class,
+        BinanceFrame.VenueError error = assertInstanceOf(
+                BinanceFrame.VenueError.class,
                 parser.parse("{\"code\":2,\"msg\":\"Invalid request: unknown variant\",\"id\":1}", 1));
         assertEquals(2, error.code());
-        assertEquals(new BinanceFrame.Unhandled("forceOrder"),
+        assertEquals(
+                new BinanceFrame.Unhandled("forceOrder"),
                 parser.parse(Fixtures.text("binance/forceOrder_doc_example.json"), 1));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "", "garbage", "[1,2]", "{\"e\":\"aggTrade\"", "{}", "null",
-            "{\"e\":\"aggTrade\",\"E\":1,\"a\":2,\"s\":\"SOLUSDT\",\"q\":\"3\",\"T\":1,\"m\":false}",
-            "{\"e\":\"aggTrade\",\"E\":1,\"a\":\"2\",\"s\":\"SOLUSDT\",\"p\":\"1\",\"q\":\"3\",\"T\":1,\"m\":false}",
-            "{\"e\":\"aggTrade\",\"E\":1,\"a\":2,\"s\":\"SOLUSDT\",\"p\":\"abc\",\"q\":\"3\",\"T\":1,\"m\":false}",
-            "{\"e\":\"aggTrade\",\"E\":1,\"a\":2,\"s\":\"SOLUSDT\",\"p\":\"-1\",\"q\":\"3\",\"T\":1,\"m\":false}",
-            "{\"e\":\"aggTrade\",\"E\":1,\"a\":2,\"s\":\"SOLUSDT\",\"p\":\"1\",\"q\":\"0\",\"T\":1,\"m\":false}",
-            "{\"e\":\"aggTrade\",\"E\":1,\"a\":2,\"s\":\"SOLUSDT\",\"p\":\"1\",\"q\":\"3\",\"T\":1,\"m\":\"no\"}",
-            "{\"e\":\"aggTrade\",\"E\":1,\"a\":2,\"s\":\"SOLUSDT\",\"p\":\"1\",\"q\":\"3\",\"T\":1,\"m\":false} trailing"
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "garbage",
+                "[1,2]",
+                "{\"e\":\"aggTrade\"",
+                "{}",
+                "null",
+                "{\"e\":\"aggTrade\",\"E\":1,\"a\":2,\"s\":\"SOLUSDT\",\"q\":\"3\",\"T\":1,\"m\":false}",
+                "{\"e\":\"aggTrade\",\"E\":1,\"a\":\"2\",\"s\":\"SOLUSDT\",\"p\":\"1\",\"q\":\"3\",\"T\":1,\"m\":false}",
+                "{\"e\":\"aggTrade\",\"E\":1,\"a\":2,\"s\":\"SOLUSDT\",\"p\":\"abc\",\"q\":\"3\",\"T\":1,\"m\":false}",
+                "{\"e\":\"aggTrade\",\"E\":1,\"a\":2,\"s\":\"SOLUSDT\",\"p\":\"-1\",\"q\":\"3\",\"T\":1,\"m\":false}",
+                "{\"e\":\"aggTrade\",\"E\":1,\"a\":2,\"s\":\"SOLUSDT\",\"p\":\"1\",\"q\":\"0\",\"T\":1,\"m\":false}",
+                "{\"e\":\"aggTrade\",\"E\":1,\"a\":2,\"s\":\"SOLUSDT\",\"p\":\"1\",\"q\":\"3\",\"T\":1,\"m\":\"no\"}",
+                "{\"e\":\"aggTrade\",\"E\":1,\"a\":2,\"s\":\"SOLUSDT\",\"p\":\"1\",\"q\":\"3\",\"T\":1,\"m\":false} trailing"
+            })
     void malformedFramesAreRejectedWithAReason(String frame) {
         MalformedFrameException e = assertThrows(MalformedFrameException.class, () -> parser.parse(frame, 1));
         assertTrue(e.getMessage() != null && !e.getMessage().isBlank());

@@ -34,11 +34,16 @@ class DriftAccountFuzzTest {
             golden = new ObjectMapper().readTree(in);
         }
         List<byte[]> users = new ArrayList<>();
-        golden.path("vectors").forEach(v -> users.add(Base64.getDecoder().decode(v.path("user").asText())));
-        new ObjectMapper().readTree(Fixtures.path("drift/user_accounts_base64.json").toFile())
+        golden.path("vectors")
+                .forEach(
+                        v -> users.add(Base64.getDecoder().decode(v.path("user").asText())));
+        new ObjectMapper()
+                .readTree(Fixtures.path("drift/user_accounts_base64.json").toFile())
                 .forEach(v -> users.add(Base64.getDecoder().decode(v.asText())));
-        byte[] perp = Base64.getDecoder().decode(golden.path("perp_markets").get(0).asText());
-        byte[] spot = Base64.getDecoder().decode(golden.path("spot_markets").get(1).asText());
+        byte[] perp =
+                Base64.getDecoder().decode(golden.path("perp_markets").get(0).asText());
+        byte[] spot =
+                Base64.getDecoder().decode(golden.path("spot_markets").get(1).asText());
 
         Random random = new Random(11);
         LiquidationPriceCalculator calculator = new LiquidationPriceCalculator();
@@ -50,13 +55,21 @@ class DriftAccountFuzzTest {
                 sol = ProgramProfile.DRIFT_V2.decoders().perpMarket(corrupt(perp, random, 40));
                 solSpot = ProgramProfile.DRIFT_V2.decoders().spotMarket(corrupt(spot, random, 40));
             } catch (DriftDecodeException refused) {
-                // a corrupted status byte refuses the market (the scanner skips it, and a missing SOL-PERP fails the scan)
+                // a corrupted status byte refuses the market (the scanner skips it, and a missing SOL-PERP fails the
+                // scan)
                 cases++;
                 continue;
             }
-            SpotMarketAccount usdc = ProgramProfile.DRIFT_V2.decoders().spotMarket(Base64.getDecoder().decode(golden.path("spot_markets").get(0).asText()));
-            MarketContext ctx = new MarketContext(Map.of(0, sol), Map.of(0, usdc, 1, solSpot),
-                    Map.of(new OracleKey(usdc.oracle(), usdc.oracleSource()), new OraclePrice(1_000_000, 0, 0, OraclePrice.Source.ORACLE_ACCOUNT)));
+            SpotMarketAccount usdc = ProgramProfile.DRIFT_V2
+                    .decoders()
+                    .spotMarket(Base64.getDecoder()
+                            .decode(golden.path("spot_markets").get(0).asText()));
+            MarketContext ctx = new MarketContext(
+                    Map.of(0, sol),
+                    Map.of(0, usdc, 1, solSpot),
+                    Map.of(
+                            new OracleKey(usdc.oracle(), usdc.oracleSource()),
+                            new OraclePrice(1_000_000, 0, 0, OraclePrice.Source.ORACLE_ACCOUNT)));
             for (byte[] account : users) {
                 byte[] data = corrupt(account, random, 1 + random.nextInt(64));
                 cases++;

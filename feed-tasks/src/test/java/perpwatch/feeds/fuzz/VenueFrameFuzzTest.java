@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import perpwatch.core.config.Env;
+import perpwatch.core.fuzz.FrameMutator;
 import perpwatch.core.instrument.Instrument;
 import perpwatch.core.testing.Fixtures;
-import perpwatch.core.fuzz.FrameMutator;
 import perpwatch.feeds.binance.BinanceAggTradeParser;
 import perpwatch.feeds.binance.BinanceEndpoints;
 import perpwatch.feeds.binance.BinanceLiquidationSource;
@@ -40,14 +40,18 @@ class VenueFrameFuzzTest {
         BinanceAggTradeParser trades = new BinanceAggTradeParser();
         BinanceDepthParser depth = new BinanceDepthParser();
         Instrument sol = new Instrument("SOL", "BTCUSDT", "X-USDT-SWAP", "X-USDC-SWAP", "BTCUSDT", -1);
-        BinanceLiquidationSource liquidations = new BinanceLiquidationSource(sol, BinanceEndpoints.fromEnv(Env.of(Map.of())));
+        BinanceLiquidationSource liquidations =
+                new BinanceLiquidationSource(sol, BinanceEndpoints.fromEnv(Env.of(Map.of())));
         FeedCounters counters = new FeedCounters();
         int cases = fuzz(frames("binance"), 1, f -> {
             trades.parse(f, 1L);
             depth.parseFrame(f, 1L);
             liquidations.read(f, 1L, counters);
         });
-        cases += fuzz(List.of(Fixtures.text("binance/depth_snapshot_rest_doc_example_nautilus.json")), 2, depth::parseSnapshot);
+        cases += fuzz(
+                List.of(Fixtures.text("binance/depth_snapshot_rest_doc_example_nautilus.json")),
+                2,
+                depth::parseSnapshot);
         assertTrue(cases >= 3_000, "cases: " + cases);
     }
 
@@ -89,7 +93,10 @@ class VenueFrameFuzzTest {
             for (Path file : files.sorted().toList()) {
                 String name = file.getFileName().toString();
                 if (name.endsWith(".jsonl")) {
-                    Files.readAllLines(file).stream().filter(l -> !l.isBlank()).limit(20).forEach(frames::add);
+                    Files.readAllLines(file).stream()
+                            .filter(l -> !l.isBlank())
+                            .limit(20)
+                            .forEach(frames::add);
                 } else if (name.endsWith(".json")) {
                     frames.add(Files.readString(file).strip());
                 }

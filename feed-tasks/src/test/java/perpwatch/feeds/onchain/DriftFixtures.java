@@ -14,8 +14,7 @@ final class DriftFixtures {
     static final String AUTHORITY = key(9);
     static final BigInteger INTEREST_ONE = BigInteger.TEN.pow(10);
 
-    private DriftFixtures() {
-    }
+    private DriftFixtures() {}
 
     static String key(int n) {
         byte[] k = new byte[32];
@@ -26,31 +25,91 @@ final class DriftFixtures {
 
     /** SOL-PERP as on mainnet: 3 % maintenance, 5 % initial, an IMF factor, funding rates accrued. */
     static PerpMarketAccount solPerp() {
-        return new PerpMarketAccount(key(10), 0, "SOL-PERP", SOL_ORACLE, OracleDecoder.PYTH_LAZER, 150_000_000L, 150_000_000L,
-                BigInteger.valueOf(1_234_567_890_123L), BigInteger.valueOf(1_234_000_000_000L), 0, 500, 300, 10_000, MarketStatus.ACTIVE, 0, 0, 0);
+        return new PerpMarketAccount(
+                key(10),
+                0,
+                "SOL-PERP",
+                SOL_ORACLE,
+                OracleDecoder.PYTH_LAZER,
+                150_000_000L,
+                150_000_000L,
+                BigInteger.valueOf(1_234_567_890_123L),
+                BigInteger.valueOf(1_234_000_000_000L),
+                0,
+                500,
+                300,
+                10_000,
+                MarketStatus.ACTIVE,
+                0,
+                0,
+                0);
     }
 
     static PerpMarketAccount btcPerp() {
-        return new PerpMarketAccount(key(11), 1, "BTC-PERP", BTC_ORACLE, OracleDecoder.PYTH_LAZER, 90_000_000_000L, 90_000_000_000L,
-                BigInteger.ZERO, BigInteger.ZERO, 0, 500, 300, 10_000, MarketStatus.ACTIVE, 0, 0, 0);
+        return new PerpMarketAccount(
+                key(11),
+                1,
+                "BTC-PERP",
+                BTC_ORACLE,
+                OracleDecoder.PYTH_LAZER,
+                90_000_000_000L,
+                90_000_000_000L,
+                BigInteger.ZERO,
+                BigInteger.ZERO,
+                0,
+                500,
+                300,
+                10_000,
+                MarketStatus.ACTIVE,
+                0,
+                0,
+                0);
     }
 
     static SpotMarketAccount usdcSpot() {
-        return new SpotMarketAccount(key(20), 0, "USDC", USDC_ORACLE, OracleDecoder.PYTH_STABLE_COIN_PULL, 1_000_000L,
-                INTEREST_ONE, INTEREST_ONE, 10_000, 10_000, 0, 6);
+        return new SpotMarketAccount(
+                key(20),
+                0,
+                "USDC",
+                USDC_ORACLE,
+                OracleDecoder.PYTH_STABLE_COIN_PULL,
+                1_000_000L,
+                INTEREST_ONE,
+                INTEREST_ONE,
+                10_000,
+                10_000,
+                0,
+                6);
     }
 
     /** SOL spot shares SOL-PERP's oracle; 90 % maintenance asset weight, 110 % liability weight, 9 decimals. */
     static SpotMarketAccount solSpot() {
-        return new SpotMarketAccount(key(21), 1, "SOL", SOL_ORACLE, OracleDecoder.PYTH_LAZER, 150_000_000L,
-                INTEREST_ONE, INTEREST_ONE, 9_000, 11_000, 0, 9);
+        return new SpotMarketAccount(
+                key(21),
+                1,
+                "SOL",
+                SOL_ORACLE,
+                OracleDecoder.PYTH_LAZER,
+                150_000_000L,
+                INTEREST_ONE,
+                INTEREST_ONE,
+                9_000,
+                11_000,
+                0,
+                9);
     }
 
     static MarketContext context(long solPrice) {
-        return new MarketContext(Map.of(0, solPerp(), 1, btcPerp()), Map.of(0, usdcSpot(), 1, solSpot()),
-                Map.of(new OracleKey(SOL_ORACLE, OracleDecoder.PYTH_LAZER), live(solPrice),
-                        new OracleKey(BTC_ORACLE, OracleDecoder.PYTH_LAZER), live(90_000_000_000L),
-                        new OracleKey(USDC_ORACLE, OracleDecoder.PYTH_STABLE_COIN_PULL), live(1_000_000L)));
+        return new MarketContext(
+                Map.of(0, solPerp(), 1, btcPerp()),
+                Map.of(0, usdcSpot(), 1, solSpot()),
+                Map.of(
+                        new OracleKey(SOL_ORACLE, OracleDecoder.PYTH_LAZER),
+                        live(solPrice),
+                        new OracleKey(BTC_ORACLE, OracleDecoder.PYTH_LAZER),
+                        live(90_000_000_000L),
+                        new OracleKey(USDC_ORACLE, OracleDecoder.PYTH_STABLE_COIN_PULL),
+                        live(1_000_000L)));
     }
 
     static OraclePrice live(long price) {
@@ -68,7 +127,8 @@ final class DriftFixtures {
     }
 
     static PerpPosition perp(int market, long base, long quote) {
-        long funding = market == 0 ? (base > 0 ? 1_234_567_890_123L : 1_234_000_000_000L) : 0;   // settled: no unsettled funding
+        long funding =
+                market == 0 ? (base > 0 ? 1_234_567_890_123L : 1_234_000_000_000L) : 0; // settled: no unsettled funding
         return new PerpPosition(market, base, quote, quote, quote, funding, 0, 0, 0, 0, 0);
     }
 

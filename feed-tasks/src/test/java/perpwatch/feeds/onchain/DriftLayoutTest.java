@@ -37,15 +37,20 @@ class DriftLayoutTest {
         assertEquals(DriftLayout.SpotPosition.MARKET_INDEX, within(idl, "SpotPosition", "marketIndex"));
         assertEquals(DriftLayout.SpotPosition.BALANCE_TYPE, within(idl, "SpotPosition", "balanceType"));
         assertEquals(DriftLayout.SpotPosition.OPEN_ORDERS, within(idl, "SpotPosition", "openOrders"));
-        assertEquals(DriftLayout.PerpPosition.LAST_CUMULATIVE_FUNDING_RATE, within(idl, "PerpPosition", "lastCumulativeFundingRate"));
+        assertEquals(
+                DriftLayout.PerpPosition.LAST_CUMULATIVE_FUNDING_RATE,
+                within(idl, "PerpPosition", "lastCumulativeFundingRate"));
         assertEquals(DriftLayout.PerpPosition.BASE_ASSET_AMOUNT, within(idl, "PerpPosition", "baseAssetAmount"));
         assertEquals(DriftLayout.PerpPosition.QUOTE_ASSET_AMOUNT, within(idl, "PerpPosition", "quoteAssetAmount"));
-        assertEquals(DriftLayout.PerpPosition.QUOTE_BREAK_EVEN_AMOUNT, within(idl, "PerpPosition", "quoteBreakEvenAmount"));
+        assertEquals(
+                DriftLayout.PerpPosition.QUOTE_BREAK_EVEN_AMOUNT, within(idl, "PerpPosition", "quoteBreakEvenAmount"));
         assertEquals(DriftLayout.PerpPosition.QUOTE_ENTRY_AMOUNT, within(idl, "PerpPosition", "quoteEntryAmount"));
         assertEquals(DriftLayout.PerpPosition.OPEN_BIDS, within(idl, "PerpPosition", "openBids"));
         assertEquals(DriftLayout.PerpPosition.OPEN_ASKS, within(idl, "PerpPosition", "openAsks"));
         assertEquals(DriftLayout.PerpPosition.LP_SHARES, within(idl, "PerpPosition", "lpShares"));
-        assertEquals(DriftLayout.PerpPosition.ISOLATED_POSITION_SCALED_BALANCE, within(idl, "PerpPosition", "isolatedPositionScaledBalance"));
+        assertEquals(
+                DriftLayout.PerpPosition.ISOLATED_POSITION_SCALED_BALANCE,
+                within(idl, "PerpPosition", "isolatedPositionScaledBalance"));
         assertEquals(DriftLayout.PerpPosition.MAX_MARGIN_RATIO, within(idl, "PerpPosition", "maxMarginRatio"));
         assertEquals(DriftLayout.PerpPosition.MARKET_INDEX, within(idl, "PerpPosition", "marketIndex"));
         assertEquals(DriftLayout.PerpPosition.OPEN_ORDERS, within(idl, "PerpPosition", "openOrders"));
@@ -53,35 +58,61 @@ class DriftLayoutTest {
 
         assertEquals(DriftLayout.PerpMarket.PUBKEY, idl.offset("PerpMarket", "pubkey"));
         assertEquals(DriftLayout.PerpMarket.AMM_ORACLE, idl.offset("PerpMarket", "amm.oracle"));
-        assertEquals(DriftLayout.PerpMarket.AMM_LAST_ORACLE_PRICE, idl.offset("PerpMarket", "amm.historicalOracleData.lastOraclePrice"));
-        assertEquals(DriftLayout.PerpMarket.AMM_CUMULATIVE_FUNDING_RATE_LONG, idl.offset("PerpMarket", "amm.cumulativeFundingRateLong"));
-        assertEquals(DriftLayout.PerpMarket.AMM_CUMULATIVE_FUNDING_RATE_SHORT, idl.offset("PerpMarket", "amm.cumulativeFundingRateShort"));
+        assertEquals(
+                DriftLayout.PerpMarket.AMM_LAST_ORACLE_PRICE,
+                idl.offset("PerpMarket", "amm.historicalOracleData.lastOraclePrice"));
+        assertEquals(
+                DriftLayout.PerpMarket.AMM_CUMULATIVE_FUNDING_RATE_LONG,
+                idl.offset("PerpMarket", "amm.cumulativeFundingRateLong"));
+        assertEquals(
+                DriftLayout.PerpMarket.AMM_CUMULATIVE_FUNDING_RATE_SHORT,
+                idl.offset("PerpMarket", "amm.cumulativeFundingRateShort"));
         assertEquals(DriftLayout.PerpMarket.AMM_ORDER_STEP_SIZE, idl.offset("PerpMarket", "amm.orderStepSize"));
         assertEquals(DriftLayout.PerpMarket.AMM_MM_ORACLE_PRICE, idl.offset("PerpMarket", "amm.mmOraclePrice"));
         assertEquals(DriftLayout.PerpMarket.AMM_ORACLE_SOURCE, idl.offset("PerpMarket", "amm.oracleSource"));
         assertEquals(DriftLayout.PerpMarket.NAME, idl.offset("PerpMarket", "name"));
         assertEquals(DriftLayout.PerpMarket.IMF_FACTOR, idl.offset("PerpMarket", "imfFactor"));
-        assertEquals(DriftLayout.PerpMarket.UNREALIZED_PNL_IMF_FACTOR, idl.offset("PerpMarket", "unrealizedPnlImfFactor"));
+        assertEquals(
+                DriftLayout.PerpMarket.UNREALIZED_PNL_IMF_FACTOR, idl.offset("PerpMarket", "unrealizedPnlImfFactor"));
         assertEquals(DriftLayout.PerpMarket.MARGIN_RATIO_INITIAL, idl.offset("PerpMarket", "marginRatioInitial"));
-        assertEquals(DriftLayout.PerpMarket.MARGIN_RATIO_MAINTENANCE, idl.offset("PerpMarket", "marginRatioMaintenance"));
-        assertEquals(DriftLayout.PerpMarket.UNREALIZED_PNL_INITIAL_ASSET_WEIGHT, idl.offset("PerpMarket", "unrealizedPnlInitialAssetWeight"));
-        assertEquals(DriftLayout.PerpMarket.UNREALIZED_PNL_MAINTENANCE_ASSET_WEIGHT, idl.offset("PerpMarket", "unrealizedPnlMaintenanceAssetWeight"));
+        assertEquals(
+                DriftLayout.PerpMarket.MARGIN_RATIO_MAINTENANCE, idl.offset("PerpMarket", "marginRatioMaintenance"));
+        assertEquals(
+                DriftLayout.PerpMarket.UNREALIZED_PNL_INITIAL_ASSET_WEIGHT,
+                idl.offset("PerpMarket", "unrealizedPnlInitialAssetWeight"));
+        assertEquals(
+                DriftLayout.PerpMarket.UNREALIZED_PNL_MAINTENANCE_ASSET_WEIGHT,
+                idl.offset("PerpMarket", "unrealizedPnlMaintenanceAssetWeight"));
         assertEquals(DriftLayout.PerpMarket.MARKET_INDEX, idl.offset("PerpMarket", "marketIndex"));
         assertEquals(DriftLayout.PerpMarket.STATUS, idl.offset("PerpMarket", "status"));
         assertEquals(DriftLayout.PerpMarket.CONTRACT_TYPE, idl.offset("PerpMarket", "contractType"));
-        assertEquals(DriftLayout.PerpMarket.HIGH_LEVERAGE_MARGIN_RATIO_INITIAL, idl.offset("PerpMarket", "highLeverageMarginRatioInitial"));
-        assertEquals(DriftLayout.PerpMarket.HIGH_LEVERAGE_MARGIN_RATIO_MAINTENANCE, idl.offset("PerpMarket", "highLeverageMarginRatioMaintenance"));
+        assertEquals(
+                DriftLayout.PerpMarket.HIGH_LEVERAGE_MARGIN_RATIO_INITIAL,
+                idl.offset("PerpMarket", "highLeverageMarginRatioInitial"));
+        assertEquals(
+                DriftLayout.PerpMarket.HIGH_LEVERAGE_MARGIN_RATIO_MAINTENANCE,
+                idl.offset("PerpMarket", "highLeverageMarginRatioMaintenance"));
 
         assertEquals(DriftLayout.SpotMarket.PUBKEY, idl.offset("SpotMarket", "pubkey"));
         assertEquals(DriftLayout.SpotMarket.ORACLE, idl.offset("SpotMarket", "oracle"));
         assertEquals(DriftLayout.SpotMarket.NAME, idl.offset("SpotMarket", "name"));
-        assertEquals(DriftLayout.SpotMarket.LAST_ORACLE_PRICE, idl.offset("SpotMarket", "historicalOracleData.lastOraclePrice"));
-        assertEquals(DriftLayout.SpotMarket.CUMULATIVE_DEPOSIT_INTEREST, idl.offset("SpotMarket", "cumulativeDepositInterest"));
-        assertEquals(DriftLayout.SpotMarket.CUMULATIVE_BORROW_INTEREST, idl.offset("SpotMarket", "cumulativeBorrowInterest"));
+        assertEquals(
+                DriftLayout.SpotMarket.LAST_ORACLE_PRICE,
+                idl.offset("SpotMarket", "historicalOracleData.lastOraclePrice"));
+        assertEquals(
+                DriftLayout.SpotMarket.CUMULATIVE_DEPOSIT_INTEREST,
+                idl.offset("SpotMarket", "cumulativeDepositInterest"));
+        assertEquals(
+                DriftLayout.SpotMarket.CUMULATIVE_BORROW_INTEREST,
+                idl.offset("SpotMarket", "cumulativeBorrowInterest"));
         assertEquals(DriftLayout.SpotMarket.INITIAL_ASSET_WEIGHT, idl.offset("SpotMarket", "initialAssetWeight"));
-        assertEquals(DriftLayout.SpotMarket.MAINTENANCE_ASSET_WEIGHT, idl.offset("SpotMarket", "maintenanceAssetWeight"));
-        assertEquals(DriftLayout.SpotMarket.INITIAL_LIABILITY_WEIGHT, idl.offset("SpotMarket", "initialLiabilityWeight"));
-        assertEquals(DriftLayout.SpotMarket.MAINTENANCE_LIABILITY_WEIGHT, idl.offset("SpotMarket", "maintenanceLiabilityWeight"));
+        assertEquals(
+                DriftLayout.SpotMarket.MAINTENANCE_ASSET_WEIGHT, idl.offset("SpotMarket", "maintenanceAssetWeight"));
+        assertEquals(
+                DriftLayout.SpotMarket.INITIAL_LIABILITY_WEIGHT, idl.offset("SpotMarket", "initialLiabilityWeight"));
+        assertEquals(
+                DriftLayout.SpotMarket.MAINTENANCE_LIABILITY_WEIGHT,
+                idl.offset("SpotMarket", "maintenanceLiabilityWeight"));
         assertEquals(DriftLayout.SpotMarket.IMF_FACTOR, idl.offset("SpotMarket", "imfFactor"));
         assertEquals(DriftLayout.SpotMarket.DECIMALS, idl.offset("SpotMarket", "decimals"));
         assertEquals(DriftLayout.SpotMarket.MARKET_INDEX, idl.offset("SpotMarket", "marketIndex"));
@@ -112,7 +143,8 @@ class DriftLayoutTest {
     }
 
     private static byte[] discriminator(String account) throws Exception {
-        byte[] hash = MessageDigest.getInstance("SHA-256").digest(("account:" + account).getBytes(StandardCharsets.UTF_8));
+        byte[] hash =
+                MessageDigest.getInstance("SHA-256").digest(("account:" + account).getBytes(StandardCharsets.UTF_8));
         return Arrays.copyOf(hash, 8);
     }
 }

@@ -12,7 +12,8 @@ final class IdlLayout {
     private final Map<String, JsonNode> types = new HashMap<>();
 
     IdlLayout() throws IOException {
-        this(new ObjectMapper().readTree(Fixtures.path("drift/drift-idl-sdk-2.156.0.json").toFile()));
+        this(new ObjectMapper()
+                .readTree(Fixtures.path("drift/drift-idl-sdk-2.156.0.json").toFile()));
     }
 
     /** Old (Anchor ≤ 0.29, camelCase, accounts typed inline) and new (0.30+, snake_case, accounts in types) IDLs alike. */
@@ -62,7 +63,10 @@ final class IdlLayout {
     /** The variant names of an enum type, in byte order. */
     java.util.List<String> variants(String name) {
         java.util.List<String> out = new java.util.ArrayList<>();
-        types.get(name).get("type").get("variants").forEach(v -> out.add(v.get("name").asText()));
+        types.get(name)
+                .get("type")
+                .get("variants")
+                .forEach(v -> out.add(v.get("name").asText()));
         return out;
     }
 
@@ -89,13 +93,29 @@ final class IdlLayout {
     private int size(JsonNode type) {
         if (type.isTextual()) {
             switch (type.asText()) {
-                case "bool": case "u8": case "i8": return 1;
-                case "u16": case "i16": return 2;
-                case "u32": case "i32": case "f32": return 4;
-                case "u64": case "i64": case "f64": return 8;
-                case "u128": case "i128": return 16;
-                case "publicKey": case "pubkey": return 32;
-                default: throw new IllegalArgumentException("unknown IDL type " + type);
+                case "bool":
+                case "u8":
+                case "i8":
+                    return 1;
+                case "u16":
+                case "i16":
+                    return 2;
+                case "u32":
+                case "i32":
+                case "f32":
+                    return 4;
+                case "u64":
+                case "i64":
+                case "f64":
+                    return 8;
+                case "u128":
+                case "i128":
+                    return 16;
+                case "publicKey":
+                case "pubkey":
+                    return 32;
+                default:
+                    throw new IllegalArgumentException("unknown IDL type " + type);
             }
         }
         if (type.has("array")) {

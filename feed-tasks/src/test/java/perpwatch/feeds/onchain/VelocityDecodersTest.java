@@ -66,7 +66,10 @@ class VelocityDecodersTest {
         assertTrue(e.getMessage().contains("4624 bytes is no known layout"), e.getMessage());
         byte[] driftUser = new byte[DriftLayout.User.SIZE];
         System.arraycopy(Discriminators.USER, 0, driftUser, 0, 8);
-        assertThrows(DriftDecodeException.class, () -> VELOCITY.user(driftUser), "a frozen Drift-size User is not a Velocity one");
+        assertThrows(
+                DriftDecodeException.class,
+                () -> VELOCITY.user(driftUser),
+                "a frozen Drift-size User is not a Velocity one");
     }
 
     @Test
@@ -86,7 +89,12 @@ class VelocityDecodersTest {
         assertEquals(0, m.lastOraclePrice(), "no cached price is read from an unconfirmed offset");
         b.put(l.status(), (byte) 7);
         assertThrows(DriftDecodeException.class, () -> VELOCITY.perpMarket(b.array()));
-        assertEquals(MarketStatus.ACTIVE, ProgramProfile.DRIFT_V2.decoders().perpMarket(DriftAccountEncoder.perpMarket(DriftFixtures.solPerp())).status());
+        assertEquals(
+                MarketStatus.ACTIVE,
+                ProgramProfile.DRIFT_V2
+                        .decoders()
+                        .perpMarket(DriftAccountEncoder.perpMarket(DriftFixtures.solPerp()))
+                        .status());
     }
 
     @Test
@@ -105,7 +113,10 @@ class VelocityDecodersTest {
     @Test
     void velocityRefusesOracleKindsItDoesNotPriceWith() {
         assertThrows(DriftDecodeException.class, () -> VELOCITY.oracle(OracleDecoder.PYTH_PULL, new byte[200]));
-        assertEquals(1_000_012L, VELOCITY.oracle(OracleDecoder.PYTH_LAZER, DriftAccountEncoder.pythLazer(100_001_234L, -8, 1L, 2L)).price());
+        assertEquals(
+                1_000_012L,
+                VELOCITY.oracle(OracleDecoder.PYTH_LAZER, DriftAccountEncoder.pythLazer(100_001_234L, -8, 1L, 2L))
+                        .price());
     }
 
     /**
@@ -114,16 +125,49 @@ class VelocityDecodersTest {
      */
     @Test
     void marketsSharingAnOracleAccountWithDifferentSourcesEachGetTheirOwnPrice() {
-        byte[] lazer = DriftAccountEncoder.pythLazer(2_000L, -8, 1L, 2L);    // 0.00002 per unit
+        byte[] lazer = DriftAccountEncoder.pythLazer(2_000L, -8, 1L, 2L); // 0.00002 per unit
         String account = DriftFixtures.key(40);
         OracleKey perMillion = new OracleKey(account, OracleDecoder.PYTH_LAZER_1M);
         OracleKey perUnit = new OracleKey(account, OracleDecoder.PYTH_LAZER);
-        MarketContext ctx = new MarketContext(Map.of(), Map.of(), Map.of(
-                perMillion, VELOCITY.oracle(perMillion.source(), lazer), perUnit, VELOCITY.oracle(perUnit.source(), lazer)));
-        PerpMarketAccount bonkPerp = new PerpMarketAccount(DriftFixtures.key(41), 5, "1MBONK-PERP", account, OracleDecoder.PYTH_LAZER_1M,
-                0, 0, java.math.BigInteger.ZERO, java.math.BigInteger.ZERO, 0, 500, 300, 10_000, MarketStatus.ACTIVE, 0, 0, 0);
-        SpotMarketAccount bonkSpot = new SpotMarketAccount(DriftFixtures.key(42), 6, "BONK", account, OracleDecoder.PYTH_LAZER, 0,
-                DriftFixtures.INTEREST_ONE, DriftFixtures.INTEREST_ONE, 0, 10_000, 0, 5);
+        MarketContext ctx = new MarketContext(
+                Map.of(),
+                Map.of(),
+                Map.of(
+                        perMillion,
+                        VELOCITY.oracle(perMillion.source(), lazer),
+                        perUnit,
+                        VELOCITY.oracle(perUnit.source(), lazer)));
+        PerpMarketAccount bonkPerp = new PerpMarketAccount(
+                DriftFixtures.key(41),
+                5,
+                "1MBONK-PERP",
+                account,
+                OracleDecoder.PYTH_LAZER_1M,
+                0,
+                0,
+                java.math.BigInteger.ZERO,
+                java.math.BigInteger.ZERO,
+                0,
+                500,
+                300,
+                10_000,
+                MarketStatus.ACTIVE,
+                0,
+                0,
+                0);
+        SpotMarketAccount bonkSpot = new SpotMarketAccount(
+                DriftFixtures.key(42),
+                6,
+                "BONK",
+                account,
+                OracleDecoder.PYTH_LAZER,
+                0,
+                DriftFixtures.INTEREST_ONE,
+                DriftFixtures.INTEREST_ONE,
+                0,
+                10_000,
+                0,
+                5);
         assertEquals(20_000_000L, ctx.perpOracle(bonkPerp).orElseThrow().price(), "$20 per million");
         assertEquals(20L, ctx.spotOracle(bonkSpot).orElseThrow().price(), "$0.00002 per unit");
     }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class VelocityLayoutTest {
     private static IdlLayout idl() throws IOException {
-        try (InputStream in = VelocityLayoutTest.class.getResourceAsStream("/onchain/velocity/idl-drift-labs-sdk-2.163.0-beta.12.json")) {
+        try (InputStream in = VelocityLayoutTest.class.getResourceAsStream(
+                "/onchain/velocity/idl-drift-labs-sdk-2.163.0-beta.12.json")) {
             return new IdlLayout(new ObjectMapper().readTree(in));
         }
     }
@@ -62,8 +63,11 @@ class VelocityLayoutTest {
         assertEquals(sp.balanceType(), idl.offsetInType("SpotPosition", "balance_type"));
         assertEquals(sp.openOrders(), idl.offsetInType("SpotPosition", "open_orders"));
 
-        assertEquals(List.of("Initialized", "Active", "ReduceOnly", "Settlement", "Delisted"), idl.variants("MarketStatus"));
-        assertEquals(VelocityLayout.MARKET_STATUS.size(), idl.variants("MarketStatus").size());
+        assertEquals(
+                List.of("Initialized", "Active", "ReduceOnly", "Settlement", "Delisted"), idl.variants("MarketStatus"));
+        assertEquals(
+                VelocityLayout.MARKET_STATUS.size(),
+                idl.variants("MarketStatus").size());
         List<String> sources = idl.variants("OracleSource");
         assertEquals(OracleDecoder.PYTH_LAZER, sources.indexOf("PythLazer"));
         assertEquals(OracleDecoder.PYTH_LAZER_1K, sources.indexOf("PythLazer1K"));

@@ -35,34 +35,57 @@ class FeedPulseTest {
         Path alive = dir.resolve("alive");
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
         StreamKey key = new StreamKey("market:solusdt:price", Duration.ofHours(1));
-        try (TestRedis redis = TestRedis.start(); RedisStreams streams = new RedisStreams(redis.config())) {
+        try (TestRedis redis = TestRedis.start();
+                RedisStreams streams = new RedisStreams(redis.config())) {
             WriteTally tally = new WriteTally();
             BufferedStreamWriter writer = tally.track(new BufferedStreamWriter(streams, 10, now::get));
-            FeedPulse pulse = new FeedPulse(List.of(new FeedPulse.Watched("binance-trades", List.of(new QuietTask()), tally)),
-                    new PulseConfig(Optional.of("Perpwatch/test"), Optional.of(alive), Duration.ofMinutes(5), Duration.ofSeconds(15)),
-                    new PrintStream(lines, true, StandardCharsets.UTF_8), now::get);
+            FeedPulse pulse = new FeedPulse(
+                    List.of(new FeedPulse.Watched("binance-trades", List.of(new QuietTask()), tally)),
+                    new PulseConfig(
+                            Optional.of("Perpwatch/test"),
+                            Optional.of(alive),
+                            Duration.ofMinutes(5),
+                            Duration.ofSeconds(15)),
+                    new PrintStream(lines, true, StandardCharsets.UTF_8),
+                    now::get);
 
             for (int i = 0; i < 3; i++) {
-                writer.write(key, Map.of("price", "187.0" + i, "ts", Long.toString(now.get()), "recv_ts", Long.toString(now.get())));
+                writer.write(
+                        key,
+                        Map.of(
+                                "price",
+                                "187.0" + i,
+                                "ts",
+                                Long.toString(now.get()),
+                                "recv_ts",
+                                Long.toString(now.get())));
             }
             now.addAndGet(15_000);
             assertTrue(pulse.tick());
             assertEquals(now.get(), Files.getLastModifiedTime(alive).toMillis());
 
-            JsonNode line = new ObjectMapper().readTree(lines.toString(StandardCharsets.UTF_8).strip());
+            JsonNode line = new ObjectMapper()
+                    .readTree(lines.toString(StandardCharsets.UTF_8).strip());
             assertEquals(3, line.get("RecordsWritten").asLong());
             assertEquals("binance-trades", line.get("Task").asText());
             JsonNode directive = line.get("_aws").get("CloudWatchMetrics").get(0);
             assertEquals("Perpwatch/test", directive.get("Namespace").asText());
             assertEquals("Task", directive.get("Dimensions").get(0).get(0).asText());
-            assertEquals("RecordsWritten", directive.get("Metrics").get(0).get("Name").asText());
+            assertEquals(
+                    "RecordsWritten",
+                    directive.get("Metrics").get(0).get("Name").asText());
             assertEquals(now.get(), line.get("_aws").get("Timestamp").asLong());
 
             // Silent, but within the budget: still alive, and the metric says 0 (not missing).
             lines.reset();
             now.addAndGet(Duration.ofMinutes(4).toMillis());
             assertTrue(pulse.tick());
-            assertEquals(0, new ObjectMapper().readTree(lines.toString(StandardCharsets.UTF_8).strip()).get("RecordsWritten").asLong());
+            assertEquals(
+                    0,
+                    new ObjectMapper()
+                            .readTree(lines.toString(StandardCharsets.UTF_8).strip())
+                            .get("RecordsWritten")
+                            .asLong());
             long lastTouch = now.get();
 
             // Past the budget: the file is left to age, so the container health check fails.
@@ -71,7 +94,8 @@ class FeedPulseTest {
             assertEquals(lastTouch, Files.getLastModifiedTime(alive).toMillis());
 
             // Progress again: alive again.
-            writer.write(key, Map.of("price", "188", "ts", Long.toString(now.get()), "recv_ts", Long.toString(now.get())));
+            writer.write(
+                    key, Map.of("price", "188", "ts", Long.toString(now.get()), "recv_ts", Long.toString(now.get())));
             now.addAndGet(15_000);
             assertTrue(pulse.tick());
             assertEquals(now.get(), Files.getLastModifiedTime(alive).toMillis());
@@ -81,9 +105,11 @@ class FeedPulseTest {
     @Test
     void withoutANamespaceOrFileItStaysQuiet() {
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
-        FeedPulse pulse = new FeedPulse(List.of(new FeedPulse.Watched("okx-usdc", List.of(new QuietTask()), new WriteTally())),
+        FeedPulse pulse = new FeedPulse(
+                List.of(new FeedPulse.Watched("okx-usdc", List.of(new QuietTask()), new WriteTally())),
                 new PulseConfig(Optional.empty(), Optional.empty(), Duration.ofMinutes(5), Duration.ofSeconds(15)),
-                new PrintStream(lines, true, StandardCharsets.UTF_8), System::currentTimeMillis);
+                new PrintStream(lines, true, StandardCharsets.UTF_8),
+                System::currentTimeMillis);
         assertTrue(pulse.tick());
         assertEquals("", lines.toString(StandardCharsets.UTF_8));
     }
@@ -96,8 +122,7 @@ class FeedPulseTest {
         }
 
         @Override
-        public void start() {
-        }
+        public void start() {}
 
         @Override
         public Map<String, Long> counters() {
@@ -105,7 +130,6 @@ class FeedPulseTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

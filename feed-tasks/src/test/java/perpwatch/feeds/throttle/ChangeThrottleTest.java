@@ -11,8 +11,7 @@ import perpwatch.feeds.throttle.ChangeThrottle.Release;
 
 class ChangeThrottleTest {
     /** A value and the time it was made; only the value is the view. */
-    record Quote(String value, long at) {
-    }
+    record Quote(String value, long at) {}
 
     private final ChangeThrottle<Quote> t = new ChangeThrottle<>(100, 1_000, Quote::value);
 
@@ -26,7 +25,10 @@ class ChangeThrottleTest {
         assertTrue(t.offer(new Quote("b", 10_020), 10_020).isEmpty());
         assertTrue(t.offer(new Quote("c", 10_060), 10_060).isEmpty());
         assertTrue(t.poll(10_099).isEmpty());
-        assertEquals(released("c", 10_060, Reason.CHANGED), t.poll(10_100), "the newest of the burst, once the interval passed");
+        assertEquals(
+                released("c", 10_060, Reason.CHANGED),
+                t.poll(10_100),
+                "the newest of the burst, once the interval passed");
         assertTrue(t.poll(10_200).isEmpty(), "nothing new, nothing published");
     }
 
@@ -43,7 +45,8 @@ class ChangeThrottleTest {
         for (long now = 100; now < 1_000; now += 100) {
             assertTrue(t.offer(new Quote("a", now), now).isEmpty(), "unchanged at " + now);
         }
-        assertEquals(released("a", 900, Reason.KEEPALIVE), t.poll(1_000), "the newest copy, a second after the last entry");
+        assertEquals(
+                released("a", 900, Reason.KEEPALIVE), t.poll(1_000), "the newest copy, a second after the last entry");
         assertTrue(t.poll(2_500).isEmpty(), "no keepalive without a new offer: nothing was heard");
         assertEquals(released("a", 2_600, Reason.KEEPALIVE), t.offer(new Quote("a", 2_600), 2_600));
     }

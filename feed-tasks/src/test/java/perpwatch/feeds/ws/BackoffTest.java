@@ -18,6 +18,7 @@ class BackoffTest {
         assertEquals(1_200, b.delay(1, () -> 1.0).toMillis());
         assertEquals(48_000, b.delay(50, () -> 0.0).toMillis());
         assertEquals(60_000, b.delay(50, () -> 1.0).toMillis(), "jitter never exceeds the cap");
-        assertEquals(Duration.ofMillis(2), new Backoff(Duration.ofMillis(1), Duration.ofMillis(2), 0).delay(9, () -> 0.3));
+        assertEquals(
+                Duration.ofMillis(2), new Backoff(Duration.ofMillis(1), Duration.ofMillis(2), 0).delay(9, () -> 0.3));
     }
 }

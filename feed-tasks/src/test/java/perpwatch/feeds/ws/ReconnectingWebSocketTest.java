@@ -20,8 +20,13 @@ class ReconnectingWebSocketTest {
     private final List<String> disconnects = new CopyOnWriteArrayList<>();
 
     private static ReconnectPolicy fast(Duration silence) {
-        return new ReconnectPolicy(new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), 0.2),
-                Duration.ofSeconds(60), silence, Optional.empty(), Optional.empty(), Duration.ofSeconds(5));
+        return new ReconnectPolicy(
+                new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), 0.2),
+                Duration.ofSeconds(60),
+                silence,
+                Optional.empty(),
+                Optional.empty(),
+                Duration.ofSeconds(5));
     }
 
     @BeforeEach
@@ -66,7 +71,8 @@ class ReconnectingWebSocketTest {
     @Test
     void aListenerCanEndTheConnectionAtOnceAndTheLoopResubscribes() throws Exception {
         // A silence budget far beyond the test: only reconnect() can end the first connection in time.
-        socket = new ReconnectingWebSocket("t", URI.create(server.url()), fast(Duration.ofMinutes(10)), recorder("SUB"));
+        socket =
+                new ReconnectingWebSocket("t", URI.create(server.url()), fast(Duration.ofMinutes(10)), recorder("SUB"));
         socket.start();
         waitFor(() -> server.received.size() == 1);
         socket.reconnect("subscription refused (code 60018: Wrong URL or channel)");
@@ -77,7 +83,8 @@ class ReconnectingWebSocketTest {
 
     @Test
     void reconnectsAfterTheServerDropsAndResubscribes() throws Exception {
-        socket = new ReconnectingWebSocket("t", URI.create(server.url()), fast(Duration.ofSeconds(30)), recorder("SUB"));
+        socket =
+                new ReconnectingWebSocket("t", URI.create(server.url()), fast(Duration.ofSeconds(30)), recorder("SUB"));
         socket.start();
         waitFor(() -> server.received.size() == 1);
         server.pushToAll("one");
@@ -114,7 +121,8 @@ class ReconnectingWebSocketTest {
 
     @Test
     void textKeepaliveIsSentOnAQuietConnection() throws Exception {
-        ReconnectPolicy policy = fast(Duration.ofSeconds(30)).withKeepalive(Keepalive.textFrame(Duration.ofMillis(100), "ping"));
+        ReconnectPolicy policy =
+                fast(Duration.ofSeconds(30)).withKeepalive(Keepalive.textFrame(Duration.ofMillis(100), "ping"));
         socket = new ReconnectingWebSocket("t", URI.create(server.url()), policy, recorder(null));
         socket.start();
         waitFor(() -> server.received.stream().filter("ping"::equals).count() >= 3);
@@ -133,7 +141,8 @@ class ReconnectingWebSocketTest {
     void anUnreachableVenueIsRetriedUntilItAppears() throws Exception {
         int port = server.getPort();
         server.stop(1_000);
-        socket = new ReconnectingWebSocket("t", URI.create("ws://127.0.0.1:" + port + "/ws/test"), fast(Duration.ofSeconds(30)), recorder(null));
+        socket = new ReconnectingWebSocket(
+                "t", URI.create("ws://127.0.0.1:" + port + "/ws/test"), fast(Duration.ofSeconds(30)), recorder(null));
         socket.start();
         waitFor(() -> socket.stats().failedConnects() >= 2);
         assertEquals(0, socket.stats().connects());

@@ -40,8 +40,7 @@ final class ScriptedServer extends WebSocketServer {
     }
 
     @Override
-    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-    }
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
 
     @Override
     public void onMessage(WebSocket conn, String message) {
@@ -49,10 +48,8 @@ final class ScriptedServer extends WebSocketServer {
     }
 
     @Override
-    public void onError(WebSocket conn, Exception ex) {
-    }
+    public void onError(WebSocket conn, Exception ex) {}
 
     @Override
-    public void onStart() {
-    }
+    public void onStart() {}
 }

@@ -4,8 +4,8 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.redis.StoreUnavailableException;
@@ -32,7 +32,8 @@ public class ApiErrorHandlers {
 
     /** Netty refuses a body over micronaut.server.max-request-size before any controller sees it. */
     @Error(global = true)
-    public HttpResponse<ApiError> tooLarge(HttpRequest<?> request, io.micronaut.http.exceptions.ContentLengthExceededException e) {
+    public HttpResponse<ApiError> tooLarge(
+            HttpRequest<?> request, io.micronaut.http.exceptions.ContentLengthExceededException e) {
         return HttpResponse.<ApiError>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
                 .body(new ApiError("too_large", null, "request body is too large"));
     }

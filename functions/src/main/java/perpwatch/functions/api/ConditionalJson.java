@@ -35,14 +35,23 @@ public class ConditionalJson {
      * {@code fingerprint}, the body without that field, so "only the clock moved" still answers 304.
      */
     public HttpResponse<?> answer(HttpRequest<?> request, Object body, Object fingerprint) {
-        return answer(request, bytes(body), "W/\"" + HexFormat.of().formatHex(sha256(bytes(fingerprint)), 0, 16) + "\"");
+        return answer(
+                request, bytes(body), "W/\"" + HexFormat.of().formatHex(sha256(bytes(fingerprint)), 0, 16) + "\"");
     }
 
     private HttpResponse<?> answer(HttpRequest<?> request, byte[] bytes, String etag) {
-        if (request.getHeaders().get("If-None-Match", String.class).map(etag::equals).orElse(false)) {
-            return HttpResponse.status(HttpStatus.NOT_MODIFIED).header("ETag", etag).header("Cache-Control", "no-cache");
+        if (request.getHeaders()
+                .get("If-None-Match", String.class)
+                .map(etag::equals)
+                .orElse(false)) {
+            return HttpResponse.status(HttpStatus.NOT_MODIFIED)
+                    .header("ETag", etag)
+                    .header("Cache-Control", "no-cache");
         }
-        return HttpResponse.ok(bytes).contentType(MediaType.APPLICATION_JSON_TYPE).header("ETag", etag).header("Cache-Control", "no-cache");
+        return HttpResponse.ok(bytes)
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header("ETag", etag)
+                .header("Cache-Control", "no-cache");
     }
 
     private byte[] bytes(Object body) {

@@ -7,8 +7,7 @@ import perpwatch.core.instrument.InstrumentRegistry;
 public final class QueryParameters {
     public static final int MAX_HOURS = 168;
 
-    private QueryParameters() {
-    }
+    private QueryParameters() {}
 
     /** {@code hours}: a whole number from 1 to 168 (a week: the longest retention of the hot streams). */
     public static int hours(String raw, int defaultHours) {
@@ -33,7 +32,8 @@ public final class QueryParameters {
         try {
             value = Integer.parseInt(raw.trim());
         } catch (NumberFormatException e) {
-            throw new BadParameterException(name, name + " must be a whole number from 1 to " + max + ", not '" + raw + "'");
+            throw new BadParameterException(
+                    name, name + " must be a whole number from 1 to " + max + ", not '" + raw + "'");
         }
         if (value < 1 || value > max) {
             throw new BadParameterException(name, name + " must be from 1 to " + max + ", not " + value);
@@ -43,7 +43,13 @@ public final class QueryParameters {
 
     /** {@code symbol}: a configured instrument, case-insensitive. */
     public static Instrument symbol(String raw, InstrumentRegistry instruments) {
-        return instruments.find(raw).orElseThrow(() -> new BadParameterException("symbol",
-                "unknown symbol '" + raw + "'; known: " + instruments.all().stream().map(Instrument::canonical).toList()));
+        return instruments
+                .find(raw)
+                .orElseThrow(() -> new BadParameterException(
+                        "symbol",
+                        "unknown symbol '" + raw + "'; known: "
+                                + instruments.all().stream()
+                                        .map(Instrument::canonical)
+                                        .toList()));
     }
 }

@@ -6,10 +6,10 @@ import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Locale;
-import perpwatch.core.config.Env;
-import perpwatch.core.config.SecretsManagerSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import perpwatch.core.config.Env;
+import perpwatch.core.config.SecretsManagerSource;
 import perpwatch.core.kinesis.KinesisClients;
 import perpwatch.core.kinesis.KinesisRecordSink;
 import perpwatch.core.redis.RedisStreams;
@@ -26,7 +26,9 @@ public class FunctionsFactory {
 
     @Singleton
     FunctionsConfig config(Environment environment) {
-        Env env = new Env(name -> environment.getProperty(name.toLowerCase(Locale.ROOT).replace('_', '.'), String.class).orElse(null));
+        Env env = new Env(name -> environment
+                .getProperty(name.toLowerCase(Locale.ROOT).replace('_', '.'), String.class)
+                .orElse(null));
         // In Lambda the Redis AUTH token and the Helius header come as *_SECRET_ARN: read from Secrets Manager here.
         return FunctionsConfig.fromEnv(env.withSecrets(SecretsManagerSource.fromEnv(env)));
     }
@@ -48,7 +50,8 @@ public class FunctionsFactory {
         return records -> {
             synchronized (sink) {
                 if (sink[0] == null) {
-                    sink[0] = new KinesisRecordSink(KinesisClients.create(config.kinesis()), config.kinesis().stream(), 3, 50);
+                    sink[0] = new KinesisRecordSink(
+                            KinesisClients.create(config.kinesis()), config.kinesis().stream(), 3, 50);
                 }
             }
             sink[0].put(records);

@@ -8,8 +8,7 @@ public interface DurableLog {
     /** No log ({@code PERPWATCH_DURABLE_LOG=off}): Redis is then the only store, and nothing may count on the log. */
     DurableLog OFF = new DurableLog() {
         @Override
-        public void append(List<LogRecord> records) {
-        }
+        public void append(List<LogRecord> records) {}
 
         @Override
         public boolean durable() {

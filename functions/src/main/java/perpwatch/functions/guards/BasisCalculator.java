@@ -36,22 +36,29 @@ final class BasisCalculator {
         long age = Math.max(0, nowMs - Math.min(c.ts(), t.ts()));
         for (PricePoint side : new PricePoint[] {c, t}) {
             if (side.ts() - nowMs > clockSkewMaxMs) {
-                return new BasisReading(null, null, "clock skew: " + side.source() + " is stamped " + (side.ts() - nowMs)
-                        + " ms ahead of this API's clock (max " + clockSkewMaxMs + " ms)", 0);
+                return new BasisReading(
+                        null,
+                        null,
+                        "clock skew: " + side.source() + " is stamped " + (side.ts() - nowMs)
+                                + " ms ahead of this API's clock (max " + clockSkewMaxMs + " ms)",
+                        0);
             }
             long sideAge = Math.max(0, nowMs - side.ts());
             if (sideAge > maxAgeMs) {
-                return new BasisReading(null, age, side.source() + " price stale, " + sideAge + " ms old (max " + maxAgeMs + " ms)", 0);
+                return new BasisReading(
+                        null, age, side.source() + " price stale, " + sideAge + " ms old (max " + maxAgeMs + " ms)", 0);
             }
         }
         long skew = Math.abs(c.ts() - t.ts());
         if (skew > maxSkewMs) {
-            return new BasisReading(null, age, "USDC and USDT prices are " + skew + " ms apart (max " + maxSkewMs + " ms)", 0);
+            return new BasisReading(
+                    null, age, "USDC and USDT prices are " + skew + " ms apart (max " + maxSkewMs + " ms)", 0);
         }
         if (t.price().signum() <= 0 || c.price().signum() <= 0) {
             return new BasisReading(null, age, "non-positive price", 0);
         }
-        BigDecimal bps = c.price().subtract(t.price())
+        BigDecimal bps = c.price()
+                .subtract(t.price())
                 .divide(t.price(), MathContext.DECIMAL64)
                 .multiply(TEN_THOUSAND)
                 .setScale(BPS_SCALE, RoundingMode.HALF_EVEN)

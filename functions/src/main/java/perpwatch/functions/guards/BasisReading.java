@@ -10,5 +10,4 @@ import java.math.BigDecimal;
  * @param problem    why {@code bps} is null
  * @param headroomMs how long the reading stays valid (until the older side turns stale)
  */
-record BasisReading(BigDecimal bps, Long ageMs, String problem, long headroomMs) {
-}
+record BasisReading(BigDecimal bps, Long ageMs, String problem, long headroomMs) {}

@@ -9,7 +9,9 @@ import java.util.Locale;
  * market; {@code status} is the verdict.
  */
 public enum DataSource {
-    LIVE, STALE, UNAVAILABLE;
+    LIVE,
+    STALE,
+    UNAVAILABLE;
 
     @JsonValue
     public String wire() {

@@ -41,6 +41,7 @@ public class DecisionLog {
      * 86,400 a day. The newest 100,000 (over a day of continuous breach, ~100 MB) are kept in Redis; the archive keeps all.
      */
     static final long REDIS_MAX_DECISIONS = 100_000;
+
     private static final int QUEUE = 10_000;
 
     private final RedisStreams redis;
@@ -54,8 +55,7 @@ public class DecisionLog {
     private final AtomicLong redisFailures = new AtomicLong();
 
     /** The last decision recorded for a symbol: its status and when a breach was last written. */
-    private record Last(GuardStatus status, long breachWrittenMs, long seq) {
-    }
+    private record Last(GuardStatus status, long breachWrittenMs, long seq) {}
 
     DecisionLog(RedisStreams redis, DurableLog log, Clock clock) {
         this.redis = redis;
@@ -82,7 +82,10 @@ public class DecisionLog {
             if (!take[0]) {
                 return new Last(answer.status(), previous.breachWrittenMs(), answer.seq());
             }
-            return new Last(answer.status(), answer.status() == GuardStatus.BREACH ? answer.ts() : Long.MIN_VALUE / 2, answer.seq());
+            return new Last(
+                    answer.status(),
+                    answer.status() == GuardStatus.BREACH ? answer.ts() : Long.MIN_VALUE / 2,
+                    answer.seq());
         });
         if (!take[0]) {
             return;
@@ -91,8 +94,12 @@ public class DecisionLog {
             writer.execute(() -> write(StreamKeys.guardDecisions(instrument), answer));
         } catch (RejectedExecutionException e) {
             long n = dropped.incrementAndGet();
-            LOG.error("guards decision log full: dropped the {} decision seq={} for {} ({} dropped so far)", answer.status().wire(),
-                    answer.seq(), instrument.canonical(), n);
+            LOG.error(
+                    "guards decision log full: dropped the {} decision seq={} for {} ({} dropped so far)",
+                    answer.status().wire(),
+                    answer.seq(),
+                    instrument.canonical(),
+                    n);
         }
     }
 
@@ -103,8 +110,12 @@ public class DecisionLog {
             log.append(List.of(new LogRecord(key.name(), fields, now, DecisionRecord.id(answer))));
         } catch (RuntimeException e) {
             long n = logFailures.incrementAndGet();
-            LOG.warn("guards decision seq={} {} not written to the durable log ({} such so far): {}", answer.seq(), answer.status().wire(),
-                    n, e.getMessage());
+            LOG.warn(
+                    "guards decision seq={} {} not written to the durable log ({} such so far): {}",
+                    answer.seq(),
+                    answer.status().wire(),
+                    n,
+                    e.getMessage());
         }
         try {
             redis.add(key, fields, now);
@@ -114,15 +125,27 @@ public class DecisionLog {
             }
         } catch (RuntimeException e) {
             long n = redisFailures.incrementAndGet();
-            LOG.warn("guards decision seq={} {} not written to {} ({} such so far): {}", answer.seq(), answer.status().wire(), key, n,
+            LOG.warn(
+                    "guards decision seq={} {} not written to {} ({} such so far): {}",
+                    answer.seq(),
+                    answer.status().wire(),
+                    key,
+                    n,
                     e.getMessage());
         }
     }
 
     /** Decisions written to Redis, dropped for a full queue, refused by the durable log, refused by Redis. */
     public Map<String, Long> counters() {
-        return Map.of("recorded", recorded.get(), "dropped", dropped.get(), "log_failures", logFailures.get(),
-                "redis_failures", redisFailures.get());
+        return Map.of(
+                "recorded",
+                recorded.get(),
+                "dropped",
+                dropped.get(),
+                "log_failures",
+                logFailures.get(),
+                "redis_failures",
+                redisFailures.get());
     }
 
     /** Waits until every decision offered so far has been written (tests, shutdown). */
@@ -141,7 +164,9 @@ public class DecisionLog {
         writer.shutdown();
         try {
             if (!writer.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("guards decision log closed with {} decisions unwritten", writer.getQueue().size());
+                LOG.warn(
+                        "guards decision log closed with {} decisions unwritten",
+                        writer.getQueue().size());
                 writer.shutdownNow();
             }
         } catch (InterruptedException e) {

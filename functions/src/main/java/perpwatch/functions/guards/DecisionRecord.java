@@ -12,12 +12,12 @@ import java.util.Map;
 final class DecisionRecord {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private DecisionRecord() {
-    }
+    private DecisionRecord() {}
 
     static Map<String, String> fields(GuardsResponse answer, long writtenMs) {
         Map<String, String> states = new LinkedHashMap<>();
-        answer.guards().forEach((metric, guard) -> states.put(metric, guard.state().wire()));
+        answer.guards()
+                .forEach((metric, guard) -> states.put(metric, guard.state().wire()));
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("symbol", answer.symbol());
         fields.put("status", answer.status().wire());

@@ -14,7 +14,13 @@ import perpwatch.core.stream.StreamEntry;
  * @param liquidationSilent   venues whose liquidation connection has no live heartbeat: a count without them is
  *                            partial, and with all of them silent there is no count at all
  */
-record GuardInputs(Optional<StreamEntry> price, Optional<StreamEntry> bar, Optional<StreamEntry> book,
-                   Optional<StreamEntry> funding, Optional<StreamEntry> usdcTrade, Optional<StreamEntry> okxUsdtTrade,
-                   Optional<EventCount> liquidations, Optional<StreamEntry> newestLiquidation, List<String> liquidationSilent) {
-}
+record GuardInputs(
+        Optional<StreamEntry> price,
+        Optional<StreamEntry> bar,
+        Optional<StreamEntry> book,
+        Optional<StreamEntry> funding,
+        Optional<StreamEntry> usdcTrade,
+        Optional<StreamEntry> okxUsdtTrade,
+        Optional<EventCount> liquidations,
+        Optional<StreamEntry> newestLiquidation,
+        List<String> liquidationSilent) {}

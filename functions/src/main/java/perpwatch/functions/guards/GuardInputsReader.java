@@ -26,8 +26,13 @@ class GuardInputsReader {
 
     /** The streams an answer is built from, in a fixed order (see {@link #fingerprint}). */
     static List<StreamKey> streams(Instrument instrument) {
-        return List.of(StreamKeys.price(instrument), StreamKeys.trades(instrument), StreamKeys.book(instrument),
-                StreamKeys.funding(instrument), StreamKeys.usdcTrades(instrument), StreamKeys.okxUsdtTrades(instrument),
+        return List.of(
+                StreamKeys.price(instrument),
+                StreamKeys.trades(instrument),
+                StreamKeys.book(instrument),
+                StreamKeys.funding(instrument),
+                StreamKeys.usdcTrades(instrument),
+                StreamKeys.okxUsdtTrades(instrument),
                 StreamKeys.liquidations(instrument));
     }
 
@@ -38,11 +43,14 @@ class GuardInputsReader {
      * @throws perpwatch.core.redis.StoreUnavailableException when Redis cannot be read
      */
     List<String> fingerprint(Instrument instrument) {
-        return redis.fingerprint(streams(instrument).stream().map(StreamKey::name).toList(), heartbeatKeys(instrument));
+        return redis.fingerprint(
+                streams(instrument).stream().map(StreamKey::name).toList(), heartbeatKeys(instrument));
     }
 
     private static List<String> heartbeatKeys(Instrument instrument) {
-        return StreamKeys.LIQUIDATION_VENUES.stream().map(v -> StreamKeys.liquidationHeartbeat(instrument, v)).toList();
+        return StreamKeys.LIQUIDATION_VENUES.stream()
+                .map(v -> StreamKeys.liquidationHeartbeat(instrument, v))
+                .toList();
     }
 
     /**
@@ -56,8 +64,13 @@ class GuardInputsReader {
         Optional<StreamEntry> newestLiquidation = last.get(6);
         // By the venue's event time, not the entry id: a backlog flushed after a Redis outage gets fresh ids and must
         // not read as a cascade. A venue clock slightly ahead of ours must not drop a fresh liquidation either.
-        EventCount count = newestLiquidation.isEmpty() ? null : redis.countByEventTime(StreamKeys.liquidations(instrument),
-                nowMs - GuardPolicy.LIQUIDATION_WINDOW.toMillis(), nowMs + clockSkewMaxMs, GuardPolicy.LIQUIDATIONS_COUNTED_MAX);
+        EventCount count = newestLiquidation.isEmpty()
+                ? null
+                : redis.countByEventTime(
+                        StreamKeys.liquidations(instrument),
+                        nowMs - GuardPolicy.LIQUIDATION_WINDOW.toMillis(),
+                        nowMs + clockSkewMaxMs,
+                        GuardPolicy.LIQUIDATIONS_COUNTED_MAX);
         List<String> venues = StreamKeys.LIQUIDATION_VENUES;
         List<String> beats = fingerprint.subList(streams(instrument).size(), fingerprint.size());
         List<String> silent = new ArrayList<>();
@@ -68,8 +81,16 @@ class GuardInputsReader {
                 silent.add(venues.get(i));
             }
         }
-        return new GuardInputs(last.get(0), last.get(1), last.get(2), last.get(3), last.get(4), last.get(5),
-                Optional.ofNullable(count), newestLiquidation, silent);
+        return new GuardInputs(
+                last.get(0),
+                last.get(1),
+                last.get(2),
+                last.get(3),
+                last.get(4),
+                last.get(5),
+                Optional.ofNullable(count),
+                newestLiquidation,
+                silent);
     }
 
     /** A heartbeat key's value (epoch ms), or null when absent or unreadable: either way the venue is silent. */

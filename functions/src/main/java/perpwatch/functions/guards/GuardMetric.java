@@ -7,7 +7,15 @@ import java.util.stream.Collectors;
 
 /** Every metric the guards judge, by the name it has in the answer and in configuration. */
 public enum GuardMetric {
-    PRICE, BAR, SPREAD_BPS, DEPTH_10BPS, FUNDING_APR, OI_NOTIONAL, BASIS_BPS, BASIS_OKX_BPS, LIQ_EVENTS_5M;
+    PRICE,
+    BAR,
+    SPREAD_BPS,
+    DEPTH_10BPS,
+    FUNDING_APR,
+    OI_NOTIONAL,
+    BASIS_BPS,
+    BASIS_OKX_BPS,
+    LIQ_EVENTS_5M;
 
     @JsonValue
     public String wire() {

@@ -39,10 +39,22 @@ import perpwatch.core.config.Env;
  * @param clockSkewMax     {@code PERPWATCH_GUARD_CLOCK_SKEW_MAX} (2s): a record stamped further than this in this API's
  *                         future was written by a clock that is off; its age cannot be trusted, so it is unknown
  */
-public record GuardPolicy(Duration priceMaxAge, Duration barMaxAge, Duration bookMaxAge, Duration fundingMaxAge,
-                          Duration oiMaxAge, Duration basisMaxAge, Duration basisMaxSkew, BigDecimal spreadWarnBps, BigDecimal minDepthUsd,
-                          BigDecimal fundingAprWarn, BigDecimal basisWarnBps, int liqBreach5m, Duration cacheTtl,
-                          Set<GuardMetric> required, Duration clockSkewMax) {
+public record GuardPolicy(
+        Duration priceMaxAge,
+        Duration barMaxAge,
+        Duration bookMaxAge,
+        Duration fundingMaxAge,
+        Duration oiMaxAge,
+        Duration basisMaxAge,
+        Duration basisMaxSkew,
+        BigDecimal spreadWarnBps,
+        BigDecimal minDepthUsd,
+        BigDecimal fundingAprWarn,
+        BigDecimal basisWarnBps,
+        int liqBreach5m,
+        Duration cacheTtl,
+        Set<GuardMetric> required,
+        Duration clockSkewMax) {
 
     public static final Duration LIQUIDATION_WINDOW = Duration.ofMinutes(5);
     /**
@@ -51,13 +63,15 @@ public record GuardPolicy(Duration priceMaxAge, Duration barMaxAge, Duration boo
      * (see RedisStreams#count), where every feed's write waits behind it.
      */
     public static final int LIQUIDATIONS_COUNTED_MAX = 1_000;
-    public static final Set<GuardMetric> DEFAULT_REQUIRED = Collections.unmodifiableSet(EnumSet.of(
-            GuardMetric.PRICE, GuardMetric.SPREAD_BPS, GuardMetric.DEPTH_10BPS, GuardMetric.LIQ_EVENTS_5M));
+
+    public static final Set<GuardMetric> DEFAULT_REQUIRED = Collections.unmodifiableSet(
+            EnumSet.of(GuardMetric.PRICE, GuardMetric.SPREAD_BPS, GuardMetric.DEPTH_10BPS, GuardMetric.LIQ_EVENTS_5M));
 
     public GuardPolicy {
         if (liqBreach5m < 0 || liqBreach5m >= LIQUIDATIONS_COUNTED_MAX) {
-            throw new IllegalArgumentException("PERPWATCH_GUARD_LIQ_5M_BREACH must be from 0 to " + (LIQUIDATIONS_COUNTED_MAX - 1)
-                    + " (liquidations are counted up to " + LIQUIDATIONS_COUNTED_MAX + "), got " + liqBreach5m);
+            throw new IllegalArgumentException(
+                    "PERPWATCH_GUARD_LIQ_5M_BREACH must be from 0 to " + (LIQUIDATIONS_COUNTED_MAX - 1)
+                            + " (liquidations are counted up to " + LIQUIDATIONS_COUNTED_MAX + "), got " + liqBreach5m);
         }
         required = required.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(required));
         // 10, not 10.0: the bounds are shown to people and engines as configured.
@@ -95,7 +109,9 @@ public record GuardPolicy(Duration priceMaxAge, Duration barMaxAge, Duration boo
             return Set.of();
         }
         try {
-            return Arrays.stream(configured.split(",")).filter(s -> !s.isBlank()).map(GuardMetric::fromWire)
+            return Arrays.stream(configured.split(","))
+                    .filter(s -> !s.isBlank())
+                    .map(GuardMetric::fromWire)
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(GuardMetric.class)));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("PERPWATCH_GUARD_REQUIRED: " + e.getMessage(), e);
@@ -128,14 +144,33 @@ public record GuardPolicy(Duration priceMaxAge, Duration barMaxAge, Duration boo
      */
     public String version() {
         StringBuilder canonical = new StringBuilder();
-        thresholds().forEach((metric, t) -> canonical.append(metric.wire()).append('=').append(plain(t.warnAbove())).append(',')
-                .append(plain(t.warnBelow())).append(',').append(plain(t.warnAbsAbove())).append(',').append(plain(t.breachAbove()))
-                .append(',').append(t.maxAgeMs()).append(';'));
-        canonical.append("required=").append(required.stream().map(GuardMetric::wire).sorted().collect(Collectors.joining(",")));
-        canonical.append(";skew=").append(basisMaxSkew.toMillis()).append(";clock=").append(clockSkewMax.toMillis())
-                .append(";counted_max=").append(LIQUIDATIONS_COUNTED_MAX);
+        thresholds()
+                .forEach((metric, t) -> canonical
+                        .append(metric.wire())
+                        .append('=')
+                        .append(plain(t.warnAbove()))
+                        .append(',')
+                        .append(plain(t.warnBelow()))
+                        .append(',')
+                        .append(plain(t.warnAbsAbove()))
+                        .append(',')
+                        .append(plain(t.breachAbove()))
+                        .append(',')
+                        .append(t.maxAgeMs())
+                        .append(';'));
+        canonical
+                .append("required=")
+                .append(required.stream().map(GuardMetric::wire).sorted().collect(Collectors.joining(",")));
+        canonical
+                .append(";skew=")
+                .append(basisMaxSkew.toMillis())
+                .append(";clock=")
+                .append(clockSkewMax.toMillis())
+                .append(";counted_max=")
+                .append(LIQUIDATIONS_COUNTED_MAX);
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);

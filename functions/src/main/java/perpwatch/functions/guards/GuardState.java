@@ -8,7 +8,10 @@ import java.util.Locale;
  * and on a required metric it is a breach (see {@link StatusRule}).
  */
 public enum GuardState {
-    PASS, WARN, BREACH, UNKNOWN;
+    PASS,
+    WARN,
+    BREACH,
+    UNKNOWN;
 
     @JsonValue
     public String wire() {

@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /** The answer's overall verdict, from every metric's state and the required set (see {@link StatusRule}). */
 public enum GuardStatus {
-    PASSING, WARNING, BREACH;
+    PASSING,
+    WARNING,
+    BREACH;
 
     @JsonValue
     public String wire() {

@@ -19,6 +19,7 @@ import perpwatch.functions.config.FunctionsConfig;
 public class GuardsController {
     /** The decision log keeps 30 days (DESIGN §4). */
     static final int HISTORY_MAX_HOURS = 720;
+
     static final int HISTORY_MAX_LIMIT = 10_000;
 
     private final GuardsService guards;
@@ -47,8 +48,10 @@ public class GuardsController {
     // A read of up to 10,000 entries: off the event loop, as the market routes.
     @Get("/guards/history")
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<GuardsHistory> history(@Nullable @QueryValue String symbol, @Nullable @QueryValue String hours,
-                                               @Nullable @QueryValue String limit) {
+    public HttpResponse<GuardsHistory> history(
+            @Nullable @QueryValue String symbol,
+            @Nullable @QueryValue String hours,
+            @Nullable @QueryValue String limit) {
         Instrument instrument = QueryParameters.symbol(symbol == null ? "SOL" : symbol, config.instruments());
         int h = QueryParameters.hours(hours, 24, HISTORY_MAX_HOURS);
         int n = QueryParameters.limit(limit, 1_000, HISTORY_MAX_LIMIT);

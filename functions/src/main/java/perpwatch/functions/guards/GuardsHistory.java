@@ -13,8 +13,14 @@ import java.util.List;
 public record GuardsHistory(String symbol, int hours, List<Decision> decisions, boolean truncated, int unreadable) {
 
     /** One recorded answer: its verdict, what was wrong, how old each input was, and which thresholds judged it. */
-    public record Decision(long ts, long seq, String instance, String status, @JsonProperty("data_source") String dataSource,
-                           JsonNode warnings, @JsonProperty("ages_ms") JsonNode agesMs, JsonNode states,
-                           @JsonProperty("thresholds_version") String thresholdsVersion) {
-    }
+    public record Decision(
+            long ts,
+            long seq,
+            String instance,
+            String status,
+            @JsonProperty("data_source") String dataSource,
+            JsonNode warnings,
+            @JsonProperty("ages_ms") JsonNode agesMs,
+            JsonNode states,
+            @JsonProperty("thresholds_version") String thresholdsVersion) {}
 }

@@ -32,7 +32,8 @@ public class GuardsHistoryService {
         long now = clock.millis();
         // One more than asked tells whether the window held more than the answer shows. Up to the newest entry:
         // entry ids are the Redis server's time, which may run a little ahead of this instance's clock.
-        List<StreamEntry> entries = redis.newest(StreamKeys.guardDecisions(instrument), now - hours * 3_600_000L, Long.MAX_VALUE, limit + 1);
+        List<StreamEntry> entries = redis.newest(
+                StreamKeys.guardDecisions(instrument), now - hours * 3_600_000L, Long.MAX_VALUE, limit + 1);
         boolean truncated = entries.size() > limit;
         List<StreamEntry> shown = truncated ? entries.subList(1, entries.size()) : entries;
         List<GuardsHistory.Decision> decisions = new ArrayList<>(shown.size());
@@ -42,15 +43,26 @@ public class GuardsHistoryService {
                 decisions.add(decode(entry.fields()));
             } catch (RuntimeException | JsonProcessingException e) {
                 unreadable++;
-                LOG.warn("guards history: unreadable decision {} in {}: {}", entry.id(), StreamKeys.guardDecisions(instrument), e.getMessage());
+                LOG.warn(
+                        "guards history: unreadable decision {} in {}: {}",
+                        entry.id(),
+                        StreamKeys.guardDecisions(instrument),
+                        e.getMessage());
             }
         }
         return new GuardsHistory(instrument.canonical(), hours, decisions, truncated, unreadable);
     }
 
     private static GuardsHistory.Decision decode(Map<String, String> f) throws JsonProcessingException {
-        return new GuardsHistory.Decision(Long.parseLong(required(f, "ts")), Long.parseLong(required(f, "seq")), required(f, "instance"),
-                required(f, "status"), required(f, "data_source"), json(f, "warnings"), json(f, "ages"), json(f, "states"),
+        return new GuardsHistory.Decision(
+                Long.parseLong(required(f, "ts")),
+                Long.parseLong(required(f, "seq")),
+                required(f, "instance"),
+                required(f, "status"),
+                required(f, "data_source"),
+                json(f, "warnings"),
+                json(f, "ages"),
+                json(f, "states"),
                 required(f, "thresholds_version"));
     }
 

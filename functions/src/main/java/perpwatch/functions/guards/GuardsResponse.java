@@ -123,7 +123,11 @@ public record GuardsResponse(
             return this;
         }
 
-        Builder metrics(Map<String, Long> ages, Map<String, MetricGuard> guards, List<GuardMetric> required, String thresholdsVersion) {
+        Builder metrics(
+                Map<String, Long> ages,
+                Map<String, MetricGuard> guards,
+                List<GuardMetric> required,
+                String thresholdsVersion) {
             this.ages = ages;
             this.guards = guards;
             this.required = required;
@@ -132,8 +136,28 @@ public record GuardsResponse(
         }
 
         GuardsResponse build() {
-            return new GuardsResponse(ts, seq, instance, symbol, price, lastBar, spreadBps, depth, fundingApr, basisBps, basisOkxBps,
-                    oiNotional, liqEvents5m, liqByVenue, status, warnings, dataSource, ages, guards, required, thresholdsVersion);
+            return new GuardsResponse(
+                    ts,
+                    seq,
+                    instance,
+                    symbol,
+                    price,
+                    lastBar,
+                    spreadBps,
+                    depth,
+                    fundingApr,
+                    basisBps,
+                    basisOkxBps,
+                    oiNotional,
+                    liqEvents5m,
+                    liqByVenue,
+                    status,
+                    warnings,
+                    dataSource,
+                    ages,
+                    guards,
+                    required,
+                    thresholdsVersion);
         }
     }
 }

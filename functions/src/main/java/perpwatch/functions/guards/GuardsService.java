@@ -1,9 +1,7 @@
 package perpwatch.functions.guards;
 
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,10 +51,10 @@ public class GuardsService {
      * input stream and every venue heartbeat, read before the inputs (so a change in between only makes the next
      * request recompute).
      */
-    private record Cached(GuardsResponse response, long validUntilMs, List<String> fingerprint) {
-    }
+    private record Cached(GuardsResponse response, long validUntilMs, List<String> fingerprint) {}
 
-    GuardsService(GuardInputsReader reader, FunctionsConfig config, Clock clock, AnswerStamp stamp, DecisionLog decisions) {
+    GuardsService(
+            GuardInputsReader reader, FunctionsConfig config, Clock clock, AnswerStamp stamp, DecisionLog decisions) {
         this.reader = reader;
         this.policy = config.guards();
         this.thresholdsVersion = policy.version();
@@ -79,14 +77,19 @@ public class GuardsService {
         try {
             List<String> fingerprint = reader.fingerprint(instrument);
             Cached cached = cache.get(instrument.canonical());
-            if (cached != null && now < cached.validUntilMs() && cached.fingerprint().equals(fingerprint)) {
+            if (cached != null
+                    && now < cached.validUntilMs()
+                    && cached.fingerprint().equals(fingerprint)) {
                 return cached.response();
             }
             GuardInputs inputs = reader.read(instrument, now, fingerprint);
             response = evaluate(instrument, inputs, now, fingerprint);
         } catch (StoreUnavailableException e) {
             // "guards data_source unavailable" is what the cloud's GuardsUnavailable metric filter counts.
-            LOG.warn("guards data_source unavailable for {}: redis unreachable: {}", instrument.canonical(), e.getMessage());
+            LOG.warn(
+                    "guards data_source unavailable for {}: redis unreachable: {}",
+                    instrument.canonical(),
+                    e.getMessage());
             response = unavailable(instrument, now);
         }
         decisions.offer(instrument, response);
@@ -95,27 +98,64 @@ public class GuardsService {
 
     private GuardsResponse evaluate(Instrument instrument, GuardInputs in, long now, List<String> fingerprint) {
         MetricChecks checks = new MetricChecks(now, policy.clockSkewMax());
-        Optional<PriceTick> price = checks.fresh(GuardMetric.PRICE, StreamKeys.price(instrument).name(), in.price(),
-                PriceTickCodec.INSTANCE, PriceTick::ts, policy.priceMaxAge());
-        Optional<Bar> bar = checks.fresh(GuardMetric.BAR, StreamKeys.trades(instrument).name(), in.bar(), BarCodec.INSTANCE,
-                Bar::closeTime, policy.barMaxAge());
-        Optional<BookTop> book = checks.fresh(List.of(GuardMetric.SPREAD_BPS, GuardMetric.DEPTH_10BPS), StreamKeys.book(instrument).name(),
-                in.book(), BookTopCodec.INSTANCE, BookTop::ts, policy.bookMaxAge());
+        Optional<PriceTick> price = checks.fresh(
+                GuardMetric.PRICE,
+                StreamKeys.price(instrument).name(),
+                in.price(),
+                PriceTickCodec.INSTANCE,
+                PriceTick::ts,
+                policy.priceMaxAge());
+        Optional<Bar> bar = checks.fresh(
+                GuardMetric.BAR,
+                StreamKeys.trades(instrument).name(),
+                in.bar(),
+                BarCodec.INSTANCE,
+                Bar::closeTime,
+                policy.barMaxAge());
+        Optional<BookTop> book = checks.fresh(
+                List.of(GuardMetric.SPREAD_BPS, GuardMetric.DEPTH_10BPS),
+                StreamKeys.book(instrument).name(),
+                in.book(),
+                BookTopCodec.INSTANCE,
+                BookTop::ts,
+                policy.bookMaxAge());
         String fundingStream = StreamKeys.funding(instrument).name();
-        Optional<FundingSnapshot> funding = checks.fresh(GuardMetric.FUNDING_APR, fundingStream, in.funding(),
-                FundingSnapshotCodec.INSTANCE, FundingSnapshot::ts, policy.fundingMaxAge());
+        Optional<FundingSnapshot> funding = checks.fresh(
+                GuardMetric.FUNDING_APR,
+                fundingStream,
+                in.funding(),
+                FundingSnapshotCodec.INSTANCE,
+                FundingSnapshot::ts,
+                policy.fundingMaxAge());
         // Open interest has its own time (Bybit stamps it by its 5-minute period) and so its own budget.
-        Optional<FundingSnapshot> openInterest = checks.fresh(GuardMetric.OI_NOTIONAL, fundingStream, in.funding(),
-                FundingSnapshotCodec.INSTANCE, FundingSnapshot::oiTime, policy.oiMaxAge());
+        Optional<FundingSnapshot> openInterest = checks.fresh(
+                GuardMetric.OI_NOTIONAL,
+                fundingStream,
+                in.funding(),
+                FundingSnapshotCodec.INSTANCE,
+                FundingSnapshot::oiTime,
+                policy.oiMaxAge());
         if (openInterest.isPresent() && openInterest.get().oiNotional() == null) {
             // The venue gave only the two-sided figure: one side is never guessed by halving it.
             checks.missing(GuardMetric.OI_NOTIONAL, "no one-sided open interest from the venue (oi_two_sided only)");
             openInterest = Optional.empty();
         }
 
-        BasisReading crossVenue = basis(in.usdcTrade(), "okx " + instrument.okxUsdc(), in.price(), true, "binance " + instrument.binance(), now);
+        BasisReading crossVenue = basis(
+                in.usdcTrade(),
+                "okx " + instrument.okxUsdc(),
+                in.price(),
+                true,
+                "binance " + instrument.binance(),
+                now);
         checks.derived(GuardMetric.BASIS_BPS, crossVenue.ageMs(), crossVenue.problem(), crossVenue.headroomMs());
-        BasisReading okxOnly = basis(in.usdcTrade(), "okx " + instrument.okxUsdc(), in.okxUsdtTrade(), false, "okx " + instrument.okxUsdt(), now);
+        BasisReading okxOnly = basis(
+                in.usdcTrade(),
+                "okx " + instrument.okxUsdc(),
+                in.okxUsdtTrade(),
+                false,
+                "okx " + instrument.okxUsdt(),
+                now);
         checks.derived(GuardMetric.BASIS_OKX_BPS, okxOnly.ageMs(), okxOnly.problem(), okxOnly.headroomMs());
 
         LiquidationWindow liquidations = LiquidationWindow.of(in, now);
@@ -135,20 +175,34 @@ public class GuardsService {
         Board board = new Board(checks);
         board.judge(GuardMetric.PRICE, price.map(PriceTick::price).orElse(null), Judged.PASS);
         board.judge(GuardMetric.BAR, bar.map(Bar::close).orElse(null), Judged.PASS);
-        board.judge(GuardMetric.SPREAD_BPS, book.map(BookTop::spreadBps).orElse(null), book.map(b -> verdict.spread(b.spreadBps())).orElse(null));
-        board.judge(GuardMetric.DEPTH_10BPS, book.map(b -> b.depthBidUsd().min(b.depthAskUsd())).orElse(null),
+        board.judge(
+                GuardMetric.SPREAD_BPS,
+                book.map(BookTop::spreadBps).orElse(null),
+                book.map(b -> verdict.spread(b.spreadBps())).orElse(null));
+        board.judge(
+                GuardMetric.DEPTH_10BPS,
+                book.map(b -> b.depthBidUsd().min(b.depthAskUsd())).orElse(null),
                 book.map(b -> verdict.depth(b.depthBidUsd(), b.depthAskUsd())).orElse(null));
-        board.judge(GuardMetric.FUNDING_APR, funding.map(FundingSnapshot::fundingApr).orElse(null),
+        board.judge(
+                GuardMetric.FUNDING_APR,
+                funding.map(FundingSnapshot::fundingApr).orElse(null),
                 funding.map(f -> verdict.funding(f.fundingApr())).orElse(null));
-        board.judge(GuardMetric.OI_NOTIONAL, openInterest.map(FundingSnapshot::oiNotional).orElse(null), Judged.PASS);
-        board.judge(GuardMetric.BASIS_BPS, crossVenue.bps(), crossVenue.bps() == null ? null : verdict.basis(crossVenue.bps()));
+        board.judge(
+                GuardMetric.OI_NOTIONAL,
+                openInterest.map(FundingSnapshot::oiNotional).orElse(null),
+                Judged.PASS);
+        board.judge(
+                GuardMetric.BASIS_BPS,
+                crossVenue.bps(),
+                crossVenue.bps() == null ? null : verdict.basis(crossVenue.bps()));
         board.judge(GuardMetric.BASIS_OKX_BPS, okxOnly.bps(), Judged.PASS);
         Judged liqJudged = total == null ? null : verdict.liquidations(total, liquidations.atLeast());
         if (liqJudged == Judged.PASS && liquidations.silentCaveat() != null) {
             // Some venues silent: a count under the bar cannot prove a calm market, so it is not a pass.
             liqJudged = Judged.warn(liquidations.silentCaveat());
         } else if (liqJudged == Judged.PASS && liquidations.unreadable() > 0) {
-            liqJudged = Judged.warn("liq_events_5m: " + liquidations.unreadable() + " entries with an unreadable event time are in no count");
+            liqJudged = Judged.warn("liq_events_5m: " + liquidations.unreadable()
+                    + " entries with an unreadable event time are in no count");
         }
         board.judge(GuardMetric.LIQ_EVENTS_5M, total, liqJudged);
         if (liqJudged != null && liqJudged.state() == GuardState.BREACH && liquidations.silentCaveat() != null) {
@@ -161,12 +215,17 @@ public class GuardsService {
                 .stamp(now, stamp.next(), stamp.instance(), instrument.canonical())
                 .price(price.map(PriceTick::price).orElse(null))
                 .lastBar(bar.map(BarView::of).orElse(null))
-                .book(book.map(BookTop::spreadBps).orElse(null),
-                        book.map(b -> new DepthView(b.depthBidUsd(), b.depthAskUsd())).orElse(DepthView.UNKNOWN))
-                .funding(funding.map(FundingSnapshot::fundingApr).orElse(null), openInterest.map(FundingSnapshot::oiNotional).orElse(null))
+                .book(
+                        book.map(BookTop::spreadBps).orElse(null),
+                        book.map(b -> new DepthView(b.depthBidUsd(), b.depthAskUsd()))
+                                .orElse(DepthView.UNKNOWN))
+                .funding(
+                        funding.map(FundingSnapshot::fundingApr).orElse(null),
+                        openInterest.map(FundingSnapshot::oiNotional).orElse(null))
                 .basis(crossVenue.bps(), okxOnly.bps())
                 // Unknown has no number, not even the lower bound the scan reached.
-                .liquidations(checks.unknownReason(GuardMetric.LIQ_EVENTS_5M) == null ? total : null, liquidations.byVenue())
+                .liquidations(
+                        checks.unknownReason(GuardMetric.LIQ_EVENTS_5M) == null ? total : null, liquidations.byVenue())
                 .verdict(status, dataSource, checks.warnings())
                 .metrics(checks.ages(), board.byName(), required, thresholdsVersion)
                 .build();
@@ -195,13 +254,17 @@ public class GuardsService {
             boolean isRequired = policy.isRequired(metric);
             if (unknownReason != null || judged == null || value == null) {
                 String reason = unknownReason != null ? unknownReason : "no value";
-                guards.put(metric, new MetricGuard(GuardState.UNKNOWN, null, checks.age(metric), bound, isRequired, reason));
+                guards.put(
+                        metric,
+                        new MetricGuard(GuardState.UNKNOWN, null, checks.age(metric), bound, isRequired, reason));
                 return;
             }
             if (judged.reason() != null) {
                 checks.warn(judged.reason());
             }
-            guards.put(metric, new MetricGuard(judged.state(), value, checks.age(metric), bound, isRequired, judged.reason()));
+            guards.put(
+                    metric,
+                    new MetricGuard(judged.state(), value, checks.age(metric), bound, isRequired, judged.reason()));
         }
 
         Map<String, MetricGuard> byName() {
@@ -211,10 +274,16 @@ public class GuardsService {
         }
     }
 
-    private BasisReading basis(Optional<StreamEntry> usdcEntry, String usdcSource, Optional<StreamEntry> usdtEntry,
-                               boolean usdtIsPriceTick, String usdtSource, long now) {
+    private BasisReading basis(
+            Optional<StreamEntry> usdcEntry,
+            String usdcSource,
+            Optional<StreamEntry> usdtEntry,
+            boolean usdtIsPriceTick,
+            String usdtSource,
+            long now) {
         try {
-            Optional<PricePoint> usdc = usdcEntry.map(e -> LastTradeCodec.INSTANCE.decode(e.fields()))
+            Optional<PricePoint> usdc = usdcEntry
+                    .map(e -> LastTradeCodec.INSTANCE.decode(e.fields()))
                     .map(t -> new PricePoint(usdcSource, t.price(), t.ts()));
             Optional<PricePoint> usdt = usdtEntry.map(e -> usdtIsPriceTick
                     ? point(usdtSource, PriceTickCodec.INSTANCE.decode(e.fields()))
@@ -240,7 +309,10 @@ public class GuardsService {
         Map<String, MetricGuard> guards = new LinkedHashMap<>();
         for (GuardMetric metric : GuardMetric.values()) {
             ages.put(metric.wire(), null);
-            guards.put(metric.wire(), new MetricGuard(GuardState.UNKNOWN, null, null, bounds.get(metric), policy.isRequired(metric), why));
+            guards.put(
+                    metric.wire(),
+                    new MetricGuard(
+                            GuardState.UNKNOWN, null, null, bounds.get(metric), policy.isRequired(metric), why));
         }
         return GuardsResponse.builder()
                 .stamp(now, stamp.next(), stamp.instance(), instrument.canonical())

@@ -19,8 +19,14 @@ import perpwatch.core.stream.StreamKeys;
  * @param silentCaveat null when every venue is connected; otherwise why the count is partial or absent
  * @param byVenue     each venue's count, whether it is connected and whether its count is a sample
  */
-record LiquidationWindow(Integer total, boolean atLeast, String unprovable, int unreadable, Long newestAgeMs, String silentCaveat,
-                         Map<String, VenueLiquidations> byVenue) {
+record LiquidationWindow(
+        Integer total,
+        boolean atLeast,
+        String unprovable,
+        int unreadable,
+        Long newestAgeMs,
+        String silentCaveat,
+        Map<String, VenueLiquidations> byVenue) {
     /**
      * Binance's {@code !forceOrder@arr} pushes at most the latest liquidation of a symbol per second (its docs say so):
      * under a cascade its count is a floor. OKX and Bybit ({@code allLiquidation}) push every one.
@@ -28,7 +34,8 @@ record LiquidationWindow(Integer total, boolean atLeast, String unprovable, int 
     static final Set<String> SAMPLED_VENUES = Set.of("binance");
 
     static LiquidationWindow of(GuardInputs in, long now) {
-        Long newestAge = in.newestLiquidation().map(e -> Math.max(0, now - e.idTimeMs())).orElse(null);
+        Long newestAge =
+                in.newestLiquidation().map(e -> Math.max(0, now - e.idTimeMs())).orElse(null);
         EventCount count = in.liquidations().orElse(null);
         List<String> silent = in.liquidationSilent();
         Map<String, VenueLiquidations> byVenue = new LinkedHashMap<>();
@@ -39,19 +46,29 @@ record LiquidationWindow(Integer total, boolean atLeast, String unprovable, int 
         }
         Map<String, VenueLiquidations> venues = Collections.unmodifiableMap(byVenue);
         if (silent.size() == StreamKeys.LIQUIDATION_VENUES.size()) {
-            return new LiquidationWindow(null, false, null, 0, newestAge,
-                    "no liquidation feed connected (" + String.join(", ", silent) + " silent)", venues);
+            return new LiquidationWindow(
+                    null,
+                    false,
+                    null,
+                    0,
+                    newestAge,
+                    "no liquidation feed connected (" + String.join(", ", silent) + " silent)",
+                    venues);
         }
-        String caveat = silent.isEmpty() ? null
-                : "liq_events_5m: " + String.join(", ", silent) + " not connected; the count covers the other venues only";
+        String caveat = silent.isEmpty()
+                ? null
+                : "liq_events_5m: " + String.join(", ", silent)
+                        + " not connected; the count covers the other venues only";
         if (count == null) {
             return new LiquidationWindow(0, false, null, 0, newestAge, caveat, venues);
         }
         String unprovable = count.stop() == EventCount.Stop.SCAN_LIMIT_REACHED
-                ? "the count stopped after " + count.scanned() + " entries, most outside the window (a backlog written late?): at least "
-                + count.total() + ", maybe more"
+                ? "the count stopped after " + count.scanned()
+                        + " entries, most outside the window (a backlog written late?): at least " + count.total()
+                        + ", maybe more"
                 : null;
-        return new LiquidationWindow(count.total(), count.capped(), unprovable, count.unreadable(), newestAge, caveat, venues);
+        return new LiquidationWindow(
+                count.total(), count.capped(), unprovable, count.unreadable(), newestAge, caveat, venues);
     }
 
     /** Redis unreachable: nothing is known of any venue. */

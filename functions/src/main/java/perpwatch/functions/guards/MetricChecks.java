@@ -37,14 +37,24 @@ final class MetricChecks {
      * @param stream   the Redis stream the entry came from, named in a clock-skew warning
      * @param dataTime when the data describes the market (venue time), from which age is measured
      */
-    <T> Optional<T> fresh(GuardMetric metric, String stream, Optional<StreamEntry> entry, FieldCodec<T> codec,
-                          ToLongFunction<T> dataTime, Duration maxAge) {
+    <T> Optional<T> fresh(
+            GuardMetric metric,
+            String stream,
+            Optional<StreamEntry> entry,
+            FieldCodec<T> codec,
+            ToLongFunction<T> dataTime,
+            Duration maxAge) {
         return fresh(List.of(metric), stream, entry, codec, dataTime, maxAge);
     }
 
     /** Several metrics read from one entry (spread and depth from one book): one age each, one warning for all. */
-    <T> Optional<T> fresh(List<GuardMetric> metrics, String stream, Optional<StreamEntry> entry, FieldCodec<T> codec,
-                          ToLongFunction<T> dataTime, Duration maxAge) {
+    <T> Optional<T> fresh(
+            List<GuardMetric> metrics,
+            String stream,
+            Optional<StreamEntry> entry,
+            FieldCodec<T> codec,
+            ToLongFunction<T> dataTime,
+            Duration maxAge) {
         String label = String.join(", ", metrics.stream().map(GuardMetric::wire).toList());
         if (entry.isEmpty()) {
             unknown(metrics, null, label, "no data");
@@ -63,8 +73,12 @@ final class MetricChecks {
         if (ahead > clockSkewMaxMs) {
             // A writer's clock ahead of ours would make old data look fresh for as long as the skew: unprovable.
             anyStale = true;
-            unknown(metrics, null, label, "clock skew: " + stream + " is stamped " + ahead + " ms ahead of this API's clock (max "
-                    + clockSkewMaxMs + " ms)");
+            unknown(
+                    metrics,
+                    null,
+                    label,
+                    "clock skew: " + stream + " is stamped " + ahead + " ms ahead of this API's clock (max "
+                            + clockSkewMaxMs + " ms)");
             return Optional.empty();
         }
         long age = Math.max(0, nowMs - stamped);

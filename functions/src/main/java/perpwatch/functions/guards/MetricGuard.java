@@ -8,6 +8,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * bounds it was judged against, whether the configuration requires it, and why it is not {@code pass}.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record MetricGuard(GuardState state, Object value, @JsonProperty("age_ms") Long ageMs, Threshold threshold,
-                          boolean required, String reason) {
-}
+public record MetricGuard(
+        GuardState state,
+        Object value,
+        @JsonProperty("age_ms") Long ageMs,
+        Threshold threshold,
+        boolean required,
+        String reason) {}

@@ -10,8 +10,7 @@ import java.util.Set;
  * at all counts as unknown: the rule never passes what it cannot see.
  */
 final class StatusRule {
-    private StatusRule() {
-    }
+    private StatusRule() {}
 
     static GuardStatus status(Map<GuardMetric, MetricGuard> guards, Set<GuardMetric> required) {
         boolean warn = false;
@@ -27,8 +26,7 @@ final class StatusRule {
                     return GuardStatus.BREACH;
                 }
                 case WARN, UNKNOWN -> warn = true;
-                case PASS -> {
-                }
+                case PASS -> {}
             }
         }
         return warn ? GuardStatus.WARNING : GuardStatus.PASSING;

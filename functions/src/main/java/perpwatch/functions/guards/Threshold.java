@@ -10,11 +10,12 @@ import java.math.BigDecimal;
  * staleness budget: older data makes the metric {@code unknown}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Threshold(@JsonProperty("warn_above") BigDecimal warnAbove,
-                        @JsonProperty("warn_below") BigDecimal warnBelow,
-                        @JsonProperty("warn_abs_above") BigDecimal warnAbsAbove,
-                        @JsonProperty("breach_above") BigDecimal breachAbove,
-                        @JsonProperty("max_age_ms") Long maxAgeMs) {
+public record Threshold(
+        @JsonProperty("warn_above") BigDecimal warnAbove,
+        @JsonProperty("warn_below") BigDecimal warnBelow,
+        @JsonProperty("warn_abs_above") BigDecimal warnAbsAbove,
+        @JsonProperty("breach_above") BigDecimal breachAbove,
+        @JsonProperty("max_age_ms") Long maxAgeMs) {
 
     static Threshold freshness(long maxAgeMs) {
         return new Threshold(null, null, null, null, maxAgeMs);

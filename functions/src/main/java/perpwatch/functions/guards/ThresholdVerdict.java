@@ -15,7 +15,8 @@ final class ThresholdVerdict {
 
     Judged spread(BigDecimal spreadBps) {
         if (spreadBps.compareTo(policy.spreadWarnBps()) > 0) {
-            return Judged.warn("spread_bps: " + plain(spreadBps) + " bps is above the warning threshold of " + plain(policy.spreadWarnBps()) + " bps");
+            return Judged.warn("spread_bps: " + plain(spreadBps) + " bps is above the warning threshold of "
+                    + plain(policy.spreadWarnBps()) + " bps");
         }
         return Judged.PASS;
     }
@@ -24,8 +25,8 @@ final class ThresholdVerdict {
         BigDecimal thinner = bidUsd.min(askUsd);
         if (thinner.compareTo(policy.minDepthUsd()) < 0) {
             String side = bidUsd.compareTo(askUsd) <= 0 ? "bid" : "ask";
-            return Judged.warn("depth_10bps: " + side + " side has $" + plain(thinner) + " within 10 bps, below the warning threshold of $"
-                    + plain(policy.minDepthUsd()));
+            return Judged.warn("depth_10bps: " + side + " side has $" + plain(thinner)
+                    + " within 10 bps, below the warning threshold of $" + plain(policy.minDepthUsd()));
         }
         return Judged.PASS;
     }
@@ -39,7 +40,8 @@ final class ThresholdVerdict {
 
     Judged basis(BigDecimal basisBps) {
         if (basisBps.abs().compareTo(policy.basisWarnBps()) > 0) {
-            return Judged.warn("basis_bps: " + plain(basisBps) + " bps is beyond ±" + plain(policy.basisWarnBps()) + " bps");
+            return Judged.warn(
+                    "basis_bps: " + plain(basisBps) + " bps is beyond ±" + plain(policy.basisWarnBps()) + " bps");
         }
         return Judged.PASS;
     }
@@ -48,7 +50,8 @@ final class ThresholdVerdict {
     Judged liquidations(int count, boolean atLeast) {
         if (count > policy.liqBreach5m()) {
             String counted = atLeast ? "at least " + count : String.valueOf(count);
-            return Judged.breach("liq_events_5m: " + counted + " liquidations in 5 min is above the breach threshold of " + policy.liqBreach5m());
+            return Judged.breach("liq_events_5m: " + counted
+                    + " liquidations in 5 min is above the breach threshold of " + policy.liqBreach5m());
         }
         return Judged.PASS;
     }

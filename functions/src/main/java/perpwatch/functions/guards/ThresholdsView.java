@@ -11,15 +11,23 @@ import java.util.Map;
  *
  * @param liqCountedMax {@code liq_events_5m} is counted up to this many (that number means "at least")
  */
-public record ThresholdsView(String version, List<GuardMetric> required, Map<String, Threshold> metrics,
-                             @JsonProperty("basis_max_skew_ms") long basisMaxSkewMs,
-                             @JsonProperty("clock_skew_max_ms") long clockSkewMaxMs,
-                             @JsonProperty("liq_counted_max") int liqCountedMax) {
+public record ThresholdsView(
+        String version,
+        List<GuardMetric> required,
+        Map<String, Threshold> metrics,
+        @JsonProperty("basis_max_skew_ms") long basisMaxSkewMs,
+        @JsonProperty("clock_skew_max_ms") long clockSkewMaxMs,
+        @JsonProperty("liq_counted_max") int liqCountedMax) {
 
     static ThresholdsView of(GuardPolicy policy) {
         Map<String, Threshold> metrics = new LinkedHashMap<>();
         policy.thresholds().forEach((metric, threshold) -> metrics.put(metric.wire(), threshold));
-        return new ThresholdsView(policy.version(), List.copyOf(policy.required()), metrics, policy.basisMaxSkew().toMillis(),
-                policy.clockSkewMax().toMillis(), GuardPolicy.LIQUIDATIONS_COUNTED_MAX);
+        return new ThresholdsView(
+                policy.version(),
+                List.copyOf(policy.required()),
+                metrics,
+                policy.basisMaxSkew().toMillis(),
+                policy.clockSkewMax().toMillis(),
+                GuardPolicy.LIQUIDATIONS_COUNTED_MAX);
     }
 }

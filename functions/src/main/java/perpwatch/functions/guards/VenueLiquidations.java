@@ -11,5 +11,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                  one liquidation per symbol per second, so its count is a floor
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record VenueLiquidations(Integer count, boolean connected, boolean sampled) {
-}
+public record VenueLiquidations(Integer count, boolean connected, boolean sampled) {}

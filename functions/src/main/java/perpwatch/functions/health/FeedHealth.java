@@ -13,5 +13,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param ageMs  now − when the task last wrote this status (every 2 s while it runs); null when there is none
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record FeedHealth(String task, String symbol, String venue, String state, @JsonProperty("age_ms") Long ageMs) {
-}
+public record FeedHealth(
+        String task,
+        String symbol,
+        String venue,
+        String state,
+        @JsonProperty("age_ms") Long ageMs) {}

@@ -12,5 +12,5 @@ import java.util.List;
  * @param feeds  every WebSocket link of the feed tasks, per instrument
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record HealthResponse(long ts, String redis, String status, List<StreamHealth> streams, List<FeedHealth> feeds) {
-}
+public record HealthResponse(
+        long ts, String redis, String status, List<StreamHealth> streams, List<FeedHealth> feeds) {}

@@ -43,7 +43,9 @@ public class HealthService {
         } catch (StoreUnavailableException e) {
             return new HealthResponse(now, "down", "down", List.of(), List.of());
         }
-        boolean allOk = streams.stream().allMatch(s -> s.status().equals("ok") || (s.status().equals("empty") && s.silenceBudgetMs() == null))
+        boolean allOk = streams.stream()
+                        .allMatch(s ->
+                                s.status().equals("ok") || (s.status().equals("empty") && s.silenceBudgetMs() == null))
                 && feeds.stream().allMatch(f -> f.state().equals(FeedLink.State.SUBSCRIBED.wire()));
         return new HealthResponse(now, "up", allOk ? "ok" : "degraded", streams, feeds);
     }
@@ -63,7 +65,10 @@ public class HealthService {
         for (Instrument instrument : instruments) {
             for (FeedLink link : FeedLink.ALL) {
                 Optional<FeedLink.Status> status = FeedLink.Status.decode(values.get(i++));
-                out.add(new FeedHealth(link.task(), instrument.canonical(), link.venue(),
+                out.add(new FeedHealth(
+                        link.task(),
+                        instrument.canonical(),
+                        link.venue(),
                         status.map(s -> s.state().wire()).orElse(FeedLink.State.UNSUBSCRIBED.wire()),
                         status.map(s -> Math.max(0, now - s.atMs())).orElse(null)));
             }

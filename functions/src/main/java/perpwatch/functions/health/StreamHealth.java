@@ -13,7 +13,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                       longer than the stream's budget)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record StreamHealth(String key, long length, @JsonProperty("last_entry_age_ms") Long lastEntryAgeMs,
-                           @JsonProperty("feed_lag_ms") Long feedLagMs,
-                           @JsonProperty("silence_budget_ms") Long silenceBudgetMs, String status) {
-}
+public record StreamHealth(
+        String key,
+        long length,
+        @JsonProperty("last_entry_age_ms") Long lastEntryAgeMs,
+        @JsonProperty("feed_lag_ms") Long feedLagMs,
+        @JsonProperty("silence_budget_ms") Long silenceBudgetMs,
+        String status) {}

@@ -36,7 +36,8 @@ public class DriftEventsCatchUpHandler implements RequestHandler<KinesisEvent, V
     DriftEventsCatchUpHandler(Env env) {
         FunctionsConfig config = FunctionsConfig.fromEnv(env.withSecrets(SecretsManagerSource.fromEnv(env)));
         // One connection per Lambda instance, reused across invocations.
-        this.catchUp = new DriftEventsCatchUp(new RedisStreams(config.redis()), config.webhook().dedupeTtl());
+        this.catchUp = new DriftEventsCatchUp(
+                new RedisStreams(config.redis()), config.webhook().dedupeTtl());
     }
 
     /** @throws perpwatch.core.redis.StoreUnavailableException while Redis is down, so Lambda retries the batch */
@@ -51,13 +52,17 @@ public class DriftEventsCatchUpHandler implements RequestHandler<KinesisEvent, V
                 records.add(LogRecordCodec.decode(bytes));
             } catch (MalformedRecordException e) {
                 // Retrying would never decode it: skip it, as the archiver does.
-                LOG.error("drift catch-up: skipped a record that is not a log record ({}), sequence {}", e.getMessage(),
+                LOG.error(
+                        "drift catch-up: skipped a record that is not a log record ({}), sequence {}",
+                        e.getMessage(),
                         r.getKinesis().getSequenceNumber());
             }
         }
         DriftEventsCatchUp.Result result = catchUp.apply(records, System.currentTimeMillis());
         if (result.appended() > 0) {
-            LOG.info("drift catch-up: {} Drift event(s) Redis lacked appended from the log ({} already there)", result.appended(),
+            LOG.info(
+                    "drift catch-up: {} Drift event(s) Redis lacked appended from the log ({} already there)",
+                    result.appended(),
                     result.alreadyThere());
         }
         return null;

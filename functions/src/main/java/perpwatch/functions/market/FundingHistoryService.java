@@ -29,6 +29,7 @@ public class FundingHistoryService {
      * (168 h) fits; the cap only guards against a stream holding more than the venue settled.
      */
     public static final int MAX_FUNDING_POINTS = 288;
+
     private static final Logger LOG = LoggerFactory.getLogger(FundingHistoryService.class);
     private static final long HOUR_MS = Duration.ofHours(1).toMillis();
     private static final int PAGE = 2_000;
@@ -73,7 +74,9 @@ public class FundingHistoryService {
                 SettledFunding s = SettledFundingCodec.INSTANCE.decode(entry.fields());
                 if (s.ts() >= from) {
                     // One point per settlement time, even if the stream held one twice.
-                    settled.put(s.ts(), new FundingPoint(s.ts(), s.fundingRate8h(), s.fundingApr(), FundingPoint.Kind.SETTLED));
+                    settled.put(
+                            s.ts(),
+                            new FundingPoint(s.ts(), s.fundingRate8h(), s.fundingApr(), FundingPoint.Kind.SETTLED));
                 }
             } catch (MalformedRecordException e) {
                 unreadable[0]++;
@@ -83,16 +86,21 @@ public class FundingHistoryService {
             LOG.warn("{}: skipped {} unreadable entries", settledKey, unreadable[0]);
         }
         List<FundingPoint> all = new java.util.ArrayList<>(settled.values());
-        List<FundingPoint> points = new java.util.ArrayList<>(all.subList(Math.max(0, all.size() - (MAX_FUNDING_POINTS - 1)), all.size()));
+        List<FundingPoint> points =
+                new java.util.ArrayList<>(all.subList(Math.max(0, all.size() - (MAX_FUNDING_POINTS - 1)), all.size()));
         // The predicted rate: the newest funding entry, if it is in the window (an older one is no current rate).
         redis.last(StreamKeys.funding(instrument)).ifPresent(entry -> {
             try {
                 FundingSnapshot s = FundingSnapshotCodec.INSTANCE.decode(entry.fields());
                 if (s.ts() >= from) {
-                    points.add(new FundingPoint(s.ts(), s.fundingRate8h(), s.fundingApr(), FundingPoint.Kind.PREDICTED));
+                    points.add(
+                            new FundingPoint(s.ts(), s.fundingRate8h(), s.fundingApr(), FundingPoint.Kind.PREDICTED));
                 }
             } catch (MalformedRecordException e) {
-                LOG.warn("{}: newest entry unreadable, no predicted rate: {}", StreamKeys.funding(instrument), e.getMessage());
+                LOG.warn(
+                        "{}: newest entry unreadable, no predicted rate: {}",
+                        StreamKeys.funding(instrument),
+                        e.getMessage());
             }
         });
         return points;

@@ -8,12 +8,17 @@ import java.math.BigDecimal;
  * settlement time; {@code predicted}: the ticker's current rate for the coming settlement, {@code timestamp} when it
  * was read.
  */
-public record FundingPoint(long timestamp, @JsonProperty("funding_rate_8h") BigDecimal fundingRate8h,
-                           @JsonProperty("funding_apr") BigDecimal fundingApr, Kind kind) {
+public record FundingPoint(
+        long timestamp,
+        @JsonProperty("funding_rate_8h") BigDecimal fundingRate8h,
+        @JsonProperty("funding_apr") BigDecimal fundingApr,
+        Kind kind) {
 
     /** Whether the rate was paid or is the venue's forecast. */
     public enum Kind {
-        @JsonProperty("settled") SETTLED,
-        @JsonProperty("predicted") PREDICTED
+        @JsonProperty("settled")
+        SETTLED,
+        @JsonProperty("predicted")
+        PREDICTED
     }
 }

@@ -33,7 +33,8 @@ final class HeatmapGrid {
         BigDecimal notional = BigDecimal.ZERO;
     }
 
-    HeatmapGrid(BigDecimal reference, BigDecimal bandFraction, int priceBins, long nowMs, long timeWidthMs, int timeBins) {
+    HeatmapGrid(
+            BigDecimal reference, BigDecimal bandFraction, int priceBins, long nowMs, long timeWidthMs, int timeBins) {
         this.low = reference.subtract(reference.multiply(bandFraction));
         BigDecimal high = reference.add(reference.multiply(bandFraction));
         this.width = high.subtract(low).divide(BigDecimal.valueOf(priceBins), 18, RoundingMode.HALF_EVEN);
@@ -111,7 +112,14 @@ final class HeatmapGrid {
             for (int p = 0; p < priceBins; p++) {
                 Accumulator a = cells[p][t];
                 if (a != null) {
-                    out.add(new LiqHeatmap.HeatCell(p, t, a.count, a.size.stripTrailingZeros(), a.notional.stripTrailingZeros(), a.longs, a.clipped));
+                    out.add(new LiqHeatmap.HeatCell(
+                            p,
+                            t,
+                            a.count,
+                            a.size.stripTrailingZeros(),
+                            a.notional.stripTrailingZeros(),
+                            a.longs,
+                            a.clipped));
                 }
             }
         }

@@ -13,8 +13,7 @@ final class LastPerBucket<T> {
     private final long widthMs;
     private final TreeMap<Long, Sample<T>> buckets = new TreeMap<>();
 
-    private record Sample<T>(long time, T value) {
-    }
+    private record Sample<T>(long time, T value) {}
 
     LastPerBucket(long fromMs, long widthMs) {
         if (widthMs <= 0) {

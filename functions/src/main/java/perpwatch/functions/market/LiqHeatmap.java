@@ -16,30 +16,42 @@ import java.util.List;
  * @param clippedAbove    events priced over the band, counted in the last price bin
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record LiqHeatmap(long ts, String symbol, int hours,
-                         @JsonProperty("reference_price") BigDecimal referencePrice,
-                         @JsonProperty("reference_ts") Long referenceTs,
-                         @JsonProperty("reference_source") String referenceSource,
-                         @JsonProperty("price_bins") List<PriceBin> priceBins,
-                         @JsonProperty("time_bins") List<TimeBin> timeBins,
-                         List<HeatCell> cells,
-                         @JsonProperty("clipped_below") int clippedBelow,
-                         @JsonProperty("clipped_above") int clippedAbove,
-                         List<String> warnings) {
+public record LiqHeatmap(
+        long ts,
+        String symbol,
+        int hours,
+        @JsonProperty("reference_price") BigDecimal referencePrice,
+        @JsonProperty("reference_ts") Long referenceTs,
+        @JsonProperty("reference_source") String referenceSource,
+        @JsonProperty("price_bins") List<PriceBin> priceBins,
+        @JsonProperty("time_bins") List<TimeBin> timeBins,
+        List<HeatCell> cells,
+        @JsonProperty("clipped_below") int clippedBelow,
+        @JsonProperty("clipped_above") int clippedAbove,
+        List<String> warnings) {
 
     /** The same map with {@code ts} zeroed: what changes when the data does, for the ETag. */
     public LiqHeatmap withoutTimestamp() {
-        return new LiqHeatmap(0, symbol, hours, referencePrice, referenceTs, referenceSource, priceBins, timeBins, cells,
-                clippedBelow, clippedAbove, warnings);
+        return new LiqHeatmap(
+                0,
+                symbol,
+                hours,
+                referencePrice,
+                referenceTs,
+                referenceSource,
+                priceBins,
+                timeBins,
+                cells,
+                clippedBelow,
+                clippedAbove,
+                warnings);
     }
 
     /** Prices in [low, high); the first and last bins also hold the clipped events. */
-    public record PriceBin(int index, BigDecimal low, BigDecimal high) {
-    }
+    public record PriceBin(int index, BigDecimal low, BigDecimal high) {}
 
     /** Venue event times in [start, end), epoch ms. */
-    public record TimeBin(int index, long start, long end) {
-    }
+    public record TimeBin(int index, long start, long end) {}
 
     /**
      * @param totalSize   Σ quantity, SOL
@@ -47,8 +59,12 @@ public record LiqHeatmap(long ts, String symbol, int hours,
      * @param longs       events that liquidated a long (the rest liquidated shorts)
      * @param clipped     how many of {@code count} lay outside the band and were pinned to this edge bin
      */
-    public record HeatCell(@JsonProperty("price_bin") int priceBin, @JsonProperty("time_bin") int timeBin, int count,
-                           @JsonProperty("total_size") BigDecimal totalSize,
-                           @JsonProperty("notional_usd") BigDecimal notionalUsd, int longs, int clipped) {
-    }
+    public record HeatCell(
+            @JsonProperty("price_bin") int priceBin,
+            @JsonProperty("time_bin") int timeBin,
+            int count,
+            @JsonProperty("total_size") BigDecimal totalSize,
+            @JsonProperty("notional_usd") BigDecimal notionalUsd,
+            int longs,
+            int clipped) {}
 }

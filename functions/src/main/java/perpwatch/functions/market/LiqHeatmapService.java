@@ -44,30 +44,58 @@ public class LiqHeatmapService {
         long timeWidth = Duration.ofHours(hours).toMillis() / TIME_BINS;
         if (reference == null) {
             warnings.add("no reference price (price and bar streams are empty): nothing to bin against");
-            return new LiqHeatmap(now, instrument.canonical(), hours, null, null, null, List.of(), List.of(), List.of(), 0, 0, warnings);
+            return new LiqHeatmap(
+                    now,
+                    instrument.canonical(),
+                    hours,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    0,
+                    0,
+                    warnings);
         }
         HeatmapGrid grid = new HeatmapGrid(reference.price(), BAND, PRICE_BINS, now, timeWidth, TIME_BINS);
         int[] unreadable = {0};
-        redis.forEachInRange(StreamKeys.liquidations(instrument), grid.timeStart() - WRITE_DELAY_ALLOWANCE_MS, Long.MAX_VALUE, PAGE, entry -> {
-            try {
-                grid.add(LiquidationCodec.INSTANCE.decode(entry.fields()));
-            } catch (MalformedRecordException e) {
-                unreadable[0]++;
-            }
-        });
+        redis.forEachInRange(
+                StreamKeys.liquidations(instrument),
+                grid.timeStart() - WRITE_DELAY_ALLOWANCE_MS,
+                Long.MAX_VALUE,
+                PAGE,
+                entry -> {
+                    try {
+                        grid.add(LiquidationCodec.INSTANCE.decode(entry.fields()));
+                    } catch (MalformedRecordException e) {
+                        unreadable[0]++;
+                    }
+                });
         if (unreadable[0] > 0) {
             LOG.warn("liq heatmap {}: skipped {} unreadable entries", instrument.canonical(), unreadable[0]);
             warnings.add(unreadable[0] + " unreadable liquidation entries skipped");
         }
         if (grid.clippedBelow() + grid.clippedAbove() > 0) {
-            warnings.add((grid.clippedBelow() + grid.clippedAbove()) + " liquidations outside ±5 % of the reference price are pinned to the edge bins");
+            warnings.add((grid.clippedBelow() + grid.clippedAbove())
+                    + " liquidations outside ±5 % of the reference price are pinned to the edge bins");
         }
-        return new LiqHeatmap(now, instrument.canonical(), hours, reference.price(), reference.ts(), reference.source(),
-                grid.priceBins(), grid.timeBins(), grid.cells(), grid.clippedBelow(), grid.clippedAbove(), warnings);
+        return new LiqHeatmap(
+                now,
+                instrument.canonical(),
+                hours,
+                reference.price(),
+                reference.ts(),
+                reference.source(),
+                grid.priceBins(),
+                grid.timeBins(),
+                grid.cells(),
+                grid.clippedBelow(),
+                grid.clippedAbove(),
+                warnings);
     }
 
-    private record Reference(BigDecimal price, long ts, String source) {
-    }
+    private record Reference(BigDecimal price, long ts, String source) {}
 
     private Reference reference(Instrument instrument, List<String> warnings) {
         Optional<StreamEntry> price = redis.last(StreamKeys.price(instrument));

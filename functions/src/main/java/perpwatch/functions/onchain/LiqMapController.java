@@ -40,15 +40,21 @@ public class LiqMapController {
     }
 
     @Get("/liq-map")
-    public HttpResponse<?> liqMap(HttpRequest<?> request, @Nullable @QueryValue String limit, @Nullable @QueryValue String side,
-                                  @Nullable @QueryValue("max_distance_bps") String maxDistanceBps) {
+    public HttpResponse<?> liqMap(
+            HttpRequest<?> request,
+            @Nullable @QueryValue String limit,
+            @Nullable @QueryValue String side,
+            @Nullable @QueryValue("max_distance_bps") String maxDistanceBps) {
         int max = limit(limit);
         String wantedSide = side(side);
         BigDecimal maxDistance = maxDistance(maxDistanceBps);
         Optional<JsonNode> latest = maps.latest();
         if (latest.isEmpty()) {
-            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ApiError("no_scan", null,
-                    "no Drift liquidation map yet: the drift-liq-map task has not completed a scan"));
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(new ApiError(
+                            "no_scan",
+                            null,
+                            "no Drift liquidation map yet: the drift-liq-map task has not completed a scan"));
         }
         JsonNode doc = latest.get();
         ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -64,7 +70,9 @@ public class LiqMapController {
             if (wantedSide != null && !wantedSide.equals(e.path("side").asText())) {
                 continue;
             }
-            if (maxDistance != null && (e.path("distance_bps").isNull() || e.path("distance_bps").decimalValue().compareTo(maxDistance) > 0)) {
+            if (maxDistance != null
+                    && (e.path("distance_bps").isNull()
+                            || e.path("distance_bps").decimalValue().compareTo(maxDistance) > 0)) {
                 continue;
             }
             matched++;
@@ -89,7 +97,8 @@ public class LiqMapController {
         } catch (NumberFormatException e) {
             // falls through to the 400
         }
-        throw new BadParameterException("limit", "limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + raw + "'");
+        throw new BadParameterException(
+                "limit", "limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + raw + "'");
     }
 
     private static String side(String raw) {

@@ -19,8 +19,7 @@ public class LiqMapService {
     private final ObjectMapper json = new ObjectMapper();
     private volatile Parsed cached;
 
-    private record Parsed(String scanId, JsonNode document) {
-    }
+    private record Parsed(String scanId, JsonNode document) {}
 
     public LiqMapService(RedisStreams redis) {
         this.redis = redis;

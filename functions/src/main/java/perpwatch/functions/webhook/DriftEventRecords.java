@@ -14,8 +14,7 @@ public final class DriftEventRecords {
     public static final StreamKey KEY = StreamKeys.driftEvents();
     static final String ID_PREFIX = "helius:";
 
-    private DriftEventRecords() {
-    }
+    private DriftEventRecords() {}
 
     static LogRecord logRecord(DriftTransaction tx, long nowMs) {
         return new LogRecord(KEY.name(), tx.fields(nowMs), nowMs, ID_PREFIX + tx.signature());

@@ -23,8 +23,7 @@ public final class DriftEventsCatchUp {
     }
 
     /** What one pass did: Drift events appended now, and those Redis already held. */
-    public record Result(int appended, int alreadyThere) {
-    }
+    public record Result(int appended, int alreadyThere) {}
 
     /** @throws perpwatch.core.redis.StoreUnavailableException while Redis is down: the caller keeps its position and retries */
     public Result apply(List<LogRecord> records, long nowMs) {
@@ -33,7 +32,9 @@ public final class DriftEventsCatchUp {
             DriftEventRecords.onceEntry(record).ifPresent(entries::add);
         }
         int appended = 0;
-        for (boolean r : entries.isEmpty() ? List.<Boolean>of() : redis.appendOnce(DriftEventRecords.KEY, entries, seenTtl, nowMs)) {
+        for (boolean r : entries.isEmpty()
+                ? List.<Boolean>of()
+                : redis.appendOnce(DriftEventRecords.KEY, entries, seenTtl, nowMs)) {
             appended += r ? 1 : 0;
         }
         return new Result(appended, entries.size() - appended);

@@ -16,6 +16,7 @@ final class HeliusPayloadParser {
     static final String DRIFT_PROGRAM = "dRiftyHA39MWEi3m9aunc5MzRF1JYuBsbn6VPcn33UH";
     /** A stored transaction must fit one Kinesis record (1 MiB with its envelope): larger ones are skipped as malformed. */
     static final int MAX_TRANSACTION_CHARS = 900 * 1024;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     HeliusPayload parse(byte[] body) throws MalformedPayloadException {
@@ -23,7 +24,10 @@ final class HeliusPayloadParser {
         try {
             root = JSON.readTree(body);
         } catch (IOException e) {
-            throw new MalformedPayloadException("body is not JSON" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? ": " + j.getOriginalMessage() : ""));
+            throw new MalformedPayloadException("body is not JSON"
+                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                            ? ": " + j.getOriginalMessage()
+                            : ""));
         }
         if (root == null || !root.isArray()) {
             throw new MalformedPayloadException("body must be a JSON array of enhanced transactions");
@@ -32,8 +36,11 @@ final class HeliusPayloadParser {
         int nonDrift = 0;
         int malformed = 0;
         for (JsonNode tx : root) {
-            if (!tx.isObject() || !tx.path("signature").isTextual() || tx.path("signature").asText().isEmpty()
-                    || !tx.path("timestamp").canConvertToLong() || !tx.path("slot").canConvertToLong()) {
+            if (!tx.isObject()
+                    || !tx.path("signature").isTextual()
+                    || tx.path("signature").asText().isEmpty()
+                    || !tx.path("timestamp").canConvertToLong()
+                    || !tx.path("slot").canConvertToLong()) {
                 malformed++;
                 continue;
             }
@@ -46,8 +53,13 @@ final class HeliusPayloadParser {
                 malformed++;
                 continue;
             }
-            drift.add(new DriftTransaction(tx.get("signature").asText(), tx.path("type").asText("UNKNOWN"),
-                    tx.path("feePayer").asText(""), tx.get("slot").asLong(), data, tx.get("timestamp").asLong()));
+            drift.add(new DriftTransaction(
+                    tx.get("signature").asText(),
+                    tx.path("type").asText("UNKNOWN"),
+                    tx.path("feePayer").asText(""),
+                    tx.get("slot").asLong(),
+                    data,
+                    tx.get("timestamp").asLong()));
         }
         return new HeliusPayload(drift, nonDrift, malformed);
     }

@@ -6,11 +6,11 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +41,8 @@ public class HeliusWebhookController {
     }
 
     @Post(consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
-    public HttpResponse<?> receive(@Nullable @Header("Authorization") String authorization, @Nullable @Body byte[] body) {
+    public HttpResponse<?> receive(
+            @Nullable @Header("Authorization") String authorization, @Nullable @Body byte[] body) {
         counters.add("deliveries", 1);
         if (config.authSecret().isEmpty()) {
             LOG.error("helius delivery refused: PERPWATCH_HELIUS_AUTH is not set, so no delivery can be authenticated");

@@ -41,8 +41,13 @@ public class HeliusWebhookService {
     private final PendingRedisWrites pending;
     private final Clock clock;
 
-    public HeliusWebhookService(RedisStreams redis, DurableLog log, FunctionsConfig config, WebhookCounters counters, PendingRedisWrites pending,
-                                Clock clock) {
+    public HeliusWebhookService(
+            RedisStreams redis,
+            DurableLog log,
+            FunctionsConfig config,
+            WebhookCounters counters,
+            PendingRedisWrites pending,
+            Clock clock) {
         this.redis = redis;
         this.log = log;
         this.config = config.webhook();
@@ -80,8 +85,11 @@ public class HeliusWebhookService {
         List<LogRecord> fresh = unique;
         if (!unique.isEmpty()) {
             try {
-                List<Boolean> seen = redis.seen(DriftEventRecords.KEY,
-                        unique.stream().map(r -> DriftEventRecords.seenKey(r.fields().get("signature"))).toList());
+                List<Boolean> seen = redis.seen(
+                        DriftEventRecords.KEY,
+                        unique.stream()
+                                .map(r -> DriftEventRecords.seenKey(r.fields().get("signature")))
+                                .toList());
                 fresh = new ArrayList<>();
                 for (int i = 0; i < unique.size(); i++) {
                     if (seen.get(i)) {
@@ -92,8 +100,11 @@ public class HeliusWebhookService {
                 }
             } catch (StoreUnavailableException e) {
                 redisFailure = e.getMessage();
-                LOG.warn("helius delivery: Redis unreachable, cannot set redeliveries aside; logging all {} (the archive keeps one per "
-                        + "signature): {}", unique.size(), e.getMessage());
+                LOG.warn(
+                        "helius delivery: Redis unreachable, cannot set redeliveries aside; logging all {} (the archive keeps one per "
+                                + "signature): {}",
+                        unique.size(),
+                        e.getMessage());
             }
         }
         if (redisFailure == null && pending.size() > 0) {
@@ -121,15 +132,20 @@ public class HeliusWebhookService {
             if (redisFailure != null && !log.durable()) {
                 // Without a durable log, Redis is the only store: a 200 now would leave the events in this instance's
                 // memory alone. A 503 makes Helius redeliver once Redis is back.
-                throw new StoreUnavailableException("redis unreachable and no durable log (PERPWATCH_DURABLE_LOG=off): " + redisFailure, null);
+                throw new StoreUnavailableException(
+                        "redis unreachable and no durable log (PERPWATCH_DURABLE_LOG=off): " + redisFailure, null);
             }
             if (redisFailure != null) {
                 // The log holds them: the delivery is safe, so Helius gets its 200. Redis gets them later.
                 pending.add(entries);
                 accepted += entries.size();
                 counters.add("redis_deferred", entries.size());
-                LOG.warn("helius delivery: {} Drift event(s) logged but not in Redis (unreachable: {}); {} wait for Redis in this instance, "
-                        + "and the log catch-up replays them", entries.size(), redisFailure, pending.size());
+                LOG.warn(
+                        "helius delivery: {} Drift event(s) logged but not in Redis (unreachable: {}); {} wait for Redis in this instance, "
+                                + "and the log catch-up replays them",
+                        entries.size(),
+                        redisFailure,
+                        pending.size());
             }
         }
         counters.add("accepted", accepted);
@@ -147,7 +163,10 @@ public class HeliusWebhookService {
             PendingRedisWrites.Flushed flushed = pending.flush(redis, config.dedupeTtl(), now);
             counters.add("redis_caught_up", flushed.appended());
         } catch (StoreUnavailableException e) {
-            LOG.warn("helius: Redis failed again while catching up; {} Drift event(s) still wait: {}", pending.size(), e.getMessage());
+            LOG.warn(
+                    "helius: Redis failed again while catching up; {} Drift event(s) still wait: {}",
+                    pending.size(),
+                    e.getMessage());
         }
     }
 }

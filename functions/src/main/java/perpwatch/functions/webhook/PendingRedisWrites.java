@@ -23,12 +23,12 @@ public class PendingRedisWrites {
     static final int CAPACITY = 10_000;
     /** One Lua call per chunk: keeps a long backlog from blocking Redis in one script. */
     private static final int CHUNK = 200;
+
     private final Map<String, RedisStreams.OnceEntry> pending = new LinkedHashMap<>();
     private long dropped;
 
     /** Outcome of one {@link #flush}: appended now, or found already written (by another instance or the catch-up). */
-    public record Flushed(int appended, int alreadyThere) {
-    }
+    public record Flushed(int appended, int alreadyThere) {}
 
     synchronized void add(List<RedisStreams.OnceEntry> entries) {
         for (RedisStreams.OnceEntry entry : entries) {
@@ -37,8 +37,12 @@ public class PendingRedisWrites {
                 String oldest = pending.keySet().iterator().next();
                 pending.remove(oldest);
                 dropped++;
-                LOG.error("helius: {} Drift events wait for Redis; dropped {} from this instance's retry set (in the log; the catch-up "
-                        + "replays it; {} dropped so far)", CAPACITY, oldest, dropped);
+                LOG.error(
+                        "helius: {} Drift events wait for Redis; dropped {} from this instance's retry set (in the log; the catch-up "
+                                + "replays it; {} dropped so far)",
+                        CAPACITY,
+                        oldest,
+                        dropped);
             }
         }
     }
@@ -76,7 +80,10 @@ public class PendingRedisWrites {
             }
         }
         if (appended + alreadyThere > 0) {
-            LOG.info("helius: Redis is back; caught up {} Drift event(s) held since it failed ({} were already there)", appended, alreadyThere);
+            LOG.info(
+                    "helius: Redis is back; caught up {} Drift event(s) held since it failed ({} were already there)",
+                    appended,
+                    alreadyThere);
         }
         return new Flushed(appended, alreadyThere);
     }

@@ -5,13 +5,13 @@ import java.security.MessageDigest;
 
 /** Compares the {@code Authorization} header with the secret in constant time, so timing reveals nothing of it. */
 final class WebhookAuth {
-    private WebhookAuth() {
-    }
+    private WebhookAuth() {}
 
     static boolean matches(String presented, String secret) {
         if (presented == null) {
             return false;
         }
-        return MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                presented.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -23,7 +23,10 @@ public record WebhookConfig(Optional<String> authSecret, Duration dedupeTtl, int
         if (!log.equals("kinesis") && !log.equals("off")) {
             throw new IllegalArgumentException("PERPWATCH_DURABLE_LOG must be kinesis or off, not '" + log + "'");
         }
-        return new WebhookConfig(secret == null || secret.isEmpty() ? Optional.empty() : Optional.of(secret),
-                env.duration("PERPWATCH_HELIUS_DEDUPE_TTL", Duration.ofDays(7)), MAX_BODY_BYTES, log);
+        return new WebhookConfig(
+                secret == null || secret.isEmpty() ? Optional.empty() : Optional.of(secret),
+                env.duration("PERPWATCH_HELIUS_DEDUPE_TTL", Duration.ofDays(7)),
+                MAX_BODY_BYTES,
+                log);
     }
 }

@@ -11,7 +11,8 @@ import java.time.Duration;
 /** The README's engine client, verbatim: ask the guards before acting; anything but a fresh readable verdict is a breach. */
 final class GuardGate {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
     private final URI guards;
     private final long maxAgeMs;
     private final Duration timeout;
@@ -25,8 +26,8 @@ final class GuardGate {
     /** "passing", "warning" or "breach": an HTTP error, a timeout, an unreadable or an old answer is "breach". */
     String status() {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(guards).timeout(timeout).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(guards).timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 return "breach";
             }

@@ -41,9 +41,23 @@ class GuardGateTest {
 
     void seedEverythingRequired() {
         long now = System.currentTimeMillis();
-        streams.add(StreamKeys.price(SOL), PriceTickCodec.INSTANCE.encode(new PriceTick(new BigDecimal("187.08"), now, now)), now);
-        streams.add(StreamKeys.book(SOL), BookTopCodec.INSTANCE.encode(new BookTop(new BigDecimal("187.07"), BigDecimal.TEN,
-                new BigDecimal("187.09"), BigDecimal.TEN, new BigDecimal("1.07"), new BigDecimal("250000"), new BigDecimal("250000"), now, now)), now);
+        streams.add(
+                StreamKeys.price(SOL),
+                PriceTickCodec.INSTANCE.encode(new PriceTick(new BigDecimal("187.08"), now, now)),
+                now);
+        streams.add(
+                StreamKeys.book(SOL),
+                BookTopCodec.INSTANCE.encode(new BookTop(
+                        new BigDecimal("187.07"),
+                        BigDecimal.TEN,
+                        new BigDecimal("187.09"),
+                        BigDecimal.TEN,
+                        new BigDecimal("1.07"),
+                        new BigDecimal("250000"),
+                        new BigDecimal("250000"),
+                        now,
+                        now)),
+                now);
         for (String venue : StreamKeys.LIQUIDATION_VENUES) {
             streams.heartbeat(StreamKeys.liquidationHeartbeat(SOL, venue), now, java.time.Duration.ofSeconds(60));
         }
@@ -55,7 +69,8 @@ class GuardGateTest {
         try (TestApi api = TestApi.start(redis.url(), Clock.systemUTC())) {
             String answer = api.get("/api/engine/guards").body();
             // Budgets a busy test machine cannot miss: this test is about the verdict, not the speed.
-            String status = new GuardGate(api.server.getURL().toString(), "SOL", 10_000, Duration.ofSeconds(10)).status();
+            String status =
+                    new GuardGate(api.server.getURL().toString(), "SOL", 10_000, Duration.ofSeconds(10)).status();
             assertEquals("warning", status, "required metrics fresh, optional funding and basis missing: " + answer);
         }
     }
@@ -66,26 +81,38 @@ class GuardGateTest {
         // An API whose answers are stamped ten seconds ago (a stuck cache, a clock far off): older than the budget.
         Clock behind = Clock.offset(Clock.systemUTC(), java.time.Duration.ofSeconds(-10));
         try (TestApi api = TestApi.start(redis.url(), behind)) {
-            assertEquals("breach", new GuardGate(api.server.getURL().toString(), "SOL", 2_000, Duration.ofSeconds(10)).status());
+            assertEquals(
+                    "breach",
+                    new GuardGate(api.server.getURL().toString(), "SOL", 2_000, Duration.ofSeconds(10)).status());
         }
     }
 
     @Test
     void anHttpErrorIsABreach() {
         try (TestApi api = TestApi.start(redis.url(), Clock.systemUTC(), Map.of())) {
-            assertEquals("breach", new GuardGate(api.server.getURL().toString(), "NOPE", 2_000, Duration.ofSeconds(10)).status(), "a 400");
+            assertEquals(
+                    "breach",
+                    new GuardGate(api.server.getURL().toString(), "NOPE", 2_000, Duration.ofSeconds(10)).status(),
+                    "a 400");
         }
     }
 
     @Test
     void aTimeoutAndARefusedConnectionAreBreaches() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            assertEquals("breach", new GuardGate("http://127.0.0.1:" + silent.getLocalPort(), "SOL", 2_000, Duration.ofMillis(250)).status(), "accepts, never answers");
+            assertEquals(
+                    "breach",
+                    new GuardGate("http://127.0.0.1:" + silent.getLocalPort(), "SOL", 2_000, Duration.ofMillis(250))
+                            .status(),
+                    "accepts, never answers");
         }
         int closed;
         try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             closed = probe.getLocalPort();
         }
-        assertEquals("breach", new GuardGate("http://127.0.0.1:" + closed, "SOL", 2_000, Duration.ofMillis(250)).status(), "nothing listening");
+        assertEquals(
+                "breach",
+                new GuardGate("http://127.0.0.1:" + closed, "SOL", 2_000, Duration.ofMillis(250)).status(),
+                "nothing listening");
     }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class BasisCalculatorTest {
     static final long NOW = 1_764_000_000_000L;
-    final BasisCalculator calculator = new BasisCalculator(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(2));
+    final BasisCalculator calculator =
+            new BasisCalculator(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(2));
 
     static Optional<PricePoint> usdc(String price, long ts) {
         return Optional.of(new PricePoint("okx SOL-USDC-SWAP", new BigDecimal(price), ts));
@@ -36,7 +37,9 @@ class BasisCalculatorTest {
         assertNull(reading.bps());
         assertNull(reading.ageMs());
         assertEquals("no USDC price", reading.problem());
-        assertEquals("no USDT price", calculator.compute(usdc("150", NOW), Optional.empty(), NOW).problem());
+        assertEquals(
+                "no USDT price",
+                calculator.compute(usdc("150", NOW), Optional.empty(), NOW).problem());
     }
 
     @Test
@@ -49,8 +52,11 @@ class BasisCalculatorTest {
 
     @Test
     void sidesMoreThanTwoSecondsApartAreNoBasisButExactlyTwoIsFine() {
-        assertEquals("USDC and USDT prices are 2001 ms apart (max 2000 ms)",
-                calculator.compute(usdc("150", NOW - 2_001), usdt("150", NOW), NOW).problem());
+        assertEquals(
+                "USDC and USDT prices are 2001 ms apart (max 2000 ms)",
+                calculator
+                        .compute(usdc("150", NOW - 2_001), usdt("150", NOW), NOW)
+                        .problem());
         BasisReading edge = calculator.compute(usdc("150", NOW), usdt("150", NOW - 2_000), NOW);
         assertEquals(BigDecimal.ZERO, edge.bps(), "equal prices are a real zero basis");
     }

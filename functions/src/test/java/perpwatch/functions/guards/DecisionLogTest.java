@@ -37,27 +37,42 @@ class DecisionLogTest extends GuardsTestBase {
             assertTrue(api.context.getBean(DecisionLog.class).drain(5_000));
 
             List<StreamEntry> entries = streams.range(StreamKeys.guardDecisions(SOL), 0, Long.MAX_VALUE, 100);
-            assertEquals(List.of("passing", "breach", "breach"), entries.stream().map(e -> e.field("status")).toList());
+            assertEquals(
+                    List.of("passing", "breach", "breach"),
+                    entries.stream().map(e -> e.field("status")).toList());
             StreamEntry breach = entries.get(1);
             assertEquals(Long.toString(NOW + 4_700), breach.field("ts"));
             JsonNode ages = JSON.readTree(breach.field("ages"));
             assertEquals(5_100, ages.get("spread_bps").asLong(), "each input's age is on record");
-            assertTrue(containsText(JSON.readTree(breach.field("warnings")), "spread_bps, depth_10bps: stale, 5100 ms old (max 5000 ms)"),
+            assertTrue(
+                    containsText(
+                            JSON.readTree(breach.field("warnings")),
+                            "spread_bps, depth_10bps: stale, 5100 ms old (max 5000 ms)"),
                     breach.field("warnings"));
-            assertEquals("unknown", JSON.readTree(breach.field("states")).get("spread_bps").asText());
+            assertEquals(
+                    "unknown",
+                    JSON.readTree(breach.field("states")).get("spread_bps").asText());
 
             HttpResponse<String> response = api.get("/api/engine/guards/history?hours=1");
             assertEquals(200, response.statusCode());
             JsonNode history = JSON.readTree(response.body());
             assertEquals(3, history.get("decisions").size());
-            JsonNode thresholds = JSON.readTree(api.get("/api/engine/thresholds").body());
+            JsonNode thresholds =
+                    JSON.readTree(api.get("/api/engine/thresholds").body());
             for (JsonNode decision : history.get("decisions")) {
-                assertEquals(thresholds.get("version").asText(), decision.get("thresholds_version").asText());
+                assertEquals(
+                        thresholds.get("version").asText(),
+                        decision.get("thresholds_version").asText());
             }
-            assertEquals(List.of(1L, 2L, 4L), List.of(history.get("decisions").get(0).get("seq").asLong(),
-                    history.get("decisions").get(1).get("seq").asLong(), history.get("decisions").get(2).get("seq").asLong()));
+            assertEquals(
+                    List.of(1L, 2L, 4L),
+                    List.of(
+                            history.get("decisions").get(0).get("seq").asLong(),
+                            history.get("decisions").get(1).get("seq").asLong(),
+                            history.get("decisions").get(2).get("seq").asLong()));
 
-            JsonNode limited = JSON.readTree(api.get("/api/engine/guards/history?hours=1&limit=2").body());
+            JsonNode limited = JSON.readTree(
+                    api.get("/api/engine/guards/history?hours=1&limit=2").body());
             assertEquals(2, limited.get("decisions").size());
             assertTrue(limited.get("truncated").asBoolean(), "the newest two of three");
             assertEquals(4, limited.get("decisions").get(1).get("seq").asLong());
@@ -70,7 +85,10 @@ class DecisionLogTest extends GuardsTestBase {
             for (String query : List.of("hours=0", "hours=721", "hours=x", "limit=0", "limit=10001", "symbol=DOGE")) {
                 HttpResponse<String> response = api.get("/api/engine/guards/history?" + query);
                 assertEquals(400, response.statusCode(), query);
-                assertEquals(query.substring(0, query.indexOf('=')), JSON.readTree(response.body()).get("parameter").asText(), query);
+                assertEquals(
+                        query.substring(0, query.indexOf('=')),
+                        JSON.readTree(response.body()).get("parameter").asText(),
+                        query);
             }
         }
     }

@@ -6,39 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import perpwatch.core.instrument.Instrument;
-import perpwatch.core.model.Bar;
-import perpwatch.core.model.BarCodec;
-import perpwatch.core.model.BookTop;
-import perpwatch.core.model.BookTopCodec;
-import perpwatch.core.model.FundingSnapshot;
-import perpwatch.core.model.FundingSnapshotCodec;
-import perpwatch.core.model.LastTrade;
-import perpwatch.core.model.LastTradeCodec;
-import perpwatch.core.model.Liquidation;
-import perpwatch.core.model.LiquidationCodec;
-import perpwatch.core.model.PositionSide;
-import perpwatch.core.model.PriceTick;
-import perpwatch.core.model.PriceTickCodec;
-import perpwatch.core.redis.RedisStreams;
-import perpwatch.core.stream.StreamKeys;
-import perpwatch.core.testing.TestRedis;
-import perpwatch.functions.StreamSeeder;
 import perpwatch.functions.TestApi;
 import perpwatch.functions.TestClock;
 
 class GuardsEndpointTest extends GuardsTestBase {
-
-
-
-
 
     @Test
     void priceAndBarAloneIsABreachNamingTheUnknownRequiredMetrics() throws Exception {
@@ -46,7 +20,8 @@ class GuardsEndpointTest extends GuardsTestBase {
         try (TestApi api = TestApi.start(redis.url(), NOW)) {
             HttpResponse<String> response = api.get("/api/engine/guards");
             assertEquals(200, response.statusCode());
-            assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
+            assertEquals(
+                    "no-store", response.headers().firstValue("Cache-Control").orElse(""));
             String expected = """
                     {"ts":1764000000000,"symbol":"SOL","price":187.08,\
                     "last_bar":{"ts":1763999910000,"open":186.9,"high":187.2,"low":186.8,"close":187.08,"vwap":187.01,\
@@ -64,7 +39,9 @@ class GuardsEndpointTest extends GuardsTestBase {
                 assertEquals("unknown", guards.get(unknown).get("state").asText(), unknown);
                 assertTrue(guards.get(unknown).get("required").asBoolean(), unknown);
             }
-            assertEquals("no liquidation feed connected (binance, okx, bybit silent)", guards.get("liq_events_5m").get("reason").asText());
+            assertEquals(
+                    "no liquidation feed connected (binance, okx, bybit silent)",
+                    guards.get("liq_events_5m").get("reason").asText());
         }
     }
 
@@ -86,7 +63,11 @@ class GuardsEndpointTest extends GuardsTestBase {
                     "oi_notional":20000,"basis_bps":1500,"basis_okx_bps":1500,"liq_events_5m":10000}}""";
             String body = api.get("/api/engine/guards").body();
             assertEquals(JSON.readTree(expected), flat(body));
-            JSON.readTree(body).get("guards").fields().forEachRemaining(e -> assertEquals("pass", e.getValue().get("state").asText(), e.getKey()));
+            JSON.readTree(body)
+                    .get("guards")
+                    .fields()
+                    .forEachRemaining(
+                            e -> assertEquals("pass", e.getValue().get("state").asText(), e.getKey()));
             assertTrue(body.contains("\"oi_notional\":1500000000,"), "decimals are written plainly: " + body);
         }
     }
@@ -127,34 +108,44 @@ class GuardsEndpointTest extends GuardsTestBase {
         try (TestApi api = TestApi.start(redis.url(), NOW)) {
             JsonNode body = JSON.readTree(api.get("/api/engine/guards").body());
             assertEquals("breach", body.get("status").asText());
-            assertEquals(GuardPolicy.LIQUIDATIONS_COUNTED_MAX, body.get("liq_events_5m").asInt(), "counted up to the cap, inside Redis");
-            assertTrue(containsText(body.get("warnings"), "liq_events_5m: at least 1000 liquidations in 5 min is above the breach threshold of 10"),
+            assertEquals(
+                    GuardPolicy.LIQUIDATIONS_COUNTED_MAX,
+                    body.get("liq_events_5m").asInt(),
+                    "counted up to the cap, inside Redis");
+            assertTrue(
+                    containsText(
+                            body.get("warnings"),
+                            "liq_events_5m: at least 1000 liquidations in 5 min is above the breach threshold of 10"),
                     body.toString());
         }
     }
 
     @Test
     void aBreachThresholdTheCountCannotReachIsRefusedAtStart() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GuardPolicy.fromEnv(
-                perpwatch.core.config.Env.of(Map.of("PERPWATCH_GUARD_LIQ_5M_BREACH", "1000"))));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> GuardPolicy.fromEnv(
+                        perpwatch.core.config.Env.of(Map.of("PERPWATCH_GUARD_LIQ_5M_BREACH", "1000"))));
         assertTrue(e.getMessage().contains("PERPWATCH_GUARD_LIQ_5M_BREACH must be from 0 to 999"), e.getMessage());
     }
 
     /** Each threshold alone, from a passing baseline: which status it gives. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({
-            "spread,   10,     250000, 10.95,  187.11, 0,  passing",
-            "spread,   10.01,  250000, 10.95,  187.11, 0,  warning",
-            "depth,    1,      50000,  10.95,  187.11, 0,  passing",
-            "depth,    1,      49999,  10.95,  187.11, 0,  warning",
-            "funding,  1,      250000, 300,    187.11, 0,  passing",
-            "funding,  1,      250000, -300.1, 187.11, 0,  warning",
-            "basis,    1,      250000, 10.95,  188.01, 0,  passing",
-            "basis,    1,      250000, 10.95,  188.02, 0,  warning",
-            "liqs,     1,      250000, 10.95,  187.11, 10, passing",
-            "liqs,     1,      250000, 10.95,  187.11, 11, breach"})
-    void eachThresholdFlipsTheStatusOnItsOwn(String case_, String spread, String depthBid, String apr, String usdc,
-                                             int liquidations, String status) throws Exception {
+        "spread,   10,     250000, 10.95,  187.11, 0,  passing",
+        "spread,   10.01,  250000, 10.95,  187.11, 0,  warning",
+        "depth,    1,      50000,  10.95,  187.11, 0,  passing",
+        "depth,    1,      49999,  10.95,  187.11, 0,  warning",
+        "funding,  1,      250000, 300,    187.11, 0,  passing",
+        "funding,  1,      250000, -300.1, 187.11, 0,  warning",
+        "basis,    1,      250000, 10.95,  188.01, 0,  passing",
+        "basis,    1,      250000, 10.95,  188.02, 0,  warning",
+        "liqs,     1,      250000, 10.95,  187.11, 10, passing",
+        "liqs,     1,      250000, 10.95,  187.11, 11, breach"
+    })
+    void eachThresholdFlipsTheStatusOnItsOwn(
+            String case_, String spread, String depthBid, String apr, String usdc, int liquidations, String status)
+            throws Exception {
         seed(NOW - 800, NOW - 90_000);
         seedBook(spread, depthBid, "198000", NOW - 400);
         seedFundingAndBasis(apr, usdc, NOW - 1_500);
@@ -170,7 +161,10 @@ class GuardsEndpointTest extends GuardsTestBase {
             JsonNode body = JSON.readTree(api.get("/api/engine/guards").body());
             assertEquals(status, body.get("status").asText(), case_ + ": " + body.get("warnings"));
             assertEquals("live", body.get("data_source").asText());
-            assertEquals(status.equals("passing") ? 0 : 1, body.get("warnings").size(), body.get("warnings").toString());
+            assertEquals(
+                    status.equals("passing") ? 0 : 1,
+                    body.get("warnings").size(),
+                    body.get("warnings").toString());
         }
     }
 
@@ -180,11 +174,18 @@ class GuardsEndpointTest extends GuardsTestBase {
         seedFundingAndBasis("10.95", "187.11", NOW - 1_500);
         TestClock clock = new TestClock(NOW);
         try (TestApi api = TestApi.start(redis.url(), clock)) {
-            assertEquals(1.6036, JSON.readTree(api.get("/api/engine/guards").body()).get("basis_bps").asDouble());
+            assertEquals(
+                    1.6036,
+                    JSON.readTree(api.get("/api/engine/guards").body())
+                            .get("basis_bps")
+                            .asDouble());
             clock.advance(3_501);
             JsonNode later = JSON.readTree(api.get("/api/engine/guards").body());
             assertTrue(later.get("basis_bps").isNull(), later.toString());
-            assertTrue(containsText(later.get("warnings"), "basis_bps: okx SOL-USDC-SWAP price stale, 5001 ms old (max 5000 ms)"),
+            assertTrue(
+                    containsText(
+                            later.get("warnings"),
+                            "basis_bps: okx SOL-USDC-SWAP price stale, 5001 ms old (max 5000 ms)"),
                     later.get("warnings").toString());
         }
     }
@@ -195,8 +196,12 @@ class GuardsEndpointTest extends GuardsTestBase {
         try (TestApi api = TestApi.start(redis.url(), NOW)) {
             liquidationFeedsAlive("binance", "bybit");
             JsonNode partial = JSON.readTree(api.get("/api/engine/guards").body());
-            assertEquals(0, partial.get("liq_events_5m").asInt(), "feeds connected and nothing liquidated: a real zero");
-            assertTrue(containsText(partial.get("warnings"), "liq_events_5m: okx not connected; the count covers the other venues only"),
+            assertEquals(
+                    0, partial.get("liq_events_5m").asInt(), "feeds connected and nothing liquidated: a real zero");
+            assertTrue(
+                    containsText(
+                            partial.get("warnings"),
+                            "liq_events_5m: okx not connected; the count covers the other venues only"),
                     partial.get("warnings").toString());
         }
     }
@@ -209,28 +214,31 @@ class GuardsEndpointTest extends GuardsTestBase {
             JsonNode body = JSON.readTree(api.get("/api/engine/guards").body());
             assertTrue(body.get("basis_bps").isNull());
             assertEquals(3_000, body.get("ages_ms").get("basis_bps").asLong());
-            assertTrue(containsText(body.get("warnings"), "basis_bps: USDC and USDT prices are 2200 ms apart (max 2000 ms)"), body.toString());
+            assertTrue(
+                    containsText(
+                            body.get("warnings"), "basis_bps: USDC and USDT prices are 2200 ms apart (max 2000 ms)"),
+                    body.toString());
             assertEquals("stale", body.get("data_source").asText());
         }
     }
-
-
-
-
-
 
     @Test
     void oldDataIsStaleNullAndSaysWhy() throws Exception {
         seed(NOW - 6_000, NOW - 400_000);
         try (TestApi api = TestApi.start(redis.url(), NOW)) {
-            JsonNode body = JSON.readTree(api.get("/api/engine/guards?symbol=sol").body());
+            JsonNode body =
+                    JSON.readTree(api.get("/api/engine/guards?symbol=sol").body());
             assertEquals("stale", body.get("data_source").asText());
             assertEquals("breach", body.get("status").asText(), "the price is required and stale");
             assertTrue(body.get("price").isNull());
             assertTrue(body.get("last_bar").isNull());
             assertEquals(6_000, body.get("ages_ms").get("price").asLong());
-            assertEquals("price: stale, 6000 ms old (max 5000 ms)", body.get("warnings").get(0).asText());
-            assertEquals("bar: stale, 340000 ms old (max 150000 ms)", body.get("warnings").get(1).asText());
+            assertEquals(
+                    "price: stale, 6000 ms old (max 5000 ms)",
+                    body.get("warnings").get(0).asText());
+            assertEquals(
+                    "bar: stale, 340000 ms old (max 150000 ms)",
+                    body.get("warnings").get(1).asText());
         }
     }
 
@@ -248,7 +256,11 @@ class GuardsEndpointTest extends GuardsTestBase {
         seed(NOW - 800, NOW - 90_000);
         TestClock clock = new TestClock(NOW);
         try (TestApi api = TestApi.start(redis.url(), clock)) {
-            assertEquals("live", JSON.readTree(api.get("/api/engine/guards").body()).get("data_source").asText());
+            assertEquals(
+                    "live",
+                    JSON.readTree(api.get("/api/engine/guards").body())
+                            .get("data_source")
+                            .asText());
             redis.stop();
             clock.advance(5_000);
             HttpResponse<String> response = api.get("/api/engine/guards");
@@ -257,7 +269,9 @@ class GuardsEndpointTest extends GuardsTestBase {
             assertEquals("unavailable", body.get("data_source").asText());
             assertEquals("breach", body.get("status").asText());
             assertTrue(body.get("price").isNull());
-            assertEquals("redis unavailable: no guard can be evaluated", body.get("warnings").get(0).asText());
+            assertEquals(
+                    "redis unavailable: no guard can be evaluated",
+                    body.get("warnings").get(0).asText());
             assertFalse(response.body().contains("Exception"), response.body());
             assertFalse(response.body().contains("redis://"), "no internals in the answer");
 
@@ -270,9 +284,12 @@ class GuardsEndpointTest extends GuardsTestBase {
             String source = "";
             while (!source.equals("live") && System.currentTimeMillis() < deadline) {
                 Thread.sleep(100);
-                source = JSON.readTree(api.get("/api/engine/guards").body()).get("data_source").asText();
+                source = JSON.readTree(api.get("/api/engine/guards").body())
+                        .get("data_source")
+                        .asText();
             }
-            assertEquals("live", source, "guards recover by themselves once Redis is back: unavailable is never cached");
+            assertEquals(
+                    "live", source, "guards recover by themselves once Redis is back: unavailable is never cached");
         }
     }
 
@@ -301,7 +318,8 @@ class GuardsEndpointTest extends GuardsTestBase {
             JsonNode error = JSON.readTree(unknown.body());
             assertEquals("bad_parameter", error.get("error").asText());
             assertEquals("symbol", error.get("parameter").asText());
-            assertEquals("unknown symbol 'DOGE'; known: [SOL]", error.get("message").asText());
+            assertEquals(
+                    "unknown symbol 'DOGE'; known: [SOL]", error.get("message").asText());
 
             HttpResponse<String> missing = api.get("/api/nope");
             assertEquals(404, missing.statusCode());

@@ -1,18 +1,10 @@
 package perpwatch.functions.guards;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.net.http.HttpResponse;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import perpwatch.core.instrument.Instrument;
 import perpwatch.core.model.Bar;
 import perpwatch.core.model.BarCodec;
@@ -31,8 +23,6 @@ import perpwatch.core.redis.RedisStreams;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.core.testing.TestRedis;
 import perpwatch.functions.StreamSeeder;
-import perpwatch.functions.TestApi;
-import perpwatch.functions.TestClock;
 
 /** A real Redis, the seeding helpers and the fixed clock time the guards tests share. */
 abstract class GuardsTestBase {
@@ -44,11 +34,12 @@ abstract class GuardsTestBase {
     RedisStreams streams;
     StreamSeeder seeder;
 
-
     /** The fields that were in the answer before per-metric states: compared exactly, the newer parts on their own. */
     static JsonNode flat(String body) throws Exception {
-        com.fasterxml.jackson.databind.node.ObjectNode node = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(body);
-        node.remove(java.util.List.of("seq", "instance", "liq_events_5m_by_venue", "guards", "required", "thresholds_version"));
+        com.fasterxml.jackson.databind.node.ObjectNode node =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(body);
+        node.remove(java.util.List.of(
+                "seq", "instance", "liq_events_5m_by_venue", "guards", "required", "thresholds_version"));
         return node;
     }
 
@@ -67,9 +58,24 @@ abstract class GuardsTestBase {
     }
 
     void seed(long priceTs, long barOpen) {
-        streams.add(StreamKeys.price(SOL), PriceTickCodec.INSTANCE.encode(new PriceTick(new BigDecimal("187.08"), priceTs, priceTs + 3)), NOW);
-        Bar bar = new Bar(barOpen, new BigDecimal("186.9"), new BigDecimal("187.2"), new BigDecimal("186.8"), new BigDecimal("187.08"),
-                new BigDecimal("1200.5"), new BigDecimal("800.25"), new BigDecimal("15000.75"), new BigDecimal("187.01"), 321, 10, 330, barOpen + 61_000);
+        streams.add(
+                StreamKeys.price(SOL),
+                PriceTickCodec.INSTANCE.encode(new PriceTick(new BigDecimal("187.08"), priceTs, priceTs + 3)),
+                NOW);
+        Bar bar = new Bar(
+                barOpen,
+                new BigDecimal("186.9"),
+                new BigDecimal("187.2"),
+                new BigDecimal("186.8"),
+                new BigDecimal("187.08"),
+                new BigDecimal("1200.5"),
+                new BigDecimal("800.25"),
+                new BigDecimal("15000.75"),
+                new BigDecimal("187.01"),
+                321,
+                10,
+                330,
+                barOpen + 61_000);
         streams.add(StreamKeys.trades(SOL), BarCodec.INSTANCE.encode(bar), NOW);
     }
 
@@ -83,20 +89,52 @@ abstract class GuardsTestBase {
     }
 
     void seedBook(String spreadBps, String depthBid, String depthAsk, long ts) {
-        seeder.add(StreamKeys.book(SOL), BookTopCodec.INSTANCE, new BookTop(new BigDecimal("187.07"), new BigDecimal("120"),
-                new BigDecimal("187.09"), new BigDecimal("80"), new BigDecimal(spreadBps), new BigDecimal(depthBid),
-                new BigDecimal(depthAsk), ts, ts + 2), ts + 3);
+        seeder.add(
+                StreamKeys.book(SOL),
+                BookTopCodec.INSTANCE,
+                new BookTop(
+                        new BigDecimal("187.07"),
+                        new BigDecimal("120"),
+                        new BigDecimal("187.09"),
+                        new BigDecimal("80"),
+                        new BigDecimal(spreadBps),
+                        new BigDecimal(depthBid),
+                        new BigDecimal(depthAsk),
+                        ts,
+                        ts + 2),
+                ts + 3);
     }
 
     /** Funding 20 s old; OKX USDC last trade at {@code usdcTs}; OKX USDT at NOW−1000. */
     void seedFundingAndBasis(String apr, String usdcPrice, long usdcTs) {
-        seeder.add(StreamKeys.funding(SOL), FundingSnapshotCodec.INSTANCE, new FundingSnapshot("SOLUSDT", new BigDecimal("1500000000"),
-                new BigDecimal("8000000"), new BigDecimal("0.0001"), new BigDecimal("0.0001"), 8, new BigDecimal(apr),
-                NOW + 3_600_000, new BigDecimal("187.5"), NOW - 20_000, NOW - 19_900), NOW - 19_900);
-        seeder.add(StreamKeys.usdcTrades(SOL), LastTradeCodec.INSTANCE,
-                new LastTrade("SOL-USDC-SWAP", new BigDecimal(usdcPrice), "buy", new BigDecimal("0.5"), usdcTs, usdcTs + 5), usdcTs + 6);
-        seeder.add(StreamKeys.okxUsdtTrades(SOL), LastTradeCodec.INSTANCE,
-                new LastTrade("SOL-USDT-SWAP", new BigDecimal("187.1"), "sell", new BigDecimal("3"), NOW - 1_000, NOW - 995), NOW - 994);
+        seeder.add(
+                StreamKeys.funding(SOL),
+                FundingSnapshotCodec.INSTANCE,
+                new FundingSnapshot(
+                        "SOLUSDT",
+                        new BigDecimal("1500000000"),
+                        new BigDecimal("8000000"),
+                        new BigDecimal("0.0001"),
+                        new BigDecimal("0.0001"),
+                        8,
+                        new BigDecimal(apr),
+                        NOW + 3_600_000,
+                        new BigDecimal("187.5"),
+                        NOW - 20_000,
+                        NOW - 19_900),
+                NOW - 19_900);
+        seeder.add(
+                StreamKeys.usdcTrades(SOL),
+                LastTradeCodec.INSTANCE,
+                new LastTrade(
+                        "SOL-USDC-SWAP", new BigDecimal(usdcPrice), "buy", new BigDecimal("0.5"), usdcTs, usdcTs + 5),
+                usdcTs + 6);
+        seeder.add(
+                StreamKeys.okxUsdtTrades(SOL),
+                LastTradeCodec.INSTANCE,
+                new LastTrade(
+                        "SOL-USDT-SWAP", new BigDecimal("187.1"), "sell", new BigDecimal("3"), NOW - 1_000, NOW - 995),
+                NOW - 994);
     }
 
     void liquidationFeedsAlive(String... venues) {
@@ -108,8 +146,19 @@ abstract class GuardsTestBase {
     void seedLiquidations(long... idTimes) {
         liquidationFeedsAlive("binance", "okx", "bybit");
         for (long t : idTimes) {
-            seeder.add(StreamKeys.liquidations(SOL), LiquidationCodec.INSTANCE, new Liquidation("binance", "SOLUSDT", PositionSide.LONG,
-                    new BigDecimal("187"), new BigDecimal("10"), new BigDecimal("1870"), t - 50, t - 5), t);
+            seeder.add(
+                    StreamKeys.liquidations(SOL),
+                    LiquidationCodec.INSTANCE,
+                    new Liquidation(
+                            "binance",
+                            "SOLUSDT",
+                            PositionSide.LONG,
+                            new BigDecimal("187"),
+                            new BigDecimal("10"),
+                            new BigDecimal("1870"),
+                            t - 50,
+                            t - 5),
+                    t);
         }
     }
 }

@@ -54,7 +54,8 @@ class GuardsTruthTableTest extends GuardsTestBase {
     void row1EveryRequiredMetricFreshAndInBoundsIsPassing() throws Exception {
         baseline();
         JsonNode answer = guards();
-        assertEquals("passing", answer.get("status").asText(), answer.get("warnings").toString());
+        assertEquals(
+                "passing", answer.get("status").asText(), answer.get("warnings").toString());
     }
 
     @Test
@@ -76,7 +77,9 @@ class GuardsTruthTableTest extends GuardsTestBase {
         JsonNode answer = guards();
         assertEquals("breach", answer.get("status").asText());
         assertEquals("unknown", state(answer, "spread_bps"));
-        assertEquals("stale, 5001 ms old (max 5000 ms)", answer.get("guards").get("spread_bps").get("reason").asText());
+        assertEquals(
+                "stale, 5001 ms old (max 5000 ms)",
+                answer.get("guards").get("spread_bps").get("reason").asText());
     }
 
     @Test
@@ -138,7 +141,12 @@ class GuardsTruthTableTest extends GuardsTestBase {
         JsonNode okx = answer.get("liq_events_5m_by_venue").get("okx");
         assertTrue(okx.get("count").isNull());
         assertEquals(false, okx.get("connected").asBoolean());
-        assertEquals(true, answer.get("liq_events_5m_by_venue").get("binance").get("sampled").asBoolean());
+        assertEquals(
+                true,
+                answer.get("liq_events_5m_by_venue")
+                        .get("binance")
+                        .get("sampled")
+                        .asBoolean());
     }
 
     @Test
@@ -146,24 +154,30 @@ class GuardsTruthTableTest extends GuardsTestBase {
         seed(NOW - 800, NOW - 90_000);
         seedBook("1.0691", "250000.5", "198000", NOW - 400);
         seedLiquidations(NOW - 200_000);
-        JsonNode strict = guards(Map.of("perpwatch.guard.required", "price,spread_bps,depth_10bps,liq_events_5m,funding_apr"));
+        JsonNode strict =
+                guards(Map.of("perpwatch.guard.required", "price,spread_bps,depth_10bps,liq_events_5m,funding_apr"));
         assertEquals("breach", strict.get("status").asText(), "funding required and missing");
         JsonNode lax = guards(Map.of("perpwatch.guard.required", "none"));
         assertEquals("warning", lax.get("status").asText(), "nothing required: unknowns only warn");
-        IllegalArgumentException typo = assertThrows(IllegalArgumentException.class,
-                () -> GuardPolicy.requiredFrom("price,sprd"));
+        IllegalArgumentException typo =
+                assertThrows(IllegalArgumentException.class, () -> GuardPolicy.requiredFrom("price,sprd"));
         assertTrue(typo.getMessage().contains("unknown guard metric 'sprd'"), typo.getMessage());
     }
 
     @Test
     void aClockSkewedWriterMakesItsMetricUnknownAndNamesTheStream() throws Exception {
         baseline();
-        streams.add(StreamKeys.price(SOL), PriceTickCodec.INSTANCE.encode(new PriceTick(new BigDecimal("187.1"), NOW + 9_000, NOW + 9_000)), NOW);
+        streams.add(
+                StreamKeys.price(SOL),
+                PriceTickCodec.INSTANCE.encode(new PriceTick(new BigDecimal("187.1"), NOW + 9_000, NOW + 9_000)),
+                NOW);
         JsonNode answer = guards();
         assertEquals("breach", answer.get("status").asText());
         assertEquals("unknown", state(answer, "price"));
-        assertTrue(containsText(answer.get("warnings"),
-                "price: clock skew: market:solusdt:price is stamped 9000 ms ahead of this API's clock (max 2000 ms)"),
+        assertTrue(
+                containsText(
+                        answer.get("warnings"),
+                        "price: clock skew: market:solusdt:price is stamped 9000 ms ahead of this API's clock (max 2000 ms)"),
                 answer.get("warnings").toString());
     }
 
@@ -174,7 +188,8 @@ class GuardsTruthTableTest extends GuardsTestBase {
         JsonNode answer = guards();
         assertEquals("breach", answer.get("status").asText());
         assertEquals("unknown", state(answer, "depth_10bps"));
-        assertTrue(answer.get("guards").get("spread_bps").get("reason").asText().startsWith("latest entry is unreadable"),
+        assertTrue(
+                answer.get("guards").get("spread_bps").get("reason").asText().startsWith("latest entry is unreadable"),
                 answer.get("guards").get("spread_bps").toString());
     }
 
@@ -199,20 +214,42 @@ class GuardsTruthTableTest extends GuardsTestBase {
         baseline();
         // Twenty liquidations from 20 minutes ago, written now (as the feeds flush after a Redis outage).
         for (int i = 0; i < 20; i++) {
-            streams.add(StreamKeys.liquidations(SOL), LiquidationCodec.INSTANCE.encode(new Liquidation("bybit", "SOLUSDT", PositionSide.SHORT,
-                    new BigDecimal("187"), BigDecimal.ONE, new BigDecimal("187"), NOW - 1_200_000 + i, NOW - 1_199_000 + i)), NOW);
+            streams.add(
+                    StreamKeys.liquidations(SOL),
+                    LiquidationCodec.INSTANCE.encode(new Liquidation(
+                            "bybit",
+                            "SOLUSDT",
+                            PositionSide.SHORT,
+                            new BigDecimal("187"),
+                            BigDecimal.ONE,
+                            new BigDecimal("187"),
+                            NOW - 1_200_000 + i,
+                            NOW - 1_199_000 + i)),
+                    NOW);
         }
         JsonNode answer = guards();
-        assertEquals("passing", answer.get("status").asText(), answer.get("warnings").toString());
-        assertEquals(1, answer.get("liq_events_5m").asInt(), "only the baseline's one liquidation happened in the window");
+        assertEquals(
+                "passing", answer.get("status").asText(), answer.get("warnings").toString());
+        assertEquals(
+                1, answer.get("liq_events_5m").asInt(), "only the baseline's one liquidation happened in the window");
     }
 
     @Test
     void liquidationsAreCountedPerVenueWithBinanceMarkedSampled() throws Exception {
         baseline();
         for (String venue : new String[] {"okx", "bybit", "bybit"}) {
-            streams.add(StreamKeys.liquidations(SOL), LiquidationCodec.INSTANCE.encode(new Liquidation(venue, "SOLUSDT", PositionSide.LONG,
-                    new BigDecimal("187"), BigDecimal.ONE, new BigDecimal("187"), NOW - 30_000, NOW - 29_000)), NOW);
+            streams.add(
+                    StreamKeys.liquidations(SOL),
+                    LiquidationCodec.INSTANCE.encode(new Liquidation(
+                            venue,
+                            "SOLUSDT",
+                            PositionSide.LONG,
+                            new BigDecimal("187"),
+                            BigDecimal.ONE,
+                            new BigDecimal("187"),
+                            NOW - 30_000,
+                            NOW - 29_000)),
+                    NOW);
         }
         JsonNode answer = guards();
         assertEquals(4, answer.get("liq_events_5m").asInt());
@@ -229,10 +266,14 @@ class GuardsTruthTableTest extends GuardsTestBase {
             JsonNode first = JSON.readTree(api.get("/api/engine/guards").body());
             assertEquals(1, first.get("liq_events_5m").asInt());
             clock.advance(10);
-            assertEquals(first.get("seq"), JSON.readTree(api.get("/api/engine/guards").body()).get("seq"), "nothing changed: cached");
+            assertEquals(
+                    first.get("seq"),
+                    JSON.readTree(api.get("/api/engine/guards").body()).get("seq"),
+                    "nothing changed: cached");
             seedLiquidations(NOW - 5);
             JsonNode next = JSON.readTree(api.get("/api/engine/guards").body());
-            assertEquals(2, next.get("liq_events_5m").asInt(), "a new liquidation invalidates the cached answer at once");
+            assertEquals(
+                    2, next.get("liq_events_5m").asInt(), "a new liquidation invalidates the cached answer at once");
         }
     }
 
@@ -240,21 +281,49 @@ class GuardsTruthTableTest extends GuardsTestBase {
     void openInterestIsAgedFromItsOwnRowAndNeverGuessedFromTheTwoSidedFigure() throws Exception {
         baseline();
         long oiTime = NOW - 400_000; // Bybit stamps OI by its 5-minute period: older than the ticker, within its budget
-        streams.add(StreamKeys.funding(SOL), FundingSnapshotCodec.INSTANCE.encode(new FundingSnapshot("SOLUSDT", new BigDecimal("750000000"),
-                new BigDecimal("1500000000"), new BigDecimal("0.0001"), new BigDecimal("0.0001"), 8, new BigDecimal("10.95"),
-                NOW + 3_600_000, new BigDecimal("187.5"), NOW - 5_000, NOW - 4_900, oiTime)), NOW);
+        streams.add(
+                StreamKeys.funding(SOL),
+                FundingSnapshotCodec.INSTANCE.encode(new FundingSnapshot(
+                        "SOLUSDT",
+                        new BigDecimal("750000000"),
+                        new BigDecimal("1500000000"),
+                        new BigDecimal("0.0001"),
+                        new BigDecimal("0.0001"),
+                        8,
+                        new BigDecimal("10.95"),
+                        NOW + 3_600_000,
+                        new BigDecimal("187.5"),
+                        NOW - 5_000,
+                        NOW - 4_900,
+                        oiTime)),
+                NOW);
         JsonNode answer = guards();
         assertEquals("pass", state(answer, "oi_notional"));
-        assertEquals(400_000, answer.get("guards").get("oi_notional").get("age_ms").asLong());
+        assertEquals(
+                400_000, answer.get("guards").get("oi_notional").get("age_ms").asLong());
         assertEquals(750_000_000, answer.get("oi_notional").asLong(), "one side, as Binance and Coinglass show it");
 
-        streams.add(StreamKeys.funding(SOL), FundingSnapshotCodec.INSTANCE.encode(new FundingSnapshot("SOLUSDT", null,
-                new BigDecimal("1500000000"), new BigDecimal("0.0001"), new BigDecimal("0.0001"), 8, new BigDecimal("10.95"),
-                NOW + 3_600_000, new BigDecimal("187.5"), NOW - 4_000, NOW - 3_900, NOW - 60_000)), NOW);
+        streams.add(
+                StreamKeys.funding(SOL),
+                FundingSnapshotCodec.INSTANCE.encode(new FundingSnapshot(
+                        "SOLUSDT",
+                        null,
+                        new BigDecimal("1500000000"),
+                        new BigDecimal("0.0001"),
+                        new BigDecimal("0.0001"),
+                        8,
+                        new BigDecimal("10.95"),
+                        NOW + 3_600_000,
+                        new BigDecimal("187.5"),
+                        NOW - 4_000,
+                        NOW - 3_900,
+                        NOW - 60_000)),
+                NOW);
         JsonNode twoSidedOnly = guards();
         assertEquals("unknown", state(twoSidedOnly, "oi_notional"));
         assertTrue(twoSidedOnly.get("oi_notional").isNull(), "never halved");
-        assertEquals("no one-sided open interest from the venue (oi_two_sided only)",
+        assertEquals(
+                "no one-sided open interest from the venue (oi_two_sided only)",
                 twoSidedOnly.get("guards").get("oi_notional").get("reason").asText());
         assertEquals("pass", state(twoSidedOnly, "funding_apr"));
     }

@@ -22,16 +22,17 @@ class StatusRuleTest {
      */
     @ParameterizedTest(name = "required {0}, optional {1} -> {2}")
     @CsvSource({
-            "PASS,    PASS,    PASSING",
-            "PASS,    WARN,    WARNING",
-            "PASS,    UNKNOWN, WARNING",
-            "PASS,    BREACH,  BREACH",
-            "WARN,    PASS,    WARNING",
-            "WARN,    UNKNOWN, WARNING",
-            "BREACH,  PASS,    BREACH",
-            "UNKNOWN, PASS,    BREACH",
-            "UNKNOWN, WARN,    BREACH",
-            "UNKNOWN, UNKNOWN, BREACH"})
+        "PASS,    PASS,    PASSING",
+        "PASS,    WARN,    WARNING",
+        "PASS,    UNKNOWN, WARNING",
+        "PASS,    BREACH,  BREACH",
+        "WARN,    PASS,    WARNING",
+        "WARN,    UNKNOWN, WARNING",
+        "BREACH,  PASS,    BREACH",
+        "UNKNOWN, PASS,    BREACH",
+        "UNKNOWN, WARN,    BREACH",
+        "UNKNOWN, UNKNOWN, BREACH"
+    })
     void truthTable(GuardState required, GuardState optional, GuardStatus expected) {
         Map<GuardMetric, MetricGuard> guards = new EnumMap<>(GuardMetric.class);
         guards.put(GuardMetric.PRICE, guard(GuardState.PASS, true));

@@ -15,7 +15,8 @@ class ThresholdsEndpointTest extends GuardsTestBase {
     @Test
     void theDefaultsAsConfiguredWithTheVersionEveryAnswerNames() throws Exception {
         try (TestApi api = TestApi.start(redis.url(), NOW)) {
-            JsonNode thresholds = JSON.readTree(api.get("/api/engine/thresholds").body());
+            JsonNode thresholds =
+                    JSON.readTree(api.get("/api/engine/thresholds").body());
             String version = thresholds.get("version").asText();
             String expected = """
                     {"version":"%s","required":["price","spread_bps","depth_10bps","liq_events_5m"],
@@ -27,7 +28,11 @@ class ThresholdsEndpointTest extends GuardsTestBase {
                      "basis_max_skew_ms":2000,"clock_skew_max_ms":2000,"liq_counted_max":1000}""".formatted(version);
             assertEquals(JSON.readTree(expected), thresholds);
             assertEquals(12, version.length());
-            assertEquals(version, JSON.readTree(api.get("/api/engine/guards").body()).get("thresholds_version").asText());
+            assertEquals(
+                    version,
+                    JSON.readTree(api.get("/api/engine/guards").body())
+                            .get("thresholds_version")
+                            .asText());
         }
     }
 
@@ -35,15 +40,25 @@ class ThresholdsEndpointTest extends GuardsTestBase {
     void aChangedThresholdChangesTheVersionAndTheBoundsServed() throws Exception {
         String defaults;
         try (TestApi api = TestApi.start(redis.url(), NOW)) {
-            defaults = JSON.readTree(api.get("/api/engine/thresholds").body()).get("version").asText();
+            defaults = JSON.readTree(api.get("/api/engine/thresholds").body())
+                    .get("version")
+                    .asText();
         }
-        try (TestApi api = TestApi.start(redis.url(), new TestClock(NOW), Map.of("perpwatch.guard.spread.warn.bps", "7.5"))) {
+        try (TestApi api =
+                TestApi.start(redis.url(), new TestClock(NOW), Map.of("perpwatch.guard.spread.warn.bps", "7.5"))) {
             JsonNode changed = JSON.readTree(api.get("/api/engine/thresholds").body());
             assertNotEquals(defaults, changed.get("version").asText());
-            assertEquals(7.5, changed.get("metrics").get("spread_bps").get("warn_above").asDouble());
+            assertEquals(
+                    7.5,
+                    changed.get("metrics").get("spread_bps").get("warn_above").asDouble());
         }
-        try (TestApi api = TestApi.start(redis.url(), new TestClock(NOW), Map.of("perpwatch.guard.required", "price"))) {
-            assertNotEquals(defaults, JSON.readTree(api.get("/api/engine/thresholds").body()).get("version").asText(),
+        try (TestApi api =
+                TestApi.start(redis.url(), new TestClock(NOW), Map.of("perpwatch.guard.required", "price"))) {
+            assertNotEquals(
+                    defaults,
+                    JSON.readTree(api.get("/api/engine/thresholds").body())
+                            .get("version")
+                            .asText(),
                     "the required set is part of the version");
         }
     }

@@ -41,17 +41,24 @@ class HealthEndpointTest {
 
     @Test
     void aFeedLinkIsLiveOnlyWhenItsTaskSaysSubscribedAndAMissingStatusIsNotLive() throws Exception {
-        try (TestRedis redis = TestRedis.start(); RedisStreams streams = new RedisStreams(redis.config())) {
+        try (TestRedis redis = TestRedis.start();
+                RedisStreams streams = new RedisStreams(redis.config())) {
             TestClock clock = new TestClock(System.currentTimeMillis());
             long now = clock.millis();
             Duration ttl = Duration.ofMinutes(1);
-            streams.putExpiring(StreamKeys.feedLink(SOL, new FeedLink("binance-trades", "binance")),
-                    new FeedLink.Status(FeedLink.State.SUBSCRIBED, now - 1_500).encode(), ttl);
-            streams.putExpiring(StreamKeys.feedLink(SOL, new FeedLink("liquidations", "okx")),
-                    new FeedLink.Status(FeedLink.State.REFUSED, now - 700).encode(), ttl);
+            streams.putExpiring(
+                    StreamKeys.feedLink(SOL, new FeedLink("binance-trades", "binance")),
+                    new FeedLink.Status(FeedLink.State.SUBSCRIBED, now - 1_500).encode(),
+                    ttl);
+            streams.putExpiring(
+                    StreamKeys.feedLink(SOL, new FeedLink("liquidations", "okx")),
+                    new FeedLink.Status(FeedLink.State.REFUSED, now - 700).encode(),
+                    ttl);
             // Answering pings but not acknowledged: the task says so, and health does not call it live.
-            streams.putExpiring(StreamKeys.feedLink(SOL, new FeedLink("liquidations", "bybit")),
-                    new FeedLink.Status(FeedLink.State.UNSUBSCRIBED, now - 300).encode(), ttl);
+            streams.putExpiring(
+                    StreamKeys.feedLink(SOL, new FeedLink("liquidations", "bybit")),
+                    new FeedLink.Status(FeedLink.State.UNSUBSCRIBED, now - 300).encode(),
+                    ttl);
             try (TestApi api = TestApi.start(redis.url(), clock)) {
                 JsonNode body = JSON.readTree(api.get("/api/health").body());
                 JsonNode trades = feed(body, "binance-trades", "binance");
@@ -61,7 +68,9 @@ class HealthEndpointTest {
                 JsonNode okx = feed(body, "liquidations", "okx");
                 assertEquals("refused", okx.get("state").asText());
                 assertEquals(700, okx.get("age_ms").asLong());
-                assertEquals("unsubscribed", feed(body, "liquidations", "bybit").get("state").asText());
+                assertEquals(
+                        "unsubscribed",
+                        feed(body, "liquidations", "bybit").get("state").asText());
                 JsonNode book = feed(body, "binance-book", "binance");
                 assertEquals("unsubscribed", book.get("state").asText(), "no status: the task is not running");
                 assertTrue(book.get("age_ms").isNull());
@@ -72,10 +81,14 @@ class HealthEndpointTest {
 
     @Test
     void showsLengthAgeAndLagPerStreamAndWhichFeedIsBehind() throws Exception {
-        try (TestRedis redis = TestRedis.start(); RedisStreams streams = new RedisStreams(redis.config())) {
+        try (TestRedis redis = TestRedis.start();
+                RedisStreams streams = new RedisStreams(redis.config())) {
             long now = System.currentTimeMillis();
             for (int i = 0; i < 3; i++) {
-                streams.add(StreamKeys.price(Instrument.sol()), PriceTickCodec.INSTANCE.encode(new PriceTick(BigDecimal.TEN, now - 40, now - 28)), now);
+                streams.add(
+                        StreamKeys.price(Instrument.sol()),
+                        PriceTickCodec.INSTANCE.encode(new PriceTick(BigDecimal.TEN, now - 40, now - 28)),
+                        now);
             }
             TestClock clock = new TestClock(System.currentTimeMillis());
             try (TestApi api = TestApi.start(redis.url(), clock)) {
@@ -85,7 +98,9 @@ class HealthEndpointTest {
                 assertEquals("up", body.get("redis").asText());
                 assertEquals("degraded", body.get("status").asText(), "the bars stream is empty");
                 var price = body.get("streams").findParents("key").stream()
-                        .filter(n -> n.get("key").asText().equals("market:solusdt:price")).findFirst().orElseThrow();
+                        .filter(n -> n.get("key").asText().equals("market:solusdt:price"))
+                        .findFirst()
+                        .orElseThrow();
                 assertEquals(3, price.get("length").asLong());
                 assertEquals(12, price.get("feed_lag_ms").asLong());
                 assertEquals("ok", price.get("status").asText());
@@ -93,7 +108,9 @@ class HealthEndpointTest {
 
                 clock.advance(10_000);
                 var later = JSON.readTree(api.get("/api/health").body()).get("streams").findParents("key").stream()
-                        .filter(n -> n.get("key").asText().equals("market:solusdt:price")).findFirst().orElseThrow();
+                        .filter(n -> n.get("key").asText().equals("market:solusdt:price"))
+                        .findFirst()
+                        .orElseThrow();
                 assertEquals("behind", later.get("status").asText());
 
                 var feeds = body.get("feeds");

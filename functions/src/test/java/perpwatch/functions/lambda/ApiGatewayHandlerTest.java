@@ -33,7 +33,10 @@ class ApiGatewayHandlerTest {
     static void start() {
         redis = TestRedis.start();
         try (RedisStreams streams = new RedisStreams(redis.config())) {
-            streams.add(StreamKeys.price(Instrument.sol()), PriceTickCodec.INSTANCE.encode(new PriceTick(new BigDecimal("150.5"), NOW - 100, NOW - 90)), NOW);
+            streams.add(
+                    StreamKeys.price(Instrument.sol()),
+                    PriceTickCodec.INSTANCE.encode(new PriceTick(new BigDecimal("150.5"), NOW - 100, NOW - 90)),
+                    NOW);
             perpwatch.functions.onchain.LiqMapSamples.publish(streams, "scan-1", NOW);
         }
         netty = TestApi.start(redis.url(), NOW);
@@ -54,33 +57,55 @@ class ApiGatewayHandlerTest {
                 .withRouteKey("$default")
                 .withRawPath(path)
                 .withRawQueryString(rawQuery)
-                .withQueryStringParameters(rawQuery.isEmpty() ? null : Map.of(rawQuery.split("=")[0], rawQuery.split("=")[1]))
+                .withQueryStringParameters(
+                        rawQuery.isEmpty() ? null : Map.of(rawQuery.split("=")[0], rawQuery.split("=")[1]))
                 .withHeaders(Map.of("accept", "application/json", "host", "abc.execute-api.eu-west-1.amazonaws.com"))
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath(path)
-                                .withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").build())
-                        .withRequestId("test").withStage("$default").build())
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod("GET")
+                                .withPath(path)
+                                .withProtocol("HTTP/1.1")
+                                .withSourceIp("127.0.0.1")
+                                .build())
+                        .withRequestId("test")
+                        .withStage("$default")
+                        .build())
                 .withIsBase64Encoded(false)
                 .build();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/engine/guards", "/api/engine/guards?symbol=SOL", "/api/engine/guards?symbol=XRP", "/api/unknown",
-            "/api/market/oi_history?hours=48", "/api/market/funding_history?hours=abc", "/api/market/liq_heatmap?hours=1", "/api/health",
-            "/api/onchain/liq-map?side=short", "/api/onchain/liq-map?limit=0", "/api/engine/thresholds",
-            "/api/engine/guards/history?hours=2", "/api/engine/guards/history?hours=0"})
+    @ValueSource(
+            strings = {
+                "/api/engine/guards",
+                "/api/engine/guards?symbol=SOL",
+                "/api/engine/guards?symbol=XRP",
+                "/api/unknown",
+                "/api/market/oi_history?hours=48",
+                "/api/market/funding_history?hours=abc",
+                "/api/market/liq_heatmap?hours=1",
+                "/api/health",
+                "/api/onchain/liq-map?side=short",
+                "/api/onchain/liq-map?limit=0",
+                "/api/engine/thresholds",
+                "/api/engine/guards/history?hours=2",
+                "/api/engine/guards/history?hours=0"
+            })
     void lambdaAnswersExactlyWhatNettyAnswers(String pathAndQuery) throws Exception {
         String[] parts = pathAndQuery.split("\\?", 2);
-        APIGatewayV2HTTPResponse viaLambda = handler.handleRequest(event(parts[0], parts.length > 1 ? parts[1] : ""), new TestLambdaContext());
+        APIGatewayV2HTTPResponse viaLambda =
+                handler.handleRequest(event(parts[0], parts.length > 1 ? parts[1] : ""), new TestLambdaContext());
         HttpResponse<String> viaNetty = netty.get(pathAndQuery);
 
         assertEquals(viaNetty.statusCode(), viaLambda.getStatusCode());
         ObjectMapper json = new ObjectMapper();
-        assertEquals(withoutInstance(json.readTree(viaNetty.body())), withoutInstance(json.readTree(viaLambda.getBody())));
+        assertEquals(
+                withoutInstance(json.readTree(viaNetty.body())), withoutInstance(json.readTree(viaLambda.getBody())));
     }
 
     /** Two application contexts are two API instances: everything but their identity must agree. */
-    private static com.fasterxml.jackson.databind.JsonNode withoutInstance(com.fasterxml.jackson.databind.JsonNode node) {
+    private static com.fasterxml.jackson.databind.JsonNode withoutInstance(
+            com.fasterxml.jackson.databind.JsonNode node) {
         if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
             object.remove("instance");
         }

@@ -46,18 +46,24 @@ class DriftEventsCatchUpHandlerTest {
 
     @Test
     void eachDriftEventOnceAndOtherStreamsIgnored() throws Exception {
-        try (TestRedis redis = TestRedis.start(); RedisStreams streams = new RedisStreams(redis.config())) {
+        try (TestRedis redis = TestRedis.start();
+                RedisStreams streams = new RedisStreams(redis.config())) {
             var handler = new DriftEventsCatchUpHandler(Env.of(Map.of("PERPWATCH_REDIS_URL", redis.url())));
             LogRecord price = new LogRecord("market:solusdt:price", Map.of("price", "1"), 1, "p-1");
             KinesisEvent batch = event(List.of(drift("c-1"), price, drift("c-2"), drift("c-1")));
             handler.handleRequest(batch, new TestLambdaContext());
-            handler.handleRequest(batch, new TestLambdaContext());   // Lambda retried the batch
-            assertEquals(List.of("c-1", "c-2"), streams.range(StreamKeys.driftEvents(), 0, Long.MAX_VALUE, 100).stream()
-                    .map(e -> e.fields().get("signature")).toList());
+            handler.handleRequest(batch, new TestLambdaContext()); // Lambda retried the batch
+            assertEquals(
+                    List.of("c-1", "c-2"),
+                    streams.range(StreamKeys.driftEvents(), 0, Long.MAX_VALUE, 100).stream()
+                            .map(e -> e.fields().get("signature"))
+                            .toList());
             assertEquals(0, streams.length(StreamKeys.price(perpwatch.core.instrument.Instrument.sol())));
 
             redis.stop();
-            assertThrows(StoreUnavailableException.class, () -> handler.handleRequest(event(List.of(drift("c-3"))), new TestLambdaContext()),
+            assertThrows(
+                    StoreUnavailableException.class,
+                    () -> handler.handleRequest(event(List.of(drift("c-3"))), new TestLambdaContext()),
                     "Redis down fails the batch, so Lambda keeps its position and retries");
         }
     }

@@ -30,6 +30,7 @@ import perpwatch.functions.TestApi;
 class MarketHistoryEndpointTest {
     /** Half past an hour, and on a five-minute boundary. */
     static final long NOW = 1_764_001_800_000L;
+
     static final long HOUR = 3_600_000L;
     static final ObjectMapper JSON = new ObjectMapper();
     static final Instrument SOL = Instrument.sol();
@@ -50,8 +51,18 @@ class MarketHistoryEndpointTest {
     }
 
     static FundingSnapshot funding(long ts, long oi, String rate8h, String apr) {
-        return new FundingSnapshot("SOLUSDT", BigDecimal.valueOf(oi), BigDecimal.TEN, new BigDecimal(rate8h), new BigDecimal(rate8h),
-                8, new BigDecimal(apr), ts + HOUR, new BigDecimal("187.5"), ts, ts + 40);
+        return new FundingSnapshot(
+                "SOLUSDT",
+                BigDecimal.valueOf(oi),
+                BigDecimal.TEN,
+                new BigDecimal(rate8h),
+                new BigDecimal(rate8h),
+                8,
+                new BigDecimal(apr),
+                ts + HOUR,
+                new BigDecimal("187.5"),
+                ts,
+                ts + 40);
     }
 
     @Test
@@ -60,7 +71,11 @@ class MarketHistoryEndpointTest {
         // One sample every 20 minutes from an hour before the window; OI = 1000 + k. One entry is corrupt.
         for (int k = 0; from - HOUR + k * 1_200_000L <= NOW; k++) {
             long ts = from - HOUR + k * 1_200_000L;
-            seeder.add(StreamKeys.funding(SOL), FundingSnapshotCodec.INSTANCE, funding(ts, 1000 + k, "0.0001", "10.95"), ts + 40);
+            seeder.add(
+                    StreamKeys.funding(SOL),
+                    FundingSnapshotCodec.INSTANCE,
+                    funding(ts, 1000 + k, "0.0001", "10.95"),
+                    ts + 40);
             if (k == 7) {
                 seeder.add(StreamKeys.funding(SOL), Map.of("symbol", "SOLUSDT", "oi_notional", "garbage"), ts + 41);
             }
@@ -76,40 +91,66 @@ class MarketHistoryEndpointTest {
     }
 
     static SettledFunding settled(long ts, String rate8h, String apr) {
-        return new SettledFunding("SOLUSDT", new BigDecimal(rate8h), new BigDecimal(rate8h), 8, new BigDecimal(apr), ts, ts + 60_000);
+        return new SettledFunding(
+                "SOLUSDT", new BigDecimal(rate8h), new BigDecimal(rate8h), 8, new BigDecimal(apr), ts, ts + 60_000);
     }
 
     @Test
     void fundingHistoryIsTheSettledPrintsThenThePredictedRateLast() throws Exception {
-        long settlement = NOW - 1_800_000L;   // the hour's start, settled 30 min ago
+        long settlement = NOW - 1_800_000L; // the hour's start, settled 30 min ago
         // Prints at 8 h steps, the oldest outside a day; each written a minute after its settlement, one written twice.
         for (int k = 3; k >= 0; k--) {
             long ts = settlement - k * 8 * HOUR;
-            seeder.add(StreamKeys.fundingSettled(SOL), SettledFundingCodec.INSTANCE, settled(ts, k % 2 == 0 ? "0.0001" : "-0.00005",
-                    k % 2 == 0 ? "10.95" : "-5.475"), ts + 60_000);
+            seeder.add(
+                    StreamKeys.fundingSettled(SOL),
+                    SettledFundingCodec.INSTANCE,
+                    settled(ts, k % 2 == 0 ? "0.0001" : "-0.00005", k % 2 == 0 ? "10.95" : "-5.475"),
+                    ts + 60_000);
         }
-        seeder.add(StreamKeys.fundingSettled(SOL), SettledFundingCodec.INSTANCE, settled(settlement, "0.0001", "10.95"), settlement + 120_000);
-        seeder.add(StreamKeys.fundingSettled(SOL), Map.of("symbol", "SOLUSDT", "funding_rate", "garbage"), settlement + 130_000);
+        seeder.add(
+                StreamKeys.fundingSettled(SOL),
+                SettledFundingCodec.INSTANCE,
+                settled(settlement, "0.0001", "10.95"),
+                settlement + 120_000);
+        seeder.add(
+                StreamKeys.fundingSettled(SOL),
+                Map.of("symbol", "SOLUSDT", "funding_rate", "garbage"),
+                settlement + 130_000);
         // The ticker's predicted rate, sampled every minute: only the newest is shown.
         for (int k = 0; k < 30; k++) {
             long ts = NOW - 29 * 60_000L + k * 60_000L;
-            seeder.add(StreamKeys.funding(SOL), FundingSnapshotCodec.INSTANCE, funding(ts, 1, k == 29 ? "0.0003" : "0.0002", k == 29 ? "32.85" : "21.9"), ts + 40);
+            seeder.add(
+                    StreamKeys.funding(SOL),
+                    FundingSnapshotCodec.INSTANCE,
+                    funding(ts, 1, k == 29 ? "0.0003" : "0.0002", k == 29 ? "32.85" : "21.9"),
+                    ts + 40);
         }
         try (TestApi api = TestApi.start(redis.url(), NOW)) {
             JsonNode day = JSON.readTree(api.get("/api/market/funding_history").body());
-            assertEquals(JSON.readTree("""
-                    [{"timestamp":1763942400000,"funding_rate_8h":0.0001,"funding_apr":10.95,"kind":"settled"},                    {"timestamp":1763971200000,"funding_rate_8h":-0.00005,"funding_apr":-5.475,"kind":"settled"},                    {"timestamp":1764000000000,"funding_rate_8h":0.0001,"funding_apr":10.95,"kind":"settled"},                    {"timestamp":1764001800000,"funding_rate_8h":0.0003,"funding_apr":32.85,"kind":"predicted"}]"""), day,
+            assertEquals(
+                    JSON.readTree("""
+                    [{"timestamp":1763942400000,"funding_rate_8h":0.0001,"funding_apr":10.95,"kind":"settled"},                    {"timestamp":1763971200000,"funding_rate_8h":-0.00005,"funding_apr":-5.475,"kind":"settled"},                    {"timestamp":1764000000000,"funding_rate_8h":0.0001,"funding_apr":10.95,"kind":"settled"},                    {"timestamp":1764001800000,"funding_rate_8h":0.0003,"funding_apr":32.85,"kind":"predicted"}]"""),
+                    day,
                     "a JSON array as before (the dashboard reads it), each sample saying which it is, the predicted one last");
 
-            JsonNode hour = JSON.readTree(api.get("/api/market/funding_history?hours=1").body());
+            JsonNode hour =
+                    JSON.readTree(api.get("/api/market/funding_history?hours=1").body());
             assertEquals(2, hour.size(), "the settlement 30 min ago and the predicted rate");
         }
     }
 
     @Test
     void withoutAnyTickerSampleThereIsNoPredictedElement() throws Exception {
-        seeder.add(StreamKeys.fundingSettled(SOL), SettledFundingCodec.INSTANCE, settled(NOW - HOUR, "0.0001", "10.95"), NOW - HOUR + 60_000);
-        seeder.add(StreamKeys.funding(SOL), FundingSnapshotCodec.INSTANCE, funding(NOW - 30 * HOUR, 1, "0.0002", "21.9"), NOW - 30 * HOUR + 40);
+        seeder.add(
+                StreamKeys.fundingSettled(SOL),
+                SettledFundingCodec.INSTANCE,
+                settled(NOW - HOUR, "0.0001", "10.95"),
+                NOW - HOUR + 60_000);
+        seeder.add(
+                StreamKeys.funding(SOL),
+                FundingSnapshotCodec.INSTANCE,
+                funding(NOW - 30 * HOUR, 1, "0.0002", "21.9"),
+                NOW - 30 * HOUR + 40);
         try (TestApi api = TestApi.start(redis.url(), NOW)) {
             JsonNode day = JSON.readTree(api.get("/api/market/funding_history").body());
             assertEquals(1, day.size(), "a ticker sample older than the window is no current prediction");
@@ -119,13 +160,17 @@ class MarketHistoryEndpointTest {
 
     @Test
     void heatmapBinsByPriceAndTimeAndPinsOutOfBandEventsToFlaggedEdges() throws Exception {
-        seeder.add(StreamKeys.price(SOL), PriceTickCodec.INSTANCE, new PriceTick(new BigDecimal("200"), NOW - 300, NOW - 290), NOW - 280);
+        seeder.add(
+                StreamKeys.price(SOL),
+                PriceTickCodec.INSTANCE,
+                new PriceTick(new BigDecimal("200"), NOW - 300, NOW - 290),
+                NOW - 280);
         long start = NOW - HOUR;
-        liquidation(start - 1_000, "199", PositionSide.LONG, "1");      // before the first time bin: ignored
-        liquidation(start + 1_000, "200.1", PositionSide.LONG, "2");    // price bin floor(10.1 / 0.4) = 25
-        liquidation(start + 2_000, "200.3", PositionSide.SHORT, "1");   // floor(10.3 / 0.4) = 25, same cell
-        liquidation(NOW - 1_000, "180", PositionSide.LONG, "5");        // under 190: pinned to bin 0
-        liquidation(NOW - 500, "215", PositionSide.SHORT, "1");         // over 210: pinned to bin 49
+        liquidation(start - 1_000, "199", PositionSide.LONG, "1"); // before the first time bin: ignored
+        liquidation(start + 1_000, "200.1", PositionSide.LONG, "2"); // price bin floor(10.1 / 0.4) = 25
+        liquidation(start + 2_000, "200.3", PositionSide.SHORT, "1"); // floor(10.3 / 0.4) = 25, same cell
+        liquidation(NOW - 1_000, "180", PositionSide.LONG, "5"); // under 190: pinned to bin 0
+        liquidation(NOW - 500, "215", PositionSide.SHORT, "1"); // over 210: pinned to bin 49
         try (TestApi api = TestApi.start(redis.url(), NOW)) {
             JsonNode map = JSON.readTree(api.get("/api/market/liq_heatmap").body());
             assertEquals(JSON.readTree("""
@@ -137,25 +182,40 @@ class MarketHistoryEndpointTest {
             assertEquals(1, map.get("clipped_below").asInt());
             assertEquals(1, map.get("clipped_above").asInt());
             assertEquals(50, map.get("price_bins").size());
-            assertEquals(JSON.readTree("{\"index\":0,\"low\":190,\"high\":190.4}"), map.get("price_bins").get(0));
-            assertEquals(JSON.readTree("{\"index\":49,\"low\":209.6,\"high\":210}"), map.get("price_bins").get(49));
+            assertEquals(
+                    JSON.readTree("{\"index\":0,\"low\":190,\"high\":190.4}"),
+                    map.get("price_bins").get(0));
+            assertEquals(
+                    JSON.readTree("{\"index\":49,\"low\":209.6,\"high\":210}"),
+                    map.get("price_bins").get(49));
             assertEquals(12, map.get("time_bins").size());
-            assertEquals(JSON.readTree("{\"index\":0,\"start\":1763998200000,\"end\":1763998500000}"), map.get("time_bins").get(0));
+            assertEquals(
+                    JSON.readTree("{\"index\":0,\"start\":1763998200000,\"end\":1763998500000}"),
+                    map.get("time_bins").get(0));
             assertEquals(NOW, map.get("time_bins").get(11).get("end").asLong());
-            assertEquals("2 liquidations outside ±5 % of the reference price are pinned to the edge bins", map.get("warnings").get(0).asText());
+            assertEquals(
+                    "2 liquidations outside ±5 % of the reference price are pinned to the edge bins",
+                    map.get("warnings").get(0).asText());
 
             // Polling clients revalidate: unchanged data answers 304 with no body; a new liquidation changes the tag.
             HttpResponse<String> first = api.get("/api/market/liq_heatmap");
             String etag = first.headers().firstValue("ETag").orElseThrow();
             assertEquals("no-cache", first.headers().firstValue("Cache-Control").orElse(""));
-            assertEquals(304, api.getWithHeader("/api/market/liq_heatmap", "If-None-Match", etag).statusCode());
+            assertEquals(
+                    304,
+                    api.getWithHeader("/api/market/liq_heatmap", "If-None-Match", etag)
+                            .statusCode());
             liquidation(NOW - 200, "201", PositionSide.SHORT, "3");
             HttpResponse<String> changed = api.getWithHeader("/api/market/liq_heatmap", "If-None-Match", etag);
             assertEquals(200, changed.statusCode());
             assertTrue(!etag.equals(changed.headers().firstValue("ETag").orElse("")));
 
-            JsonNode wide = JSON.readTree(api.get("/api/market/liq_heatmap?hours=24").body());
-            assertEquals(2 * HOUR, wide.get("time_bins").get(0).get("end").asLong() - wide.get("time_bins").get(0).get("start").asLong(),
+            JsonNode wide =
+                    JSON.readTree(api.get("/api/market/liq_heatmap?hours=24").body());
+            assertEquals(
+                    2 * HOUR,
+                    wide.get("time_bins").get(0).get("end").asLong()
+                            - wide.get("time_bins").get(0).get("start").asLong(),
                     "time bins scale with hours: 12 bins of 2 h for a day");
         }
     }
@@ -186,7 +246,8 @@ class MarketHistoryEndpointTest {
             HttpResponse<String> symbol = api.get("/api/market/oi_history?symbol=DOGE");
             assertEquals(400, symbol.statusCode());
             assertEquals("symbol", JSON.readTree(symbol.body()).get("parameter").asText());
-            assertEquals(200, api.get("/api/market/oi_history?hours=168&symbol=sol").statusCode());
+            assertEquals(
+                    200, api.get("/api/market/oi_history?hours=168&symbol=sol").statusCode());
 
             redis.stop();
             HttpResponse<String> down = api.get("/api/market/funding_history");
@@ -199,7 +260,10 @@ class MarketHistoryEndpointTest {
     void liquidation(long ts, String price, PositionSide side, String qty) {
         BigDecimal p = new BigDecimal(price);
         BigDecimal q = new BigDecimal(qty);
-        seeder.add(StreamKeys.liquidations(SOL), LiquidationCodec.INSTANCE,
-                new Liquidation("binance", "SOLUSDT", side, p, q, p.multiply(q), ts, ts + 5), ts + 6);
+        seeder.add(
+                StreamKeys.liquidations(SOL),
+                LiquidationCodec.INSTANCE,
+                new Liquidation("binance", "SOLUSDT", side, p, q, p.multiply(q), ts, ts + 5),
+                ts + 6);
     }
 }

@@ -20,8 +20,9 @@ class LiqMapEndpointTest {
 
     @Test
     void servesTheLatestScanNearestFirstWithFilters() throws Exception {
-        try (TestRedis redis = TestRedis.start(); RedisStreams streams = new RedisStreams(redis.config());
-             TestApi api = TestApi.start(redis.url(), NOW)) {
+        try (TestRedis redis = TestRedis.start();
+                RedisStreams streams = new RedisStreams(redis.config());
+                TestApi api = TestApi.start(redis.url(), NOW)) {
             HttpResponse<String> none = api.get("/api/onchain/liq-map");
             assertEquals(503, none.statusCode());
             assertEquals("no_scan", JSON.readTree(none.body()).path("error").asText());
@@ -29,27 +30,43 @@ class LiqMapEndpointTest {
             LiqMapSamples.publish(streams, "scan-1", NOW);
             JsonNode all = JSON.readTree(api.get("/api/onchain/liq-map").body());
             assertEquals("scan-1", all.path("scan_id").asText());
-            assertEquals(List.of("L1", "S1", "L2"), users(all), "nearest first, positions without a liquidation price last");
+            assertEquals(
+                    List.of("L1", "S1", "L2"), users(all), "nearest first, positions without a liquidation price last");
             assertEquals(3, all.path("matched").asInt());
             assertTrue(all.path("entries").get(2).path("liq_price").isNull());
-            assertEquals("fully_collateralized", all.path("entries").get(2).path("no_liq_reason").asText());
+            assertEquals(
+                    "fully_collateralized",
+                    all.path("entries").get(2).path("no_liq_reason").asText());
 
-            assertEquals(List.of("S1"), users(JSON.readTree(api.get("/api/onchain/liq-map?side=short").body())));
-            assertEquals(List.of("L1"), users(JSON.readTree(api.get("/api/onchain/liq-map?max_distance_bps=2000").body())));
-            JsonNode limited = JSON.readTree(api.get("/api/onchain/liq-map?limit=1").body());
+            assertEquals(
+                    List.of("S1"),
+                    users(JSON.readTree(
+                            api.get("/api/onchain/liq-map?side=short").body())));
+            assertEquals(
+                    List.of("L1"),
+                    users(JSON.readTree(api.get("/api/onchain/liq-map?max_distance_bps=2000")
+                            .body())));
+            JsonNode limited =
+                    JSON.readTree(api.get("/api/onchain/liq-map?limit=1").body());
             assertEquals(List.of("L1"), users(limited));
             assertEquals(3, limited.path("matched").asInt());
             assertEquals(1, limited.path("returned").asInt());
 
-            for (String bad : List.of("limit=0", "limit=5001", "limit=x", "side=up", "max_distance_bps=-1", "max_distance_bps=far")) {
+            for (String bad : List.of(
+                    "limit=0", "limit=5001", "limit=x", "side=up", "max_distance_bps=-1", "max_distance_bps=far")) {
                 HttpResponse<String> r = api.get("/api/onchain/liq-map?" + bad);
                 assertEquals(400, r.statusCode(), bad);
-                assertEquals("bad_parameter", JSON.readTree(r.body()).path("error").asText(), bad);
+                assertEquals(
+                        "bad_parameter", JSON.readTree(r.body()).path("error").asText(), bad);
             }
 
             HttpResponse<String> first = api.get("/api/onchain/liq-map");
             String etag = first.headers().firstValue("ETag").orElseThrow();
-            assertEquals(304, api.getWithHeader("/api/onchain/liq-map", "If-None-Match", etag).statusCode(), "same scan: nothing to send");
+            assertEquals(
+                    304,
+                    api.getWithHeader("/api/onchain/liq-map", "If-None-Match", etag)
+                            .statusCode(),
+                    "same scan: nothing to send");
             LiqMapSamples.publish(streams, "scan-2", NOW + 3_600_000);
             HttpResponse<String> next = api.getWithHeader("/api/onchain/liq-map", "If-None-Match", etag);
             assertEquals(200, next.statusCode(), "a new scan is picked up at once");

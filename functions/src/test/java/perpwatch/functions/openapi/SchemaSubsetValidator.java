@@ -75,7 +75,11 @@ final class SchemaSubsetValidator {
                 if (propertySchema == null) {
                     problems.add(path + ": undocumented property '" + field.getKey() + "'");
                 } else {
-                    check(field.getValue(), (Map<String, Object>) propertySchema, path + "." + field.getKey(), problems);
+                    check(
+                            field.getValue(),
+                            (Map<String, Object>) propertySchema,
+                            path + "." + field.getKey(),
+                            problems);
                 }
             });
         }

@@ -1,7 +1,6 @@
 package perpwatch.functions.webhook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -58,15 +57,24 @@ class HeliusWebhookEndpointTest {
     }
 
     static Map<String, Object> config(String kinesisEndpoint) {
-        return Map.of("perpwatch.helius.auth", SECRET, "perpwatch.durable.log", "kinesis",
-                "perpwatch.kinesis.endpoint", kinesisEndpoint, "perpwatch.kinesis.stream", "perpwatch-events");
+        return Map.of(
+                "perpwatch.helius.auth",
+                SECRET,
+                "perpwatch.durable.log",
+                "kinesis",
+                "perpwatch.kinesis.endpoint",
+                kinesisEndpoint,
+                "perpwatch.kinesis.stream",
+                "perpwatch-events");
     }
 
     @BeforeEach
     void start() {
         redis = TestRedis.start();
         streams = new RedisStreams(redis.config());
-        api = TestApi.start(redis.url(), java.time.Clock.fixed(java.time.Instant.ofEpochMilli(NOW), java.time.ZoneOffset.UTC),
+        api = TestApi.start(
+                redis.url(),
+                java.time.Clock.fixed(java.time.Instant.ofEpochMilli(NOW), java.time.ZoneOffset.UTC),
                 config(kinesis.endpoint().toString()));
     }
 
@@ -79,7 +87,8 @@ class HeliusWebhookEndpointTest {
 
     /** The recorded enhanced transaction (a SOL transfer, not Drift). */
     static ObjectNode recordedTransfer() throws Exception {
-        return (ObjectNode) JSON.readTree(Fixtures.text("helius/enhanced_transfer_sample.json")).get(0);
+        return (ObjectNode) JSON.readTree(Fixtures.text("helius/enhanced_transfer_sample.json"))
+                .get(0);
     }
 
     /** The recorded transaction with a Drift instruction added (inner, to check inner instructions count). */
@@ -112,7 +121,9 @@ class HeliusWebhookEndpointTest {
     }
 
     List<LogRecord> logged(String signature) {
-        return kinesis.readAll().stream().filter(r -> signature.equals(r.fields().get("signature"))).toList();
+        return kinesis.readAll().stream()
+                .filter(r -> signature.equals(r.fields().get("signature")))
+                .toList();
     }
 
     @Test
@@ -120,7 +131,9 @@ class HeliusWebhookEndpointTest {
         ObjectNode drift = driftTransaction("sig-exact-1");
         HttpResponse<String> response = api.post("/api/webhooks/helius", body(drift, recordedTransfer()), SECRET);
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals(JSON.readTree("{\"status\":\"ok\",\"accepted\":1,\"duplicates\":0,\"non_drift\":1,\"malformed\":0}"), JSON.readTree(response.body()));
+        assertEquals(
+                JSON.readTree("{\"status\":\"ok\",\"accepted\":1,\"duplicates\":0,\"non_drift\":1,\"malformed\":0}"),
+                JSON.readTree(response.body()));
 
         Map<String, String> expected = new java.util.LinkedHashMap<>();
         expected.put("signature", "sig-exact-1");
@@ -131,7 +144,8 @@ class HeliusWebhookEndpointTest {
         expected.put("timestamp", drift.get("timestamp").asText());
         expected.put("ts", Long.toString(drift.get("timestamp").asLong() * 1000));
         expected.put("recv_ts", Long.toString(NOW));
-        assertEquals(List.of(expected), stored().stream().map(StreamEntry::fields).toList());
+        assertEquals(
+                List.of(expected), stored().stream().map(StreamEntry::fields).toList());
         List<LogRecord> log = logged("sig-exact-1");
         assertEquals(1, log.size());
         assertEquals(new LogRecord("onchain:drift:events", expected, NOW, "helius:sig-exact-1"), log.get(0));
@@ -140,8 +154,13 @@ class HeliusWebhookEndpointTest {
     @Test
     void aRedeliveryIsADuplicateAndStoredOnce() throws Exception {
         byte[] delivery = body(driftTransaction("sig-dup"));
-        assertEquals(1, JSON.readTree(api.post("/api/webhooks/helius", delivery, SECRET).body()).get("accepted").asInt());
-        JsonNode again = JSON.readTree(api.post("/api/webhooks/helius", delivery, SECRET).body());
+        assertEquals(
+                1,
+                JSON.readTree(api.post("/api/webhooks/helius", delivery, SECRET).body())
+                        .get("accepted")
+                        .asInt());
+        JsonNode again =
+                JSON.readTree(api.post("/api/webhooks/helius", delivery, SECRET).body());
         assertEquals(0, again.get("accepted").asInt());
         assertEquals(1, again.get("duplicates").asInt());
         assertEquals(1, stored().size());
@@ -151,11 +170,18 @@ class HeliusWebhookEndpointTest {
     @Test
     void aRedeliveryAfterTheAppRestartsIsStillADuplicate() throws Exception {
         byte[] delivery = body(driftTransaction("sig-restart"));
-        assertEquals(1, JSON.readTree(api.post("/api/webhooks/helius", delivery, SECRET).body()).get("accepted").asInt());
+        assertEquals(
+                1,
+                JSON.readTree(api.post("/api/webhooks/helius", delivery, SECRET).body())
+                        .get("accepted")
+                        .asInt());
         api.close();
-        api = TestApi.start(redis.url(), java.time.Clock.fixed(java.time.Instant.ofEpochMilli(NOW), java.time.ZoneOffset.UTC),
+        api = TestApi.start(
+                redis.url(),
+                java.time.Clock.fixed(java.time.Instant.ofEpochMilli(NOW), java.time.ZoneOffset.UTC),
                 config(kinesis.endpoint().toString()));
-        JsonNode again = JSON.readTree(api.post("/api/webhooks/helius", delivery, SECRET).body());
+        JsonNode again =
+                JSON.readTree(api.post("/api/webhooks/helius", delivery, SECRET).body());
         assertEquals(1, again.get("duplicates").asInt(), "seen signatures live in Redis, not in the process");
         assertEquals(1, stored().size());
     }
@@ -168,13 +194,23 @@ class HeliusWebhookEndpointTest {
         assertEquals(401, wrong.statusCode());
         assertEquals("unauthorized", JSON.readTree(wrong.body()).get("error").asText());
         assertTrue(stored().isEmpty());
-        assertEquals(2, JSON.readTree(api.get("/api/webhooks/helius/counters").body()).get("auth_failures").asInt());
+        assertEquals(
+                2,
+                JSON.readTree(api.get("/api/webhooks/helius/counters").body())
+                        .get("auth_failures")
+                        .asInt());
     }
 
     @Test
     void badBodiesAre400Or413AndABadElementIsSkippedNotFatal() throws Exception {
-        assertEquals(400, api.post("/api/webhooks/helius", "[{\"signature\":".getBytes(StandardCharsets.UTF_8), SECRET).statusCode());
-        assertEquals(400, api.post("/api/webhooks/helius", "{\"signature\":\"x\"}".getBytes(StandardCharsets.UTF_8), SECRET).statusCode());
+        assertEquals(
+                400,
+                api.post("/api/webhooks/helius", "[{\"signature\":".getBytes(StandardCharsets.UTF_8), SECRET)
+                        .statusCode());
+        assertEquals(
+                400,
+                api.post("/api/webhooks/helius", "{\"signature\":\"x\"}".getBytes(StandardCharsets.UTF_8), SECRET)
+                        .statusCode());
         byte[] huge = new byte[WebhookConfig.MAX_BODY_BYTES + 10];
         java.util.Arrays.fill(huge, (byte) ' ');
         huge[0] = '[';
@@ -184,7 +220,8 @@ class HeliusWebhookEndpointTest {
         assertEquals("too_large", JSON.readTree(tooLarge.body()).get("error").asText());
 
         String mixed = "[" + driftTransaction("sig-mixed") + ",{\"foo\":1},5,{\"signature\":\"no-slot\"}]";
-        JsonNode answer = JSON.readTree(api.post("/api/webhooks/helius", mixed.getBytes(StandardCharsets.UTF_8), SECRET).body());
+        JsonNode answer = JSON.readTree(api.post("/api/webhooks/helius", mixed.getBytes(StandardCharsets.UTF_8), SECRET)
+                .body());
         assertEquals(1, answer.get("accepted").asInt());
         assertEquals(3, answer.get("malformed").asInt());
         assertEquals(1, stored().size());
@@ -201,7 +238,9 @@ class HeliusWebhookEndpointTest {
         // A redelivery while Redis is down cannot be recognised: it reaches the log again, under the same id.
         assertEquals(200, api.post("/api/webhooks/helius", second, SECRET).statusCode());
         assertEquals(2, logged("sig-redis-down-1").size());
-        assertEquals(List.of("helius:sig-redis-down-1", "helius:sig-redis-down-1"), logged("sig-redis-down-1").stream().map(LogRecord::id).toList());
+        assertEquals(
+                List.of("helius:sig-redis-down-1", "helius:sig-redis-down-1"),
+                logged("sig-redis-down-1").stream().map(LogRecord::id).toList());
         assertEquals(1, logged("sig-redis-down-2").size());
 
         redis.startServer();
@@ -211,22 +250,28 @@ class HeliusWebhookEndpointTest {
             api.post("/api/webhooks/helius", body(recordedTransfer()), SECRET);
             Thread.sleep(100);
         }
-        assertEquals(List.of("sig-redis-down-1", "sig-redis-down-2"), stored().stream().map(e -> e.fields().get("signature")).sorted().toList());
-        JsonNode again = JSON.readTree(api.post("/api/webhooks/helius", second, SECRET).body());
+        assertEquals(
+                List.of("sig-redis-down-1", "sig-redis-down-2"),
+                stored().stream().map(e -> e.fields().get("signature")).sorted().toList());
+        JsonNode again =
+                JSON.readTree(api.post("/api/webhooks/helius", second, SECRET).body());
         assertEquals(2, again.get("duplicates").asInt(), "both are marked seen now");
         assertEquals(2, stored().size());
-        JsonNode counters = JSON.readTree(api.get("/api/webhooks/helius/counters").body());
+        JsonNode counters =
+                JSON.readTree(api.get("/api/webhooks/helius/counters").body());
         assertEquals(3, counters.get("redis_deferred").asInt());
         assertEquals(2, counters.get("redis_caught_up").asInt());
     }
 
     @Test
     void withoutADurableLogRedisDownIsA503SoHeliusRedelivers() throws Exception {
-        Map<String, Object> noLog = new java.util.HashMap<>(config(kinesis.endpoint().toString()));
+        Map<String, Object> noLog =
+                new java.util.HashMap<>(config(kinesis.endpoint().toString()));
         noLog.put("perpwatch.durable.log", "off");
         try (TestApi offline = TestApi.start(redis.url(), java.time.Clock.systemUTC(), noLog)) {
             redis.stop();
-            HttpResponse<String> down = offline.post("/api/webhooks/helius", body(driftTransaction("sig-no-log")), SECRET);
+            HttpResponse<String> down =
+                    offline.post("/api/webhooks/helius", body(driftTransaction("sig-no-log")), SECRET);
             assertEquals(503, down.statusCode(), "nothing but this instance's memory would hold it: " + down.body());
             redis.startServer();
         }
@@ -235,45 +280,77 @@ class HeliusWebhookEndpointTest {
     @Test
     void theLogCatchUpRestoresRedisAfterTheInstanceThatHeldThemIsGone() throws Exception {
         redis.stop();
-        assertEquals(200, api.post("/api/webhooks/helius", body(driftTransaction("sig-lost-instance")), SECRET).statusCode());
-        assertEquals(200, api.post("/api/webhooks/helius", body(driftTransaction("sig-lost-instance")), SECRET).statusCode());
-        api.close();   // its in-memory retry set dies with it, as a Lambda instance's does
+        assertEquals(
+                200,
+                api.post("/api/webhooks/helius", body(driftTransaction("sig-lost-instance")), SECRET)
+                        .statusCode());
+        assertEquals(
+                200,
+                api.post("/api/webhooks/helius", body(driftTransaction("sig-lost-instance")), SECRET)
+                        .statusCode());
+        api.close(); // its in-memory retry set dies with it, as a Lambda instance's does
         redis.startServer();
-        api = TestApi.start(redis.url(), java.time.Clock.fixed(java.time.Instant.ofEpochMilli(NOW), java.time.ZoneOffset.UTC),
+        api = TestApi.start(
+                redis.url(),
+                java.time.Clock.fixed(java.time.Instant.ofEpochMilli(NOW), java.time.ZoneOffset.UTC),
                 config(kinesis.endpoint().toString()));
         assertTrue(stored().isEmpty());
         DriftEventsCatchUp catchUp = new DriftEventsCatchUp(streams, java.time.Duration.ofDays(7));
         assertEquals(new DriftEventsCatchUp.Result(1, 1), catchUp.apply(logged("sig-lost-instance"), NOW));
-        assertEquals(new DriftEventsCatchUp.Result(0, 2), catchUp.apply(kinesis.readAll().stream()
-                .filter(r -> "sig-lost-instance".equals(r.fields().get("signature"))).toList(), NOW), "a replay of the replay changes nothing");
+        assertEquals(
+                new DriftEventsCatchUp.Result(0, 2),
+                catchUp.apply(
+                        kinesis.readAll().stream()
+                                .filter(r ->
+                                        "sig-lost-instance".equals(r.fields().get("signature")))
+                                .toList(),
+                        NOW),
+                "a replay of the replay changes nothing");
         assertEquals(1, stored().size());
-        assertEquals(1, JSON.readTree(api.post("/api/webhooks/helius", body(driftTransaction("sig-lost-instance")), SECRET).body())
-                .get("duplicates").asInt());
+        assertEquals(
+                1,
+                JSON.readTree(api.post("/api/webhooks/helius", body(driftTransaction("sig-lost-instance")), SECRET)
+                                .body())
+                        .get("duplicates")
+                        .asInt());
     }
 
     @Test
     void aTransactionTooLargeForTheLogIsMalformedAndTheRestIsKept() throws Exception {
-        // Under the body limit and the parser's, but each quote is escaped again inside the log envelope: over 1 MiB there.
+        // Under the body limit and the parser's, but each quote is escaped again inside the log envelope: over 1 MiB
+        // there.
         ObjectNode huge = driftTransaction("sig-too-large");
         huge.put("memo", "\"".repeat(300_000));
-        HttpResponse<String> answer = api.post("/api/webhooks/helius", body(huge, driftTransaction("sig-small")), SECRET);
+        HttpResponse<String> answer =
+                api.post("/api/webhooks/helius", body(huge, driftTransaction("sig-small")), SECRET);
         assertEquals(200, answer.statusCode(), answer.body());
         assertEquals(1, JSON.readTree(answer.body()).get("accepted").asInt());
         assertEquals(1, JSON.readTree(answer.body()).get("malformed").asInt());
-        assertEquals(List.of("sig-small"), stored().stream().map(e -> e.fields().get("signature")).toList());
+        assertEquals(
+                List.of("sig-small"),
+                stored().stream().map(e -> e.fields().get("signature")).toList());
         assertTrue(logged("sig-too-large").isEmpty());
     }
 
     @Test
     void kinesisDownIs503AndNothingIsMarkedSeen() throws Exception {
         int deadPort = TestRedis.freePort();
-        try (TestApi noLog = TestApi.start(redis.url(), java.time.Clock.systemUTC(), config("http://127.0.0.1:" + deadPort))) {
+        try (TestApi noLog =
+                TestApi.start(redis.url(), java.time.Clock.systemUTC(), config("http://127.0.0.1:" + deadPort))) {
             byte[] delivery = body(driftTransaction("sig-kinesis-down"));
-            assertEquals(503, noLog.post("/api/webhooks/helius", delivery, SECRET).statusCode());
+            assertEquals(
+                    503, noLog.post("/api/webhooks/helius", delivery, SECRET).statusCode());
             assertTrue(stored().isEmpty());
-            assertEquals(List.of(false), streams.seen(StreamKeys.driftEvents(), List.of("onchain:drift:seen:sig-kinesis-down")));
+            assertEquals(
+                    List.of(false),
+                    streams.seen(StreamKeys.driftEvents(), List.of("onchain:drift:seen:sig-kinesis-down")));
             // The same delivery to an instance whose log works is accepted.
-            assertEquals(1, JSON.readTree(api.post("/api/webhooks/helius", delivery, SECRET).body()).get("accepted").asInt());
+            assertEquals(
+                    1,
+                    JSON.readTree(api.post("/api/webhooks/helius", delivery, SECRET)
+                                    .body())
+                            .get("accepted")
+                            .asInt());
         }
     }
 
@@ -300,23 +377,44 @@ class HeliusWebhookEndpointTest {
     void theLambdaPathAnswersAsNettyDoes() throws Exception {
         byte[] delivery = body(driftTransaction("sig-lambda"));
         HttpResponse<String> viaNetty = api.post("/api/webhooks/helius", delivery, SECRET);
-        try (ApiGatewayHandler handler = new ApiGatewayHandler(TestApi.context(redis.url(),
-                java.time.Clock.fixed(java.time.Instant.ofEpochMilli(NOW), java.time.ZoneOffset.UTC), config(kinesis.endpoint().toString())))) {
+        try (ApiGatewayHandler handler = new ApiGatewayHandler(TestApi.context(
+                redis.url(),
+                java.time.Clock.fixed(java.time.Instant.ofEpochMilli(NOW), java.time.ZoneOffset.UTC),
+                config(kinesis.endpoint().toString())))) {
             for (String auth : new String[] {SECRET, "nope"}) {
                 APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                        .withVersion("2.0").withRouteKey("$default").withRawPath("/api/webhooks/helius").withRawQueryString("")
-                        .withHeaders(Map.of("content-type", "application/json", "authorization", auth, "host", "abc.execute-api.eu-west-1.amazonaws.com"))
-                        .withBody(new String(delivery, StandardCharsets.UTF_8)).withIsBase64Encoded(false)
+                        .withVersion("2.0")
+                        .withRouteKey("$default")
+                        .withRawPath("/api/webhooks/helius")
+                        .withRawQueryString("")
+                        .withHeaders(Map.of(
+                                "content-type",
+                                "application/json",
+                                "authorization",
+                                auth,
+                                "host",
+                                "abc.execute-api.eu-west-1.amazonaws.com"))
+                        .withBody(new String(delivery, StandardCharsets.UTF_8))
+                        .withIsBase64Encoded(false)
                         .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath("/api/webhooks/helius")
-                                        .withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").build())
-                                .withRequestId("test").withStage("$default").build())
+                                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                        .withMethod("POST")
+                                        .withPath("/api/webhooks/helius")
+                                        .withProtocol("HTTP/1.1")
+                                        .withSourceIp("127.0.0.1")
+                                        .build())
+                                .withRequestId("test")
+                                .withStage("$default")
+                                .build())
                         .build();
                 APIGatewayV2HTTPResponse viaLambda = handler.handleRequest(event, new TestLambdaContext());
                 if (auth.equals(SECRET)) {
                     assertEquals(200, viaLambda.getStatusCode());
-                    assertEquals(JSON.readTree("{\"status\":\"ok\",\"accepted\":0,\"duplicates\":1,\"non_drift\":0,\"malformed\":0}"),
-                            JSON.readTree(viaLambda.getBody()), "the Netty delivery came first: the Lambda sees a duplicate");
+                    assertEquals(
+                            JSON.readTree(
+                                    "{\"status\":\"ok\",\"accepted\":0,\"duplicates\":1,\"non_drift\":0,\"malformed\":0}"),
+                            JSON.readTree(viaLambda.getBody()),
+                            "the Netty delivery came first: the Lambda sees a duplicate");
                 } else {
                     assertEquals(401, viaLambda.getStatusCode());
                 }

@@ -24,27 +24,37 @@ class HeliusWebhookFuzzTest {
 
     @Test
     void mutatedDeliveriesAreStoredOrRefusedNeverAServerError() throws Exception {
-        String seed = new String(HeliusWebhookEndpointTest.body(HeliusWebhookEndpointTest.recordedTransfer(),
-                HeliusWebhookEndpointTest.driftTransaction("sig-fuzz")), StandardCharsets.UTF_8);
+        String seed = new String(
+                HeliusWebhookEndpointTest.body(
+                        HeliusWebhookEndpointTest.recordedTransfer(),
+                        HeliusWebhookEndpointTest.driftTransaction("sig-fuzz")),
+                StandardCharsets.UTF_8);
         FrameMutator mutator = new FrameMutator(5);
         try (TestRedis redis = TestRedis.start();
-             TestApi api = TestApi.start(redis.url(), java.time.Clock.systemUTC(),
-                     Map.of("perpwatch.helius.auth", SECRET, "perpwatch.durable.log", "off"))) {
+                TestApi api = TestApi.start(
+                        redis.url(),
+                        java.time.Clock.systemUTC(),
+                        Map.of("perpwatch.helius.auth", SECRET, "perpwatch.durable.log", "off"))) {
             int refused = 0;
             for (int i = 0; i < 1_000; i++) {
                 String mutant = mutator.mutate(seed);
-                HttpResponse<String> r = api.post("/api/webhooks/helius", mutant.getBytes(StandardCharsets.UTF_8), SECRET);
-                assertTrue(Set.of(200, 400).contains(r.statusCode()), r.statusCode() + " for:\n" + mutant + "\n→ " + r.body());
+                HttpResponse<String> r =
+                        api.post("/api/webhooks/helius", mutant.getBytes(StandardCharsets.UTF_8), SECRET);
+                assertTrue(
+                        Set.of(200, 400).contains(r.statusCode()),
+                        r.statusCode() + " for:\n" + mutant + "\n→ " + r.body());
                 JsonNode body = JSON.readTree(r.body());
                 if (r.statusCode() == 400) {
                     refused++;
                     assertEquals("bad_body", body.path("error").asText(), r.body());
                 }
             }
-            JsonNode counters = JSON.readTree(api.get("/api/webhooks/helius/counters").body());
+            JsonNode counters =
+                    JSON.readTree(api.get("/api/webhooks/helius/counters").body());
             assertEquals(1_000, counters.path("deliveries").asLong(), counters.toString());
             assertTrue(refused > 0, "the mutator broke some bodies");
-            assertEquals(refused, counters.path("malformed_bodies").asLong(), "every refused body counted: " + counters);
+            assertEquals(
+                    refused, counters.path("malformed_bodies").asLong(), "every refused body counted: " + counters);
         }
     }
 }

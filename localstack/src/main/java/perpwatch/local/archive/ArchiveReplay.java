@@ -28,8 +28,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
  * </pre>
  */
 public final class ArchiveReplay {
-    private ArchiveReplay() {
-    }
+    private ArchiveReplay() {}
 
     public static void main(String[] args) throws Exception {
         String s3 = null;
@@ -57,24 +56,32 @@ public final class ArchiveReplay {
             System.err.println("--day=YYYYMMDD and --path=<dataset path, e.g. binance/SOLUSDT/trades> are required");
             System.exit(2);
         }
-        try (S3ArchiveStore store = S3ArchiveStore.create(bucket, "us-east-1", Optional.ofNullable(s3).map(URI::create),
-                Optional.of(AwsBasicCredentials.create(LocalS3.ACCESS_KEY, LocalS3.ACCESS_KEY)));
-             RedisStreams redis = new RedisStreams(RedisConfig.fromEnv(perpwatch.core.config.Env.of(java.util.Map.of("PERPWATCH_REDIS_URL", redisUrl))))) {
-            int n = replay(store, day, path, new BufferedStreamWriter(redis, 100_000, System::currentTimeMillis), speed);
+        try (S3ArchiveStore store = S3ArchiveStore.create(
+                        bucket,
+                        "us-east-1",
+                        Optional.ofNullable(s3).map(URI::create),
+                        Optional.of(AwsBasicCredentials.create(LocalS3.ACCESS_KEY, LocalS3.ACCESS_KEY)));
+                RedisStreams redis = new RedisStreams(RedisConfig.fromEnv(
+                        perpwatch.core.config.Env.of(java.util.Map.of("PERPWATCH_REDIS_URL", redisUrl))))) {
+            int n = replay(
+                    store, day, path, new BufferedStreamWriter(redis, 100_000, System::currentTimeMillis), speed);
             System.out.println("replayed " + n + " record(s) of " + path + " " + day);
         }
     }
 
     /** @return records written; the day's file, else its hourly files. */
-    public static int replay(S3ArchiveStore store, String day, String path, BufferedStreamWriter writer, double speed) throws InterruptedException {
-        Dataset.Located located = Dataset.forPath(path).orElseThrow(() -> new IllegalArgumentException("no dataset has paths like " + path));
+    public static int replay(S3ArchiveStore store, String day, String path, BufferedStreamWriter writer, double speed)
+            throws InterruptedException {
+        Dataset.Located located = Dataset.forPath(path)
+                .orElseThrow(() -> new IllegalArgumentException("no dataset has paths like " + path));
         List<GenericRecord> rows = new ArrayList<>();
         Optional<byte[]> daily = store.get(ArchivePaths.daily(path, day));
         if (daily.isPresent()) {
             rows.addAll(ParquetBytes.read(daily.get()));
         } else {
             for (int h = 0; h < 24; h++) {
-                store.get(ArchivePaths.hourly(path, day, String.format("%02d", h))).ifPresent(b -> rows.addAll(ParquetBytes.read(b)));
+                store.get(ArchivePaths.hourly(path, day, String.format("%02d", h)))
+                        .ifPresent(b -> rows.addAll(ParquetBytes.read(b)));
             }
         }
         StreamKey key = new StreamKey(located.streamKey(), Duration.ofDays(30));

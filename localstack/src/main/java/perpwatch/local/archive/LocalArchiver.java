@@ -52,7 +52,11 @@ public final class LocalArchiver implements AutoCloseable {
                 List<String> keys = writer.write(batch);
                 parts += keys.size();
                 if (++batches % 60 == 1) {
-                    LOG.info("archive: {} raw part(s) written so far (last batch {} record(s), e.g. {})", parts, batch.size(), keys.get(0));
+                    LOG.info(
+                            "archive: {} raw part(s) written so far (last batch {} record(s), e.g. {})",
+                            parts,
+                            batch.size(),
+                            keys.get(0));
                 }
             }
         } catch (RuntimeException e) {

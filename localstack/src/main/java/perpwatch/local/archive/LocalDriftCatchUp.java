@@ -32,6 +32,7 @@ public final class LocalDriftCatchUp implements AutoCloseable {
     });
     /** The batch Redis has not taken yet; the reader is not polled again until it has. */
     private List<LogRecord> held = List.of();
+
     private long appended;
 
     public LocalDriftCatchUp(KinesisLogReader reader, RedisStreams redis, Duration seenTtl) {
@@ -60,11 +61,17 @@ public final class LocalDriftCatchUp implements AutoCloseable {
             held = List.of();
             if (result.appended() > 0) {
                 appended += result.appended();
-                LOG.info("drift catch-up: {} Drift event(s) Redis lacked were appended from the log ({} so far)", result.appended(), appended);
+                LOG.info(
+                        "drift catch-up: {} Drift event(s) Redis lacked were appended from the log ({} so far)",
+                        result.appended(),
+                        appended);
             }
             return result;
         } catch (StoreUnavailableException e) {
-            LOG.warn("drift catch-up: Redis unreachable, {} Drift event(s) held for the next pass: {}", held.size(), e.getMessage());
+            LOG.warn(
+                    "drift catch-up: Redis unreachable, {} Drift event(s) held for the next pass: {}",
+                    held.size(),
+                    e.getMessage());
             return new DriftEventsCatchUp.Result(0, 0);
         } catch (RuntimeException e) {
             LOG.warn("drift catch-up: {}", e.toString());

@@ -27,7 +27,8 @@ public final class LocalKinesis implements AutoCloseable {
      * module's tests), if installed.
      */
     public static Optional<Path> installed(Path root) {
-        for (Path dir : root.getParent() == null ? java.util.List.of(root) : java.util.List.of(root, root.getParent())) {
+        for (Path dir :
+                root.getParent() == null ? java.util.List.of(root) : java.util.List.of(root, root.getParent())) {
             Path main = dir.resolve("tools/kinesis-local/node_modules/kinesis-local/main.js");
             if (Files.isRegularFile(main)) {
                 return Optional.of(main);
@@ -40,7 +41,7 @@ public final class LocalKinesis implements AutoCloseable {
         int port = FreePorts.any();
         Files.createDirectories(logDir);
         ProcessBuilder builder = new ProcessBuilder("node", main.getFileName().toString())
-                .directory(main.getParent().toFile())   // it reads server.json from its working directory
+                .directory(main.getParent().toFile()) // it reads server.json from its working directory
                 .redirectErrorStream(true)
                 .redirectOutput(logDir.resolve("kinesis-local.log").toFile());
         Map<String, String> env = builder.environment();

@@ -18,9 +18,14 @@ public final class LocalS3 implements AutoCloseable {
     }
 
     public static LocalS3 start(String bucket) throws Exception {
-        BlobStoreContext context = ContextBuilder.newBuilder("transient").credentials(ACCESS_KEY, ACCESS_KEY).build(BlobStoreContext.class);
-        S3Proxy proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, ACCESS_KEY).build();
+        BlobStoreContext context = ContextBuilder.newBuilder("transient")
+                .credentials(ACCESS_KEY, ACCESS_KEY)
+                .build(BlobStoreContext.class);
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(context.getBlobStore())
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, ACCESS_KEY)
+                .build();
         proxy.start();
         long deadline = System.currentTimeMillis() + 30_000;
         while (!"STARTED".equals(proxy.getState())) {

@@ -11,8 +11,7 @@ public final class GeneratedDriftTransactions {
     private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     private static final Random RANDOM = new Random();
 
-    private GeneratedDriftTransactions() {
-    }
+    private GeneratedDriftTransactions() {}
 
     public static String batch(int n, long nowMs) {
         StringBuilder out = new StringBuilder("[");
@@ -21,13 +20,27 @@ public final class GeneratedDriftTransactions {
                 out.append(',');
             }
             String payer = base58(44);
-            out.append("{\"signature\":\"").append(base58(88)).append("\",\"type\":\"UNKNOWN\",\"source\":\"DRIFT\",")
-                    .append("\"timestamp\":").append(nowMs / 1000).append(",\"slot\":").append(300_000_000L + RANDOM.nextInt(1_000_000))
-                    .append(",\"fee\":5000,\"feePayer\":\"").append(payer).append("\",\"description\":\"\",\"transactionError\":null,")
+            out.append("{\"signature\":\"")
+                    .append(base58(88))
+                    .append("\",\"type\":\"UNKNOWN\",\"source\":\"DRIFT\",")
+                    .append("\"timestamp\":")
+                    .append(nowMs / 1000)
+                    .append(",\"slot\":")
+                    .append(300_000_000L + RANDOM.nextInt(1_000_000))
+                    .append(",\"fee\":5000,\"feePayer\":\"")
+                    .append(payer)
+                    .append("\",\"description\":\"\",\"transactionError\":null,")
                     .append("\"nativeTransfers\":[],\"tokenTransfers\":[],\"events\":{},")
-                    .append("\"accountData\":[{\"account\":\"").append(payer).append("\",\"nativeBalanceChange\":-5000,\"tokenBalanceChanges\":[]}],")
-                    .append("\"instructions\":[{\"programId\":\"").append(DRIFT_PROGRAM).append("\",\"accounts\":[\"").append(payer)
-                    .append("\"],\"data\":\"").append(base58(24)).append("\",\"innerInstructions\":[]}]}");
+                    .append("\"accountData\":[{\"account\":\"")
+                    .append(payer)
+                    .append("\",\"nativeBalanceChange\":-5000,\"tokenBalanceChanges\":[]}],")
+                    .append("\"instructions\":[{\"programId\":\"")
+                    .append(DRIFT_PROGRAM)
+                    .append("\",\"accounts\":[\"")
+                    .append(payer)
+                    .append("\"],\"data\":\"")
+                    .append(base58(24))
+                    .append("\",\"innerInstructions\":[]}]}");
         }
         return out.append(']').toString();
     }

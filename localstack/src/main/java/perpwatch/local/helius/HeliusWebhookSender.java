@@ -19,8 +19,7 @@ import java.time.Duration;
  * </pre>
  */
 public final class HeliusWebhookSender {
-    private HeliusWebhookSender() {
-    }
+    private HeliusWebhookSender() {}
 
     public static void main(String[] args) throws Exception {
         String url = null;
@@ -45,24 +44,35 @@ public final class HeliusWebhookSender {
         if (url == null || auth == null || (file == null) == (generate <= 0)) {
             usage("--url, --auth and one of --file or --generate are required");
         }
-        String body = file != null ? Files.readString(Path.of(file)) : GeneratedDriftTransactions.batch(generate, System.currentTimeMillis());
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String body = file != null
+                ? Files.readString(Path.of(file))
+                : GeneratedDriftTransactions.batch(generate, System.currentTimeMillis());
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         for (int i = 0; i < repeat; i++) {
             long started = System.nanoTime();
             HttpResponse<String> response = send(http, url, auth, body);
-            System.out.printf("%d %s (%.1f ms)%n", response.statusCode(), response.body(), (System.nanoTime() - started) / 1e6);
+            System.out.printf(
+                    "%d %s (%.1f ms)%n", response.statusCode(), response.body(), (System.nanoTime() - started) / 1e6);
         }
     }
 
-    static HttpResponse<String> send(HttpClient http, String url, String auth, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("Authorization", auth)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    static HttpResponse<String> send(HttpClient http, String url, String auth, String body)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", auth)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: HeliusWebhookSender --url=URL --auth=VALUE (--file=PATH | --generate=N) [--repeat=K]");
+        System.err.println(
+                "usage: HeliusWebhookSender --url=URL --auth=VALUE (--file=PATH | --generate=N) [--repeat=K]");
         System.exit(2);
     }
 }

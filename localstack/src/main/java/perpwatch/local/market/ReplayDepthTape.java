@@ -25,8 +25,8 @@ public final class ReplayDepthTape implements Tape {
     private static final long PAUSE_BETWEEN_PASSES_MS = 1_000;
 
     /** One recorded diff: its level changes, how many update ids it spans, and when it was received. */
-    private record Diff(Map<BigDecimal, BigDecimal> bids, Map<BigDecimal, BigDecimal> asks, long updates, long recvMs) {
-    }
+    private record Diff(
+            Map<BigDecimal, BigDecimal> bids, Map<BigDecimal, BigDecimal> asks, long updates, long recvMs) {}
 
     private final String stream;
     private final SimOrderBook book;
@@ -48,8 +48,11 @@ public final class ReplayDepthTape implements Tape {
                 } else if (snapshot != null) {
                     JsonNode event = raw.has("data") ? raw.get("data") : raw;
                     if (event.get("u").asLong() >= snapshot.get("lastUpdateId").asLong()) {
-                        diffs.add(new Diff(levels(event.get("b"), true), levels(event.get("a"), false),
-                                event.get("u").asLong() - event.get("U").asLong() + 1, recvMs));
+                        diffs.add(new Diff(
+                                levels(event.get("b"), true),
+                                levels(event.get("a"), false),
+                                event.get("u").asLong() - event.get("U").asLong() + 1,
+                                recvMs));
                     }
                 }
             }
@@ -85,7 +88,9 @@ public final class ReplayDepthTape implements Tape {
         Comparator<BigDecimal> order = bids ? Comparator.reverseOrder() : Comparator.naturalOrder();
         Map<BigDecimal, BigDecimal> out = new TreeMap<>(order);
         for (JsonNode level : array) {
-            out.put(new BigDecimal(level.get(0).asText()), new BigDecimal(level.get(1).asText()));
+            out.put(
+                    new BigDecimal(level.get(0).asText()),
+                    new BigDecimal(level.get(1).asText()));
         }
         return out;
     }

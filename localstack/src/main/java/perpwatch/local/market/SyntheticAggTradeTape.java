@@ -41,13 +41,15 @@ public final class SyntheticAggTradeTape implements Tape {
         buyBias = Math.min(0.8, Math.max(0.2, buyBias + (random.nextDouble() - 0.5) * 0.01));
         boolean takerBuys = random.nextDouble() < buyBias;
         price *= Math.exp((takerBuys ? 1 : -1) * Math.abs(gaussian()) * 0.00005 * burst);
-        BigDecimal px = BigDecimal.valueOf(price).divide(TICK, 0, RoundingMode.HALF_UP).multiply(TICK);
+        BigDecimal px =
+                BigDecimal.valueOf(price).divide(TICK, 0, RoundingMode.HALF_UP).multiply(TICK);
         double size = Math.exp(gaussian() * 1.2) * burst;
         BigDecimal qty = BigDecimal.valueOf(Math.max(0.01, size)).setScale(2, RoundingMode.HALF_UP);
         long fills = 1 + random.nextInt(4);
         long first = tradeId + 1;
         tradeId += fills;
-        String payload = BinanceWire.aggTrade(symbol, ++aggId, px, qty, first, tradeId, clock, clock + 1 + random.nextInt(5), !takerBuys);
+        String payload = BinanceWire.aggTrade(
+                symbol, ++aggId, px, qty, first, tradeId, clock, clock + 1 + random.nextInt(5), !takerBuys);
         return new TapeFrame(stream, clock, payload);
     }
 

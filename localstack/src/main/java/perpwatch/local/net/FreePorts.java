@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 
 /** A port on 127.0.0.1 that nothing listens on right now, for the local cloud's helpers and the bench drivers. */
 public final class FreePorts {
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /**
      * Asks the kernel for an ephemeral port and releases it. Another process could take it before the caller binds;

@@ -23,8 +23,9 @@ public final class LocalRedis implements AutoCloseable {
 
     public static LocalRedis start(int port) throws IOException {
         if (inUse(port)) {
-            throw new IOException("port " + port + " is already in use on 127.0.0.1: stop that process, pass --redis-port=N,"
-                    + " or point PERPWATCH_REDIS_URL at a Redis you already run");
+            throw new IOException(
+                    "port " + port + " is already in use on 127.0.0.1: stop that process, pass --redis-port=N,"
+                            + " or point PERPWATCH_REDIS_URL at a Redis you already run");
         }
         LocalRedis redis = new LocalRedis(port, Files.createTempDirectory("perpwatch-redis"));
         redis.launch();

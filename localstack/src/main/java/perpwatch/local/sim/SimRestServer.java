@@ -28,8 +28,7 @@ public final class SimRestServer implements AutoCloseable {
         }
     }
 
-    private record Fault(Reply reply, int remaining) {
-    }
+    private record Fault(Reply reply, int remaining) {}
 
     private final HttpServer server;
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
@@ -79,7 +78,9 @@ public final class SimRestServer implements AutoCloseable {
         if (raw != null) {
             for (String pair : raw.split("&")) {
                 String[] kv = pair.split("=", 2);
-                params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+                params.put(
+                        URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
             }
         }
         return params;

@@ -34,7 +34,8 @@ public final class SimWebSocketServer<S> implements AutoCloseable {
 
     private final Server server;
 
-    public SimWebSocketServer(String name, int port, int pingIntervalSeconds, Protocol<S> protocol) throws IOException, InterruptedException {
+    public SimWebSocketServer(String name, int port, int pingIntervalSeconds, Protocol<S> protocol)
+            throws IOException, InterruptedException {
         server = new Server(name, new InetSocketAddress("127.0.0.1", port), protocol);
         server.setReuseAddr(true);
         // Venues push each frame as it happens. With Nagle on, a small frame waits for the client's delayed ACK

@@ -9,11 +9,15 @@ import perpwatch.local.sim.solana.DriftPopulation;
 import perpwatch.local.sim.solana.SolanaRpcSimulator;
 
 /** Every venue simulator, started together on free loopback ports, and the variables that point the feeds at them. */
-public record Simulators(BinanceFuturesSimulator binance, OkxSimulator okx, BybitSimulator bybit, SolanaRpcSimulator solana)
+public record Simulators(
+        BinanceFuturesSimulator binance, OkxSimulator okx, BybitSimulator bybit, SolanaRpcSimulator solana)
         implements AutoCloseable {
 
     public static Simulators start() throws IOException, InterruptedException {
-        return new Simulators(BinanceFuturesSimulator.start(), OkxSimulator.start(), BybitSimulator.start(),
+        return new Simulators(
+                BinanceFuturesSimulator.start(),
+                OkxSimulator.start(),
+                BybitSimulator.start(),
                 SolanaRpcSimulator.start(new DriftPopulation(DriftPopulation.DEFAULT_USERS, 1, 150_000_000L)));
     }
 

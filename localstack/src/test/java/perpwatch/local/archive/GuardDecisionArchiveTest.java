@@ -45,21 +45,35 @@ class GuardDecisionArchiveTest {
     void decisionsRoundTripToParquetExactlyOnce() throws Exception {
         long now = System.currentTimeMillis();
         try (TestRedis redis = TestRedis.start();
-             RedisStreams streams = new RedisStreams(redis.config());
-             TestKinesis kinesis = TestKinesis.start("guards-decisions", 1);
-             KinesisClient client = kinesis.client();
-             TestArchiveS3 s3 = new TestArchiveS3("perpwatch-archive")) {
+                RedisStreams streams = new RedisStreams(redis.config());
+                TestKinesis kinesis = TestKinesis.start("guards-decisions", 1);
+                KinesisClient client = kinesis.client();
+                TestArchiveS3 s3 = new TestArchiveS3("perpwatch-archive")) {
             MutableClock clock = new MutableClock(now);
-            ApplicationContext api = ApplicationContext.builder().properties(Map.of(
-                    "perpwatch.redis.url", redis.url(), "micronaut.server.port", -1, "perpwatch.guard.cache", "100ms",
-                    "perpwatch.durable.log", "kinesis", "perpwatch.kinesis.endpoint", kinesis.endpoint().toString(),
-                    "perpwatch.kinesis.stream", kinesis.stream())).build();
+            ApplicationContext api = ApplicationContext.builder()
+                    .properties(Map.of(
+                            "perpwatch.redis.url",
+                            redis.url(),
+                            "micronaut.server.port",
+                            -1,
+                            "perpwatch.guard.cache",
+                            "100ms",
+                            "perpwatch.durable.log",
+                            "kinesis",
+                            "perpwatch.kinesis.endpoint",
+                            kinesis.endpoint().toString(),
+                            "perpwatch.kinesis.stream",
+                            kinesis.stream()))
+                    .build();
             api.registerSingleton(Clock.class, clock);
             api.start();
             try {
                 GuardsService guards = api.getBean(GuardsService.class);
                 // No liquidation feed and no book: a breach, logged at most once a second while it lasts.
-                streams.add(StreamKeys.price(SOL), PriceTickCodec.INSTANCE.encode(new PriceTick(new BigDecimal("187.08"), now, now)), now);
+                streams.add(
+                        StreamKeys.price(SOL),
+                        PriceTickCodec.INSTANCE.encode(new PriceTick(new BigDecimal("187.08"), now, now)),
+                        now);
                 for (int i = 0; i < 30; i++) {
                     guards.evaluate(SOL);
                     clock.advance(400);
@@ -70,7 +84,9 @@ class GuardDecisionArchiveTest {
             }
 
             List<StreamEntry> inRedis = streams.range(StreamKeys.guardDecisions(SOL), 0, Long.MAX_VALUE, 1_000);
-            assertTrue(inRedis.size() >= 10 && inRedis.size() <= 13, "30 breach answers over 12 s, at most one a second: " + inRedis.size());
+            assertTrue(
+                    inRedis.size() >= 10 && inRedis.size() <= 13,
+                    "30 breach answers over 12 s, at most one a second: " + inRedis.size());
 
             KinesisLogReader reader = new KinesisLogReader(client, kinesis.stream());
             List<LoggedRecord> logged = new ArrayList<>();
@@ -82,11 +98,16 @@ class GuardDecisionArchiveTest {
             archiver.write(logged);
             archiver.write(logged); // redelivered: still once in Parquet
 
-            String path = Dataset.locate(StreamKeys.guardDecisions(SOL).name()).orElseThrow().path();
+            String path = Dataset.locate(StreamKeys.guardDecisions(SOL).name())
+                    .orElseThrow()
+                    .path();
             assertEquals("guards/SOL/decisions", path);
             HourlyRollup rollup = new HourlyRollup(s3.store);
-            List<String> hours = logged.stream().map(r -> ArchivePaths.day(r.record().writtenMs()) + "/" + ArchivePaths.hour(r.record().writtenMs()))
-                    .distinct().toList();
+            List<String> hours = logged.stream()
+                    .map(r -> ArchivePaths.day(r.record().writtenMs()) + "/"
+                            + ArchivePaths.hour(r.record().writtenMs()))
+                    .distinct()
+                    .toList();
             int rows = 0;
             for (String dayHour : hours) {
                 String[] dh = dayHour.split("/");
@@ -95,9 +116,15 @@ class GuardDecisionArchiveTest {
             assertEquals(inRedis.size(), rows);
             String day = hours.get(0).split("/")[0];
             rollup.rollDay(Dataset.GUARD_DECISIONS, path, day);
-            List<GenericRecord> back = ParquetBytes.read(s3.store.get(ArchivePaths.daily(path, day)).orElseThrow());
-            List<Map<String, String>> archived = back.stream().map(r -> ArchiveRows.fields(Dataset.GUARD_DECISIONS, r)).toList();
-            assertEquals(inRedis.stream().map(StreamEntry::fields).toList(), archived, "Parquet holds exactly what Redis holds");
+            List<GenericRecord> back = ParquetBytes.read(
+                    s3.store.get(ArchivePaths.daily(path, day)).orElseThrow());
+            List<Map<String, String>> archived = back.stream()
+                    .map(r -> ArchiveRows.fields(Dataset.GUARD_DECISIONS, r))
+                    .toList();
+            assertEquals(
+                    inRedis.stream().map(StreamEntry::fields).toList(),
+                    archived,
+                    "Parquet holds exactly what Redis holds");
             assertTrue(archived.stream().allMatch(r -> r.get("status").equals("breach")));
         }
     }

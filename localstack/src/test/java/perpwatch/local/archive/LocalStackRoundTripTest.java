@@ -53,7 +53,10 @@ class LocalStackRoundTripTest {
 
     @Container
     static final LocalStackContainer LOCALSTACK = new LocalStackContainer(IMAGE)
-            .withServices(LocalStackContainer.Service.KINESIS, LocalStackContainer.Service.S3, LocalStackContainer.Service.SECRETSMANAGER);
+            .withServices(
+                    LocalStackContainer.Service.KINESIS,
+                    LocalStackContainer.Service.S3,
+                    LocalStackContainer.Service.SECRETSMANAGER);
 
     static KinesisClient kinesis;
 
@@ -75,7 +78,10 @@ class LocalStackRoundTripTest {
 
     static void createStream(String name) throws InterruptedException {
         kinesis.createStream(b -> b.streamName(name).shardCount(2));
-        while (!kinesis.describeStreamSummary(b -> b.streamName(name)).streamDescriptionSummary().streamStatusAsString().equals("ACTIVE")) {
+        while (!kinesis.describeStreamSummary(b -> b.streamName(name))
+                .streamDescriptionSummary()
+                .streamStatusAsString()
+                .equals("ACTIVE")) {
             Thread.sleep(200);
         }
     }
@@ -83,11 +89,18 @@ class LocalStackRoundTripTest {
     @Test
     void recordsReachParquetThroughLocalStackKinesisAndS3() throws Exception {
         createStream("archive-roundtrip");
-        try (S3Client s3 = S3Client.builder().endpointOverride(LOCALSTACK.getEndpoint()).region(Region.of(LOCALSTACK.getRegion()))
-                .forcePathStyle(true).credentialsProvider(credentials()).build()) {
+        try (S3Client s3 = S3Client.builder()
+                .endpointOverride(LOCALSTACK.getEndpoint())
+                .region(Region.of(LOCALSTACK.getRegion()))
+                .forcePathStyle(true)
+                .credentialsProvider(credentials())
+                .build()) {
             s3.createBucket(b -> b.bucket("perpwatch-archive"));
         }
-        S3ArchiveStore store = S3ArchiveStore.create("perpwatch-archive", LOCALSTACK.getRegion(), Optional.of(LOCALSTACK.getEndpoint()),
+        S3ArchiveStore store = S3ArchiveStore.create(
+                "perpwatch-archive",
+                LOCALSTACK.getRegion(),
+                Optional.of(LOCALSTACK.getEndpoint()),
                 Optional.of(AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey())));
 
         Map<Dataset, List<LogRecord>> samples = ParquetRoundTripTest.samples();
@@ -101,19 +114,26 @@ class LocalStackRoundTripTest {
         }
         assertEquals(all.size(), logged.size());
         new RawPartWriter(store).write(logged);
-        new RawPartWriter(store).write(logged);   // redelivered: no duplicate rows
+        new RawPartWriter(store).write(logged); // redelivered: no duplicate rows
 
         HourlyRollup rollup = new HourlyRollup(store);
         for (Map.Entry<Dataset, List<LogRecord>> e : samples.entrySet()) {
-            String path = Dataset.locate(e.getValue().get(0).stream()).orElseThrow().path();
+            String path =
+                    Dataset.locate(e.getValue().get(0).stream()).orElseThrow().path();
             String day = ArchivePaths.day(e.getValue().get(0).writtenMs());
-            for (String hour : e.getValue().stream().map(r -> ArchivePaths.hour(r.writtenMs())).distinct().toList()) {
+            for (String hour : e.getValue().stream()
+                    .map(r -> ArchivePaths.hour(r.writtenMs()))
+                    .distinct()
+                    .toList()) {
                 rollup.rollHour(e.getKey(), path, day, hour);
             }
             rollup.rollDay(e.getKey(), path, day);
-            List<GenericRecord> back = ParquetBytes.read(store.get(ArchivePaths.daily(path, day)).orElseThrow());
-            assertEquals(e.getValue().stream().map(LogRecord::fields).toList(),
-                    back.stream().map(r -> ArchiveRows.fields(e.getKey(), r)).toList(), e.getKey() + ": the input, in order");
+            List<GenericRecord> back =
+                    ParquetBytes.read(store.get(ArchivePaths.daily(path, day)).orElseThrow());
+            assertEquals(
+                    e.getValue().stream().map(LogRecord::fields).toList(),
+                    back.stream().map(r -> ArchiveRows.fields(e.getKey(), r)).toList(),
+                    e.getKey() + ": the input, in order");
         }
     }
 
@@ -121,9 +141,14 @@ class LocalStackRoundTripTest {
     void theWebhookReadsItsSecretFromSecretsManagerAndLogsDriftEventsToKinesis() throws Exception {
         createStream("webhook-events");
         String arn;
-        try (SecretsManagerClient secrets = SecretsManagerClient.builder().endpointOverride(LOCALSTACK.getEndpoint())
-                .region(Region.of(LOCALSTACK.getRegion())).credentialsProvider(credentials()).build()) {
-            arn = secrets.createSecret(b -> b.name("perpwatch-test-helius-auth").secretString("Bearer from-secrets-manager")).arn();
+        try (SecretsManagerClient secrets = SecretsManagerClient.builder()
+                .endpointOverride(LOCALSTACK.getEndpoint())
+                .region(Region.of(LOCALSTACK.getRegion()))
+                .credentialsProvider(credentials())
+                .build()) {
+            arn = secrets.createSecret(
+                            b -> b.name("perpwatch-test-helius-auth").secretString("Bearer from-secrets-manager"))
+                    .arn();
         }
         try (TestRedis redis = TestRedis.start()) {
             Map<String, Object> props = new HashMap<>();
@@ -136,14 +161,26 @@ class LocalStackRoundTripTest {
             props.put("perpwatch.secrets.endpoint", LOCALSTACK.getEndpoint().toString());
             props.put("perpwatch.helius.auth.secret.arn", arn);
             props.put("aws.region", LOCALSTACK.getRegion());
-            try (ApplicationContext api = ApplicationContext.builder().properties(props).start()) {
+            try (ApplicationContext api =
+                    ApplicationContext.builder().properties(props).start()) {
                 EmbeddedServer server = api.getBean(EmbeddedServer.class).start();
                 HttpClient http = HttpClient.newHttpClient();
-                HttpRequest.Builder post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/api/webhooks/helius"))
-                        .POST(HttpRequest.BodyPublishers.ofString(GeneratedDriftTransactions.batch(3, System.currentTimeMillis())));
-                assertEquals(401, http.send(post.copy().header("Authorization", "Bearer perpwatch-local").build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode(), "only the secret's value is accepted");
-                HttpResponse<String> ok = http.send(post.header("Authorization", "Bearer from-secrets-manager").build(),
+                HttpRequest.Builder post = HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + server.getPort() + "/api/webhooks/helius"))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                GeneratedDriftTransactions.batch(3, System.currentTimeMillis())));
+                assertEquals(
+                        401,
+                        http.send(
+                                        post.copy()
+                                                .header("Authorization", "Bearer perpwatch-local")
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .statusCode(),
+                        "only the secret's value is accepted");
+                HttpResponse<String> ok = http.send(
+                        post.header("Authorization", "Bearer from-secrets-manager")
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, ok.statusCode(), ok.body());
             }
@@ -158,6 +195,7 @@ class LocalStackRoundTripTest {
     }
 
     static StaticCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey()));
+        return StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey()));
     }
 }

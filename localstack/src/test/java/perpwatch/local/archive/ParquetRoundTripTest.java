@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import perpwatch.archive.ArchiveRows;
-import perpwatch.archive.Dataset;
-import perpwatch.archive.ParquetBytes;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,6 +13,9 @@ import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import perpwatch.archive.ArchiveRows;
+import perpwatch.archive.Dataset;
+import perpwatch.archive.ParquetBytes;
 import perpwatch.core.instrument.Instrument;
 import perpwatch.core.kinesis.LogRecord;
 import perpwatch.core.model.Bar;
@@ -57,19 +57,92 @@ class ParquetRoundTripTest {
         for (int i = 0; i < 50; i++) {
             long ts = T + i * 60_000L;
             BigDecimal px = new BigDecimal("187.0" + i % 10).add(BigDecimal.valueOf(i, 4));
-            add(out, StreamKeys.trades(SOL).name(), BarCodec.INSTANCE.encode(new Bar(ts, px, px.add(BigDecimal.ONE), px.subtract(BigDecimal.ONE), px,
-                    new BigDecimal("1200.5"), new BigDecimal("800.25"), new BigDecimal("-15000.75").add(BigDecimal.valueOf(i)), px, 300 + i, 10L * i, 10L * i + 9, ts + 61_000)), ts);
+            add(
+                    out,
+                    StreamKeys.trades(SOL).name(),
+                    BarCodec.INSTANCE.encode(new Bar(
+                            ts,
+                            px,
+                            px.add(BigDecimal.ONE),
+                            px.subtract(BigDecimal.ONE),
+                            px,
+                            new BigDecimal("1200.5"),
+                            new BigDecimal("800.25"),
+                            new BigDecimal("-15000.75").add(BigDecimal.valueOf(i)),
+                            px,
+                            300 + i,
+                            10L * i,
+                            10L * i + 9,
+                            ts + 61_000)),
+                    ts);
             add(out, StreamKeys.price(SOL).name(), PriceTickCodec.INSTANCE.encode(new PriceTick(px, ts, ts + 3)), ts);
-            add(out, StreamKeys.book(SOL).name(), BookTopCodec.INSTANCE.encode(new BookTop(px, BigDecimal.TEN, px.add(new BigDecimal("0.01")), BigDecimal.ONE,
-                    new BigDecimal("0.5345"), new BigDecimal("250000.123456789"), new BigDecimal("198000"), ts, ts + 2)), ts);
-            add(out, StreamKeys.liquidations(SOL).name(), LiquidationCodec.INSTANCE.encode(new Liquidation(i % 2 == 0 ? "okx" : "bybit", "SOL-USDC-SWAP",
-                    i % 3 == 0 ? PositionSide.LONG : PositionSide.SHORT, px, new BigDecimal("2.5"), px.multiply(new BigDecimal("2.5")), ts, ts + 5)), ts);
-            add(out, StreamKeys.funding(SOL).name(), FundingSnapshotCodec.INSTANCE.encode(new FundingSnapshot("SOLUSDT", new BigDecimal("1500000000.0001"),
-                    new BigDecimal("8000000"), new BigDecimal("0.0001"), new BigDecimal("0.0001"), 8, new BigDecimal("10.95"), ts + 3_600_000, px, ts, ts + 40)), ts);
-            add(out, StreamKeys.fundingSettled(SOL).name(), SettledFundingCodec.INSTANCE.encode(new SettledFunding("SOLUSDT", new BigDecimal("-0.00005"),
-                    new BigDecimal("-0.00005"), 8, new BigDecimal("-5.475"), ts, ts + 60_000)), ts);
-            add(out, StreamKeys.usdcTrades(SOL).name(), LastTradeCodec.INSTANCE.encode(new LastTrade("SOL-USDC-SWAP", px, "buy", new BigDecimal("0.3"), ts, ts + 1)), ts);
-            add(out, StreamKeys.okxUsdtTrades(SOL).name(), LastTradeCodec.INSTANCE.encode(new LastTrade("SOL-USDT-SWAP", px, "sell", new BigDecimal("3"), ts, ts + 1)), ts);
+            add(
+                    out,
+                    StreamKeys.book(SOL).name(),
+                    BookTopCodec.INSTANCE.encode(new BookTop(
+                            px,
+                            BigDecimal.TEN,
+                            px.add(new BigDecimal("0.01")),
+                            BigDecimal.ONE,
+                            new BigDecimal("0.5345"),
+                            new BigDecimal("250000.123456789"),
+                            new BigDecimal("198000"),
+                            ts,
+                            ts + 2)),
+                    ts);
+            add(
+                    out,
+                    StreamKeys.liquidations(SOL).name(),
+                    LiquidationCodec.INSTANCE.encode(new Liquidation(
+                            i % 2 == 0 ? "okx" : "bybit",
+                            "SOL-USDC-SWAP",
+                            i % 3 == 0 ? PositionSide.LONG : PositionSide.SHORT,
+                            px,
+                            new BigDecimal("2.5"),
+                            px.multiply(new BigDecimal("2.5")),
+                            ts,
+                            ts + 5)),
+                    ts);
+            add(
+                    out,
+                    StreamKeys.funding(SOL).name(),
+                    FundingSnapshotCodec.INSTANCE.encode(new FundingSnapshot(
+                            "SOLUSDT",
+                            new BigDecimal("1500000000.0001"),
+                            new BigDecimal("8000000"),
+                            new BigDecimal("0.0001"),
+                            new BigDecimal("0.0001"),
+                            8,
+                            new BigDecimal("10.95"),
+                            ts + 3_600_000,
+                            px,
+                            ts,
+                            ts + 40)),
+                    ts);
+            add(
+                    out,
+                    StreamKeys.fundingSettled(SOL).name(),
+                    SettledFundingCodec.INSTANCE.encode(new SettledFunding(
+                            "SOLUSDT",
+                            new BigDecimal("-0.00005"),
+                            new BigDecimal("-0.00005"),
+                            8,
+                            new BigDecimal("-5.475"),
+                            ts,
+                            ts + 60_000)),
+                    ts);
+            add(
+                    out,
+                    StreamKeys.usdcTrades(SOL).name(),
+                    LastTradeCodec.INSTANCE.encode(
+                            new LastTrade("SOL-USDC-SWAP", px, "buy", new BigDecimal("0.3"), ts, ts + 1)),
+                    ts);
+            add(
+                    out,
+                    StreamKeys.okxUsdtTrades(SOL).name(),
+                    LastTradeCodec.INSTANCE.encode(
+                            new LastTrade("SOL-USDT-SWAP", px, "sell", new BigDecimal("3"), ts, ts + 1)),
+                    ts);
             Map<String, String> drift = new java.util.LinkedHashMap<>();
             drift.put("signature", "sig-" + i);
             drift.put("event_type", "UNKNOWN");
@@ -84,9 +157,14 @@ class ParquetRoundTripTest {
             decision.put("symbol", "SOL");
             decision.put("status", i % 2 == 0 ? "breach" : "passing");
             decision.put("data_source", "live");
-            decision.put("warnings", i % 2 == 0 ? "[\"liq_events_5m: 11 liquidations in 5 min is above the breach threshold of 10\"]" : "[]");
+            decision.put(
+                    "warnings",
+                    i % 2 == 0
+                            ? "[\"liq_events_5m: 11 liquidations in 5 min is above the breach threshold of 10\"]"
+                            : "[]");
             decision.put("ages", "{\"price\":800,\"bar\":null}");
-            decision.put("states", "{\"price\":\"pass\",\"liq_events_5m\":\"" + (i % 2 == 0 ? "breach" : "pass") + "\"}");
+            decision.put(
+                    "states", "{\"price\":\"pass\",\"liq_events_5m\":\"" + (i % 2 == 0 ? "breach" : "pass") + "\"}");
             decision.put("thresholds_version", "b4269e2c590a");
             decision.put("seq", Long.toString(i + 1));
             decision.put("instance", "0ea53af3");
@@ -101,7 +179,8 @@ class ParquetRoundTripTest {
 
     static void add(Map<Dataset, List<LogRecord>> out, String stream, Map<String, String> fields, long ts) {
         Dataset dataset = Dataset.locate(stream).orElseThrow().dataset();
-        out.computeIfAbsent(dataset, d -> new ArrayList<>()).add(new LogRecord(stream, fields, ts + 10, "t-" + NEXT_ID.incrementAndGet()));
+        out.computeIfAbsent(dataset, d -> new ArrayList<>())
+                .add(new LogRecord(stream, fields, ts + 10, "t-" + NEXT_ID.incrementAndGet()));
     }
 
     @Test
@@ -126,7 +205,9 @@ class ParquetRoundTripTest {
             for (int i = 0; i < records.size(); i++) {
                 assertEquals(records.get(i).fields(), ArchiveRows.fields(dataset, back.get(i)), dataset + " row " + i);
                 assertEquals(records.get(i).writtenMs(), back.get(i).get(Dataset.WRITTEN_MS));
-                assertEquals(String.format("%056d", i), back.get(i).get(Dataset.SEQUENCE).toString());
+                assertEquals(
+                        String.format("%056d", i),
+                        back.get(i).get(Dataset.SEQUENCE).toString());
             }
             assertTrue(s3.store.list("hourly/" + path + "/").contains(key));
         }
@@ -135,38 +216,72 @@ class ParquetRoundTripTest {
     @Test
     void fundingRowsWrittenBeforeOiTwoSidedExistedStayReadable() {
         // The FUNDING schema as it was: no oi_two_sided, no oi_ts; oi_notional then was the two-sided figure.
-        List<String> before = List.of("symbol", "oi_notional", "oi_value", "funding_rate", "funding_rate_8h", "funding_interval_h",
-                "funding_apr", "next_funding_time", "mark_price", "ts", "recv_ts");
+        List<String> before = List.of(
+                "symbol",
+                "oi_notional",
+                "oi_value",
+                "funding_rate",
+                "funding_rate_8h",
+                "funding_interval_h",
+                "funding_apr",
+                "next_funding_time",
+                "mark_price",
+                "ts",
+                "recv_ts");
         org.apache.avro.SchemaBuilder.FieldAssembler<org.apache.avro.Schema> fields =
-                org.apache.avro.SchemaBuilder.record("funding").namespace("perpwatch.archive").fields();
+                org.apache.avro.SchemaBuilder.record("funding")
+                        .namespace("perpwatch.archive")
+                        .fields();
         for (String field : before) {
             fields = fields.optionalString(field);
         }
-        org.apache.avro.Schema old = fields.requiredLong(Dataset.WRITTEN_MS).requiredString(Dataset.SHARD).requiredString(Dataset.SEQUENCE)
-                .optionalString(Dataset.RECORD_ID).endRecord();
+        org.apache.avro.Schema old = fields.requiredLong(Dataset.WRITTEN_MS)
+                .requiredString(Dataset.SHARD)
+                .requiredString(Dataset.SEQUENCE)
+                .optionalString(Dataset.RECORD_ID)
+                .endRecord();
         Map<String, String> oldFields = new java.util.LinkedHashMap<>();
-        before.forEach(f -> oldFields.put(f, f.equals("funding_interval_h") ? "8" : f.equals("symbol") ? "SOLUSDT" : "1"));
+        before.forEach(
+                f -> oldFields.put(f, f.equals("funding_interval_h") ? "8" : f.equals("symbol") ? "SOLUSDT" : "1"));
         org.apache.avro.generic.GenericData.Record row = new org.apache.avro.generic.GenericData.Record(old);
         oldFields.forEach(row::put);
         row.put(Dataset.WRITTEN_MS, T);
         row.put(Dataset.SHARD, "shardId-000000000000");
         row.put(Dataset.SEQUENCE, "1");
 
-        GenericRecord back = ParquetBytes.read(ParquetBytes.write(old, List.of(row))).get(0);
-        assertEquals(oldFields, ArchiveRows.fields(Dataset.FUNDING, back), "read with today's field list, the new fields simply absent");
+        GenericRecord back =
+                ParquetBytes.read(ParquetBytes.write(old, List.of(row))).get(0);
+        assertEquals(
+                oldFields,
+                ArchiveRows.fields(Dataset.FUNDING, back),
+                "read with today's field list, the new fields simply absent");
         FundingSnapshot s = FundingSnapshotCodec.INSTANCE.decode(ArchiveRows.fields(Dataset.FUNDING, back));
         assertEquals(null, s.oiNotional(), "the old two-sided oi_notional is not passed off as one-sided");
     }
 
     @Test
     void streamKeysMapToDesignPaths() {
-        assertEquals("binance/SOLUSDT/trades", Dataset.locate("market:solusdt:trades").orElseThrow().path());
-        assertEquals("okx/SOLUSDC/trades", Dataset.locate("market:solusdc:trades").orElseThrow().path());
-        assertEquals("bybit/SOLUSDT/funding", Dataset.locate("market:solusdt:funding").orElseThrow().path());
-        assertEquals("bybit/SOLUSDT/funding_settled", Dataset.locate("market:solusdt:funding_settled").orElseThrow().path());
-        assertEquals("liquidations/SOLUSDT", Dataset.locate("market:solusdt:liquidations").orElseThrow().path());
-        assertEquals("helius/drift", Dataset.locate("onchain:drift:events").orElseThrow().path());
-        assertEquals("guards/SOL/decisions", Dataset.locate("engine:guards:decisions:sol").orElseThrow().path());
+        assertEquals(
+                "binance/SOLUSDT/trades",
+                Dataset.locate("market:solusdt:trades").orElseThrow().path());
+        assertEquals(
+                "okx/SOLUSDC/trades",
+                Dataset.locate("market:solusdc:trades").orElseThrow().path());
+        assertEquals(
+                "bybit/SOLUSDT/funding",
+                Dataset.locate("market:solusdt:funding").orElseThrow().path());
+        assertEquals(
+                "bybit/SOLUSDT/funding_settled",
+                Dataset.locate("market:solusdt:funding_settled").orElseThrow().path());
+        assertEquals(
+                "liquidations/SOLUSDT",
+                Dataset.locate("market:solusdt:liquidations").orElseThrow().path());
+        assertEquals(
+                "helius/drift",
+                Dataset.locate("onchain:drift:events").orElseThrow().path());
+        assertEquals(
+                "guards/SOL/decisions",
+                Dataset.locate("engine:guards:decisions:sol").orElseThrow().path());
         assertTrue(Dataset.locate("something:else").isEmpty());
     }
 }

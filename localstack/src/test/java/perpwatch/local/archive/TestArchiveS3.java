@@ -11,7 +11,10 @@ final class TestArchiveS3 implements AutoCloseable {
 
     TestArchiveS3(String bucket) throws Exception {
         server = LocalS3.start(bucket);
-        store = S3ArchiveStore.create(bucket, "us-east-1", Optional.of(server.endpoint()),
+        store = S3ArchiveStore.create(
+                bucket,
+                "us-east-1",
+                Optional.of(server.endpoint()),
                 Optional.of(AwsBasicCredentials.create(LocalS3.ACCESS_KEY, LocalS3.ACCESS_KEY)));
     }
 

@@ -41,7 +41,9 @@ class WebhookOutageArchiveTest {
     static final String PATH = "helius/drift";
 
     static List<String> sigs(int from, int to) {
-        return IntStream.range(from, to).mapToObj(i -> String.format("w-%02d", i)).toList();
+        return IntStream.range(from, to)
+                .mapToObj(i -> String.format("w-%02d", i))
+                .toList();
     }
 
     static List<String> concat(List<String> a, List<String> b) {
@@ -51,10 +53,23 @@ class WebhookOutageArchiveTest {
     }
 
     static ApplicationContext api(TestRedis redis, TestKinesis kinesis) {
-        return ApplicationContext.builder().properties(Map.of(
-                "perpwatch.redis.url", redis.url(), "micronaut.server.port", -1, "micronaut.server.host", "127.0.0.1",
-                "perpwatch.helius.auth", AUTH, "perpwatch.durable.log", "kinesis",
-                "perpwatch.kinesis.endpoint", kinesis.endpoint().toString(), "perpwatch.kinesis.stream", kinesis.stream())).start();
+        return ApplicationContext.builder()
+                .properties(Map.of(
+                        "perpwatch.redis.url",
+                        redis.url(),
+                        "micronaut.server.port",
+                        -1,
+                        "micronaut.server.host",
+                        "127.0.0.1",
+                        "perpwatch.helius.auth",
+                        AUTH,
+                        "perpwatch.durable.log",
+                        "kinesis",
+                        "perpwatch.kinesis.endpoint",
+                        kinesis.endpoint().toString(),
+                        "perpwatch.kinesis.stream",
+                        kinesis.stream()))
+                .start();
     }
 
     static String url(ApplicationContext api) {
@@ -88,12 +103,14 @@ class WebhookOutageArchiveTest {
         archiver.write(logged);
         HourlyRollup rollup = new HourlyRollup(s3.store);
         TreeSet<String> hours = new TreeSet<>();
-        logged.forEach(r -> hours.add(ArchivePaths.day(r.record().writtenMs()) + "/" + ArchivePaths.hour(r.record().writtenMs())));
+        logged.forEach(r -> hours.add(ArchivePaths.day(r.record().writtenMs()) + "/"
+                + ArchivePaths.hour(r.record().writtenMs())));
         hours.forEach(dh -> rollup.rollHour(Dataset.DRIFT_EVENTS, PATH, dh.split("/")[0], dh.split("/")[1]));
         List<String> signatures = new ArrayList<>();
         for (String day : hours.stream().map(dh -> dh.split("/")[0]).distinct().toList()) {
             rollup.rollDay(Dataset.DRIFT_EVENTS, PATH, day);
-            for (GenericRecord row : ParquetBytes.read(s3.store.get(ArchivePaths.daily(PATH, day)).orElseThrow())) {
+            for (GenericRecord row : ParquetBytes.read(
+                    s3.store.get(ArchivePaths.daily(PATH, day)).orElseThrow())) {
                 String signature = row.get("signature").toString();
                 assertEquals("helius:" + signature, row.get(Dataset.RECORD_ID).toString());
                 signatures.add(signature);
@@ -106,10 +123,10 @@ class WebhookOutageArchiveTest {
     @Test
     void deliveriesThroughARedisOutageAreInParquetAndInRedisExactlyOnce() throws Exception {
         try (TestRedis redis = TestRedis.start();
-             RedisStreams streams = new RedisStreams(redis.config());
-             TestKinesis kinesis = TestKinesis.start("webhook-outage", 1);
-             KinesisClient client = kinesis.client();
-             TestArchiveS3 s3 = new TestArchiveS3("perpwatch-archive")) {
+                RedisStreams streams = new RedisStreams(redis.config());
+                TestKinesis kinesis = TestKinesis.start("webhook-outage", 1);
+                KinesisClient client = kinesis.client();
+                TestArchiveS3 s3 = new TestArchiveS3("perpwatch-archive")) {
             ApplicationContext a = api(redis, kinesis);
             ApplicationContext b = api(redis, kinesis);
             try {
@@ -127,11 +144,11 @@ class WebhookOutageArchiveTest {
                 deliver(urlA, sigs(20, 23));
                 Thread.sleep(1_000);
                 deliver(urlA, sigs(15, 18));
-                a.close();   // instance A dies while Redis is down: its retry set (10-14, 20-22, ...) is gone with it
+                a.close(); // instance A dies while Redis is down: its retry set (10-14, 20-22, ...) is gone with it
                 Thread.sleep(1_000);
                 redis.startServer();
 
-                deliver(urlB, concat(sigs(23, 25), sigs(15, 20)));   // B finds Redis up: its retry set goes in first
+                deliver(urlB, concat(sigs(23, 25), sigs(15, 20))); // B finds Redis up: its retry set goes in first
                 KinesisLogReader catchUpReader = new KinesisLogReader(client, kinesis.stream());
                 try (LocalDriftCatchUp catchUp = new LocalDriftCatchUp(catchUpReader, streams, Duration.ofDays(7))) {
                     // A pass may meet Redis still warming up: it keeps its batch and the next pass retries it.
@@ -157,8 +174,8 @@ class WebhookOutageArchiveTest {
     @Test
     void aResentWebhookBatchIsArchivedOnce() throws Exception {
         try (TestKinesis kinesis = TestKinesis.start("webhook-resend", 1);
-             KinesisClient client = kinesis.client();
-             TestArchiveS3 s3 = new TestArchiveS3("perpwatch-archive")) {
+                KinesisClient client = kinesis.client();
+                TestArchiveS3 s3 = new TestArchiveS3("perpwatch-archive")) {
             long now = System.currentTimeMillis();
             List<LogRecord> batch = new ArrayList<>();
             for (String signature : sigs(0, 8)) {
@@ -169,7 +186,7 @@ class WebhookOutageArchiveTest {
             }
             KinesisRecordSink sink = new KinesisRecordSink(client, kinesis.stream(), 1, 1);
             sink.put(batch);
-            sink.put(batch);   // the first call's answer was lost: the producer sends the same records again
+            sink.put(batch); // the first call's answer was lost: the producer sends the same records again
             List<LoggedRecord> logged = readLog(new KinesisLogReader(client, kinesis.stream()));
             assertEquals(16, logged.size());
             assertEquals(sigs(0, 8), archive(s3, logged));
@@ -178,10 +195,12 @@ class WebhookOutageArchiveTest {
 
     static List<String> stored(RedisStreams streams) {
         try {
-            return streams.range(StreamKeys.driftEvents(), 0, Long.MAX_VALUE, 1_000).stream().map(StreamEntry::fields)
-                    .map(f -> f.get("signature")).toList();
+            return streams.range(StreamKeys.driftEvents(), 0, Long.MAX_VALUE, 1_000).stream()
+                    .map(StreamEntry::fields)
+                    .map(f -> f.get("signature"))
+                    .toList();
         } catch (RuntimeException e) {
-            return List.of();   // Redis still starting
+            return List.of(); // Redis still starting
         }
     }
 }

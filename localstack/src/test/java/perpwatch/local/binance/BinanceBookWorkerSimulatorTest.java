@@ -56,6 +56,7 @@ class BinanceBookWorkerSimulatorTest {
     final Random random = new Random(7);
     /** Truth per diff, keyed by the diff's transaction time T (what the worker writes as ts). */
     final Map<Long, Map<String, String>> truth = new HashMap<>();
+
     long eventTime = 1_700_000_000_000L;
     long lastT;
 
@@ -72,7 +73,8 @@ class BinanceBookWorkerSimulatorTest {
             asks.put(new BigDecimal("150.01").add(TICK.multiply(BigDecimal.valueOf(i))), qty());
         }
         venueBook.seed(bids, asks);
-        sim.depthSnapshots(symbol -> symbol.equals("SOLUSDT") ? venueBook.snapshot(1000, System.currentTimeMillis()) : null);
+        sim.depthSnapshots(
+                symbol -> symbol.equals("SOLUSDT") ? venueBook.snapshot(1000, System.currentTimeMillis()) : null);
     }
 
     @AfterEach
@@ -89,13 +91,31 @@ class BinanceBookWorkerSimulatorTest {
         // A short silence limit: under a reconnect storm the loopback simulator now and then leaves a half-open
         // connection (the client holds it open, the server has forgotten it); the watchdog is what ends those, as
         // it would on the real network.
-        ReconnectPolicy policy = new ReconnectPolicy(new Backoff(Duration.ofMillis(50), Duration.ofMillis(500), 0.2),
-                Duration.ofSeconds(60), Duration.ofSeconds(3), Optional.empty(), Optional.empty(), Duration.ofSeconds(5));
-        BinanceEndpoints endpoints = new BinanceEndpoints(sim.wsBase() + "/market", sim.wsBase() + "/public", sim.restBase());
-        BookSettings settings = new BookSettings(1_000, 5_000, 10, new Backoff(Duration.ofMillis(50), Duration.ofMillis(500), 0.2),
-                Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofSeconds(1), Duration.ofSeconds(5));
-        return new BinanceBookWorker(SOL, endpoints.depthStream(SOL), new DepthSnapshotClient(endpoints.depthSnapshot(SOL),
-                Duration.ofSeconds(5)), policy, settings, new BufferedStreamWriter(streams, 1_000, System::currentTimeMillis),
+        ReconnectPolicy policy = new ReconnectPolicy(
+                new Backoff(Duration.ofMillis(50), Duration.ofMillis(500), 0.2),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(3),
+                Optional.empty(),
+                Optional.empty(),
+                Duration.ofSeconds(5));
+        BinanceEndpoints endpoints =
+                new BinanceEndpoints(sim.wsBase() + "/market", sim.wsBase() + "/public", sim.restBase());
+        BookSettings settings = new BookSettings(
+                1_000,
+                5_000,
+                10,
+                new Backoff(Duration.ofMillis(50), Duration.ofMillis(500), 0.2),
+                Duration.ofMillis(20),
+                Duration.ofMillis(20),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(5));
+        return new BinanceBookWorker(
+                SOL,
+                endpoints.depthStream(SOL),
+                new DepthSnapshotClient(endpoints.depthSnapshot(SOL), Duration.ofSeconds(5)),
+                policy,
+                settings,
+                new BufferedStreamWriter(streams, 1_000, System::currentTimeMillis),
                 System::currentTimeMillis);
     }
 
@@ -133,7 +153,8 @@ class BinanceBookWorkerSimulatorTest {
     }
 
     /** The entry the worker should write for this book, computed the slow, obvious way. */
-    static Map<String, String> expectedEntry(NavigableMap<BigDecimal, BigDecimal> bids, NavigableMap<BigDecimal, BigDecimal> asks) {
+    static Map<String, String> expectedEntry(
+            NavigableMap<BigDecimal, BigDecimal> bids, NavigableMap<BigDecimal, BigDecimal> asks) {
         BigDecimal bid = bids.firstKey();
         BigDecimal ask = asks.firstKey();
         BigDecimal mid = bid.add(ask).divide(BigDecimal.valueOf(2));
@@ -144,11 +165,22 @@ class BinanceBookWorkerSimulatorTest {
         f.put("bid_qty", Fields.decimal(bids.get(bid)));
         f.put("ask_px", Fields.decimal(ask));
         f.put("ask_qty", Fields.decimal(asks.get(ask)));
-        f.put("spread_bps", ask.subtract(bid).divide(mid, 12, RoundingMode.HALF_EVEN).movePointRight(4).toPlainString());
-        f.put("depth_bid_usd", Fields.decimal(bids.headMap(low, true).entrySet().stream()
-                .map(e -> e.getKey().multiply(e.getValue())).reduce(BigDecimal.ZERO, BigDecimal::add)));
-        f.put("depth_ask_usd", Fields.decimal(asks.headMap(high, true).entrySet().stream()
-                .map(e -> e.getKey().multiply(e.getValue())).reduce(BigDecimal.ZERO, BigDecimal::add)));
+        f.put(
+                "spread_bps",
+                ask.subtract(bid)
+                        .divide(mid, 12, RoundingMode.HALF_EVEN)
+                        .movePointRight(4)
+                        .toPlainString());
+        f.put(
+                "depth_bid_usd",
+                Fields.decimal(bids.headMap(low, true).entrySet().stream()
+                        .map(e -> e.getKey().multiply(e.getValue()))
+                        .reduce(BigDecimal.ZERO, BigDecimal::add)));
+        f.put(
+                "depth_ask_usd",
+                Fields.decimal(asks.headMap(high, true).entrySet().stream()
+                        .map(e -> e.getKey().multiply(e.getValue()))
+                        .reduce(BigDecimal.ZERO, BigDecimal::add)));
         return f;
     }
 
@@ -162,7 +194,11 @@ class BinanceBookWorkerSimulatorTest {
                 assertEquals(expected.get(field), entry.field(field), field + " of " + entry);
             }
             BigDecimal spread = new BigDecimal(entry.field("spread_bps"));
-            assertTrue(spread.subtract(new BigDecimal(expected.get("spread_bps"))).abs().compareTo(new BigDecimal("0.00005")) <= 0,
+            assertTrue(
+                    spread.subtract(new BigDecimal(expected.get("spread_bps")))
+                                    .abs()
+                                    .compareTo(new BigDecimal("0.00005"))
+                            <= 0,
                     "spread of " + entry + " vs " + expected.get("spread_bps"));
             assertTrue(spread.signum() > 0, "never crossed or locked");
             assertTrue(Long.parseLong(entry.field("recv_ts")) > 0);
@@ -174,7 +210,9 @@ class BinanceBookWorkerSimulatorTest {
     void awaitLatestPublished() throws InterruptedException {
         StreamKey key = StreamKeys.book(SOL);
         long expectedTs = lastT;
-        waitFor(() -> streams.last(key).map(e -> Long.parseLong(e.field("ts")) == expectedTs).orElse(false));
+        waitFor(() -> streams.last(key)
+                .map(e -> Long.parseLong(e.field("ts")) == expectedTs)
+                .orElse(false));
     }
 
     long counter(String name) {
@@ -208,7 +246,8 @@ class BinanceBookWorkerSimulatorTest {
             try {
                 waitFor(() -> counter("connects") > connects && sim.subscribers(STREAM) == 1);
             } catch (AssertionError e) {
-                throw new AssertionError("storm " + storm + ": subscribers=" + sim.subscribers(STREAM) + " " + worker.counters(), e);
+                throw new AssertionError(
+                        "storm " + storm + ": subscribers=" + sim.subscribers(STREAM) + " " + worker.counters(), e);
             }
             publishDiffs(3 + random.nextInt(5));
             Thread.sleep(random.nextInt(50));
@@ -226,7 +265,8 @@ class BinanceBookWorkerSimulatorTest {
     @Test
     void gapsResyncWithoutReconnectingAndSnapshotErrorsAreRetried() throws Exception {
         SimRestServer rest = sim.rest();
-        rest.failNext("/fapi/v1/depth", 2, new SimRestServer.Reply(429, "{\"code\":-1003,\"msg\":\"Too many requests.\"}"));
+        rest.failNext(
+                "/fapi/v1/depth", 2, new SimRestServer.Reply(429, "{\"code\":-1003,\"msg\":\"Too many requests.\"}"));
         worker = newWorker();
         worker.start();
         waitFor(() -> sim.subscribers(STREAM) == 1);

@@ -75,13 +75,28 @@ class BinanceTradesWorkerSimulatorTest {
     }
 
     BinanceTradesWorker newWorker(Duration reconnectDelay) {
-        ReconnectPolicy policy = new ReconnectPolicy(new Backoff(reconnectDelay, reconnectDelay.multipliedBy(10), 0.2),
-                Duration.ofSeconds(60), Duration.ofSeconds(30), Optional.empty(), Optional.empty(), Duration.ofSeconds(5));
-        URI uri = new BinanceEndpoints(sim.wsBase() + "/market", sim.wsBase() + "/public", sim.restBase()).aggTradeStream(SUSHI);
-        return new BinanceTradesWorker(SUSHI, uri, policy, streams,
-                new BufferedStreamWriter(streams, 1_000, System::currentTimeMillis), Duration.ofSeconds(2), clock::get,
-                new BinanceTradesWorker.Backfill(sim.restBase(), new RestGetter(Duration.ofSeconds(5)),
-                        new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 0.2), d -> {
+        ReconnectPolicy policy = new ReconnectPolicy(
+                new Backoff(reconnectDelay, reconnectDelay.multipliedBy(10), 0.2),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(30),
+                Optional.empty(),
+                Optional.empty(),
+                Duration.ofSeconds(5));
+        URI uri = new BinanceEndpoints(sim.wsBase() + "/market", sim.wsBase() + "/public", sim.restBase())
+                .aggTradeStream(SUSHI);
+        return new BinanceTradesWorker(
+                SUSHI,
+                uri,
+                policy,
+                streams,
+                new BufferedStreamWriter(streams, 1_000, System::currentTimeMillis),
+                Duration.ofSeconds(2),
+                clock::get,
+                new BinanceTradesWorker.Backfill(
+                        sim.restBase(),
+                        new RestGetter(Duration.ofSeconds(5)),
+                        new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 0.2),
+                        d -> {
                             backfillWaits.add(d);
                             Thread.sleep(5);
                         }));
@@ -111,7 +126,10 @@ class BinanceTradesWorkerSimulatorTest {
         worker = newWorker();
         worker.start();
         waitFor(() -> sim.subscribers(STREAM) == 1);
-        assertEquals(FeedLink.State.UNSUBSCRIBED, linkState(), "connected and answering, but nothing proves the stream flows");
+        assertEquals(
+                FeedLink.State.UNSUBSCRIBED,
+                linkState(),
+                "connected and answering, but nothing proves the stream flows");
 
         sim.publish(STREAM, events.get(0).toString());
         waitFor(() -> linkState() == FeedLink.State.SUBSCRIBED);
@@ -226,7 +244,8 @@ class BinanceTradesWorkerSimulatorTest {
 
         List<StreamEntry> bars = streams.range(StreamKeys.trades(SUSHI), 0, Long.MAX_VALUE, 10);
         assertEquals(2, bars.size());
-        assertEquals("1026", BarCodec.INSTANCE.decode(bars.get(1).fields()).cvd().toPlainString());
+        assertEquals(
+                "1026", BarCodec.INSTANCE.decode(bars.get(1).fields()).cvd().toPlainString());
         assertEquals("12", bars.get(1).field("trades"));
     }
 
@@ -237,7 +256,9 @@ class BinanceTradesWorkerSimulatorTest {
     Map<Long, Map<String, String>> latestBars() {
         Map<Long, Map<String, String>> out = new java.util.TreeMap<>();
         for (StreamEntry e : streams.range(StreamKeys.trades(SUSHI), 0, Long.MAX_VALUE, 100)) {
-            out.merge(Long.parseLong(e.field("ts")), e.fields(),
+            out.merge(
+                    Long.parseLong(e.field("ts")),
+                    e.fields(),
                     (a, b) -> Integer.parseInt(b.get("revision")) >= Integer.parseInt(a.get("revision")) ? b : a);
         }
         return out;
@@ -283,7 +304,8 @@ class BinanceTradesWorkerSimulatorTest {
         // clock jumps past the minute: REST can answer before the last of them arrive, and a trade that arrives after
         // its minute closed is a revision, not part of the bar read below.
         long streamed = 10 + (events.size() - 20);
-        waitFor(() -> handled() == streamed && worker.counters().getOrDefault("bars", 0L) >= 1 && !worker.backfillPending());
+        waitFor(() ->
+                handled() == streamed && worker.counters().getOrDefault("bars", 0L) >= 1 && !worker.backfillPending());
         clock.set(MINUTE_1 + 60_000 + 2_000);
         waitFor(() -> latestBars().size() == 2);
 
@@ -292,7 +314,9 @@ class BinanceTradesWorkerSimulatorTest {
         assertEquals("1026", bars.get(MINUTE_1).get("cvd"));
         assertEquals("12", bars.get(MINUTE_1).get("trades"));
         assertEquals("true", bars.get(MINUTE_1).get("complete"));
-        assertTrue(worker.counters().getOrDefault("backfilled", 0L) >= 10, worker.counters().toString());
+        assertTrue(
+                worker.counters().getOrDefault("backfilled", 0L) >= 10,
+                worker.counters().toString());
     }
 
     @Test
@@ -303,12 +327,17 @@ class BinanceTradesWorkerSimulatorTest {
         worker.start();
         waitFor(() -> sim.subscribers(STREAM) == 1);
         waitFor(() -> !worker.backfillPending());
-        sim.rest().failNext("/fapi/v1/aggTrades", 1, new SimRestServer.Reply(429,
-                "{\"code\":-1003,\"msg\":\"Too many requests; current limit of IP is 2400 requests per minute.\"}",
-                Map.of("Retry-After", "7")));
+        sim.rest()
+                .failNext(
+                        "/fapi/v1/aggTrades",
+                        1,
+                        new SimRestServer.Reply(
+                                429,
+                                "{\"code\":-1003,\"msg\":\"Too many requests; current limit of IP is 2400 requests per minute.\"}",
+                                Map.of("Retry-After", "7")));
         for (int i = 0; i < events.size(); i++) {
             if (i >= 5 && i < 8) {
-                sim.tape().record(events.get(i).toString());   // the venue has them; the stream lost them
+                sim.tape().record(events.get(i).toString()); // the venue has them; the stream lost them
             } else {
                 sim.publish(STREAM, events.get(i).toString());
             }
@@ -328,7 +357,11 @@ class BinanceTradesWorkerSimulatorTest {
         worker.start();
         waitFor(() -> sim.subscribers(STREAM) == 1);
         waitFor(() -> !worker.backfillPending());
-        sim.rest().failNext("/fapi/v1/aggTrades", Integer.MAX_VALUE, new SimRestServer.Reply(503, "<html>Service Unavailable</html>"));
+        sim.rest()
+                .failNext(
+                        "/fapi/v1/aggTrades",
+                        Integer.MAX_VALUE,
+                        new SimRestServer.Reply(503, "<html>Service Unavailable</html>"));
         for (int i = 0; i < 28; i++) {
             if (i >= 5 && i < 8) {
                 sim.tape().record(events.get(i).toString());
@@ -363,10 +396,10 @@ class BinanceTradesWorkerSimulatorTest {
             sim.publish(STREAM, events.get(i).toString());
         }
         waitFor(() -> handled() == 34 && worker.counters().getOrDefault("bars", 0L) == 1);
-        worker.close();   // six trades of the second minute are only in memory: gone with the process
+        worker.close(); // six trades of the second minute are only in memory: gone with the process
         waitFor(() -> sim.subscribers(STREAM) == 0);
         for (int i = 34; i < events.size(); i++) {
-            sim.publish(STREAM, events.get(i).toString());   // and six more trade while nothing runs
+            sim.publish(STREAM, events.get(i).toString()); // and six more trade while nothing runs
         }
 
         worker = newWorker();

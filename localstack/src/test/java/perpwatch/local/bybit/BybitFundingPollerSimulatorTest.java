@@ -84,14 +84,21 @@ class BybitFundingPollerSimulatorTest {
             historyCalls.incrementAndGet();
             return BybitWire.fundingHistoryResult("SOLUSDT", history.get(), Integer.parseInt(q.get("limit")));
         });
-        return new BybitFundingPoller(SOL, new BybitMarketRestClient(endpoints, Duration.ofSeconds(5)),
-                new BufferedStreamWriter(streams, 100, clock::get), streams, Duration.ofMinutes(1), 3,
-                new Backoff(Duration.ofMillis(5), Duration.ofMillis(20), 0), clock::get);
+        return new BybitFundingPoller(
+                SOL,
+                new BybitMarketRestClient(endpoints, Duration.ofSeconds(5)),
+                new BufferedStreamWriter(streams, 100, clock::get),
+                streams,
+                Duration.ofMinutes(1),
+                3,
+                new Backoff(Duration.ofMillis(5), Duration.ofMillis(20), 0),
+                clock::get);
     }
 
     List<SettledFunding> settled() {
         return streams.range(StreamKeys.fundingSettled(SOL), 0, Long.MAX_VALUE, 100).stream()
-                .map(e -> SettledFundingCodec.INSTANCE.decode(e.fields())).toList();
+                .map(e -> SettledFundingCodec.INSTANCE.decode(e.fields()))
+                .toList();
     }
 
     static BybitWire.SettledPrint print(String rate, long ts) {
@@ -102,27 +109,45 @@ class BybitFundingPollerSimulatorTest {
     void settledPrintsAreReadAtStartAndAfterEachSettlementOncePerSettlementTime() throws Exception {
         long hour = 3_600_000L;
         long next = NOW + hour;
-        tickers.set(BybitWire.tickersResult("SOLUSDT", new BigDecimal("150"), new BigDecimal("0.0002"), next, BigDecimal.TEN));
-        history.set(List.of(print("0.0001", NOW - 7 * hour), print("-0.00005", NOW - 15 * hour)));   // newest first, as Bybit
+        tickers.set(BybitWire.tickersResult(
+                "SOLUSDT", new BigDecimal("150"), new BigDecimal("0.0002"), next, BigDecimal.TEN));
+        history.set(
+                List.of(print("0.0001", NOW - 7 * hour), print("-0.00005", NOW - 15 * hour))); // newest first, as Bybit
         assertTrue(poller.pollOnce());
-        assertEquals(List.of(NOW - 15 * hour, NOW - 7 * hour), settled().stream().map(SettledFunding::ts).toList(), "oldest first");
-        assertEquals(new SettledFunding("SOLUSDT", new BigDecimal("-0.00005"), new BigDecimal("-0.00005"), 8, new BigDecimal("-5.475"),
-                NOW - 15 * hour, NOW), settled().get(0));
+        assertEquals(
+                List.of(NOW - 15 * hour, NOW - 7 * hour),
+                settled().stream().map(SettledFunding::ts).toList(),
+                "oldest first");
+        assertEquals(
+                new SettledFunding(
+                        "SOLUSDT",
+                        new BigDecimal("-0.00005"),
+                        new BigDecimal("-0.00005"),
+                        8,
+                        new BigDecimal("-5.475"),
+                        NOW - 15 * hour,
+                        NOW),
+                settled().get(0));
         assertEquals(1, historyCalls.get());
 
         assertTrue(poller.pollOnce());
         assertEquals(1, historyCalls.get(), "no settlement since: not asked again");
 
-        clock.set(next + 1_000);   // settled, but Bybit has not listed the print yet: asked again each poll
+        clock.set(next + 1_000); // settled, but Bybit has not listed the print yet: asked again each poll
         assertTrue(poller.pollOnce());
         assertTrue(poller.pollOnce());
         assertEquals(3, historyCalls.get());
         assertEquals(2, settled().size());
 
-        tickers.set(BybitWire.tickersResult("SOLUSDT", new BigDecimal("150"), new BigDecimal("0.0002"), next + 8 * hour, BigDecimal.TEN));
-        history.set(List.of(print("0.0002", next), print("0.0001", NOW - 7 * hour), print("-0.00005", NOW - 15 * hour)));
+        tickers.set(BybitWire.tickersResult(
+                "SOLUSDT", new BigDecimal("150"), new BigDecimal("0.0002"), next + 8 * hour, BigDecimal.TEN));
+        history.set(
+                List.of(print("0.0002", next), print("0.0001", NOW - 7 * hour), print("-0.00005", NOW - 15 * hour)));
         assertTrue(poller.pollOnce());
-        assertEquals(List.of(NOW - 15 * hour, NOW - 7 * hour, next), settled().stream().map(SettledFunding::ts).toList(), "only the new print added");
+        assertEquals(
+                List.of(NOW - 15 * hour, NOW - 7 * hour, next),
+                settled().stream().map(SettledFunding::ts).toList(),
+                "only the new print added");
         assertTrue(poller.pollOnce());
         assertEquals(4, historyCalls.get(), "listed: quiet until the next settlement");
 
@@ -145,9 +170,14 @@ class BybitFundingPollerSimulatorTest {
             }
         });
         BybitMarketRestClient client = new BybitMarketRestClient(endpoints, Duration.ofSeconds(5));
-        assertEquals(List.of(new BybitMarketRestClient.SettledRate(new BigDecimal("0.00015"), 1_709_856_000_000L),
-                new BybitMarketRestClient.SettledRate(new BigDecimal("0.0001"), 1_709_884_800_000L)), client.fundingHistory("BTCUSDT", 10));
-        assertThrows(BybitMarketRestClient.MalformedAnswerException.class, () -> client.fundingHistory("SOLUSDT", 10),
+        assertEquals(
+                List.of(
+                        new BybitMarketRestClient.SettledRate(new BigDecimal("0.00015"), 1_709_856_000_000L),
+                        new BybitMarketRestClient.SettledRate(new BigDecimal("0.0001"), 1_709_884_800_000L)),
+                client.fundingHistory("BTCUSDT", 10));
+        assertThrows(
+                BybitMarketRestClient.MalformedAnswerException.class,
+                () -> client.fundingHistory("SOLUSDT", 10),
                 "rows of another symbol are not ours");
     }
 
@@ -161,7 +191,8 @@ class BybitFundingPollerSimulatorTest {
 
     List<FundingSnapshot> stored() {
         return streams.range(StreamKeys.funding(SOL), 0, Long.MAX_VALUE, 100).stream()
-                .map(e -> FundingSnapshotCodec.INSTANCE.decode(e.fields())).toList();
+                .map(e -> FundingSnapshotCodec.INSTANCE.decode(e.fields()))
+                .toList();
     }
 
     void openInterest(String fixture) {
@@ -179,20 +210,24 @@ class BybitFundingPollerSimulatorTest {
         // Bybit's 2026 docs: openInterest 63910691 is both sides, singleOpenInterest 31955346 one side; mark 114898.43.
         openInterest("bybit/open_interest_doc_example_inverse.json");
         assertTrue(poller.pollOnce());
-        Map<String, String> fields = streams.last(StreamKeys.funding(SOL)).orElseThrow().fields();
-        assertEquals(Map.ofEntries(
-                Map.entry("symbol", "SOLUSDT"),
-                Map.entry("oi_notional", "3671619085506.78"),
-                Map.entry("oi_two_sided", "7343238056115.13"),
-                Map.entry("funding_rate", "0.0001"),
-                Map.entry("funding_rate_8h", "0.0001"),
-                Map.entry("funding_interval_h", "8"),
-                Map.entry("funding_apr", "10.95"),
-                Map.entry("next_funding_time", "1760371200000"),
-                Map.entry("mark_price", "114898.43"),
-                Map.entry("ts", fields.get("ts")),
-                Map.entry("recv_ts", Long.toString(NOW)),
-                Map.entry("oi_ts", "1780963200000")), fields, "oi_ts is the newest OI row's own time, not the ticker's");
+        Map<String, String> fields =
+                streams.last(StreamKeys.funding(SOL)).orElseThrow().fields();
+        assertEquals(
+                Map.ofEntries(
+                        Map.entry("symbol", "SOLUSDT"),
+                        Map.entry("oi_notional", "3671619085506.78"),
+                        Map.entry("oi_two_sided", "7343238056115.13"),
+                        Map.entry("funding_rate", "0.0001"),
+                        Map.entry("funding_rate_8h", "0.0001"),
+                        Map.entry("funding_interval_h", "8"),
+                        Map.entry("funding_apr", "10.95"),
+                        Map.entry("next_funding_time", "1760371200000"),
+                        Map.entry("mark_price", "114898.43"),
+                        Map.entry("ts", fields.get("ts")),
+                        Map.entry("recv_ts", Long.toString(NOW)),
+                        Map.entry("oi_ts", "1780963200000")),
+                fields,
+                "oi_ts is the newest OI row's own time, not the ticker's");
         assertEquals(0, poller.counters().getOrDefault("oi_one_sided_missing", 0L));
     }
 
@@ -201,7 +236,8 @@ class BybitFundingPollerSimulatorTest {
         // The recorded 2023 answer predates singleOpenInterest: OI 411496.22 (newest row, both sides) × mark 114898.43.
         openInterest("bybit/open_interest_ETHUSDT_linear_3rdparty_capture.json");
         assertTrue(poller.pollOnce(), "funding is still written: only the one-sided OI is unknown");
-        Map<String, String> fields = streams.last(StreamKeys.funding(SOL)).orElseThrow().fields();
+        Map<String, String> fields =
+                streams.last(StreamKeys.funding(SOL)).orElseThrow().fields();
         assertFalse(fields.containsKey("oi_notional"));
         assertEquals("47280269628.9346", fields.get("oi_two_sided"));
         assertEquals("1677832800000", fields.get("oi_ts"));
@@ -213,7 +249,9 @@ class BybitFundingPollerSimulatorTest {
 
     @Test
     void theSimulatorServesBothFiguresAsTheDocsDo() throws Exception {
-        bybit.result(BybitSimulator.OPEN_INTEREST, q -> BybitWire.openInterestResult("SOLUSDT", new BigDecimal("1234.5"), 1_763_999_700_000L));
+        bybit.result(
+                BybitSimulator.OPEN_INTEREST,
+                q -> BybitWire.openInterestResult("SOLUSDT", new BigDecimal("1234.5"), 1_763_999_700_000L));
         assertTrue(poller.pollOnce());
         FundingSnapshot s = stored().get(0);
         assertEquals(0, new BigDecimal("141842111.835").compareTo(s.oiNotional()));
@@ -238,7 +276,7 @@ class BybitFundingPollerSimulatorTest {
         assertEquals(2, poller.counters().get("errors"));
         assertEquals(1, stored().size());
 
-        tickers.set(null);   // the simulator answers retCode 10001 (symbol invalid) with HTTP 200
+        tickers.set(null); // the simulator answers retCode 10001 (symbol invalid) with HTTP 200
         assertFalse(poller.pollOnce());
         assertEquals(1, stored().size(), "a failed poll writes nothing, never zeros");
         assertEquals(1, poller.counters().get("failed_polls"));
@@ -247,7 +285,12 @@ class BybitFundingPollerSimulatorTest {
     @Test
     void rateLimitsBackOffAndMalformedBodiesAreCounted() throws Exception {
         bybit.rest().failNext(BybitSimulator.OPEN_INTEREST, 1, new SimRestServer.Reply(429, "Too Many Requests"));
-        bybit.rest().failNext(BybitSimulator.TICKERS, 1, new SimRestServer.Reply(200, "{\"retCode\":10006,\"retMsg\":\"Too many visits!\",\"result\":{},\"time\":1}"));
+        bybit.rest()
+                .failNext(
+                        BybitSimulator.TICKERS,
+                        1,
+                        new SimRestServer.Reply(
+                                200, "{\"retCode\":10006,\"retMsg\":\"Too many visits!\",\"result\":{},\"time\":1}"));
         assertTrue(poller.pollOnce());
         assertEquals(2, poller.counters().get("rate_limited"));
 

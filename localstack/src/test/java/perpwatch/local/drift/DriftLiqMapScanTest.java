@@ -23,11 +23,11 @@ import perpwatch.feeds.onchain.DriftUser;
 import perpwatch.feeds.onchain.LiqPosition;
 import perpwatch.feeds.onchain.LiquidationPriceCalculator;
 import perpwatch.feeds.onchain.MarketContext;
-import perpwatch.feeds.onchain.OracleKey;
-import perpwatch.feeds.onchain.ProgramProfile;
 import perpwatch.feeds.onchain.OracleDecoder;
+import perpwatch.feeds.onchain.OracleKey;
 import perpwatch.feeds.onchain.OraclePrice;
 import perpwatch.feeds.onchain.PerpMarketAccount;
+import perpwatch.feeds.onchain.ProgramProfile;
 import perpwatch.feeds.onchain.SpotMarketAccount;
 import perpwatch.feeds.onchain.scan.DriftLiqMapScanner;
 import perpwatch.feeds.onchain.scan.LiqMap;
@@ -57,7 +57,8 @@ class DriftLiqMapScanTest {
     }
 
     static SolanaRpcClient client() {
-        return new SolanaRpcClient(new SolanaRpcConfig(URI.create(sim.url()), Duration.ofSeconds(30), 4, Duration.ofMillis(10)));
+        return new SolanaRpcClient(
+                new SolanaRpcConfig(URI.create(sim.url()), Duration.ofSeconds(30), 4, Duration.ofMillis(10)));
     }
 
     @Test
@@ -71,29 +72,49 @@ class DriftLiqMapScanTest {
         for (LiqPosition p : map.positions()) {
             assertEquals(expected.get(p.userPubkey()), p, "position of " + p.userPubkey());
         }
-        long longs = map.positions().stream().filter(p -> p.side().equals("long")).count();
+        long longs =
+                map.positions().stream().filter(p -> p.side().equals("long")).count();
         assertTrue(longs > 0 && longs < map.positions().size(), "both sides");
-        assertTrue(map.positions().stream().anyMatch(p -> !p.hasLiqPrice()), "some positions have no liquidation price, and say so");
+        assertTrue(
+                map.positions().stream().anyMatch(p -> !p.hasLiqPrice()),
+                "some positions have no liquidation price, and say so");
         assertEquals(OraclePrice.Source.ORACLE_ACCOUNT, map.oracle().source());
         assertEquals(150_000_000L, map.oracle().price());
         for (int i = 1; i < map.positions().size(); i++) {
             LiqPosition a = map.positions().get(i - 1);
             LiqPosition b = map.positions().get(i);
-            assertTrue(b.distanceBps() == null || a.distanceBps() != null && a.distanceBps().compareTo(b.distanceBps()) <= 0, "sorted by distance");
+            assertTrue(
+                    b.distanceBps() == null
+                            || a.distanceBps() != null && a.distanceBps().compareTo(b.distanceBps()) <= 0,
+                    "sorted by distance");
         }
     }
 
     @Test
     void fundingFromTheDriftDataApiWhenItAnswersAndAScanWithoutItWhenItDoesNot() {
         perpwatch.feeds.http.RestGetter http = new perpwatch.feeds.http.RestGetter(Duration.ofSeconds(2));
-        LiqMap enriched = new DriftLiqMapScanner(client(), ProgramProfile.DRIFT_V2, 0, System::currentTimeMillis,
-                java.util.Optional.of(new perpwatch.feeds.onchain.scan.DriftFundingClient(sim.url(), http))).scan();
+        LiqMap enriched = new DriftLiqMapScanner(
+                        client(),
+                        ProgramProfile.DRIFT_V2,
+                        0,
+                        System::currentTimeMillis,
+                        java.util.Optional.of(new perpwatch.feeds.onchain.scan.DriftFundingClient(sim.url(), http)))
+                .scan();
         // fundingRate 1,500,000 / 1e9 over a 150 USD TWAP: 0.001 % an hour.
         assertEquals(0, new java.math.BigDecimal("0.001").compareTo(enriched.fundingRateHourlyPct()));
-        LiqMap without = new DriftLiqMapScanner(client(), ProgramProfile.DRIFT_V2, 0, System::currentTimeMillis,
-                java.util.Optional.of(new perpwatch.feeds.onchain.scan.DriftFundingClient("http://127.0.0.1:9", http))).scan();
+        LiqMap without = new DriftLiqMapScanner(
+                        client(),
+                        ProgramProfile.DRIFT_V2,
+                        0,
+                        System::currentTimeMillis,
+                        java.util.Optional.of(
+                                new perpwatch.feeds.onchain.scan.DriftFundingClient("http://127.0.0.1:9", http)))
+                .scan();
         assertEquals(null, without.fundingRateHourlyPct());
-        assertEquals(enriched.positions().size(), without.positions().size(), "the scan itself never depends on the enrichment");
+        assertEquals(
+                enriched.positions().size(),
+                without.positions().size(),
+                "the scan itself never depends on the enrichment");
     }
 
     @Test
@@ -118,17 +139,18 @@ class DriftLiqMapScanTest {
         sim.failNext(1, 503);
         sim.truncateNext(1);
         List<String> delivered = new ArrayList<>();
-        ProgramAccountsScan scan = client.getProgramAccounts(DriftLayout.PROGRAM_ID, userFilters(), DriftLayout.User.SIZE, new AccountSink() {
-            @Override
-            public void restart() {
-                delivered.clear();
-            }
+        ProgramAccountsScan scan = client.getProgramAccounts(
+                DriftLayout.PROGRAM_ID, userFilters(), DriftLayout.User.SIZE, new AccountSink() {
+                    @Override
+                    public void restart() {
+                        delivered.clear();
+                    }
 
-            @Override
-            public void accept(String pubkey, byte[] data) {
-                delivered.add(pubkey);
-            }
-        });
+                    @Override
+                    public void accept(String pubkey, byte[] data) {
+                        delivered.add(pubkey);
+                    }
+                });
         assertEquals(USERS, delivered.size(), "the cut-off attempt's half was forgotten, not counted twice");
         assertEquals(3, scan.attempts());
         assertEquals(4, client.retries());
@@ -146,7 +168,8 @@ class DriftLiqMapScanTest {
         sim.mutateNext(1, body -> body.replaceFirst("\"data\":\\[\"", "\"data\":[\"<>"));
         assertEquals(1, client().getMultipleAccounts(List.of(oracle)).size(), "the retry got a clean answer");
         sim.mutateNext(10, body -> body.replaceFirst("\"data\":\\[\"", "\"data\":[\"<>"));
-        SolanaRpcException e = assertThrows(SolanaRpcException.class, () -> client().getMultipleAccounts(List.of(oracle)));
+        SolanaRpcException e =
+                assertThrows(SolanaRpcException.class, () -> client().getMultipleAccounts(List.of(oracle)));
         assertTrue(e.getMessage().contains("not base64"), e.getMessage());
         sim.mutateNext(0, body -> body);
     }
@@ -154,9 +177,11 @@ class DriftLiqMapScanTest {
     @Test
     void aPublishedScanIsOneAtomicDocumentAndSummary() throws Exception {
         LiqMap map = new DriftLiqMapScanner(client(), ProgramProfile.DRIFT_V2, 0, System::currentTimeMillis).scan();
-        try (TestRedis redis = TestRedis.start(); RedisStreams streams = new RedisStreams(redis.config())) {
+        try (TestRedis redis = TestRedis.start();
+                RedisStreams streams = new RedisStreams(redis.config())) {
             new LiqMapPublisher(streams).publish(map);
-            JsonNode doc = new ObjectMapper().readTree(streams.get(StreamKeys.DRIFT_LIQ_MAP_LATEST).orElseThrow());
+            JsonNode doc = new ObjectMapper()
+                    .readTree(streams.get(StreamKeys.DRIFT_LIQ_MAP_LATEST).orElseThrow());
             assertEquals(map.scanId(), doc.path("scan_id").asText());
             assertEquals(map.positions().size(), doc.path("entries").size());
             assertEquals(0, doc.path("oracle_px").decimalValue().compareTo(new java.math.BigDecimal("150")));
@@ -171,35 +196,42 @@ class DriftLiqMapScanTest {
     void eachScanIsArchivedAsParquetUnderItsOwnKeyAndAsLatest() throws Exception {
         LiqMap map = new DriftLiqMapScanner(client(), ProgramProfile.DRIFT_V2, 0, System::currentTimeMillis).scan();
         try (perpwatch.local.archive.LocalS3 s3 = perpwatch.local.archive.LocalS3.start("drift-archive");
-             perpwatch.feeds.onchain.scan.LiqMapArchive archive = perpwatch.feeds.onchain.scan.LiqMapArchive.create(
-                     new perpwatch.feeds.onchain.scan.ArchiveTarget("drift-archive", "us-east-1", java.util.Optional.of(s3.endpoint())));
-             perpwatch.archive.S3ArchiveStore reader = perpwatch.archive.S3ArchiveStore.create("drift-archive", "us-east-1",
-                     java.util.Optional.of(s3.endpoint()), java.util.Optional.empty())) {
+                perpwatch.feeds.onchain.scan.LiqMapArchive archive = perpwatch.feeds.onchain.scan.LiqMapArchive.create(
+                        new perpwatch.feeds.onchain.scan.ArchiveTarget(
+                                "drift-archive", "us-east-1", java.util.Optional.of(s3.endpoint())));
+                perpwatch.archive.S3ArchiveStore reader = perpwatch.archive.S3ArchiveStore.create(
+                        "drift-archive",
+                        "us-east-1",
+                        java.util.Optional.of(s3.endpoint()),
+                        java.util.Optional.empty())) {
             String key = archive.store(map);
             assertEquals("drift/liq_map/scans/" + map.scanId() + ".parquet", key);
             byte[] scan = reader.get(key).orElseThrow();
-            org.junit.jupiter.api.Assertions.assertArrayEquals(scan, reader.get("drift/liq_map/latest.parquet").orElseThrow());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(
+                    scan, reader.get("drift/liq_map/latest.parquet").orElseThrow());
             var rows = perpwatch.archive.ParquetBytes.read(scan);
             assertEquals(map.positions().size(), rows.size());
             for (int i = 0; i < rows.size(); i++) {
                 LiqPosition p = map.positions().get(i);
                 assertEquals(p.userPubkey(), rows.get(i).get("user_pubkey").toString());
-                assertEquals(p.liqPrice() == null ? null : p.liqPrice().toPlainString(),
-                        rows.get(i).get("liq_price") == null ? null : rows.get(i).get("liq_price").toString());
+                assertEquals(
+                        p.liqPrice() == null ? null : p.liqPrice().toPlainString(),
+                        rows.get(i).get("liq_price") == null
+                                ? null
+                                : rows.get(i).get("liq_price").toString());
             }
         }
     }
 
     private static ProgramAccountsScan users(SolanaRpcClient client) {
-        return client.getProgramAccounts(DriftLayout.PROGRAM_ID, userFilters(), DriftLayout.User.SIZE, new AccountSink() {
-            @Override
-            public void restart() {
-            }
+        return client.getProgramAccounts(
+                DriftLayout.PROGRAM_ID, userFilters(), DriftLayout.User.SIZE, new AccountSink() {
+                    @Override
+                    public void restart() {}
 
-            @Override
-            public void accept(String pubkey, byte[] data) {
-            }
-        });
+                    @Override
+                    public void accept(String pubkey, byte[] data) {}
+                });
     }
 
     private static List<RpcFilter> userFilters() {
@@ -214,9 +246,21 @@ class DriftLiqMapScanTest {
         Map<Integer, SpotMarketAccount> spots = new HashMap<>();
         pop.spotMarkets().forEach(m -> spots.put(m.marketIndex(), m));
         Map<OracleKey, OraclePrice> oracles = new HashMap<>();
-        oracles.put(new OracleKey(pop.solOracle(), OracleDecoder.PYTH_LAZER), ProgramProfile.DRIFT_V2.decoders().oracle(OracleDecoder.PYTH_LAZER, pop.oracleAccount(pop.solOracle())));
-        oracles.put(new OracleKey(pop.btcOracle(), OracleDecoder.PYTH_LAZER), ProgramProfile.DRIFT_V2.decoders().oracle(OracleDecoder.PYTH_LAZER, pop.oracleAccount(pop.btcOracle())));
-        oracles.put(new OracleKey(pop.usdcOracle(), OracleDecoder.PYTH_STABLE_COIN_PULL), ProgramProfile.DRIFT_V2.decoders().oracle(OracleDecoder.PYTH_STABLE_COIN_PULL, pop.oracleAccount(pop.usdcOracle())));
+        oracles.put(
+                new OracleKey(pop.solOracle(), OracleDecoder.PYTH_LAZER),
+                ProgramProfile.DRIFT_V2
+                        .decoders()
+                        .oracle(OracleDecoder.PYTH_LAZER, pop.oracleAccount(pop.solOracle())));
+        oracles.put(
+                new OracleKey(pop.btcOracle(), OracleDecoder.PYTH_LAZER),
+                ProgramProfile.DRIFT_V2
+                        .decoders()
+                        .oracle(OracleDecoder.PYTH_LAZER, pop.oracleAccount(pop.btcOracle())));
+        oracles.put(
+                new OracleKey(pop.usdcOracle(), OracleDecoder.PYTH_STABLE_COIN_PULL),
+                ProgramProfile.DRIFT_V2
+                        .decoders()
+                        .oracle(OracleDecoder.PYTH_STABLE_COIN_PULL, pop.oracleAccount(pop.usdcOracle())));
         MarketContext ctx = new MarketContext(perps, spots, oracles);
         LiquidationPriceCalculator calculator = new LiquidationPriceCalculator();
         Map<String, LiqPosition> out = new HashMap<>();

@@ -42,7 +42,11 @@ class SyntheticBookTest {
             previousU = event.get("u").asLong();
             apply(bids, event.get("b"));
             apply(asks, event.get("a"));
-            assertTrue(((TreeMap<BigDecimal, BigDecimal>) bids).firstKey().compareTo(((TreeMap<BigDecimal, BigDecimal>) asks).firstKey()) < 0,
+            assertTrue(
+                    ((TreeMap<BigDecimal, BigDecimal>) bids)
+                                    .firstKey()
+                                    .compareTo(((TreeMap<BigDecimal, BigDecimal>) asks).firstKey())
+                            < 0,
                     "never crossed");
         }
         assertTrue(sawCascade, "5 minutes of market include a cascade");

@@ -6,8 +6,7 @@ import java.util.function.Supplier;
 
 /** Polls a condition with a generous deadline: these machines are shared, so tests wait for states, not for times. */
 public final class Await {
-    private Await() {
-    }
+    private Await() {}
 
     public static void until(String what, BooleanSupplier condition) throws InterruptedException {
         until(what, Duration.ofSeconds(30), condition, () -> "");
@@ -25,7 +24,8 @@ public final class Await {
         return true;
     }
 
-    public static void until(String what, Duration timeout, BooleanSupplier condition, Supplier<String> state) throws InterruptedException {
+    public static void until(String what, Duration timeout, BooleanSupplier condition, Supplier<String> state)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -19,9 +19,9 @@ import perpwatch.core.stream.FeedLink;
 import perpwatch.core.stream.StreamKey;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.feeds.FeedTask;
-import perpwatch.feeds.concurrent.DaemonThreads;
 import perpwatch.feeds.binance.BinanceEndpoints;
 import perpwatch.feeds.binance.BinanceFrame;
+import perpwatch.feeds.concurrent.DaemonThreads;
 import perpwatch.feeds.metrics.FeedCounters;
 import perpwatch.feeds.metrics.LogSampler;
 import perpwatch.feeds.parse.MalformedFrameException;
@@ -67,39 +67,66 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener, Sub
     private final ReconnectingWebSocket socket;
     /** The stream is named in the URL, so the venue sends no ack: the first data frame on a connection is the proof. */
     private final SubscriptionTracker subscription = new SubscriptionTracker();
+
     private final SnapshotFetcher snapshots;
     private final ScheduledExecutorService ticker;
     private long lastStatsAt;
 
-    public BinanceBookWorker(Instrument instrument, URI streamUri, DepthSnapshotClient snapshotClient, ReconnectPolicy policy,
-                             BookSettings settings, BufferedStreamWriter writer, LongSupplier clock) {
+    public BinanceBookWorker(
+            Instrument instrument,
+            URI streamUri,
+            DepthSnapshotClient snapshotClient,
+            ReconnectPolicy policy,
+            BookSettings settings,
+            BufferedStreamWriter writer,
+            LongSupplier clock) {
         this.name = "binance-book:" + instrument.canonical();
         this.writer = writer;
         this.clock = clock;
         this.bookKey = StreamKeys.book(instrument);
         Duration budget = bookKey.silenceBudget().orElseThrow();
         if (settings.keepaliveInterval().compareTo(budget) >= 0) {
-            throw new IllegalArgumentException("keepaliveInterval " + settings.keepaliveInterval() + " must be shorter than the "
-                    + bookKey + " silence budget " + budget + ", or a quiet book reads as stale");
+            throw new IllegalArgumentException(
+                    "keepaliveInterval " + settings.keepaliveInterval() + " must be shorter than the " + bookKey
+                            + " silence budget " + budget + ", or a quiet book reads as stale");
         }
         this.publisher = new BookPublisher(settings);
         // A quarter of the interval: a change waits at most that long past its slot, so a busy book gets 8-10 entries
         // a second at the default 100 ms. A tick with nothing new costs a lock and a flag check.
         this.tickMs = Math.max(10, Math.min(100, settings.minPublishInterval().toMillis() / 4));
-        this.sync = new BookSynchronizer(name, instrument.binance(),
-                new OrderBook(settings.maxLevelsPerSide(), settings.depthBandBps()), settings.bufferCapacity(), counters);
+        this.sync = new BookSynchronizer(
+                name,
+                instrument.binance(),
+                new OrderBook(settings.maxLevelsPerSide(), settings.depthBandBps()),
+                settings.bufferCapacity(),
+                counters);
         this.socket = new ReconnectingWebSocket(name, streamUri, policy, this);
-        this.snapshots = new SnapshotFetcher(name, snapshotClient, this::needsSnapshot, this::onSnapshot,
-                settings.snapshotBackoff(), settings.minSnapshotInterval(), counters);
+        this.snapshots = new SnapshotFetcher(
+                name,
+                snapshotClient,
+                this::needsSnapshot,
+                this::onSnapshot,
+                settings.snapshotBackoff(),
+                settings.minSnapshotInterval(),
+                counters);
         this.ticker = DaemonThreads.singleScheduler(name + "-tick");
     }
 
     /** The production wiring: endpoints and book settings from config. */
-    public static BinanceBookWorker create(Instrument instrument, BinanceEndpoints endpoints, ReconnectPolicy policy,
-                                           BookSettings settings, BufferedStreamWriter writer) {
-        return new BinanceBookWorker(instrument, endpoints.depthStream(instrument),
+    public static BinanceBookWorker create(
+            Instrument instrument,
+            BinanceEndpoints endpoints,
+            ReconnectPolicy policy,
+            BookSettings settings,
+            BufferedStreamWriter writer) {
+        return new BinanceBookWorker(
+                instrument,
+                endpoints.depthStream(instrument),
                 new DepthSnapshotClient(endpoints.depthSnapshot(instrument), settings.snapshotTimeout()),
-                policy, settings, writer, System::currentTimeMillis);
+                policy,
+                settings,
+                writer,
+                System::currentTimeMillis);
     }
 
     @Override

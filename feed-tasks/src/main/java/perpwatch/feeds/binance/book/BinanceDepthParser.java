@@ -63,8 +63,12 @@ public final class BinanceDepthParser {
             if (lastUpdateId == MISSING || bids == null || asks == null) {
                 throw new MalformedFrameException("depth snapshot needs lastUpdateId, bids and asks");
             }
-            return new DepthSnapshot(lastUpdateId, eventTime == MISSING ? 0 : eventTime,
-                    transactTime == MISSING ? 0 : transactTime, bids, asks);
+            return new DepthSnapshot(
+                    lastUpdateId,
+                    eventTime == MISSING ? 0 : eventTime,
+                    transactTime == MISSING ? 0 : transactTime,
+                    bids,
+                    asks);
         } catch (JsonProcessingException e) {
             throw new MalformedFrameException("invalid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
@@ -72,7 +76,8 @@ public final class BinanceDepthParser {
         }
     }
 
-    private BinanceFrame readFrame(JsonParser parser, long recvMs, boolean outermost) throws IOException, MalformedFrameException {
+    private BinanceFrame readFrame(JsonParser parser, long recvMs, boolean outermost)
+            throws IOException, MalformedFrameException {
         String eventType = null;
         String symbol = null;
         String message = null;
@@ -126,15 +131,28 @@ public final class BinanceDepthParser {
             return wrapped;
         }
         if ("depthUpdate".equals(eventType)) {
-            if (symbol == null || first == MISSING || last == MISSING || previous == MISSING || bids == null || asks == null) {
+            if (symbol == null
+                    || first == MISSING
+                    || last == MISSING
+                    || previous == MISSING
+                    || bids == null
+                    || asks == null) {
                 throw new MalformedFrameException("depthUpdate needs s, U, u, pu, b and a");
             }
             if (first > last) {
                 throw new MalformedFrameException("depthUpdate with U > u (" + first + " > " + last + ")");
             }
             long venueTime = transactTime != MISSING ? transactTime : eventTime;
-            return new BinanceFrame.DepthDiff(new DepthUpdate(symbol, eventTime == MISSING ? venueTime : eventTime,
-                    venueTime == MISSING ? recvMs : venueTime, first, last, previous, bids, asks, recvMs));
+            return new BinanceFrame.DepthDiff(new DepthUpdate(
+                    symbol,
+                    eventTime == MISSING ? venueTime : eventTime,
+                    venueTime == MISSING ? recvMs : venueTime,
+                    first,
+                    last,
+                    previous,
+                    bids,
+                    asks,
+                    recvMs));
         }
         if (code != MISSING) {
             return new BinanceFrame.VenueError(code, message == null ? "" : message);

@@ -17,7 +17,9 @@ final class BookPublisher {
     private final ChangeThrottle<BookTop> throttle;
 
     BookPublisher(BookSettings settings) {
-        this.throttle = new ChangeThrottle<>(settings.minPublishInterval().toMillis(), settings.keepaliveInterval().toMillis(),
+        this.throttle = new ChangeThrottle<>(
+                settings.minPublishInterval().toMillis(),
+                settings.keepaliveInterval().toMillis(),
                 BookPublisher::publishedView);
     }
 

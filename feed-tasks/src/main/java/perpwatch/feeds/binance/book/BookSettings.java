@@ -19,9 +19,15 @@ import perpwatch.feeds.ws.Backoff;
  *                            stream's silence budget (5 s), which the guards read as "stale"
  * @param snapshotTimeout     connect and response timeout of one snapshot request
  */
-public record BookSettings(int bufferCapacity, int maxLevelsPerSide, int depthBandBps, Backoff snapshotBackoff,
-                           Duration minSnapshotInterval, Duration minPublishInterval, Duration keepaliveInterval,
-                           Duration snapshotTimeout) {
+public record BookSettings(
+        int bufferCapacity,
+        int maxLevelsPerSide,
+        int depthBandBps,
+        Backoff snapshotBackoff,
+        Duration minSnapshotInterval,
+        Duration minPublishInterval,
+        Duration keepaliveInterval,
+        Duration snapshotTimeout) {
     public static final Duration DEFAULT_MIN_PUBLISH_INTERVAL = Duration.ofMillis(100);
     public static final Duration DEFAULT_KEEPALIVE_INTERVAL = Duration.ofSeconds(1);
 
@@ -30,20 +36,31 @@ public record BookSettings(int bufferCapacity, int maxLevelsPerSide, int depthBa
             throw new IllegalArgumentException("minPublishInterval must be positive, got " + minPublishInterval);
         }
         if (keepaliveInterval.compareTo(minPublishInterval) < 0) {
-            throw new IllegalArgumentException("keepaliveInterval " + keepaliveInterval + " is shorter than minPublishInterval "
-                    + minPublishInterval);
+            throw new IllegalArgumentException("keepaliveInterval " + keepaliveInterval
+                    + " is shorter than minPublishInterval " + minPublishInterval);
         }
     }
 
     public static BookSettings defaults() {
-        return new BookSettings(1_000, 5_000, 10, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 0.2),
-                Duration.ofMillis(500), DEFAULT_MIN_PUBLISH_INTERVAL, DEFAULT_KEEPALIVE_INTERVAL, Duration.ofSeconds(10));
+        return new BookSettings(
+                1_000,
+                5_000,
+                10,
+                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 0.2),
+                Duration.ofMillis(500),
+                DEFAULT_MIN_PUBLISH_INTERVAL,
+                DEFAULT_KEEPALIVE_INTERVAL,
+                Duration.ofSeconds(10));
     }
 
     /** {@link #defaults()} with the publication cadence from the environment. */
     public static BookSettings fromEnv(Env env) {
         BookSettings d = defaults();
-        return new BookSettings(d.bufferCapacity(), d.maxLevelsPerSide(), d.depthBandBps(), d.snapshotBackoff(),
+        return new BookSettings(
+                d.bufferCapacity(),
+                d.maxLevelsPerSide(),
+                d.depthBandBps(),
+                d.snapshotBackoff(),
                 d.minSnapshotInterval(),
                 env.duration("PERPWATCH_BOOK_MIN_PUBLISH_INTERVAL", DEFAULT_MIN_PUBLISH_INTERVAL),
                 env.duration("PERPWATCH_BOOK_KEEPALIVE_INTERVAL", DEFAULT_KEEPALIVE_INTERVAL),

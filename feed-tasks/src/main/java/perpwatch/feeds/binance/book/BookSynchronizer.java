@@ -24,7 +24,11 @@ import perpwatch.feeds.metrics.LogSampler;
 public final class BookSynchronizer {
     private static final Logger LOG = LoggerFactory.getLogger(BookSynchronizer.class);
 
-    public enum State { BUFFERING, BRIDGING, SYNCED }
+    public enum State {
+        BUFFERING,
+        BRIDGING,
+        SYNCED
+    }
 
     private final String name;
     private final String symbol;
@@ -95,7 +99,11 @@ public final class BookSynchronizer {
             book.load(snapshot);
         } catch (FixedPoint.UnrepresentableLevelException e) {
             counters.increment("unrepresentable_levels");
-            LOG.error("[{}] snapshot {} not loaded, will fetch another: {}", name, snapshot.lastUpdateId(), e.getMessage());
+            LOG.error(
+                    "[{}] snapshot {} not loaded, will fetch another: {}",
+                    name,
+                    snapshot.lastUpdateId(),
+                    e.getMessage());
             return;
         }
         counters.increment("snapshots_loaded");
@@ -157,8 +165,12 @@ public final class BookSynchronizer {
             long n = counters.get("stale_snapshots") + 1;
             counters.increment("stale_snapshots");
             if (LogSampler.shouldLog(n)) {
-                LOG.warn("[{}] snapshot {} is older than the stream (next diff starts at U={}); fetching another (#{})",
-                        name, snapshotId, update.firstUpdateId(), n);
+                LOG.warn(
+                        "[{}] snapshot {} is older than the stream (next diff starts at U={}); fetching another (#{})",
+                        name,
+                        snapshotId,
+                        update.firstUpdateId(),
+                        n);
             }
             book.clear();
             state = State.BUFFERING;
@@ -169,7 +181,12 @@ public final class BookSynchronizer {
         if (state == State.BRIDGING) {
             state = State.SYNCED;
             counters.increment("syncs");
-            LOG.info("[{}] in sync: snapshot {} bridged by diff U={} u={}", name, snapshotId, update.firstUpdateId(), update.finalUpdateId());
+            LOG.info(
+                    "[{}] in sync: snapshot {} bridged by diff U={} u={}",
+                    name,
+                    snapshotId,
+                    update.firstUpdateId(),
+                    update.finalUpdateId());
         }
     }
 

@@ -26,12 +26,14 @@ public final class DepthSnapshotClient {
         try {
             body = http.get(uri);
         } catch (RestCallException e) {
-            throw new SnapshotUnavailableException(e.getMessage(), e.status(), e.retryAfter().orElse(null), e);
+            throw new SnapshotUnavailableException(
+                    e.getMessage(), e.status(), e.retryAfter().orElse(null), e);
         }
         try {
             return parser.parseSnapshot(body);
         } catch (MalformedFrameException e) {
-            throw new SnapshotUnavailableException("GET " + uri + " returned an unreadable snapshot: " + e.getMessage(), 0, null, e);
+            throw new SnapshotUnavailableException(
+                    "GET " + uri + " returned an unreadable snapshot: " + e.getMessage(), 0, null, e);
         }
     }
 }

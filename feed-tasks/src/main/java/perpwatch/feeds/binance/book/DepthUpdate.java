@@ -12,6 +12,13 @@ import java.util.List;
  * @param previousFinalId {@code pu}: the {@code u} of the event before it; the chain that proves nothing was missed
  * @param recvTime        when we received the frame (epoch ms)
  */
-public record DepthUpdate(String symbol, long eventTime, long transactTime, long firstUpdateId, long finalUpdateId,
-                          long previousFinalId, List<PriceLevel> bids, List<PriceLevel> asks, long recvTime) {
-}
+public record DepthUpdate(
+        String symbol,
+        long eventTime,
+        long transactTime,
+        long firstUpdateId,
+        long finalUpdateId,
+        long previousFinalId,
+        List<PriceLevel> bids,
+        List<PriceLevel> asks,
+        long recvTime) {}

@@ -8,8 +8,7 @@ import java.math.BigInteger;
  * never rounded: a rounded price would be a different level.
  */
 public final class FixedPoint {
-    private FixedPoint() {
-    }
+    private FixedPoint() {}
 
     /** {@code value · 10^scale} as a long, or an exception when it has more decimals than the scale or exceeds max. */
     public static long toUnits(BigDecimal value, int scale, long max) throws UnrepresentableLevelException {
@@ -17,10 +16,12 @@ public final class FixedPoint {
         try {
             units = value.setScale(scale).unscaledValue().longValueExact();
         } catch (ArithmeticException e) {
-            throw new UnrepresentableLevelException("'" + value.toPlainString() + "' does not fit " + scale + " decimals exactly");
+            throw new UnrepresentableLevelException(
+                    "'" + value.toPlainString() + "' does not fit " + scale + " decimals exactly");
         }
         if (units < 0 || units > max) {
-            throw new UnrepresentableLevelException("'" + value.toPlainString() + "' is outside [0, " + BigDecimal.valueOf(max, scale).toPlainString() + "]");
+            throw new UnrepresentableLevelException("'" + value.toPlainString() + "' is outside [0, "
+                    + BigDecimal.valueOf(max, scale).toPlainString() + "]");
         }
         return units;
     }

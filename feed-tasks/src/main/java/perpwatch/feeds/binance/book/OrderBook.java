@@ -14,12 +14,17 @@ public final class OrderBook {
     public static final int SCALE = 8;
     /** Prices up to 10^6: keeps every band comparison ({@code (B + A)·2·10⁴ ≤ 4·10¹⁸}) below 2^63 (see {@link #depth}). */
     static final long MAX_PRICE_UNITS = 1_000_000L * 100_000_000L;
+
     static final long MAX_QTY_UNITS = Long.MAX_VALUE / 4;
     private static final int SPREAD_DECIMALS = 4;
     private static final long BPS = 10_000;
 
     /** Whether the book may be published, and if not why. */
-    public enum Health { OK, EMPTY, CROSSED }
+    public enum Health {
+        OK,
+        EMPTY,
+        CROSSED
+    }
 
     private final BookSide bids;
     private final BookSide asks;
@@ -52,10 +57,14 @@ public final class OrderBook {
         clear();
         try {
             for (PriceLevel level : snapshot.bids()) {
-                bids.set(FixedPoint.toUnits(level.price(), SCALE, MAX_PRICE_UNITS), FixedPoint.toUnits(level.qty(), SCALE, MAX_QTY_UNITS));
+                bids.set(
+                        FixedPoint.toUnits(level.price(), SCALE, MAX_PRICE_UNITS),
+                        FixedPoint.toUnits(level.qty(), SCALE, MAX_QTY_UNITS));
             }
             for (PriceLevel level : snapshot.asks()) {
-                asks.set(FixedPoint.toUnits(level.price(), SCALE, MAX_PRICE_UNITS), FixedPoint.toUnits(level.qty(), SCALE, MAX_QTY_UNITS));
+                asks.set(
+                        FixedPoint.toUnits(level.price(), SCALE, MAX_PRICE_UNITS),
+                        FixedPoint.toUnits(level.qty(), SCALE, MAX_QTY_UNITS));
             }
         } catch (FixedPoint.UnrepresentableLevelException e) {
             clear();
@@ -67,7 +76,8 @@ public final class OrderBook {
      * Applies one diff. Every level is converted before the first is applied, so a diff the book cannot hold exactly
      * changes nothing (the caller then resyncs).
      */
-    public void apply(List<PriceLevel> bidLevels, List<PriceLevel> askLevels) throws FixedPoint.UnrepresentableLevelException {
+    public void apply(List<PriceLevel> bidLevels, List<PriceLevel> askLevels)
+            throws FixedPoint.UnrepresentableLevelException {
         int n = bidLevels.size() + askLevels.size();
         if (scratch.length < 2 * n) {
             scratch = new long[Math.max(2 * n, 2 * scratch.length)];
@@ -160,11 +170,19 @@ public final class OrderBook {
         depth(false, sum);
         BigDecimal depthAsk = FixedPoint.toDecimal(sum[0], sum[1], 2 * SCALE);
         // (A − B) / ((A + B)/2) · 10⁴, in the units' own ratio so no scale is involved.
-        BigDecimal spreadBps = BigDecimal.valueOf(ask - bid).multiply(BigDecimal.valueOf(2 * BPS))
+        BigDecimal spreadBps = BigDecimal.valueOf(ask - bid)
+                .multiply(BigDecimal.valueOf(2 * BPS))
                 .divide(BigDecimal.valueOf(bid).add(BigDecimal.valueOf(ask)), SPREAD_DECIMALS, RoundingMode.HALF_EVEN);
-        return new BookTop(FixedPoint.toDecimal(bid, SCALE), FixedPoint.toDecimal(bids.qty(0), SCALE),
-                FixedPoint.toDecimal(ask, SCALE), FixedPoint.toDecimal(asks.qty(0), SCALE),
-                spreadBps, depthBid, depthAsk, ts, recvTime);
+        return new BookTop(
+                FixedPoint.toDecimal(bid, SCALE),
+                FixedPoint.toDecimal(bids.qty(0), SCALE),
+                FixedPoint.toDecimal(ask, SCALE),
+                FixedPoint.toDecimal(asks.qty(0), SCALE),
+                spreadBps,
+                depthBid,
+                depthAsk,
+                ts,
+                recvTime);
     }
 
     /** Bytes of the level arrays, for memory accounting (object headers of the book itself not included). */

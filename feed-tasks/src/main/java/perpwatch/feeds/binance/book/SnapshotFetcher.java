@@ -30,8 +30,14 @@ final class SnapshotFetcher implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running;
 
-    SnapshotFetcher(String name, DepthSnapshotClient client, BooleanSupplier needed, Consumer<DepthSnapshot> deliver,
-                    Backoff backoff, Duration minInterval, FeedCounters counters) {
+    SnapshotFetcher(
+            String name,
+            DepthSnapshotClient client,
+            BooleanSupplier needed,
+            Consumer<DepthSnapshot> deliver,
+            Backoff backoff,
+            Duration minInterval,
+            FeedCounters counters) {
         this.name = name;
         this.client = client;
         this.needed = needed;
@@ -74,7 +80,8 @@ final class SnapshotFetcher implements AutoCloseable {
                     failures++;
                     counters.increment("snapshot_failures");
                     LOG.error("[{}] snapshot handling failed; retrying", name, e);
-                    Thread.sleep(backoff.delay(failures, ThreadLocalRandom.current()::nextDouble).toMillis());
+                    Thread.sleep(backoff.delay(failures, ThreadLocalRandom.current()::nextDouble)
+                            .toMillis());
                 }
             }
         } catch (InterruptedException e) {
@@ -93,7 +100,12 @@ final class SnapshotFetcher implements AutoCloseable {
             delay = delay.compareTo(floor) >= 0 ? delay : floor;
         }
         if (LogSampler.shouldLog(n)) {
-            LOG.warn("[{}] snapshot unavailable (failure #{}, retry in {} ms): {}", name, n, delay.toMillis(), e.getMessage());
+            LOG.warn(
+                    "[{}] snapshot unavailable (failure #{}, retry in {} ms): {}",
+                    name,
+                    n,
+                    delay.toMillis(),
+                    e.getMessage());
         }
         return delay;
     }

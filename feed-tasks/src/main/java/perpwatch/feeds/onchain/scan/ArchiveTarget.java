@@ -17,7 +17,9 @@ public record ArchiveTarget(String bucket, String region, Optional<URI> endpoint
         if (bucket == null || bucket.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new ArchiveTarget(bucket, env.string("AWS_REGION", "us-east-1"),
+        return Optional.of(new ArchiveTarget(
+                bucket,
+                env.string("AWS_REGION", "us-east-1"),
                 Optional.ofNullable(env.string("PERPWATCH_S3_ENDPOINT", null)).map(URI::create)));
     }
 }

@@ -33,10 +33,12 @@ public final class DriftFundingClient {
 
     public Optional<BigDecimal> latestHourlyPct(int marketIndex) {
         try {
-            JsonNode rates = json.readTree(http.get(URI.create(base + "/fundingRates?marketIndex=" + marketIndex))).path("fundingRates");
+            JsonNode rates = json.readTree(http.get(URI.create(base + "/fundingRates?marketIndex=" + marketIndex)))
+                    .path("fundingRates");
             JsonNode latest = null;
             for (JsonNode r : rates) {
-                if (latest == null || r.path("slot").asLong() > latest.path("slot").asLong()) {
+                if (latest == null
+                        || r.path("slot").asLong() > latest.path("slot").asLong()) {
                     latest = r;
                 }
             }
@@ -49,7 +51,8 @@ public final class DriftFundingClient {
             if (twap.signum() <= 0) {
                 return Optional.empty();
             }
-            return Optional.of(rate.divide(twap, MathContext.DECIMAL64).movePointRight(2).stripTrailingZeros());
+            return Optional.of(
+                    rate.divide(twap, MathContext.DECIMAL64).movePointRight(2).stripTrailingZeros());
         } catch (RestCallException | java.io.IOException | NumberFormatException e) {
             LOG.warn("Drift Data API funding unavailable, the scan goes on without it: {}", e.getMessage());
             return Optional.empty();

@@ -54,8 +54,12 @@ public final class DriftLiqMapScanner {
         this(rpc, profile, marketIndex, clock, java.util.Optional.empty());
     }
 
-    public DriftLiqMapScanner(SolanaRpcClient rpc, ProgramProfile profile, int marketIndex, LongSupplier clock,
-                              java.util.Optional<DriftFundingClient> funding) {
+    public DriftLiqMapScanner(
+            SolanaRpcClient rpc,
+            ProgramProfile profile,
+            int marketIndex,
+            LongSupplier clock,
+            java.util.Optional<DriftFundingClient> funding) {
         this.rpc = rpc;
         this.profile = profile;
         this.decoders = profile.decoders();
@@ -82,20 +86,27 @@ public final class DriftLiqMapScanner {
         });
         PerpMarketAccount market = perps.get(marketIndex);
         if (market == null) {
-            throw new IllegalStateException(profile.configName() + " has no perp market " + marketIndex + " (" + perps.size()
-                    + " perp markets read)");
+            throw new IllegalStateException(profile.configName() + " has no perp market " + marketIndex + " ("
+                    + perps.size() + " perp markets read)");
         }
         MarketContext context = new MarketContext(perps, spots, oracles(perps, spots));
-        OraclePrice oracle = context.perpOracle(market).orElseThrow(
-                () -> new IllegalStateException(market.name() + ": no oracle price, live or cached"));
+        OraclePrice oracle = context.perpOracle(market)
+                .orElseThrow(() -> new IllegalStateException(market.name() + ": no oracle price, live or cached"));
         if (oracle.source() != OraclePrice.Source.ORACLE_ACCOUNT) {
-            LOG.warn("{}: oracle {} unreadable, the map uses the market's cached price {}", market.name(), market.oracle(), oracle.price());
+            LOG.warn(
+                    "{}: oracle {} unreadable, the map uses the market's cached price {}",
+                    market.name(),
+                    market.oracle(),
+                    oracle.price());
         }
 
         List<LiqPosition> positions = new ArrayList<>();
         long[] failures = new long[1];
-        ProgramAccountsScan users = rpc.getProgramAccounts(profile.programId(), List.of(RpcFilter.memcmp(0, Discriminators.USER)),
-                decoders.maxUserSize(), new AccountSink() {
+        ProgramAccountsScan users = rpc.getProgramAccounts(
+                profile.programId(),
+                List.of(RpcFilter.memcmp(0, Discriminators.USER)),
+                decoders.maxUserSize(),
+                new AccountSink() {
                     @Override
                     public void restart() {
                         positions.clear();
@@ -119,29 +130,51 @@ public final class DriftLiqMapScanner {
         long undecodable = users.undecodable() + failures[0];
         long seen = users.accounts() + users.undecodable();
         if (seen > 0 && (double) undecodable / seen > MAX_UNDECODABLE_SHARE) {
-            throw new IllegalStateException("scan refused: " + undecodable + " of " + seen + " User accounts unreadable (limit "
-                    + MAX_UNDECODABLE_SHARE * 100 + " %)");
+            throw new IllegalStateException("scan refused: " + undecodable + " of " + seen
+                    + " User accounts unreadable (limit " + MAX_UNDECODABLE_SHARE * 100 + " %)");
         }
         population.check(users.accounts());
         positions.sort(BY_DISTANCE);
-        LiqMap map = new LiqMap(UUID.randomUUID().toString(), profile.configName(), exchange, marketIndex, users.slot(), started, clock.getAsLong(),
-                users.accounts(), undecodable, oracle, funding.flatMap(f -> f.latestHourlyPct(marketIndex)).orElse(null), List.copyOf(positions));
-        LOG.info("{} scan {}: {} users ({} unreadable, encoding {}, {} tries), {} {} positions, {} with a liquidation price, {} ms",
-                profile.configName(), map.scanId(), users.accounts(), undecodable, users.encoding(), users.attempts(), positions.size(), market.name(),
-                map.withLiqPrice(), map.finishedMs() - started);
+        LiqMap map = new LiqMap(
+                UUID.randomUUID().toString(),
+                profile.configName(),
+                exchange,
+                marketIndex,
+                users.slot(),
+                started,
+                clock.getAsLong(),
+                users.accounts(),
+                undecodable,
+                oracle,
+                funding.flatMap(f -> f.latestHourlyPct(marketIndex)).orElse(null),
+                List.copyOf(positions));
+        LOG.info(
+                "{} scan {}: {} users ({} unreadable, encoding {}, {} tries), {} {} positions, {} with a liquidation price, {} ms",
+                profile.configName(),
+                map.scanId(),
+                users.accounts(),
+                undecodable,
+                users.encoding(),
+                users.attempts(),
+                positions.size(),
+                market.name(),
+                map.withLiqPrice(),
+                map.finishedMs() - started);
         return map;
     }
 
-    static final Comparator<LiqPosition> BY_DISTANCE = Comparator
-            .comparing(LiqPosition::distanceBps, Comparator.nullsLast(Comparator.naturalOrder()))
+    static final Comparator<LiqPosition> BY_DISTANCE = Comparator.comparing(
+                    LiqPosition::distanceBps, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(LiqPosition::userPubkey);
 
     private void readAll(byte[] discriminator, java.util.function.Consumer<byte[]> decoder) {
-        rpc.getProgramAccounts(profile.programId(), List.of(RpcFilter.memcmp(0, discriminator)), decoders.maxMarketSize(),
+        rpc.getProgramAccounts(
+                profile.programId(),
+                List.of(RpcFilter.memcmp(0, discriminator)),
+                decoders.maxMarketSize(),
                 new AccountSink() {
                     @Override
-                    public void restart() {
-                    }
+                    public void restart() {}
 
                     @Override
                     public void accept(String pubkey, byte[] data) {
@@ -162,7 +195,8 @@ public final class DriftLiqMapScanner {
         Set<OracleKey> keys = new LinkedHashSet<>();
         perps.values().forEach(m -> keys.add(new OracleKey(m.oracle(), m.oracleSource())));
         spots.values().forEach(m -> keys.add(new OracleKey(m.oracle(), m.oracleSource())));
-        Map<String, byte[]> accounts = rpc.getMultipleAccounts(keys.stream().map(OracleKey::account).distinct().toList());
+        Map<String, byte[]> accounts = rpc.getMultipleAccounts(
+                keys.stream().map(OracleKey::account).distinct().toList());
         Map<OracleKey, OraclePrice> prices = new HashMap<>();
         for (OracleKey key : keys) {
             byte[] data = accounts.get(key.account());

@@ -34,7 +34,11 @@ public final class DriftLiqMapTask implements FeedTask {
     private final AtomicLong lastPositions = new AtomicLong(-1);
     private final AtomicLong lastUndecodable = new AtomicLong();
 
-    public DriftLiqMapTask(DriftLiqMapScanner scanner, LiqMapPublisher publisher, java.util.Optional<LiqMapArchive> archive, Duration interval) {
+    public DriftLiqMapTask(
+            DriftLiqMapScanner scanner,
+            LiqMapPublisher publisher,
+            java.util.Optional<LiqMapArchive> archive,
+            Duration interval) {
         this.scanner = scanner;
         this.publisher = publisher;
         this.archive = archive;
@@ -66,11 +70,17 @@ public final class DriftLiqMapTask implements FeedTask {
         } catch (ScanRefusedException e) {
             refused.incrementAndGet();
             next = retryAfterFailure;
-            LOG.error("drift scan refused, nothing published (the previous map stays, its age visible); next try in {}: {}", next, e.getMessage());
+            LOG.error(
+                    "drift scan refused, nothing published (the previous map stays, its age visible); next try in {}: {}",
+                    next,
+                    e.getMessage());
         } catch (SolanaRpcException | StoreUnavailableException | IllegalStateException e) {
             failed.incrementAndGet();
             next = retryAfterFailure;
-            LOG.error("drift scan failed, nothing published (the previous map stays); next try in {}: {}", next, e.getMessage());
+            LOG.error(
+                    "drift scan failed, nothing published (the previous map stays); next try in {}: {}",
+                    next,
+                    e.getMessage());
         } catch (RuntimeException e) {
             failed.incrementAndGet();
             next = retryAfterFailure;
@@ -90,7 +100,10 @@ public final class DriftLiqMapTask implements FeedTask {
             return archive.get().store(map);
         } catch (RuntimeException e) {
             archiveFailures.incrementAndGet();
-            LOG.error("drift scan {}: Parquet not archived to S3 ({}); the map is published without it", map.scanId(), e.getMessage());
+            LOG.error(
+                    "drift scan {}: Parquet not archived to S3 ({}); the map is published without it",
+                    map.scanId(),
+                    e.getMessage());
             return "";
         }
     }

@@ -15,8 +15,19 @@ import perpwatch.feeds.onchain.OraclePrice;
  * @param oracle       the market's oracle price the map was computed at, and whether it was read live
  * @param fundingRateHourlyPct the market's latest hourly funding rate from the Drift Data API, null when unavailable
  */
-public record LiqMap(String scanId, String program, perpwatch.feeds.onchain.ExchangeStatus exchange, int marketIndex, long slot, long startedMs, long finishedMs, long accounts, long undecodable,
-                     OraclePrice oracle, java.math.BigDecimal fundingRateHourlyPct, List<LiqPosition> positions) {
+public record LiqMap(
+        String scanId,
+        String program,
+        perpwatch.feeds.onchain.ExchangeStatus exchange,
+        int marketIndex,
+        long slot,
+        long startedMs,
+        long finishedMs,
+        long accounts,
+        long undecodable,
+        OraclePrice oracle,
+        java.math.BigDecimal fundingRateHourlyPct,
+        List<LiqPosition> positions) {
     public long withLiqPrice() {
         return positions.stream().filter(LiqPosition::hasLiqPrice).count();
     }

@@ -20,11 +20,24 @@ import perpwatch.feeds.onchain.LiqPosition;
 public final class LiqMapArchive implements AutoCloseable {
     static final String PREFIX = "drift/liq_map/";
     static final String LATEST = PREFIX + "latest.parquet";
-    static final Schema SCHEMA = SchemaBuilder.record("drift_liq_map").namespace("perpwatch.archive").fields()
-            .requiredString("scan_id").requiredString("user_pubkey").requiredInt("market").requiredString("side")
-            .requiredString("position_size").optionalString("entry_price").optionalString("liq_price").optionalString("distance_bps")
-            .optionalString("collateral").optionalString("leverage").optionalString("no_liq_reason").requiredString("oracle_px")
-            .requiredLong("slot").requiredLong("timestamp").endRecord();
+    static final Schema SCHEMA = SchemaBuilder.record("drift_liq_map")
+            .namespace("perpwatch.archive")
+            .fields()
+            .requiredString("scan_id")
+            .requiredString("user_pubkey")
+            .requiredInt("market")
+            .requiredString("side")
+            .requiredString("position_size")
+            .optionalString("entry_price")
+            .optionalString("liq_price")
+            .optionalString("distance_bps")
+            .optionalString("collateral")
+            .optionalString("leverage")
+            .optionalString("no_liq_reason")
+            .requiredString("oracle_px")
+            .requiredLong("slot")
+            .requiredLong("timestamp")
+            .endRecord();
 
     private final S3ArchiveStore store;
 
@@ -33,7 +46,8 @@ public final class LiqMapArchive implements AutoCloseable {
     }
 
     public static LiqMapArchive create(ArchiveTarget target) {
-        return new LiqMapArchive(S3ArchiveStore.create(target.bucket(), target.region(), target.endpoint(), Optional.empty()));
+        return new LiqMapArchive(
+                S3ArchiveStore.create(target.bucket(), target.region(), target.endpoint(), Optional.empty()));
     }
 
     /** @return the per-scan key */

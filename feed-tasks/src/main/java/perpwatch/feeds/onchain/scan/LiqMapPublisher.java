@@ -33,7 +33,12 @@ public final class LiqMapPublisher {
     public void publish(LiqMap map, String s3Key) {
         Map<String, String> summary = summary(map);
         summary.put("s3_key", s3Key);
-        redis.publishSnapshot(StreamKeys.DRIFT_LIQ_MAP_LATEST, document(map, s3Key), StreamKeys.driftLiqMap(), summary, map.finishedMs());
+        redis.publishSnapshot(
+                StreamKeys.DRIFT_LIQ_MAP_LATEST,
+                document(map, s3Key),
+                StreamKeys.driftLiqMap(),
+                summary,
+                map.finishedMs());
         published.incrementAndGet();
     }
 
@@ -48,8 +53,14 @@ public final class LiqMapPublisher {
         s.put("scan_id", map.scanId());
         s.put("program", map.program());
         // The State's pause bits, so a reader can tell frozen positions (a paused program) from live ones.
-        s.put("exchange_status", map.exchange() == null ? "" : Integer.toString(map.exchange().bits()));
-        s.put("frozen", map.exchange() == null ? "unknown" : Boolean.toString(map.exchange().frozen()));
+        s.put(
+                "exchange_status",
+                map.exchange() == null ? "" : Integer.toString(map.exchange().bits()));
+        s.put(
+                "frozen",
+                map.exchange() == null
+                        ? "unknown"
+                        : Boolean.toString(map.exchange().frozen()));
         s.put("market", Integer.toString(map.marketIndex()));
         s.put("accounts", Long.toString(map.accounts()));
         s.put("positions", Integer.toString(map.positions().size()));
@@ -59,7 +70,11 @@ public final class LiqMapPublisher {
         s.put("oracle_px", BigDecimal.valueOf(map.oracle().price(), 6).toPlainString());
         s.put("oracle_source", map.oracle().source().name().toLowerCase(java.util.Locale.ROOT));
         s.put("slot", Long.toString(map.slot()));
-        s.put("funding_rate_hourly_pct", map.fundingRateHourlyPct() == null ? "" : map.fundingRateHourlyPct().toPlainString());
+        s.put(
+                "funding_rate_hourly_pct",
+                map.fundingRateHourlyPct() == null
+                        ? ""
+                        : map.fundingRateHourlyPct().toPlainString());
         s.put("duration_ms", Long.toString(map.finishedMs() - map.startedMs()));
         s.put("ts", Long.toString(map.finishedMs()));
         return s;

@@ -14,7 +14,8 @@ final class PopulationGuard {
             throw new ScanRefusedException("scan refused: the node returned no User accounts");
         }
         if (lastAccepted > 0 && accounts * 2 < lastAccepted) {
-            throw new ScanRefusedException("scan refused: " + accounts + " User accounts, fewer than half of the last scan's " + lastAccepted);
+            throw new ScanRefusedException(
+                    "scan refused: " + accounts + " User accounts, fewer than half of the last scan's " + lastAccepted);
         }
         lastAccepted = accounts;
     }

@@ -38,8 +38,9 @@ class BinanceDepthParserTest {
 
     @Test
     void rawFrameWithPsAndStFieldsParses() throws Exception {
-        DepthUpdate update = ((BinanceFrame.DepthDiff) parser.parseFrame(
-                Fixtures.text("binance/depthUpdate_doc_example_with_ps_st_nautilus.json"), 0)).update();
+        DepthUpdate update = ((BinanceFrame.DepthDiff)
+                        parser.parseFrame(Fixtures.text("binance/depthUpdate_doc_example_with_ps_st_nautilus.json"), 0))
+                .update();
         assertEquals("BTCUSDT", update.symbol());
         assertEquals(157, update.firstUpdateId());
         assertEquals(160, update.finalUpdateId());
@@ -51,46 +52,66 @@ class BinanceDepthParserTest {
 
     @Test
     void venueErrorsAndAcksAreRecognised() throws Exception {
-        BinanceFrame.VenueError error = assertInstanceOf(BinanceFrame.VenueError.class,
+        BinanceFrame.VenueError error = assertInstanceOf(
+                BinanceFrame.VenueError.class,
                 parser.parseFrame("{\"code\":2,\"msg\":\"Invalid request: bad\",\"id\":1}", 0));
         assertEquals(2, error.code());
         assertEquals("Invalid request: bad", error.message());
-        assertEquals(1, assertInstanceOf(BinanceFrame.Ack.class, parser.parseFrame("{\"result\":null,\"id\":1}", 0)).id());
-        assertInstanceOf(BinanceFrame.Unhandled.class, parser.parseFrame("{\"e\":\"bookTicker\",\"s\":\"SOLUSDT\"}", 0));
+        assertEquals(
+                1,
+                assertInstanceOf(BinanceFrame.Ack.class, parser.parseFrame("{\"result\":null,\"id\":1}", 0))
+                        .id());
+        assertInstanceOf(
+                BinanceFrame.Unhandled.class, parser.parseFrame("{\"e\":\"bookTicker\",\"s\":\"SOLUSDT\"}", 0));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "", "not json", "[]", "{\"e\":\"depthUpdate\"", "{}",
-            "{\"e\":\"depthUpdate\",\"s\":\"SOLUSDT\",\"U\":1,\"u\":2,\"b\":[],\"a\":[]}",
-            "{\"e\":\"depthUpdate\",\"s\":\"SOLUSDT\",\"U\":\"1\",\"u\":2,\"pu\":0,\"b\":[],\"a\":[]}",
-            "{\"e\":\"depthUpdate\",\"s\":\"SOLUSDT\",\"U\":3,\"u\":2,\"pu\":0,\"b\":[],\"a\":[]}",
-            "{\"e\":\"depthUpdate\",\"s\":\"SOLUSDT\",\"U\":1,\"u\":2,\"pu\":0,\"b\":[[\"x\",\"1\"]],\"a\":[]}",
-            "{\"e\":\"depthUpdate\",\"s\":\"SOLUSDT\",\"U\":1,\"u\":2,\"pu\":0,\"b\":[[\"1.0\"]],\"a\":[]}",
-            "{\"e\":\"depthUpdate\",\"s\":\"SOLUSDT\",\"U\":1,\"u\":2,\"pu\":0,\"b\":[[\"1.0\",\"1\",\"2\"]],\"a\":[]}",
-            "{\"e\":\"depthUpdate\",\"s\":\"SOLUSDT\",\"U\":1,\"u\":2,\"pu\":0,\"b\":[[1.0,\"1\"]],\"a\":[]}",
-            "{\"e\":\"depthUpdate\",\"s\":\"SOLUSDT\",\"U\":1,\"u\":2,\"pu\":0,\"b\":[],\"a\":[[\"-1\",\"1\"]]}",
-            "{\"e\":\"depthUpdate\",\"s\":\"SOLUSDT\",\"U\":1,\"u\":2,\"pu\":0,\"b\":[],\"a\":[[\"1\",\"-1\"]]}",
-            "{\"e\":\"depthUpdate\",\"s\":\"SOLUSDT\",\"U\":1,\"u\":2,\"pu\":0,\"b\":[],\"a\":[]} trailing",
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "not json",
+                "[]",
+                "{\"e\":\"depthUpdate\"",
+                "{}",
+                "{\"e\":\"depthUpdate\",\"s\":\"SOLUSDT\",\"U\":1,\"u\":2,\"b\":[],\"a\":[]}",
+                "{\"e\":\"depthUpdate\",\"s\":\"SOLUSDT\",\"U\":\"1\",\"u\":2,\"pu\":0,\"b\":[],\"a\":[]}",
+                "{\"e\":\"depthUpdate\",\"s\":\"SOLUSDT\",\"U\":3,\"u\":2,\"pu\":0,\"b\":[],\"a\":[]}",
+                "{\"e\":\"depthUpdate\",\"s\":\"SOLUSDT\",\"U\":1,\"u\":2,\"pu\":0,\"b\":[[\"x\",\"1\"]],\"a\":[]}",
+                "{\"e\":\"depthUpdate\",\"s\":\"SOLUSDT\",\"U\":1,\"u\":2,\"pu\":0,\"b\":[[\"1.0\"]],\"a\":[]}",
+                "{\"e\":\"depthUpdate\",\"s\":\"SOLUSDT\",\"U\":1,\"u\":2,\"pu\":0,\"b\":[[\"1.0\",\"1\",\"2\"]],\"a\":[]}",
+                "{\"e\":\"depthUpdate\",\"s\":\"SOLUSDT\",\"U\":1,\"u\":2,\"pu\":0,\"b\":[[1.0,\"1\"]],\"a\":[]}",
+                "{\"e\":\"depthUpdate\",\"s\":\"SOLUSDT\",\"U\":1,\"u\":2,\"pu\":0,\"b\":[],\"a\":[[\"-1\",\"1\"]]}",
+                "{\"e\":\"depthUpdate\",\"s\":\"SOLUSDT\",\"U\":1,\"u\":2,\"pu\":0,\"b\":[],\"a\":[[\"1\",\"-1\"]]}",
+                "{\"e\":\"depthUpdate\",\"s\":\"SOLUSDT\",\"U\":1,\"u\":2,\"pu\":0,\"b\":[],\"a\":[]} trailing",
+            })
     void malformedFramesAreRefused(String text) {
         assertThrows(MalformedFrameException.class, () -> parser.parseFrame(text, 0));
     }
 
     @Test
     void recordedSnapshotParses() throws Exception {
-        DepthSnapshot snapshot = parser.parseSnapshot(Fixtures.text("binance/depth_snapshot_rest_SUSHIUSDT_limit1000.json"));
+        DepthSnapshot snapshot =
+                parser.parseSnapshot(Fixtures.text("binance/depth_snapshot_rest_SUSHIUSDT_limit1000.json"));
         assertEquals(600859605926L, snapshot.lastUpdateId());
         assertEquals(1000, snapshot.bids().size());
         assertEquals(1000, snapshot.asks().size());
-        assertEquals(new PriceLevel(new BigDecimal("7.6110"), new BigDecimal("6")), snapshot.bids().get(0));
-        DepthSnapshot doc = parser.parseSnapshot(Fixtures.text("binance/depth_snapshot_rest_doc_example_nautilus.json"));
+        assertEquals(
+                new PriceLevel(new BigDecimal("7.6110"), new BigDecimal("6")),
+                snapshot.bids().get(0));
+        DepthSnapshot doc =
+                parser.parseSnapshot(Fixtures.text("binance/depth_snapshot_rest_doc_example_nautilus.json"));
         assertEquals(1, doc.bids().size());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}", "{\"lastUpdateId\":1,\"bids\":[]}",
-            "{\"lastUpdateId\":1,\"bids\":[[\"1\",\"0\"]],\"asks\":[]}", "<html>busy</html>"})
+    @ValueSource(
+            strings = {
+                "",
+                "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}",
+                "{\"lastUpdateId\":1,\"bids\":[]}",
+                "{\"lastUpdateId\":1,\"bids\":[[\"1\",\"0\"]],\"asks\":[]}",
+                "<html>busy</html>"
+            })
     void badSnapshotBodiesAreRefused(String body) {
         assertThrows(MalformedFrameException.class, () -> parser.parseSnapshot(body));
     }

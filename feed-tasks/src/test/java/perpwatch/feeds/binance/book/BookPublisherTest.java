@@ -20,7 +20,8 @@ import perpwatch.feeds.throttle.ChangeThrottle.Release;
 
 /** The book's publication cadence, ticked by hand on a real synchroniser: on change ≤ 10/s, keepalive each second. */
 class BookPublisherTest {
-    private final BookSynchronizer sync = new BookSynchronizer("test", "SOLUSDT", new OrderBook(5_000, 10), 100, new FeedCounters());
+    private final BookSynchronizer sync =
+            new BookSynchronizer("test", "SOLUSDT", new OrderBook(5_000, 10), 100, new FeedCounters());
     private final BookPublisher publisher = new BookPublisher(BookSettings.defaults());
     private long lastId = 100;
 
@@ -34,7 +35,12 @@ class BookPublisherTest {
     private void apply(String bid, String ask) {
         long first = lastId + 1;
         lastId += 10;
-        sync.onUpdate(diff(first, lastId, first - 1, bid == null ? List.of() : levels(bid), ask == null ? List.of() : levels(ask)));
+        sync.onUpdate(diff(
+                first,
+                lastId,
+                first - 1,
+                bid == null ? List.of() : levels(bid),
+                ask == null ? List.of() : levels(ask)));
     }
 
     private Optional<Release<BookTop>> tick(long nowMs) {
@@ -110,7 +116,9 @@ class BookPublisherTest {
                 "PERPWATCH_BOOK_MIN_PUBLISH_INTERVAL", "250ms", "PERPWATCH_BOOK_KEEPALIVE_INTERVAL", "2s")));
         assertEquals(Duration.ofMillis(250), s.minPublishInterval());
         assertEquals(Duration.ofSeconds(2), s.keepaliveInterval());
-        assertThrows(IllegalArgumentException.class, () -> BookSettings.fromEnv(Env.of(java.util.Map.of(
-                "PERPWATCH_BOOK_MIN_PUBLISH_INTERVAL", "2s", "PERPWATCH_BOOK_KEEPALIVE_INTERVAL", "1s"))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> BookSettings.fromEnv(Env.of(java.util.Map.of(
+                        "PERPWATCH_BOOK_MIN_PUBLISH_INTERVAL", "2s", "PERPWATCH_BOOK_KEEPALIVE_INTERVAL", "1s"))));
     }
 }

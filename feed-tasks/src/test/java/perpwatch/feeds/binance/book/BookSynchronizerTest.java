@@ -89,17 +89,22 @@ class BookSynchronizerTest {
         BigDecimal mid = bestBid.add(bestAsk).divide(BigDecimal.valueOf(2));
         BigDecimal low = mid.multiply(new BigDecimal("0.999"));
         BigDecimal high = mid.multiply(new BigDecimal("1.001"));
-        BigDecimal depthBid = bids.entrySet().stream().filter(e -> e.getKey().compareTo(low) >= 0)
-                .map(e -> e.getKey().multiply(e.getValue())).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal depthAsk = asks.entrySet().stream().filter(e -> e.getKey().compareTo(high) <= 0)
-                .map(e -> e.getKey().multiply(e.getValue())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal depthBid = bids.entrySet().stream()
+                .filter(e -> e.getKey().compareTo(low) >= 0)
+                .map(e -> e.getKey().multiply(e.getValue()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal depthAsk = asks.entrySet().stream()
+                .filter(e -> e.getKey().compareTo(high) <= 0)
+                .map(e -> e.getKey().multiply(e.getValue()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertEquals(0, bestBid.compareTo(top.bidPrice()));
         assertEquals(0, bids.get(bestBid).compareTo(top.bidQty()));
         assertEquals(0, bestAsk.compareTo(top.askPrice()));
         assertEquals(0, asks.get(bestAsk).compareTo(top.askQty()));
         assertEquals(0, depthBid.compareTo(top.depthBidUsd()));
         assertEquals(0, depthAsk.compareTo(top.depthAskUsd()));
-        BigDecimal spread = bestAsk.subtract(bestBid).divide(mid, MathContext.DECIMAL64).multiply(BigDecimal.valueOf(10_000));
+        BigDecimal spread =
+                bestAsk.subtract(bestBid).divide(mid, MathContext.DECIMAL64).multiply(BigDecimal.valueOf(10_000));
         assertTrue(spread.subtract(top.spreadBps()).abs().compareTo(new BigDecimal("0.00005")) <= 0);
         assertEquals(bids.size(), sync.book().levels(true));
         assertEquals(asks.size(), sync.book().levels(false));
@@ -161,7 +166,8 @@ class BookSynchronizerTest {
 
         sync.onSnapshot(snapshot(215, levels("10:2"), levels("11:1")));
         assertEquals(BookSynchronizer.State.SYNCED, sync.state());
-        assertEquals(0, new BigDecimal("3").compareTo(sync.takeTop().orElseThrow().bidQty()));
+        assertEquals(
+                0, new BigDecimal("3").compareTo(sync.takeTop().orElseThrow().bidQty()));
         assertEquals(0, counters.get("resyncs"));
     }
 

@@ -11,8 +11,7 @@ import perpwatch.core.testing.Fixtures;
 final class BookTestData {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private BookTestData() {
-    }
+    private BookTestData() {}
 
     /** {@code "7.61:3"} → level 7.61 × 3. */
     static List<PriceLevel> levels(String... pairs) {
@@ -33,15 +32,15 @@ final class BookTestData {
     }
 
     /** One line of depth_sync_timeline: a WS frame or the REST snapshot, verbatim. */
-    record TimelineEntry(boolean rest, String raw, long recvMs) {
-    }
+    record TimelineEntry(boolean rest, String raw, long recvMs) {}
 
     static List<TimelineEntry> timeline() throws Exception {
         List<TimelineEntry> out = new ArrayList<>();
         for (String line : Fixtures.lines("binance/depth_sync_timeline_SUSHIUSDT.jsonl")) {
             JsonNode row = JSON.readTree(line);
-            out.add(new TimelineEntry("rest".equals(row.get("kind").asText()), row.get("raw").asText(),
-                    (long) (row.get("recv_ts").asDouble() * 1000)));
+            out.add(new TimelineEntry(
+                    "rest".equals(row.get("kind").asText()), row.get("raw").asText(), (long)
+                            (row.get("recv_ts").asDouble() * 1000)));
         }
         return out;
     }

@@ -17,7 +17,8 @@ class OrderBookTest {
         book.apply(levels("99.98:1", "100.00:2", "99.99:3"), levels("100.03:4", "100.01:5", "100.02:6"));
         assertEquals(3, book.levels(true));
         BookTop top = book.top(7, 8);
-        assertEquals(new BigDecimal("100.00"), top.bidPrice().stripTrailingZeros().setScale(2));
+        assertEquals(
+                new BigDecimal("100.00"), top.bidPrice().stripTrailingZeros().setScale(2));
         assertEquals(0, new BigDecimal("2").compareTo(top.bidQty()));
         assertEquals(0, new BigDecimal("100.01").compareTo(top.askPrice()));
         assertEquals(0, new BigDecimal("5").compareTo(top.askQty()));
@@ -41,8 +42,8 @@ class OrderBookTest {
         book.apply(levels("99.99:1.5", "99.9:2", "99.89:1000"), levels("100.01:0.25", "100.1:3", "100.11:1000"));
         BookTop top = book.top(0, 0);
         assertEquals(new BigDecimal("2.0000"), top.spreadBps());
-        assertEquals(0, new BigDecimal("349.785").compareTo(top.depthBidUsd()));   // 99.99·1.5 + 99.9·2
-        assertEquals(0, new BigDecimal("325.3025").compareTo(top.depthAskUsd()));  // 100.01·0.25 + 100.1·3
+        assertEquals(0, new BigDecimal("349.785").compareTo(top.depthBidUsd())); // 99.99·1.5 + 99.9·2
+        assertEquals(0, new BigDecimal("325.3025").compareTo(top.depthAskUsd())); // 100.01·0.25 + 100.1·3
     }
 
     @Test
@@ -71,10 +72,11 @@ class OrderBookTest {
     void aDiffTheBookCannotHoldExactlyChangesNothing() throws Exception {
         OrderBook book = new OrderBook(100, 10);
         book.apply(levels("10:1"), levels("11:1"));
-        assertThrows(FixedPoint.UnrepresentableLevelException.class,
+        assertThrows(
+                FixedPoint.UnrepresentableLevelException.class,
                 () -> book.apply(levels("10:5"), levels("11.000000001:1")));
-        assertThrows(FixedPoint.UnrepresentableLevelException.class,
-                () -> book.apply(levels("10:5"), levels("1000001:1")));
+        assertThrows(
+                FixedPoint.UnrepresentableLevelException.class, () -> book.apply(levels("10:5"), levels("1000001:1")));
         assertEquals(0, BigDecimal.ONE.compareTo(book.top(0, 0).bidQty()));
         assertEquals(1, book.levels(false));
     }

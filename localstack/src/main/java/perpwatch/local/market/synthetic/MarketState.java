@@ -9,8 +9,13 @@ package perpwatch.local.market.synthetic;
  * @param openInterest open interest, SOL
  * @param regime       calm, or a cascade with its direction
  */
-public record MarketState(long ts, double mid, double basisBps, double fundingRate, double openInterest, Regime regime) {
-    public enum Regime { CALM, CASCADE_DOWN, CASCADE_UP }
+public record MarketState(
+        long ts, double mid, double basisBps, double fundingRate, double openInterest, Regime regime) {
+    public enum Regime {
+        CALM,
+        CASCADE_DOWN,
+        CASCADE_UP
+    }
 
     public boolean cascading() {
         return regime != Regime.CALM;

@@ -24,11 +24,15 @@ public final class SentCounts {
     }
 
     void trade(long eventTimeMs) {
-        tradesByMinute.computeIfAbsent(eventTimeMs / 60_000 * 60_000, k -> new LongAdder()).increment();
+        tradesByMinute
+                .computeIfAbsent(eventTimeMs / 60_000 * 60_000, k -> new LongAdder())
+                .increment();
     }
 
     void liquidation(long eventTimeMs) {
-        liquidationsBySecond.computeIfAbsent(eventTimeMs / 1_000, k -> new LongAdder()).increment();
+        liquidationsBySecond
+                .computeIfAbsent(eventTimeMs / 1_000, k -> new LongAdder())
+                .increment();
     }
 
     /** Binance trades sent in the minute starting at {@code minuteStartMs}. */

@@ -67,7 +67,8 @@ public final class SyntheticBook {
             for (int skip = (int) (random.uniform() * 10); skip > 0 && side.higherKey(price) != null; skip--) {
                 price = side.higherKey(price);
             }
-            Map<BigDecimal, BigDecimal> change = Map.of(price, BigDecimal.valueOf(60 + random.uniform() * 300).setScale(1, RoundingMode.HALF_UP));
+            Map<BigDecimal, BigDecimal> change = Map.of(
+                    price, BigDecimal.valueOf(60 + random.uniform() * 300).setScale(1, RoundingMode.HALF_UP));
             return told(book.apply(bid ? change : Map.of(), bid ? Map.of() : change, 1, eventTime), eventTime);
         }
     }
@@ -93,8 +94,13 @@ public final class SyntheticBook {
         return book.snapshot(limit, now);
     }
 
-    private static void reshape(NavigableMap<BigDecimal, BigDecimal> side, BigDecimal best, BigDecimal step, boolean thin,
-                                SyntheticMarket random, Map<BigDecimal, BigDecimal> changes) {
+    private static void reshape(
+            NavigableMap<BigDecimal, BigDecimal> side,
+            BigDecimal best,
+            BigDecimal step,
+            boolean thin,
+            SyntheticMarket random,
+            Map<BigDecimal, BigDecimal> changes) {
         List<BigDecimal> wanted = new ArrayList<>(LEVELS);
         for (int i = 0; i < LEVELS; i++) {
             wanted.add(best.add(step.multiply(BigDecimal.valueOf(i))));

@@ -53,7 +53,9 @@ public final class SyntheticMarket {
         double basisTarget = now < divergenceEndsAt ? 80 : 3;
         basisBps += (basisTarget - basisBps) * Math.min(1, 0.2 * dtSeconds) + gaussian() * 0.5 * Math.sqrt(dtSeconds);
 
-        double fundingTarget = regime == MarketState.Regime.CASCADE_UP ? 0.004 : regime == MarketState.Regime.CASCADE_DOWN ? -0.001 : 0.0001;
+        double fundingTarget = regime == MarketState.Regime.CASCADE_UP
+                ? 0.004
+                : regime == MarketState.Regime.CASCADE_DOWN ? -0.001 : 0.0001;
         fundingRate += (fundingTarget - fundingRate) * Math.min(1, 0.05 * dtSeconds);
 
         double oiDrift = regime == MarketState.Regime.CALM ? 0.00002 : -0.0002;

@@ -42,27 +42,39 @@ public final class SyntheticVenueDriver implements AutoCloseable {
     private final java.util.List<BybitWire.SettledPrint> settledPrints = new java.util.ArrayList<>();
     private long lastSettlement;
 
-    public SyntheticVenueDriver(Instrument instrument, SyntheticMarket market, BinanceFuturesSimulator binance,
-                                OkxSimulator okx, BybitSimulator bybit) {
+    public SyntheticVenueDriver(
+            Instrument instrument,
+            SyntheticMarket market,
+            BinanceFuturesSimulator binance,
+            OkxSimulator okx,
+            BybitSimulator bybit) {
         this.instrument = instrument;
         this.market = market;
         this.book = new SyntheticBook(instrument.binance());
         this.binance = binance;
         this.okx = okx;
         this.bybit = bybit;
-        // OKX publishes contract sizes per instrument; these rows are what the simulated venue says (1 SOL per contract).
+        // OKX publishes contract sizes per instrument; these rows are what the simulated venue says (1 SOL per
+        // contract).
         okx.instrument(json(OkxWire.linearSwap(instrument.okxUsdt(), "1", "USDT")));
         okx.instrument(json(OkxWire.linearSwap(instrument.okxUsdc(), "1", "USDC")));
-        binance.depthSnapshots(symbol -> symbol.equals(instrument.binance()) ? book.snapshot(1000, System.currentTimeMillis()) : null);
+        binance.depthSnapshots(
+                symbol -> symbol.equals(instrument.binance()) ? book.snapshot(1000, System.currentTimeMillis()) : null);
         bybit.symbols(java.util.Set.of(instrument.bybit()));
         bybit.result(BybitSimulator.OPEN_INTEREST, q -> {
             MarketState s = market.state();
-            return BybitWire.openInterestResult(instrument.bybit(), decimal(s.openInterest(), 3), s.ts() / 300_000 * 300_000);
+            return BybitWire.openInterestResult(
+                    instrument.bybit(), decimal(s.openInterest(), 3), s.ts() / 300_000 * 300_000);
         });
         bybit.result(BybitSimulator.TICKERS, q -> {
             MarketState s = market.state();
             long nextFunding = (s.ts() / 28_800_000 + 1) * 28_800_000;
-            return BybitWire.tickersResult(instrument.bybit(), decimal(s.mid(), 2), decimal(s.fundingRate(), 8), nextFunding, decimal(s.openInterest(), 3));
+            return BybitWire.tickersResult(
+                    instrument.bybit(),
+                    decimal(s.mid(), 2),
+                    decimal(s.fundingRate(), 8),
+                    nextFunding,
+                    decimal(s.openInterest(), 3));
         });
         bybit.result(BybitSimulator.INSTRUMENTS_INFO, q -> BybitWire.instrumentsInfoResult(instrument.bybit(), 480));
         // Settled prints: the market's rate at each 8-hour settlement it lived through (none from before it started).
@@ -75,7 +87,8 @@ public final class SyntheticVenueDriver implements AutoCloseable {
                 }
                 lastSettlement = settlement;
                 int limit = Integer.parseInt(q.getOrDefault("limit", "200"));
-                return BybitWire.fundingHistoryResult(instrument.bybit(), java.util.List.copyOf(settledPrints), Math.max(1, Math.min(200, limit)));
+                return BybitWire.fundingHistoryResult(
+                        instrument.bybit(), java.util.List.copyOf(settledPrints), Math.max(1, Math.min(200, limit)));
             }
         });
         this.thread = new Thread(this::run, "synthetic-market-" + instrument.canonical());
@@ -95,7 +108,11 @@ public final class SyntheticVenueDriver implements AutoCloseable {
             try {
                 state = market.step(TICK_MS);
                 if (state.regime() != lastRegime) {
-                    LOG.info("synthetic market: {} at {} (basis {} bps)", state.regime(), decimal(state.mid(), 2), decimal(state.basisBps(), 1));
+                    LOG.info(
+                            "synthetic market: {} at {} (basis {} bps)",
+                            state.regime(),
+                            decimal(state.mid(), 2),
+                            decimal(state.basisBps(), 1));
                     lastRegime = state.regime();
                 }
                 tick(state, started);
@@ -161,7 +178,11 @@ public final class SyntheticVenueDriver implements AutoCloseable {
         int kind = (int) (loadSeq++ % 20);
         if (kind < 10) {
             boolean takerSells = (kind & 1) == 0;
-            binanceTrade(decimal(state.mid() * (1 + (takerSells ? -1 : 1) * 0.00005), 2), decimal(0.01 + market.uniform() * 5, 2), takerSells, now);
+            binanceTrade(
+                    decimal(state.mid() * (1 + (takerSells ? -1 : 1) * 0.00005), 2),
+                    decimal(0.01 + market.uniform() * 5, 2),
+                    takerSells,
+                    now);
         } else if (kind < 14) {
             String diff = book.nudge(market, now);
             if (diff != null) {
@@ -183,8 +204,10 @@ public final class SyntheticVenueDriver implements AutoCloseable {
     private void binanceTrade(BigDecimal price, BigDecimal qty, boolean takerSells, long now) {
         long first = tradeId + 1;
         tradeId += 1 + (long) (market.uniform() * 3);
-        binance.publish(BinanceWire.streamName(instrument.binance()),
-                BinanceWire.aggTrade(instrument.binance(), ++aggId, price, qty, first, tradeId, now, now + 1, takerSells));
+        binance.publish(
+                BinanceWire.streamName(instrument.binance()),
+                BinanceWire.aggTrade(
+                        instrument.binance(), ++aggId, price, qty, first, tradeId, now, now + 1, takerSells));
         sent.trade(now);
     }
 
@@ -192,8 +215,10 @@ public final class SyntheticVenueDriver implements AutoCloseable {
         ticks++;
         int trades = poisson(state.cascading() ? 3 : 1);
         for (int i = 0; i < trades; i++) {
-            boolean takerSells = market.uniform() < (state.regime() == MarketState.Regime.CASCADE_DOWN ? 0.75
-                    : state.regime() == MarketState.Regime.CASCADE_UP ? 0.25 : 0.5);
+            boolean takerSells = market.uniform()
+                    < (state.regime() == MarketState.Regime.CASCADE_DOWN
+                            ? 0.75
+                            : state.regime() == MarketState.Regime.CASCADE_UP ? 0.25 : 0.5);
             BigDecimal price = decimal(state.mid() * (1 + (takerSells ? -1 : 1) * 0.00005), 2);
             BigDecimal qty = decimal(Math.max(0.01, Math.exp(market.gaussian()) * (state.cascading() ? 20 : 5)), 2);
             binanceTrade(price, qty, takerSells, now);
@@ -218,7 +243,8 @@ public final class SyntheticVenueDriver implements AutoCloseable {
     private void okxTrade(String instId, double price, long now) {
         String side = market.uniform() < 0.5 ? "buy" : "sell";
         BigDecimal contracts = decimal(Math.max(0.01, Math.exp(market.gaussian()) * 3), 2);
-        okx.publishTrades(instId, "[" + OkxWire.tradeRow(instId, ++okxTradeId, decimal(price, 2), contracts, side, now) + "]");
+        okx.publishTrades(
+                instId, "[" + OkxWire.tradeRow(instId, ++okxTradeId, decimal(price, 2), contracts, side, now) + "]");
     }
 
     private void liquidation(MarketState state, long now) {
@@ -240,14 +266,20 @@ public final class SyntheticVenueDriver implements AutoCloseable {
     /** One liquidation on Binance (0), OKX (1) or Bybit (2), event time {@code now}. */
     private void liquidationOn(int venue, boolean longsLiquidated, BigDecimal size, BigDecimal price, long now) {
         if (venue == 0) {
-            binance.publish(BinanceWire.FORCE_ORDER_ALL, BinanceWire.forceOrder(instrument.binance(), longsLiquidated ? "SELL" : "BUY",
-                    size, price, price, now, now + 3));
+            binance.publish(
+                    BinanceWire.FORCE_ORDER_ALL,
+                    BinanceWire.forceOrder(
+                            instrument.binance(), longsLiquidated ? "SELL" : "BUY", size, price, price, now, now + 3));
         } else if (venue == 1) {
             String instId = market.uniform() < 0.7 ? instrument.okxUsdt() : instrument.okxUsdc();
-            okx.publishLiquidations("SWAP", "[" + OkxWire.liquidationRow(instId, longsLiquidated ? "sell" : "buy", size, price, now) + "]");
+            okx.publishLiquidations(
+                    "SWAP",
+                    "[" + OkxWire.liquidationRow(instId, longsLiquidated ? "sell" : "buy", size, price, now) + "]");
         } else {
-            bybit.publish(BybitWire.liquidationTopic(instrument.bybit()),
-                    BybitWire.allLiquidation(instrument.bybit(), longsLiquidated ? "Buy" : "Sell", size, price, now, now + 1));
+            bybit.publish(
+                    BybitWire.liquidationTopic(instrument.bybit()),
+                    BybitWire.allLiquidation(
+                            instrument.bybit(), longsLiquidated ? "Buy" : "Sell", size, price, now, now + 1));
         }
         sent.liquidation(now);
     }
@@ -269,7 +301,8 @@ public final class SyntheticVenueDriver implements AutoCloseable {
 
     private static com.fasterxml.jackson.databind.node.ObjectNode json(String text) {
         try {
-            return (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+            return (com.fasterxml.jackson.databind.node.ObjectNode)
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

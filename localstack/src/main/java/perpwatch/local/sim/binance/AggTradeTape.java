@@ -33,13 +33,18 @@ public final class AggTradeTape {
         } catch (Exception ignored) {
             return;
         }
-        if (e == null || !"aggTrade".equals(e.path("e").asText()) || !e.path("a").canConvertToLong()) {
+        if (e == null
+                || !"aggTrade".equals(e.path("e").asText())
+                || !e.path("a").canConvertToLong()) {
             return;
         }
-        String row = "{\"a\":" + e.get("a").asLong() + ",\"p\":\"" + e.path("p").asText() + "\",\"q\":\"" + e.path("q").asText()
-                + "\",\"f\":" + e.path("f").asLong() + ",\"l\":" + e.path("l").asLong() + ",\"T\":" + e.path("T").asLong()
+        String row = "{\"a\":" + e.get("a").asLong() + ",\"p\":\"" + e.path("p").asText() + "\",\"q\":\""
+                + e.path("q").asText()
+                + "\",\"f\":" + e.path("f").asLong() + ",\"l\":" + e.path("l").asLong() + ",\"T\":"
+                + e.path("T").asLong()
                 + ",\"m\":" + e.path("m").asBoolean() + "}";
-        rows.computeIfAbsent(e.path("s").asText(), s -> new ConcurrentSkipListMap<>()).put(e.get("a").asLong(), row);
+        rows.computeIfAbsent(e.path("s").asText(), s -> new ConcurrentSkipListMap<>())
+                .put(e.get("a").asLong(), row);
     }
 
     /** Query parameters of every aggTrades request answered (faults injected by the REST server are not seen here). */
@@ -51,21 +56,27 @@ public final class AggTradeTape {
         requests.add(Map.copyOf(query));
         String symbol = query.get("symbol");
         if (symbol == null || symbol.isEmpty()) {
-            return new SimRestServer.Reply(400, "{\"code\":-1102,\"msg\":\"Mandatory parameter 'symbol' was not sent, was empty/null, or malformed.\"}");
+            return new SimRestServer.Reply(
+                    400,
+                    "{\"code\":-1102,\"msg\":\"Mandatory parameter 'symbol' was not sent, was empty/null, or malformed.\"}");
         }
         int limit;
         try {
             limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : DEFAULT_LIMIT;
         } catch (NumberFormatException e) {
-            return new SimRestServer.Reply(400, "{\"code\":-1100,\"msg\":\"Illegal characters found in parameter 'limit'; legal range is '^[0-9]{1,20}$'.\"}");
+            return new SimRestServer.Reply(
+                    400,
+                    "{\"code\":-1100,\"msg\":\"Illegal characters found in parameter 'limit'; legal range is '^[0-9]{1,20}$'.\"}");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            return new SimRestServer.Reply(400, "{\"code\":-1130,\"msg\":\"Data sent for parameter 'limit' is not valid.\"}");
+            return new SimRestServer.Reply(
+                    400, "{\"code\":-1130,\"msg\":\"Data sent for parameter 'limit' is not valid.\"}");
         }
         NavigableMap<Long, String> tape = rows.getOrDefault(symbol, new ConcurrentSkipListMap<>());
         List<String> page = new ArrayList<>(Math.min(limit, tape.size()));
         if (query.containsKey("fromId")) {
-            for (String row : tape.tailMap(Long.parseLong(query.get("fromId")), true).values()) {
+            for (String row :
+                    tape.tailMap(Long.parseLong(query.get("fromId")), true).values()) {
                 if (page.size() == limit) {
                     break;
                 }

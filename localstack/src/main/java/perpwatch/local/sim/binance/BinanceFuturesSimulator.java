@@ -34,8 +34,7 @@ public final class BinanceFuturesSimulator implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One connection's subscriptions and framing. */
-    record Subscription(boolean combined, Set<String> streams) {
-    }
+    record Subscription(boolean combined, Set<String> streams) {}
 
     private final SimWebSocketServer<Subscription> ws;
     private final SimRestServer rest;
@@ -87,10 +86,14 @@ public final class BinanceFuturesSimulator implements AutoCloseable {
     private SimRestServer.Reply depth(Map<String, String> query) {
         String symbol = query.get("symbol");
         if (symbol == null) {
-            return new SimRestServer.Reply(400, "{\"code\":-1102,\"msg\":\"Mandatory parameter 'symbol' was not sent, was empty/null, or malformed.\"}");
+            return new SimRestServer.Reply(
+                    400,
+                    "{\"code\":-1102,\"msg\":\"Mandatory parameter 'symbol' was not sent, was empty/null, or malformed.\"}");
         }
         String body = depthSnapshots.apply(symbol);
-        return body == null ? new SimRestServer.Reply(400, "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}") : SimRestServer.Reply.ok(body);
+        return body == null
+                ? new SimRestServer.Reply(400, "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}")
+                : SimRestServer.Reply.ok(body);
     }
 
     /** Sends an event payload to every connection subscribed to {@code stream}, wrapped for combined connections. */
@@ -98,7 +101,8 @@ public final class BinanceFuturesSimulator implements AutoCloseable {
         if (stream.endsWith("@aggTrade")) {
             tape.record(payload);
         }
-        ws.sendWhere(s -> s.streams().contains(stream),
+        ws.sendWhere(
+                s -> s.streams().contains(stream),
                 s -> s.combined() ? "{\"stream\":\"" + stream + "\",\"data\":" + payload + "}" : payload);
     }
 
@@ -160,7 +164,8 @@ public final class BinanceFuturesSimulator implements AutoCloseable {
             if (path.equals("/stream")) {
                 String query = uri.getQuery();
                 if (query != null && query.startsWith("streams=")) {
-                    streams.addAll(Arrays.asList(query.substring("streams=".length()).split("/")));
+                    streams.addAll(
+                            Arrays.asList(query.substring("streams=".length()).split("/")));
                 }
                 return new Subscription(true, streams);
             }
@@ -173,7 +178,8 @@ public final class BinanceFuturesSimulator implements AutoCloseable {
             try {
                 request = JSON.readTree(message);
             } catch (JsonProcessingException e) {
-                conn.send("{\"code\":3,\"msg\":\"Invalid JSON: " + e.getOriginalMessage().replace("\"", "'") + "\"}");
+                conn.send("{\"code\":3,\"msg\":\"Invalid JSON: "
+                        + e.getOriginalMessage().replace("\"", "'") + "\"}");
                 return;
             }
             JsonNode id = request.get("id");
@@ -182,8 +188,8 @@ public final class BinanceFuturesSimulator implements AutoCloseable {
             switch (method) {
                 case "SUBSCRIBE" -> {
                     if (refuseSubscriptions) {
-                        conn.send("{\"code\":2,\"msg\":\"Invalid request: stream not served: " + request.path("params").toString().replace("\"", "'")
-                                + "\",\"id\":" + idJson + "}");
+                        conn.send("{\"code\":2,\"msg\":\"Invalid request: stream not served: "
+                                + request.path("params").toString().replace("\"", "'") + "\",\"id\":" + idJson + "}");
                         return;
                     }
                     request.path("params").forEach(p -> sub.streams().add(p.asText()));
@@ -197,8 +203,10 @@ public final class BinanceFuturesSimulator implements AutoCloseable {
                     List<String> names = new ArrayList<>(sub.streams());
                     conn.send("{\"result\":" + JSON.valueToTree(names) + ",\"id\":" + idJson + "}");
                 }
-                default -> conn.send("{\"code\":2,\"msg\":\"Invalid request: unknown variant `" + method.replace("\"", "")
-                        + "`, expected one of `SUBSCRIBE`, `UNSUBSCRIBE`, `LIST_SUBSCRIPTIONS`, `SET_PROPERTY`, `GET_PROPERTY`\",\"id\":" + idJson + "}");
+                default ->
+                    conn.send("{\"code\":2,\"msg\":\"Invalid request: unknown variant `" + method.replace("\"", "")
+                            + "`, expected one of `SUBSCRIBE`, `UNSUBSCRIBE`, `LIST_SUBSCRIPTIONS`, `SET_PROPERTY`, `GET_PROPERTY`\",\"id\":"
+                            + idJson + "}");
             }
         }
     }

@@ -4,11 +4,18 @@ import java.math.BigDecimal;
 
 /** Writes Binance USDⓈ-M events exactly as the venue sends them (field order, numbers vs strings). */
 public final class BinanceWire {
-    private BinanceWire() {
-    }
+    private BinanceWire() {}
 
-    public static String aggTrade(String symbol, long aggId, BigDecimal price, BigDecimal quantity, long firstTradeId,
-                                long lastTradeId, long tradeTime, long eventTime, boolean buyerIsMaker) {
+    public static String aggTrade(
+            String symbol,
+            long aggId,
+            BigDecimal price,
+            BigDecimal quantity,
+            long firstTradeId,
+            long lastTradeId,
+            long tradeTime,
+            long eventTime,
+            boolean buyerIsMaker) {
         return "{\"e\":\"aggTrade\",\"E\":" + eventTime + ",\"a\":" + aggId + ",\"s\":\"" + symbol + "\",\"p\":\""
                 + price.toPlainString() + "\",\"q\":\"" + quantity.toPlainString() + "\",\"f\":" + firstTradeId
                 + ",\"l\":" + lastTradeId + ",\"T\":" + tradeTime + ",\"m\":" + buyerIsMaker + "}";
@@ -17,11 +24,19 @@ public final class BinanceWire {
     /**
      * A {@code forceOrder} event. {@code side} is the liquidation ORDER's side: {@code SELL} closes a long.
      */
-    public static String forceOrder(String symbol, String side, BigDecimal quantity, BigDecimal price, BigDecimal averagePrice,
-                                    long tradeTime, long eventTime) {
+    public static String forceOrder(
+            String symbol,
+            String side,
+            BigDecimal quantity,
+            BigDecimal price,
+            BigDecimal averagePrice,
+            long tradeTime,
+            long eventTime) {
         return "{\"e\":\"forceOrder\",\"E\":" + eventTime + ",\"o\":{\"s\":\"" + symbol + "\",\"S\":\"" + side
-                + "\",\"o\":\"LIMIT\",\"f\":\"IOC\",\"q\":\"" + quantity.toPlainString() + "\",\"p\":\"" + price.toPlainString()
-                + "\",\"ap\":\"" + averagePrice.toPlainString() + "\",\"X\":\"FILLED\",\"l\":\"" + quantity.toPlainString()
+                + "\",\"o\":\"LIMIT\",\"f\":\"IOC\",\"q\":\"" + quantity.toPlainString() + "\",\"p\":\""
+                + price.toPlainString()
+                + "\",\"ap\":\"" + averagePrice.toPlainString() + "\",\"X\":\"FILLED\",\"l\":\""
+                + quantity.toPlainString()
                 + "\",\"z\":\"" + quantity.toPlainString() + "\",\"T\":" + tradeTime + "}}";
     }
 

@@ -44,21 +44,25 @@ public final class SimOrderBook {
      * Applies absolute level changes (qty 0 removes) as one event covering {@code updates} update ids and returns the
      * {@code depthUpdate} payload: {@code U = last+1}, {@code u = last+updates}, {@code pu = last}.
      */
-    public synchronized String apply(Map<BigDecimal, BigDecimal> bidChanges, Map<BigDecimal, BigDecimal> askChanges,
-                                     long updates, long eventTime) {
+    public synchronized String apply(
+            Map<BigDecimal, BigDecimal> bidChanges,
+            Map<BigDecimal, BigDecimal> askChanges,
+            long updates,
+            long eventTime) {
         applySide(bids, bidChanges);
         applySide(asks, askChanges);
         long previous = lastUpdateId;
         lastUpdateId += Math.max(1, updates);
-        return "{\"e\":\"depthUpdate\",\"E\":" + eventTime + ",\"T\":" + (eventTime - 2) + ",\"s\":\"" + symbol + "\",\"U\":" + (previous + 1)
+        return "{\"e\":\"depthUpdate\",\"E\":" + eventTime + ",\"T\":" + (eventTime - 2) + ",\"s\":\"" + symbol
+                + "\",\"U\":" + (previous + 1)
                 + ",\"u\":" + lastUpdateId + ",\"pu\":" + previous + ",\"b\":" + levels(bidChanges, Integer.MAX_VALUE)
                 + ",\"a\":" + levels(askChanges, Integer.MAX_VALUE) + "}";
     }
 
     /** The {@code GET /fapi/v1/depth} body with at most {@code limit} levels a side. */
     public synchronized String snapshot(int limit, long now) {
-        return "{\"lastUpdateId\":" + lastUpdateId + ",\"E\":" + now + ",\"T\":" + (now - 2) + ",\"bids\":" + levels(bids, limit)
-                + ",\"asks\":" + levels(asks, limit) + "}";
+        return "{\"lastUpdateId\":" + lastUpdateId + ",\"E\":" + now + ",\"T\":" + (now - 2) + ",\"bids\":"
+                + levels(bids, limit) + ",\"asks\":" + levels(asks, limit) + "}";
     }
 
     private static void applySide(NavigableMap<BigDecimal, BigDecimal> side, Map<BigDecimal, BigDecimal> changes) {
@@ -81,8 +85,11 @@ public final class SimOrderBook {
             if (out.length() > 1) {
                 out.append(',');
             }
-            out.append("[\"").append(e.getKey().toPlainString()).append("\",\"")
-                    .append(e.getValue().signum() == 0 ? "0" : e.getValue().toPlainString()).append("\"]");
+            out.append("[\"")
+                    .append(e.getKey().toPlainString())
+                    .append("\",\"")
+                    .append(e.getValue().signum() == 0 ? "0" : e.getValue().toPlainString())
+                    .append("\"]");
         }
         return out.append(']').toString();
     }

@@ -32,8 +32,7 @@ public final class BybitSimulator implements AutoCloseable {
     public static final String FUNDING_HISTORY = "/v5/market/funding/history";
 
     /** One connection: its id and topics. */
-    record Session(String connId, Set<String> topics) {
-    }
+    record Session(String connId, Set<String> topics) {}
 
     private final SimWebSocketServer<Session> ws;
     private final SimRestServer rest;
@@ -107,17 +106,24 @@ public final class BybitSimulator implements AutoCloseable {
         long now = System.currentTimeMillis();
         String symbol = query.get("symbol");
         if (!"linear".equals(query.get("category")) || symbol == null || !knownSymbols.contains(symbol)) {
-            return SimRestServer.Reply.ok("{\"retCode\":10001,\"retMsg\":\"params error: symbol invalid\",\"result\":{},\"retExtInfo\":{},\"time\":" + now + "}");
+            return SimRestServer.Reply.ok(
+                    "{\"retCode\":10001,\"retMsg\":\"params error: symbol invalid\",\"result\":{},\"retExtInfo\":{},\"time\":"
+                            + now + "}");
         }
         if (path.equals(OPEN_INTEREST) && query.get("intervalTime") == null) {
-            return SimRestServer.Reply.ok("{\"retCode\":10001,\"retMsg\":\"Illegal category\",\"result\":{},\"retExtInfo\":{},\"time\":" + now + "}");
+            return SimRestServer.Reply.ok(
+                    "{\"retCode\":10001,\"retMsg\":\"Illegal category\",\"result\":{},\"retExtInfo\":{},\"time\":" + now
+                            + "}");
         }
         Function<Map<String, String>, String> supplier = results.get(path);
         String result = supplier == null ? null : supplier.apply(query);
         if (result == null) {
-            return SimRestServer.Reply.ok("{\"retCode\":10001,\"retMsg\":\"params error: symbol invalid\",\"result\":{},\"retExtInfo\":{},\"time\":" + now + "}");
+            return SimRestServer.Reply.ok(
+                    "{\"retCode\":10001,\"retMsg\":\"params error: symbol invalid\",\"result\":{},\"retExtInfo\":{},\"time\":"
+                            + now + "}");
         }
-        return SimRestServer.Reply.ok("{\"retCode\":0,\"retMsg\":\"OK\",\"result\":" + result + ",\"retExtInfo\":{},\"time\":" + now + "}");
+        return SimRestServer.Reply.ok(
+                "{\"retCode\":0,\"retMsg\":\"OK\",\"result\":" + result + ",\"retExtInfo\":{},\"time\":" + now + "}");
     }
 
     @Override
@@ -129,7 +135,9 @@ public final class BybitSimulator implements AutoCloseable {
     private final class Protocol implements SimWebSocketServer.Protocol<Session> {
         @Override
         public Session open(WebSocket connection, String resource) {
-            return resource.startsWith("/v5/public/linear") ? new Session(UUID.randomUUID().toString(), ConcurrentHashMap.newKeySet()) : null;
+            return resource.startsWith("/v5/public/linear")
+                    ? new Session(UUID.randomUUID().toString(), ConcurrentHashMap.newKeySet())
+                    : null;
         }
 
         @Override
@@ -138,25 +146,30 @@ public final class BybitSimulator implements AutoCloseable {
             try {
                 request = JSON.readTree(text);
             } catch (JsonProcessingException e) {
-                conn.send("{\"success\":false,\"ret_msg\":\"error:request not json\",\"conn_id\":\"" + session.connId() + "\",\"op\":\"\"}");
+                conn.send("{\"success\":false,\"ret_msg\":\"error:request not json\",\"conn_id\":\"" + session.connId()
+                        + "\",\"op\":\"\"}");
                 return;
             }
             String reqId = request.path("req_id").asText("");
             String op = request.path("op").asText("");
             switch (op) {
-                case "ping" -> conn.send("{\"success\":true,\"ret_msg\":\"pong\",\"conn_id\":\"" + session.connId()
-                        + "\",\"req_id\":\"" + reqId + "\",\"op\":\"ping\"}");
+                case "ping" ->
+                    conn.send("{\"success\":true,\"ret_msg\":\"pong\",\"conn_id\":\"" + session.connId()
+                            + "\",\"req_id\":\"" + reqId + "\",\"op\":\"ping\"}");
                 case "subscribe", "unsubscribe" -> {
                     for (JsonNode arg : request.path("args")) {
                         String topic = arg.asText();
                         int dot = topic.lastIndexOf('.');
                         String kind = dot < 0 ? "" : topic.substring(0, dot);
                         String symbol = dot < 0 ? "" : topic.substring(dot + 1);
-                        boolean known = (kind.equals("allLiquidation") || kind.equals("tickers") || kind.equals("publicTrade"))
-                                && knownSymbols.contains(symbol) && !(refuseSubscriptions && op.equals("subscribe"));
+                        boolean known =
+                                (kind.equals("allLiquidation") || kind.equals("tickers") || kind.equals("publicTrade"))
+                                        && knownSymbols.contains(symbol)
+                                        && !(refuseSubscriptions && op.equals("subscribe"));
                         if (!known) {
-                            conn.send("{\"success\":false,\"ret_msg\":\"Invalid topic: " + topic.replace("\"", "") + "\",\"conn_id\":\""
-                                    + session.connId() + "\",\"req_id\":\"" + reqId + "\",\"op\":\"" + op + "\"}");
+                            conn.send("{\"success\":false,\"ret_msg\":\"Invalid topic: " + topic.replace("\"", "")
+                                    + "\",\"conn_id\":\"" + session.connId() + "\",\"req_id\":\"" + reqId
+                                    + "\",\"op\":\"" + op + "\"}");
                             return;
                         }
                     }
@@ -167,10 +180,13 @@ public final class BybitSimulator implements AutoCloseable {
                             session.topics().remove(a.asText());
                         }
                     });
-                    conn.send("{\"success\":true,\"ret_msg\":\"\",\"conn_id\":\"" + session.connId() + "\",\"req_id\":\"" + reqId + "\",\"op\":\"" + op + "\"}");
+                    conn.send("{\"success\":true,\"ret_msg\":\"\",\"conn_id\":\"" + session.connId()
+                            + "\",\"req_id\":\"" + reqId + "\",\"op\":\"" + op + "\"}");
                 }
-                default -> conn.send("{\"success\":false,\"ret_msg\":\"error:handler not found\",\"conn_id\":\"" + session.connId()
-                        + "\",\"req_id\":\"" + reqId + "\",\"op\":\"" + op.replace("\"", "") + "\"}");
+                default ->
+                    conn.send("{\"success\":false,\"ret_msg\":\"error:handler not found\",\"conn_id\":\""
+                            + session.connId() + "\",\"req_id\":\"" + reqId + "\",\"op\":\"" + op.replace("\"", "")
+                            + "\"}");
             }
         }
     }

@@ -33,8 +33,7 @@ public final class OkxSimulator implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One connection: its id, its subscriptions ({@code channel|instId} or {@code channel|instType}) and last activity. */
-    record Session(String connId, Set<String> subscriptions, AtomicLong lastActivity) {
-    }
+    record Session(String connId, Set<String> subscriptions, AtomicLong lastActivity) {}
 
     private final SimWebSocketServer<Session> ws;
     private final SimRestServer rest;
@@ -91,8 +90,10 @@ public final class OkxSimulator implements AutoCloseable {
 
     /** Pushes liquidation rows to {@code liquidation-orders} subscribers of {@code instType}. */
     public void publishLiquidations(String instType, String dataArrayJson) {
-        push("liquidation-orders|" + instType,
-                "{\"arg\":{\"channel\":\"liquidation-orders\",\"instType\":\"" + instType + "\"},\"data\":" + dataArrayJson + "}");
+        push(
+                "liquidation-orders|" + instType,
+                "{\"arg\":{\"channel\":\"liquidation-orders\",\"instType\":\"" + instType + "\"},\"data\":"
+                        + dataArrayJson + "}");
     }
 
     /**
@@ -140,7 +141,8 @@ public final class OkxSimulator implements AutoCloseable {
         }
         String instId = query.get("instId");
         if (instId == null) {
-            return SimRestServer.Reply.ok("{\"code\":\"0\",\"msg\":\"\",\"data\":" + JSON.valueToTree(instruments.values()) + "}");
+            return SimRestServer.Reply.ok(
+                    "{\"code\":\"0\",\"msg\":\"\",\"data\":" + JSON.valueToTree(instruments.values()) + "}");
         }
         ObjectNode row = instruments.get(instId);
         if (row == null) {
@@ -182,7 +184,8 @@ public final class OkxSimulator implements AutoCloseable {
             }
             String op = request.path("op").asText("");
             if (!op.equals("subscribe") && !op.equals("unsubscribe")) {
-                conn.send(error("60012", "Invalid request: " + request.toString().replace("\"", "'"), session));
+                conn.send(
+                        error("60012", "Invalid request: " + request.toString().replace("\"", "'"), session));
                 return;
             }
             String idField = request.has("id") ? "\"id\":" + request.get("id") + "," : "";
@@ -211,19 +214,24 @@ public final class OkxSimulator implements AutoCloseable {
                 } else {
                     session.subscriptions().remove(key);
                 }
-                conn.send("{" + idField + "\"event\":\"" + op + "\",\"arg\":" + echo + ",\"connId\":\"" + session.connId() + "\"}");
+                conn.send("{" + idField + "\"event\":\"" + op + "\",\"arg\":" + echo + ",\"connId\":\""
+                        + session.connId() + "\"}");
             }
         }
 
         /** The venue's words for a channel it will not serve, naming the argument as sent (instId, else instType). */
         private String wrongChannel(String channel, String instId, String instType, Session session) {
             String argument = instId != null ? ",instId:" + instId : instType != null ? ",instType:" + instType : "";
-            return error("60018", "Wrong URL or channel:" + channel + argument
-                    + " doesn't exist. Please use the correct URL, channel and parameters referring to API document.", session);
+            return error(
+                    "60018",
+                    "Wrong URL or channel:" + channel + argument
+                            + " doesn't exist. Please use the correct URL, channel and parameters referring to API document.",
+                    session);
         }
 
         private String error(String code, String msg, Session session) {
-            return "{\"event\":\"error\",\"msg\":\"" + msg + "\",\"code\":\"" + code + "\",\"connId\":\"" + session.connId() + "\"}";
+            return "{\"event\":\"error\",\"msg\":\"" + msg + "\",\"code\":\"" + code + "\",\"connId\":\""
+                    + session.connId() + "\"}";
         }
     }
 }

@@ -72,20 +72,72 @@ public final class DriftPopulation {
 
     public List<PerpMarketAccount> perpMarkets() {
         return List.of(
-                new PerpMarketAccount(key(seed, 10), 0, "SOL-PERP", solOracle(), OracleDecoder.PYTH_LAZER, solPrice, solPrice,
-                        BigInteger.valueOf(2_000_000_000_000L), BigInteger.valueOf(1_990_000_000_000L), 450, 500, 300, 10_000, MarketStatus.ACTIVE, 0, 100, 50),
-                new PerpMarketAccount(key(seed, 11), 1, "BTC-PERP", btcOracle(), OracleDecoder.PYTH_LAZER, btcPrice, btcPrice,
-                        BigInteger.ZERO, BigInteger.ZERO, 1_000, 500, 300, 10_000, MarketStatus.ACTIVE, 0, 100, 50));
+                new PerpMarketAccount(
+                        key(seed, 10),
+                        0,
+                        "SOL-PERP",
+                        solOracle(),
+                        OracleDecoder.PYTH_LAZER,
+                        solPrice,
+                        solPrice,
+                        BigInteger.valueOf(2_000_000_000_000L),
+                        BigInteger.valueOf(1_990_000_000_000L),
+                        450,
+                        500,
+                        300,
+                        10_000,
+                        MarketStatus.ACTIVE,
+                        0,
+                        100,
+                        50),
+                new PerpMarketAccount(
+                        key(seed, 11),
+                        1,
+                        "BTC-PERP",
+                        btcOracle(),
+                        OracleDecoder.PYTH_LAZER,
+                        btcPrice,
+                        btcPrice,
+                        BigInteger.ZERO,
+                        BigInteger.ZERO,
+                        1_000,
+                        500,
+                        300,
+                        10_000,
+                        MarketStatus.ACTIVE,
+                        0,
+                        100,
+                        50));
     }
 
     public List<SpotMarketAccount> spotMarkets() {
         return List.of(
-                new SpotMarketAccount(key(seed, 20), 0, "USDC", usdcOracle(), OracleDecoder.PYTH_STABLE_COIN_PULL, USD,
-                        INTEREST_ONE.add(INTEREST_ONE.divide(BigInteger.valueOf(20))), INTEREST_ONE.add(INTEREST_ONE.divide(BigInteger.valueOf(12))),
-                        10_000, 10_000, 0, 6),
-                new SpotMarketAccount(key(seed, 21), 1, "SOL", solOracle(), OracleDecoder.PYTH_LAZER, solPrice,
-                        INTEREST_ONE.add(INTEREST_ONE.divide(BigInteger.valueOf(50))), INTEREST_ONE.add(INTEREST_ONE.divide(BigInteger.valueOf(10))),
-                        9_000, 11_000, 1_000, 9));
+                new SpotMarketAccount(
+                        key(seed, 20),
+                        0,
+                        "USDC",
+                        usdcOracle(),
+                        OracleDecoder.PYTH_STABLE_COIN_PULL,
+                        USD,
+                        INTEREST_ONE.add(INTEREST_ONE.divide(BigInteger.valueOf(20))),
+                        INTEREST_ONE.add(INTEREST_ONE.divide(BigInteger.valueOf(12))),
+                        10_000,
+                        10_000,
+                        0,
+                        6),
+                new SpotMarketAccount(
+                        key(seed, 21),
+                        1,
+                        "SOL",
+                        solOracle(),
+                        OracleDecoder.PYTH_LAZER,
+                        solPrice,
+                        INTEREST_ONE.add(INTEREST_ONE.divide(BigInteger.valueOf(50))),
+                        INTEREST_ONE.add(INTEREST_ONE.divide(BigInteger.valueOf(10))),
+                        9_000,
+                        11_000,
+                        1_000,
+                        9));
     }
 
     /** Oracle accounts by pubkey: SOL and BTC as Drift Pyth Lazer accounts, USDC as a Pyth pull price update. */
@@ -110,8 +162,10 @@ public final class DriftPopulation {
         List<SpotPosition> spots = new ArrayList<>();
         List<PerpPosition> perps = new ArrayList<>();
         // Scaled balance = tokens × 1e10 / interest × (1e9 / 10^decimals); USDC interest here is 1.05.
-        BigInteger usdcScaled = BigInteger.valueOf((long) (collateralUsd * USD)).multiply(BigInteger.valueOf(1_000))
-                .multiply(INTEREST_ONE).divide(INTEREST_ONE.add(INTEREST_ONE.divide(BigInteger.valueOf(20))));
+        BigInteger usdcScaled = BigInteger.valueOf((long) (collateralUsd * USD))
+                .multiply(BigInteger.valueOf(1_000))
+                .multiply(INTEREST_ONE)
+                .divide(INTEREST_ONE.add(INTEREST_ONE.divide(BigInteger.valueOf(20))));
         spots.add(new SpotPosition(0, usdcScaled, false, 0, 0, 0));
         int kind = r.nextInt(12);
         if (kind < 2) {
@@ -127,7 +181,16 @@ public final class DriftPopulation {
             perps.add(perp(r, 1, btcPrice, collateralUsd));
         }
         boolean idle = perps.isEmpty() && r.nextInt(3) == 0;
-        return new DriftUser(key(seed, 20_000_000L + i), r.nextInt(3), 0, idle, 0, 0, 250_000_000L + r.nextInt(50_000_000), spots, perps);
+        return new DriftUser(
+                key(seed, 20_000_000L + i),
+                r.nextInt(3),
+                0,
+                idle,
+                0,
+                0,
+                250_000_000L + r.nextInt(50_000_000),
+                spots,
+                perps);
     }
 
     /** A position of {@code collateral × leverage} notional, entered within ±4 % of the price. */
@@ -144,7 +207,8 @@ public final class DriftPopulation {
         long quote = (long) (base / (double) SOL * entry * USD);
         long signedBase = lng ? base : -base;
         long signedQuote = lng ? -quote : quote;
-        long lastFunding = market == 0 ? (lng ? 2_000_000_000_000L : 1_990_000_000_000L) - r.nextInt(2_000_000) * 1_000L : 0;
+        long lastFunding =
+                market == 0 ? (lng ? 2_000_000_000_000L : 1_990_000_000_000L) - r.nextInt(2_000_000) * 1_000L : 0;
         return new PerpPosition(market, signedBase, signedQuote, signedQuote, signedQuote, lastFunding, 0, 0, 0, 0, 0);
     }
 }

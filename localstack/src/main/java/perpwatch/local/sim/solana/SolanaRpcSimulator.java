@@ -106,7 +106,11 @@ public final class SolanaRpcSimulator implements AutoCloseable {
         try (exchange) {
             JsonNode request = json.readTree(exchange.getRequestBody());
             if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                respond(exchange, failStatus, "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":" + failStatus + ",\"message\":\"simulated " + failStatus + "\"},\"id\":1}");
+                respond(
+                        exchange,
+                        failStatus,
+                        "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":" + failStatus + ",\"message\":\"simulated "
+                                + failStatus + "\"},\"id\":1}");
                 return;
             }
             String method = request.path("method").asText();
@@ -133,9 +137,11 @@ public final class SolanaRpcSimulator implements AutoCloseable {
     private void fundingRates(HttpExchange exchange) throws IOException {
         try (exchange) {
             long ts = System.currentTimeMillis() / 1000;
-            String rate = "{\"txSig\":\"sim\",\"slot\":" + SLOT + ",\"ts\":\"" + ts + "\",\"recordId\":\"1\",\"marketIndex\":0,"
+            String rate = "{\"txSig\":\"sim\",\"slot\":" + SLOT + ",\"ts\":\"" + ts
+                    + "\",\"recordId\":\"1\",\"marketIndex\":0,"
                     + "\"fundingRate\":\"1500000\",\"cumulativeFundingRateLong\":\"2000000000000\",\"cumulativeFundingRateShort\":\"1990000000000\","
-                    + "\"oraclePriceTwap\":\"" + population.solPrice() + "\",\"markPriceTwap\":\"" + population.solPrice() + "\"}";
+                    + "\"oraclePriceTwap\":\"" + population.solPrice() + "\",\"markPriceTwap\":\""
+                    + population.solPrice() + "\"}";
             respond(exchange, 200, "{\"fundingRates\":[" + rate + "]}");
         }
     }
@@ -144,7 +150,13 @@ public final class SolanaRpcSimulator implements AutoCloseable {
         JsonNode options = params.path(1);
         String encoding = options.path("encoding").asText("base64");
         if (encoding.equals("base64+zstd") && refuseZstd) {
-            respond(exchange, 200, error(id, -32602, "Invalid params: unsupported encoding: base64+zstd. Expected one of: binary, base58, base64, jsonParsed"));
+            respond(
+                    exchange,
+                    200,
+                    error(
+                            id,
+                            -32602,
+                            "Invalid params: unsupported encoding: base64+zstd. Expected one of: binary, base58, base64, jsonParsed"));
             return;
         }
         if (!encoding.equals("base64") && !encoding.equals("base64+zstd")) {
@@ -163,7 +175,8 @@ public final class SolanaRpcSimulator implements AutoCloseable {
         int count;
         IntFunction<byte[]> account;
         IntFunction<String> pubkey;
-        if (Arrays.equals(discriminator, DriftLayout.USER_DISCRIMINATOR) && (dataSize < 0 || dataSize == DriftLayout.User.SIZE)) {
+        if (Arrays.equals(discriminator, DriftLayout.USER_DISCRIMINATOR)
+                && (dataSize < 0 || dataSize == DriftLayout.User.SIZE)) {
             count = population.users();
             account = i -> DriftAccountEncoder.user(population.user(i));
             pubkey = population::userPubkey;
@@ -193,17 +206,26 @@ public final class SolanaRpcSimulator implements AutoCloseable {
         }
         ZstdCompressor compressor = new ZstdCompressor();
         OutputStream out = mutate == null ? new BufferedOutputStream(exchange.getResponseBody(), 1 << 16) : whole;
-        write(out, "{\"jsonrpc\":\"2.0\",\"result\":" + (withContext ? "{\"context\":{\"apiVersion\":\"2.2.0\",\"slot\":" + SLOT + "},\"value\":[" : "["));
+        write(
+                out,
+                "{\"jsonrpc\":\"2.0\",\"result\":"
+                        + (withContext
+                                ? "{\"context\":{\"apiVersion\":\"2.2.0\",\"slot\":" + SLOT + "},\"value\":["
+                                : "["));
         for (int i = 0; i < count; i++) {
             if (truncate && i == count / 2) {
                 out.flush();
-                return;   // the exchange closes: the client sees a body that ends mid-array
+                return; // the exchange closes: the client sees a body that ends mid-array
             }
             byte[] data = account.apply(i);
             String text = Base64.getEncoder().encodeToString(zstd ? compress(compressor, data) : data);
-            write(out, (i == 0 ? "" : ",") + "{\"account\":{\"data\":[\"" + text + "\",\"" + encoding + "\"],\"executable\":false,"
-                    + "\"lamports\":31084080,\"owner\":\"" + DriftLayout.PROGRAM_ID + "\",\"rentEpoch\":18446744073709551615,\"space\":"
-                    + data.length + "},\"pubkey\":\"" + pubkey.apply(i) + "\"}");
+            write(
+                    out,
+                    (i == 0 ? "" : ",") + "{\"account\":{\"data\":[\"" + text + "\",\"" + encoding
+                            + "\"],\"executable\":false,"
+                            + "\"lamports\":31084080,\"owner\":\"" + DriftLayout.PROGRAM_ID
+                            + "\",\"rentEpoch\":18446744073709551615,\"space\":"
+                            + data.length + "},\"pubkey\":\"" + pubkey.apply(i) + "\"}");
         }
         write(out, (withContext ? "]}" : "]") + ",\"id\":" + id + "}");
         out.flush();
@@ -213,17 +235,22 @@ public final class SolanaRpcSimulator implements AutoCloseable {
     }
 
     private void multipleAccounts(HttpExchange exchange, long id, JsonNode params) throws IOException {
-        StringBuilder body = new StringBuilder("{\"jsonrpc\":\"2.0\",\"result\":{\"context\":{\"apiVersion\":\"2.2.0\",\"slot\":" + SLOT + "},\"value\":[");
+        StringBuilder body =
+                new StringBuilder("{\"jsonrpc\":\"2.0\",\"result\":{\"context\":{\"apiVersion\":\"2.2.0\",\"slot\":"
+                        + SLOT + "},\"value\":[");
         JsonNode keys = params.path(0);
         for (int i = 0; i < keys.size(); i++) {
             body.append(i == 0 ? "" : ",").append(accountJson(keys.get(i).asText()));
         }
-        respondMutable(exchange, body.append("]},\"id\":").append(id).append('}').toString());
+        respondMutable(
+                exchange, body.append("]},\"id\":").append(id).append('}').toString());
     }
 
     private void accountInfo(HttpExchange exchange, long id, JsonNode params) throws IOException {
-        respondMutable(exchange, "{\"jsonrpc\":\"2.0\",\"result\":{\"context\":{\"apiVersion\":\"2.2.0\",\"slot\":" + SLOT + "},\"value\":"
-                + accountJson(params.path(0).asText()) + "},\"id\":" + id + "}");
+        respondMutable(
+                exchange,
+                "{\"jsonrpc\":\"2.0\",\"result\":{\"context\":{\"apiVersion\":\"2.2.0\",\"slot\":" + SLOT
+                        + "},\"value\":" + accountJson(params.path(0).asText()) + "},\"id\":" + id + "}");
     }
 
     private String accountJson(String pubkey) {
@@ -231,8 +258,10 @@ public final class SolanaRpcSimulator implements AutoCloseable {
         if (data == null) {
             return "null";
         }
-        return "{\"data\":[\"" + Base64.getEncoder().encodeToString(data) + "\",\"base64\"],\"executable\":false,\"lamports\":1,"
-                + "\"owner\":\"pythWSnswVUd12oZpeFP8e9CVaEqJg25g1Vtc2biRsT\",\"rentEpoch\":0,\"space\":" + data.length + "}";
+        return "{\"data\":[\"" + Base64.getEncoder().encodeToString(data)
+                + "\",\"base64\"],\"executable\":false,\"lamports\":1,"
+                + "\"owner\":\"pythWSnswVUd12oZpeFP8e9CVaEqJg25g1Vtc2biRsT\",\"rentEpoch\":0,\"space\":" + data.length
+                + "}";
     }
 
     private static byte[] compress(ZstdCompressor compressor, byte[] data) {
@@ -242,7 +271,8 @@ public final class SolanaRpcSimulator implements AutoCloseable {
     }
 
     private static String error(long id, int code, String message) {
-        return "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\"},\"id\":" + id + "}";
+        return "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\"},\"id\":" + id
+                + "}";
     }
 
     private static void write(OutputStream out, String text) throws IOException {
