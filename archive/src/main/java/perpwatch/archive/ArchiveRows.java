@@ -1,5 +1,6 @@
 package perpwatch.archive;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -24,7 +25,7 @@ public final class ArchiveRows {
 
     /** The stream fields of a row, as Redis held them (fields the row does not have are left out). */
     public static Map<String, String> fields(Dataset dataset, GenericRecord row) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         for (String field : dataset.fields()) {
             // A row written before a field was added has no such column: Avro throws on get() of a name its schema
             // lacks.

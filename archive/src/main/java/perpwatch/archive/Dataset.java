@@ -107,7 +107,10 @@ public enum Dataset {
     public static final String WRITTEN_MS = "_written_ms";
     public static final String SHARD = "_shard";
     public static final String SEQUENCE = "_sequence";
-    /** The producer's record id ({@link perpwatch.core.kinesis.LogRecord#id()}); absent in rows written before it existed. */
+    /**
+     * The producer's record id ({@link perpwatch.core.kinesis.LogRecord#id()}); absent in rows written before it
+     * existed.
+     */
     public static final String RECORD_ID = "_rid";
 
     private final Pattern stream;
@@ -141,7 +144,10 @@ public enum Dataset {
         return schema;
     }
 
-    /** The dataset and S3 path of a Redis stream key, e.g. {@code market:solusdt:book} → BOOK, {@code binance/SOLUSDT/book}. */
+    /**
+     * The dataset and S3 path of a Redis stream key, e.g. {@code market:solusdt:book} → BOOK, {@code
+     * binance/SOLUSDT/book}.
+     */
     public static Optional<Located> locate(String streamKey) {
         for (Dataset dataset : values()) {
             Matcher m = dataset.stream.matcher(streamKey);

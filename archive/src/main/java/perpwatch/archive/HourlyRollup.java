@@ -1,14 +1,20 @@
 package perpwatch.archive;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import perpwatch.core.kinesis.LogRecord;
 
 /**
  * Compacts one hour of one dataset's raw parts into {@code hourly/<path>/YYYYMMDD/HH.parquet}: rows deduplicated by
@@ -66,15 +72,14 @@ public final class HourlyRollup {
     private void writeHourBar(String path, String day, String hour, List<GenericRecord> minuteBars) {
         List<GenericRecord> ordered = new ArrayList<>(minuteBars);
         ordered.sort(Comparator.comparingLong(r -> Long.parseLong(r.get("ts").toString())));
-        long hourStart = java.time.LocalDateTime.parse(
-                        day + hour, java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHH"))
-                .toInstant(java.time.ZoneOffset.UTC)
+        long hourStart = LocalDateTime.parse(day + hour, DateTimeFormatter.ofPattern("yyyyMMddHH"))
+                .toInstant(ZoneOffset.UTC)
                 .toEpochMilli();
         HourBars.aggregate(ordered, hourStart).ifPresent(fields -> {
             GenericRecord last = ordered.get(ordered.size() - 1);
             GenericRecord bar = ArchiveRows.row(
                     Dataset.BARS,
-                    new perpwatch.core.kinesis.LogRecord(
+                    new LogRecord(
                             "", fields, (Long) last.get(Dataset.WRITTEN_MS), "hour-bar:" + path + ":" + day + hour),
                     last.get(Dataset.SHARD).toString(),
                     last.get(Dataset.SEQUENCE).toString());
@@ -106,7 +111,7 @@ public final class HourlyRollup {
         LogPosition[] keys = unique.keySet().toArray(new LogPosition[0]);
         Arrays.sort(keys);
         List<GenericRecord> out = new ArrayList<>(keys.length);
-        java.util.Set<String> ids = new java.util.HashSet<>(keys.length * 2);
+        Set<String> ids = new HashSet<>(keys.length * 2);
         for (LogPosition key : keys) {
             GenericRecord row = unique.get(key);
             String id = recordId(row);
@@ -133,7 +138,7 @@ public final class HourlyRollup {
             }
         }
         List<GenericRecord> out = new ArrayList<>(winner.size());
-        java.util.Set<Integer> keep = new java.util.HashSet<>(winner.values());
+        Set<Integer> keep = new HashSet<>(winner.values());
         for (int i = 0; i < ordered.size(); i++) {
             if (keep.contains(i)) {
                 out.add(ordered.get(i));

@@ -1,5 +1,6 @@
 package perpwatch.archive;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,7 +56,9 @@ public final class ParquetBytes {
         return out.bytes();
     }
 
-    /** Log positions, event and receive times, trade ids and signatures: a dictionary of them is as long as the column. */
+    /**
+     * Log positions, event and receive times, trade ids and signatures: a dictionary of them is as long as the column.
+     */
     static boolean distinctPerRow(String column) {
         return column.equals(Dataset.SEQUENCE)
                 || column.equals(Dataset.WRITTEN_MS)
@@ -146,7 +149,7 @@ public final class ParquetBytes {
     }
 
     /** A ByteArrayInputStream that can jump to any position. */
-    private static final class SeekableByteArray extends java.io.ByteArrayInputStream {
+    private static final class SeekableByteArray extends ByteArrayInputStream {
         SeekableByteArray(byte[] data) {
             super(data);
         }

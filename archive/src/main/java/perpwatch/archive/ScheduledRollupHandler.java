@@ -13,7 +13,8 @@ import perpwatch.core.instrument.InstrumentRegistry;
  * after midnight UTC; {@code feedctl rollup} sends {@code {"scope":"hour","hour":"2025-11-24T16"}} or
  * {@code {"scope":"day","day":"20251124"}}. A failure throws, so EventBridge retries; a re-run writes the same bytes.
  *
- * <p>{@code PERPWATCH_ARCHIVE_BUCKET} (required), {@code PERPWATCH_S3_ENDPOINT}, {@code AWS_REGION}, {@code PERPWATCH_INSTRUMENTS}.
+ * <p>{@code PERPWATCH_ARCHIVE_BUCKET} (required), {@code PERPWATCH_S3_ENDPOINT}, {@code AWS_REGION}, {@code
+ * PERPWATCH_INSTRUMENTS}.
  */
 public class ScheduledRollupHandler implements RequestHandler<Map<String, Object>, String> {
     private final ScheduledRollup rollup;

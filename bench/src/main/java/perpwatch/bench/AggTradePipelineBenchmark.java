@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import perpwatch.core.calc.MinuteBarAggregator;
+import perpwatch.core.calc.TradeCoverage;
 import perpwatch.core.model.Bar;
 import perpwatch.core.model.BarCodec;
 import perpwatch.core.model.PriceTick;
@@ -66,7 +67,7 @@ public class AggTradePipelineBenchmark {
             BinanceFrame.AggTrade trade = (BinanceFrame.AggTrade) parser.parse(frame, 0);
             hole.consume(sequencer.check(trade.trade().id()));
             bars.accept(trade.trade());
-            for (Bar closed : bars.due(trade.trade().tradeTime(), perpwatch.core.calc.TradeCoverage.COMPLETE)) {
+            for (Bar closed : bars.due(trade.trade().tradeTime(), TradeCoverage.COMPLETE)) {
                 hole.consume(BarCodec.INSTANCE.encode(closed));
             }
         }
@@ -80,7 +81,7 @@ public class AggTradePipelineBenchmark {
             BinanceFrame.AggTrade trade = (BinanceFrame.AggTrade) parser.parse(frame, 0);
             hole.consume(sequencer.check(trade.trade().id()));
             bars.accept(trade.trade());
-            for (Bar closed : bars.due(trade.trade().tradeTime(), perpwatch.core.calc.TradeCoverage.COMPLETE)) {
+            for (Bar closed : bars.due(trade.trade().tradeTime(), TradeCoverage.COMPLETE)) {
                 hole.consume(BarCodec.INSTANCE.encode(closed));
             }
             Map<String, String> price = PriceTickCodec.INSTANCE.encode(new PriceTick(

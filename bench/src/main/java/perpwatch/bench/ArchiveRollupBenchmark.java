@@ -1,6 +1,7 @@
 package perpwatch.bench;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +51,7 @@ public class ArchiveRollupBenchmark {
         int unique = ROWS * 10 / 11;
         for (int i = 0; i < ROWS; i++) {
             int n = i % unique; // the last tenth repeats earlier sequence numbers, as a redelivered batch does
-            Map<String, String> fields = new java.util.LinkedHashMap<>();
+            Map<String, String> fields = new LinkedHashMap<>();
             for (String f : ds.fields()) {
                 fields.put(
                         f,

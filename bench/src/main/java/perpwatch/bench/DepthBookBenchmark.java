@@ -25,9 +25,11 @@ import perpwatch.feeds.metrics.FeedCounters;
  * of 1,000 levels a side:
  * <ul>
  *   <li>{@code levelSet}: the book structure alone, levels already in scaled units;</li>
- *   <li>{@code diffApply}: parsed diffs (BigDecimal levels) → exact conversion → book, what the worker does per diff;</li>
+ *   <li>{@code diffApply}: parsed diffs (BigDecimal levels) → exact conversion → book, what the worker does per
+ *   diff;</li>
  *   <li>{@code diffApplyWithTop}: that plus the whole published view (top, spread, 10 bps depth both sides, as
- *       BigDecimals) after every diff, the worst case (the worker computes it at most once per diff, ≤ 10 a second);</li>
+ *       BigDecimals) after every diff, the worst case (the worker computes it at most once per diff, ≤ 10 a
+ *       second);</li>
  *   <li>{@code syncedDiffApply}: through the synchronizer (pu chain check, health check) as in production.</li>
  * </ul>
  */

@@ -3,6 +3,7 @@ package perpwatch.bench;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import perpwatch.feeds.binance.book.DepthSnapshot;
 import perpwatch.feeds.binance.book.OrderBook;
 import perpwatch.feeds.binance.book.PriceLevel;
@@ -52,7 +53,7 @@ public final class DepthBookMemory {
         System.out.printf("TreeMap<BigDecimal,BigDecimal> x2 retained (heap delta / copy): %,d bytes%n", tree);
     }
 
-    private static long retained(java.util.function.Supplier<Object> make) throws InterruptedException {
+    private static long retained(Supplier<Object> make) throws InterruptedException {
         Object[] keep = new Object[COPIES];
         make.get();
         long before = usedAfterGc();

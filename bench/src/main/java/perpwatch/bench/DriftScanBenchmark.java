@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import perpwatch.feeds.onchain.ProgramProfile;
 import perpwatch.feeds.onchain.scan.DriftLiqMapScanner;
 import perpwatch.feeds.onchain.scan.LiqMap;
 import perpwatch.feeds.solana.SolanaRpcClient;
@@ -20,7 +21,8 @@ import perpwatch.local.sim.solana.SolanaRpcSimulator;
  * (it generates accounts lazily, holding none), so the heap figure bounds the scanner's own; run with -Xmx512m to
  * show the scan fits the issue's budget.
  *
- * <pre>java -Xmx512m -cp bench/target/benchmarks.jar perpwatch.bench.DriftScanBenchmark [--users=200000] [--runs=3] [--encoding=zstd|base64]</pre>
+ * <pre>java -Xmx512m -cp bench/target/benchmarks.jar perpwatch.bench.DriftScanBenchmark [--users=200000] [--runs=3]
+ * [--encoding=zstd|base64]</pre>
  */
 public final class DriftScanBenchmark {
     private DriftScanBenchmark() {}
@@ -47,13 +49,12 @@ public final class DriftScanBenchmark {
             for (int run = 1; run <= runs; run++) {
                 resetPeaks();
                 long start = System.nanoTime();
-                last = new DriftLiqMapScanner(
-                                client, perpwatch.feeds.onchain.ProgramProfile.DRIFT_V2, 0, System::currentTimeMillis)
-                        .scan();
+                last = new DriftLiqMapScanner(client, ProgramProfile.DRIFT_V2, 0, System::currentTimeMillis).scan();
                 long wall = (System.nanoTime() - start) / 1_000_000;
                 walls.add(wall);
                 System.out.printf(
-                        "run %d: %,d accounts, %,d SOL-PERP positions (%,d with a liquidation price) in %,d ms; peak heap %.1f MB of %.0f MB max%n",
+                        "run %d: %,d accounts, %,d SOL-PERP positions (%,d with a liquidation price) in %,d ms; "
+                                + "peak heap %.1f MB of %.0f MB max%n",
                         run,
                         last.accounts(),
                         last.positions().size(),

@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import perpwatch.functions.lambda.ApiGatewayHandler;
+import perpwatch.local.net.FreePorts;
 import perpwatch.local.redis.LocalRedis;
 
 /**
@@ -35,7 +36,7 @@ public class LambdaColdStartBenchmark {
 
     @Setup(Level.Trial)
     public void startRedis() throws Exception {
-        redis = LocalRedis.start(perpwatch.local.net.FreePorts.any());
+        redis = LocalRedis.start(FreePorts.any());
         System.setProperty("perpwatch.redis.url", redis.url());
     }
 

@@ -27,7 +27,8 @@ import perpwatch.core.testing.TestRedis;
  * streams with book-sized entries:
  * <ul>
  *   <li>{@code lastIds}: {@link RedisStreams#lastIds} for all six, one EVALSHA, ids only;</li>
- *   <li>{@code lastEntries}: six {@link RedisStreams#last} calls, one round trip each, whole entries (today's read).</li>
+ *   <li>{@code lastEntries}: six {@link RedisStreams#last} calls, one round trip each, whole entries (today's
+ *   read).</li>
  * </ul>
  * Average time per call, one client thread; loopback, so a real network adds its round trip to each of the six
  * {@code last} calls but once to {@code lastIds}.

@@ -21,6 +21,7 @@ import software.amazon.awscdk.services.cloudwatch.GraphWidget;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.events.CronOptions;
@@ -232,7 +233,7 @@ public final class ApiStack extends Stack {
         Metric age = consumer.function()
                 .metric(
                         "IteratorAge",
-                        software.amazon.awscdk.services.cloudwatch.MetricOptions.builder()
+                        MetricOptions.builder()
                                 .statistic("Maximum")
                                 .period(Duration.minutes(1))
                                 .build());
@@ -294,7 +295,7 @@ public final class ApiStack extends Stack {
         Metric iteratorAge = archiver.function()
                 .metric(
                         "IteratorAge",
-                        software.amazon.awscdk.services.cloudwatch.MetricOptions.builder()
+                        MetricOptions.builder()
                                 .statistic("Maximum")
                                 .period(Duration.minutes(1))
                                 .build());
@@ -354,7 +355,7 @@ public final class ApiStack extends Stack {
         Alarm guardsDown = Alarm.Builder.create(this, "GuardsUnavailable")
                 .alarmName(stage.name("guards-unavailable"))
                 .alarmDescription("the guards answered data_source: unavailable (Redis unreachable or no data at all)")
-                .metric(unavailableLines.metric(software.amazon.awscdk.services.cloudwatch.MetricOptions.builder()
+                .metric(unavailableLines.metric(MetricOptions.builder()
                         .statistic("Sum")
                         .period(Duration.minutes(1))
                         .build()))

@@ -38,9 +38,9 @@ public record Artifacts(Path functionsJar, Path archiveJar, Path feedTasksDir, P
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException(
-                    "not built yet: " + missing
-                            + "; run `mvn -B -q -pl functions,archive,feed-tasks,web-static -am package -DskipTests` from the repository root");
+            throw new IllegalStateException("not built yet: " + missing
+                    + "; run `mvn -B -q -pl functions,archive,feed-tasks,web-static -am package "
+                    + "-DskipTests` from the repository root");
         }
         return this;
     }

@@ -138,7 +138,7 @@ public final class FeedsStack extends Stack {
                     .build();
             services.put(feed.task(), service);
 
-            feed.silenceAlarm().ifPresent(silence -> silenceAlarm(stage, data, feed, silence));
+            feed.silenceAlarm().ifPresent(silence -> silenceAlarm(stage, data, feed, silence.toMinutes()));
         }
     }
 
@@ -146,11 +146,11 @@ public final class FeedsStack extends Stack {
      * The task's {@code RecordsWritten} (an EMF line it prints every minute) summed per minute; no data counts as
      * silence, so a dead task alarms as surely as a quiet one.
      */
-    private void silenceAlarm(StageConfig stage, DataStack data, FeedService feed, java.time.Duration silence) {
-        long periodMinutes = silence.toMinutes() > 60 ? 60 : 1;
+    private void silenceAlarm(StageConfig stage, DataStack data, FeedService feed, long silenceMinutes) {
+        long periodMinutes = silenceMinutes > 60 ? 60 : 1;
         Alarm alarm = Alarm.Builder.create(this, feed.id() + "Silent")
                 .alarmName(stage.name(feed.task() + "-silent"))
-                .alarmDescription(feed.task() + " wrote no record for " + silence.toMinutes() + " min")
+                .alarmDescription(feed.task() + " wrote no record for " + silenceMinutes + " min")
                 .metric(Metric.Builder.create()
                         .namespace(stage.metricsNamespace())
                         .metricName("RecordsWritten")
@@ -160,7 +160,7 @@ public final class FeedsStack extends Stack {
                         .build())
                 .threshold(1)
                 .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
-                .evaluationPeriods((int) (silence.toMinutes() / periodMinutes))
+                .evaluationPeriods((int) (silenceMinutes / periodMinutes))
                 .treatMissingData(TreatMissingData.BREACHING)
                 .build();
         alarm.addAlarmAction(new SnsAction(data.alarms()));

@@ -18,10 +18,12 @@ import perpwatch.feeds.ws.ReconnectPolicy;
 /**
  * Everything the feed tasks read from the environment, with its default.
  *
- * @param barCloseSilence     {@code PERPWATCH_BAR_CLOSE_SILENCE} (10s; the older {@code PERPWATCH_BAR_CLOSE_GRACE} is read
+ * @param barCloseSilence     {@code PERPWATCH_BAR_CLOSE_SILENCE} (10s; the older {@code PERPWATCH_BAR_CLOSE_GRACE} is
+ * read
  *                            when the new name is unset): how long after a minute ends a quiet market's bar waits for
  *                            stragglers and missing ids; a trade of a later minute closes it sooner
- * @param binanceMaxConnAge   {@code PERPWATCH_BINANCE_MAX_CONN_AGE} (23h50m as 1430m): rotate before Binance's 24 h cut-off
+ * @param binanceMaxConnAge   {@code PERPWATCH_BINANCE_MAX_CONN_AGE} (23h50m as 1430m): rotate before Binance's 24 h
+ * cut-off
  * @param redisBacklog        {@code PERPWATCH_REDIS_BACKLOG} (100000): records held for Redis during an outage
  * @param fundingPoll         {@code PERPWATCH_FUNDING_POLL} (60s): Bybit open interest and funding poll interval
  * @param restTimeout         {@code PERPWATCH_REST_TIMEOUT} (10s): any venue REST call
@@ -35,7 +37,8 @@ import perpwatch.feeds.ws.ReconnectPolicy;
  *                            liquidation map scans, with its ids, layouts and hosts
  * @param onchainDataApi      {@code PERPWATCH_ONCHAIN_DATA_API} (the profile's data API; the older
  *                            {@code PERPWATCH_DRIFT_DATA_API} is still read): funding rates for the map, optional
- * @param book                the binance-book task's tuning, its publication cadence from the environment ({@link BookSettings})
+ * @param book                the binance-book task's tuning, its publication cadence from the environment ({@link
+ * BookSettings})
  */
 public record FeedConfig(
         RedisConfig redis,

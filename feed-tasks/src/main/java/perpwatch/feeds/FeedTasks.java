@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import perpwatch.core.instrument.Instrument;
 import perpwatch.core.kinesis.DurableLogBuffer;
@@ -39,7 +40,9 @@ import perpwatch.feeds.ws.Backoff;
 
 /** The catalogue of feed tasks by name ({@code --task=NAME}), each built once per instrument. */
 public final class FeedTasks {
-    /** What a task factory gets: the config, one Redis client, the instrument to watch, and where writers are counted. */
+    /**
+     * What a task factory gets: the config, one Redis client, the instrument to watch, and where writers are counted.
+     */
     public record Context(
             FeedConfig config, RedisStreams redis, Instrument instrument, DurableLogBuffer log, WriteTally tally) {
         /** Redis, and the durable log when it is on; its writes count toward the task's {@code RecordsWritten}. */
@@ -125,7 +128,7 @@ public final class FeedTasks {
                         ctx.config().onchainProgram(),
                         ctx.instrument().driftPerpMarket(),
                         System::currentTimeMillis,
-                        java.util.Optional.of(funding)),
+                        Optional.of(funding)),
                 publisher,
                 ctx.config().liqMapArchive().map(LiqMapArchive::create),
                 ctx.config().driftScanInterval());

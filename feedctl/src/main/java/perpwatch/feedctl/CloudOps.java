@@ -1,5 +1,6 @@
 package perpwatch.feedctl;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,7 +41,7 @@ public final class CloudOps implements AutoCloseable {
 
     /** Service name → "running/desired", for every service of the feeds cluster. */
     public Map<String, String> runningCounts() {
-        List<String> arns = new java.util.ArrayList<>();
+        List<String> arns = new ArrayList<>();
         ecs.listServicesPaginator(b -> b.cluster(config.cluster()))
                 .serviceArns()
                 .forEach(arns::add);

@@ -83,7 +83,8 @@ public final class FeedCtl {
     private int restart(String task) {
         if (config.stage().isEmpty()) {
             out.println(
-                    "restart needs PERPWATCH_STAGE (the ECS services of a deployed stage); the local cloud restarts with ./perpwatch local");
+                    "restart needs PERPWATCH_STAGE (the ECS services of a deployed stage); the local cloud restarts "
+                            + "with ./perpwatch local");
             return 2;
         }
         try (CloudOps ops = cloud.apply(config)) {
@@ -113,8 +114,8 @@ public final class FeedCtl {
             return 2;
         }
         if (config.stage().isEmpty()) {
-            out.println(
-                    "rollup needs PERPWATCH_STAGE (it invokes perpwatch-<stage>-rollup); the local cloud rolls the previous hour every 5 minutes by itself");
+            out.println("rollup needs PERPWATCH_STAGE (it invokes perpwatch-<stage>-rollup); the local cloud rolls the "
+                    + "previous hour every 5 minutes by itself");
             return 2;
         }
         try (CloudOps ops = cloud.apply(config)) {

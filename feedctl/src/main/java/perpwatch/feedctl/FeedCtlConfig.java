@@ -11,10 +11,13 @@ import perpwatch.core.redis.RedisConfig;
  * What feedctl talks to.
  *
  * @param stage       {@code PERPWATCH_STAGE} (unset: the local cloud, Redis only): the CDK stage whose ECS cluster
- *                    ({@code perpwatch-<stage>-feeds}) and rollup Lambda ({@code perpwatch-<stage>-rollup:live}) it drives
- * @param awsEndpoint {@code PERPWATCH_AWS_ENDPOINT}: ECS and Lambda at an emulator (LocalStack after {@code cdklocal deploy})
+ *                    ({@code perpwatch-<stage>-feeds}) and rollup Lambda ({@code perpwatch-<stage>-rollup:live}) it
+ *                    drives
+ * @param awsEndpoint {@code PERPWATCH_AWS_ENDPOINT}: ECS and Lambda at an emulator (LocalStack after {@code cdklocal
+ * deploy})
  * @param region      {@code AWS_REGION} (us-east-1)
- * @param redis       {@code PERPWATCH_REDIS_URL}, {@code PERPWATCH_REDIS_AUTH} or {@code PERPWATCH_REDIS_AUTH_SECRET_ARN}
+ * @param redis       {@code PERPWATCH_REDIS_URL}, {@code PERPWATCH_REDIS_AUTH} or {@code
+ * PERPWATCH_REDIS_AUTH_SECRET_ARN}
  */
 public record FeedCtlConfig(
         Optional<String> stage,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.archive.KinesisLogReader;
@@ -57,7 +59,7 @@ public final class LocalCloud implements AutoCloseable {
     private LocalRedis redis;
     private Simulators simulators;
     private S3ArchiveStore archiveStore;
-    private java.util.function.UnaryOperator<java.net.URI> kinesisRoute = java.util.function.UnaryOperator.identity();
+    private UnaryOperator<URI> kinesisRoute = UnaryOperator.identity();
 
     public static void main(String[] args) {
         LocalCloudOptions options;
@@ -281,7 +283,7 @@ public final class LocalCloud implements AutoCloseable {
 
     private String archiveEndpoint;
 
-    public java.util.Optional<String> archiveEndpoint() {
+    public Optional<String> archiveEndpoint() {
         return Optional.ofNullable(archiveEndpoint);
     }
 
@@ -323,7 +325,7 @@ public final class LocalCloud implements AutoCloseable {
      * Sends the feeds' and the webhook's durable-log traffic through another endpoint (a fault-injecting proxy in
      * the hardening harness); the archiver still reads the emulator directly. Call before {@link #start}.
      */
-    public void routeKinesis(java.util.function.UnaryOperator<java.net.URI> route) {
+    public void routeKinesis(UnaryOperator<URI> route) {
         this.kinesisRoute = route;
     }
 

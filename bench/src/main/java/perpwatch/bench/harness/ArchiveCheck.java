@@ -3,6 +3,7 @@ package perpwatch.bench.harness;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import perpwatch.archive.ArchivePaths;
 import perpwatch.archive.ArchiveRows;
 import perpwatch.archive.Dataset;
@@ -37,9 +38,10 @@ final class ArchiveCheck {
         return new Count(rows[0], distinct.size());
     }
 
-    /** Every archived row of a stream written in the hours the window touches (rolled as the scheduled rollup would). */
-    void forEachRow(
-            String streamKey, long fromMs, long toMs, java.util.function.Consumer<Map<String, String>> visitor) {
+    /**
+     * Every archived row of a stream written in the hours the window touches (rolled as the scheduled rollup would).
+     */
+    void forEachRow(String streamKey, long fromMs, long toMs, Consumer<Map<String, String>> visitor) {
         Dataset.Located located =
                 Dataset.locate(streamKey).orElseThrow(() -> new IllegalArgumentException("not archived: " + streamKey));
         HourlyRollup rollup = new HourlyRollup(store);

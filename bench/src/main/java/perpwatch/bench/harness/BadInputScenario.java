@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,8 @@ final class BadInputScenario implements Scenario {
     public Result run(HarnessContext ctx) throws Exception {
         StringBuilder md = new StringBuilder(
                 "Mutants from a seeded mutator (seed 42): each keeps most of a well-formed message, so it gets "
-                        + "past the first checks and into the parsers.\n\n| input | sent | refused and counted | other outcomes | unhandled |\n|---|---|---|---|---|\n");
+                        + "past the first checks and into the parsers.\n\n| input | sent | refused and counted | "
+                        + "other outcomes | unhandled |\n|---|---|---|---|---|\n");
         boolean passed = venueFrames(ctx, md);
         passed &= webhookBodies(ctx, md);
         passed &= rpcAnswers(md);
@@ -61,7 +63,8 @@ final class BadInputScenario implements Scenario {
                 .append('\n')
                 .append(
                         passed
-                                ? "Held: no crash, no unhandled exception, every refusal counted, the feeds still live after."
+                                ? "Held: no crash, no unhandled exception, every refusal counted, the feeds still "
+                                        + "live after."
                                 : "Did not hold: see the table.")
                 .append('\n');
         return new Result(title(), passed, md.toString());
@@ -115,8 +118,10 @@ final class BadInputScenario implements Scenario {
         boolean freshLiq =
                 !ctx.entries(ctx.liquidations(), check, Long.MAX_VALUE).isEmpty();
         md.append(String.format(
-                "| venue frames (Binance aggTrade and forceOrder, OKX trades and liquidation-orders, Bybit allLiquidation) | %,d "
-                        + "| %,d malformed | %,d other refusals (venue error, wrong symbol, unknown channel); the rest parsed as valid data | %d |%n",
+                "| venue frames (Binance aggTrade and forceOrder, OKX trades and liquidation-orders, Bybit "
+                        + "allLiquidation) | %,d "
+                        + "| %,d malformed | %,d other refusals (venue error, wrong symbol, unknown channel); the "
+                        + "rest parsed as valid data | %d |%n",
                 VENUE_FRAMES, malformed, refused, listenerErrors));
         afterVenueFrames = String.format(
                 "After the venue mutants: price written %s, liquidations written %s. OKX frames reach two tasks "
@@ -146,8 +151,7 @@ final class BadInputScenario implements Scenario {
         for (int i = 0; i < WEBHOOK_BODIES; i++) {
             String body = mutator.mutate(GeneratedDriftTransactions.batch(1, System.currentTimeMillis()));
             String secret = i % 100 == 99 ? "Bearer wrong" : auth;
-            byte[] bytes =
-                    i % 500 == 499 ? new byte[2 * 1024 * 1024] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] bytes = i % 500 == 499 ? new byte[2 * 1024 * 1024] : body.getBytes(StandardCharsets.UTF_8);
             HttpResponse<String> r = http.send(
                     HttpRequest.newBuilder(webhook)
                             .timeout(Duration.ofSeconds(10))
@@ -165,7 +169,8 @@ final class BadInputScenario implements Scenario {
                 .sum();
         int badBody = statuses.getOrDefault(400, 0);
         md.append(String.format(
-                "| Helius webhook deliveries (1 %% wrong secret, 0.2 %% of 2 MiB) | %,d | %,d `bad_body` (counter: %,d) | statuses %s | %d server errors |%n",
+                "| Helius webhook deliveries (1 %% wrong secret, 0.2 %% of 2 MiB) | %,d | %,d `bad_body` (counter: "
+                        + "%,d) | statuses %s | %d server errors |%n",
                 WEBHOOK_BODIES, badBody, malformed, statuses, serverErrors));
         return serverErrors == 0 && malformed == badBody;
     }
@@ -221,8 +226,10 @@ final class BadInputScenario implements Scenario {
             }
         }
         md.append(String.format(
-                "| Solana RPC answers (getProgramAccounts streamed, getMultipleAccounts) | %,d | %,d `SolanaRpcException` "
-                        + "| %,d read (mutation left it valid, or only some accounts unreadable, which the scan counts) | %d |%n",
+                "| Solana RPC answers (getProgramAccounts streamed, getMultipleAccounts) | %,d | %,d "
+                        + "`SolanaRpcException` "
+                        + "| %,d read (mutation left it valid, or only some accounts unreadable, which the scan "
+                        + "counts) | %d |%n",
                 RPC_ANSWERS, refused, decodedOrSkipped, unhandled));
         return unhandled == 0;
     }

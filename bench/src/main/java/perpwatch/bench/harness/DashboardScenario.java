@@ -33,7 +33,8 @@ final class DashboardScenario implements Scenario {
             return new Result(
                     title(),
                     true,
-                    "Skipped: run from the repository root after `./perpwatch test` (it installs the dashboard's packages).\n");
+                    "Skipped: run from the repository root after `./perpwatch test` (it installs the dashboard's "
+                            + "packages).\n");
         }
         Process node = new ProcessBuilder("node", script.toString())
                 .redirectErrorStream(true)
@@ -60,7 +61,8 @@ final class DashboardScenario implements Scenario {
         }
         StringBuilder md = new StringBuilder(
                 "`node web-static/e2e/dashboard.e2e.mjs`: a fresh local cloud, 24 h of funding samples and an hour "
-                        + "of liquidations, the dashboard in headless Chromium at 1440×900, React's `<Profiler>` time per render.\n\n"
+                        + "of liquidations, the dashboard in headless Chromium at 1440×900, React's `<Profiler>` "
+                        + "time per render.\n\n"
                         + "| component | renders | median ms | max ms |\n|---|---|---|---|\n");
         boolean withinBudget = true;
         int components = 0;
@@ -100,8 +102,8 @@ final class DashboardScenario implements Scenario {
                         withinBudget
                                 ? "Every component's median render is under 50 ms."
                                 : "A component's median render is over 50 ms.")
-                .append(
-                        " Worst single renders share the two cores with the cloud and the browser; see the max column.\n");
+                .append(" Worst single renders share the two cores with the cloud and the browser; see the max "
+                        + "column.\n");
         return new Result(title(), ran && withinBudget, md.toString());
     }
 }

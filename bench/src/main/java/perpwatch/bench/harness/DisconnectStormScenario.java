@@ -1,5 +1,6 @@
 package perpwatch.bench.harness;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,20 +83,22 @@ final class DisconnectStormScenario implements Scenario {
 
         StringBuilder md = new StringBuilder();
         md.append(String.format(
-                "%d rounds, one every %.1f s (%d s): each round cuts every socket of the Binance, OKX and Bybit simulators "
-                        + "without a close handshake (code 1006), under %,d msgs/s of mixed traffic. Trades sent while a feed is "
-                        + "reconnecting are gone, as on a real venue; what matters is that the loss is counted and nothing is "
+                "%d rounds, one every %.1f s (%d s): each round cuts every socket of the Binance, OKX and Bybit "
+                        + "simulators "
+                        + "without a close handshake (code 1006), under %,d msgs/s of mixed traffic. Trades sent "
+                        + "while a feed is "
+                        + "reconnecting are gone, as on a real venue; what matters is that the loss is counted and "
+                        + "nothing is "
                         + "written twice.%n%n",
                 drops, EVERY_MS / 1000.0, (stormEnd - start) / 1000, HarnessContext.FAULT_LOAD));
         md.append("| check | result |\n|---|---|\n");
         md.append(String.format(
                 "| minutes covered | %d (%s → %s UTC) |%n",
-                barsByMinute.size(),
-                java.time.Instant.ofEpochMilli(firstMinute),
-                java.time.Instant.ofEpochMilli(lastMinute)));
+                barsByMinute.size(), Instant.ofEpochMilli(firstMinute), Instant.ofEpochMilli(lastMinute)));
         md.append(String.format("| minutes without a bar / with two | %d / %d |%n", missingMinutes, twice));
         md.append(String.format(
-                "| trades sent in the whole minutes above / in their bars | %,d / %,d (%,d missed while reconnecting) |%n",
+                "| trades sent in the whole minutes above / in their bars | %,d / %,d (%,d missed while "
+                        + "reconnecting) |%n",
                 tradesSent, tradesInBars, tradesSent - tradesInBars));
         md.append(String.format(
                 "| trade ids counted missing (gaps) over the whole storm, partial minutes too | %,d |%n", missingIds));

@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import perpwatch.bench.NearestRank;
 import perpwatch.bench.load.OpenLoopHttpDriver;
 import perpwatch.core.stream.StreamEntry;
 import perpwatch.core.stream.StreamKeys;
@@ -138,12 +141,12 @@ final class FreshnessScenario implements Scenario {
                 .append("Events with a venue time in the middle ")
                 .append(seconds)
                 .append(" s are measured. Lag = receive time of the first answer ")
-                .append(
-                        "that reflects the event − the event's venue time; split at the Redis entry id (when Redis made it visible). ")
-                .append(
-                        "A liquidation is in an answer when that answer's per-venue `liq_events_5m_by_venue` count includes it (rank among ")
-                .append(
-                        "the venue's in-window entries by id); a top-of-book change when the answer's book (`ts − ages_ms.spread_bps`, ")
+                .append("that reflects the event − the event's venue time; split at the Redis entry id (when Redis "
+                        + "made it visible). ")
+                .append("A liquidation is in an answer when that answer's per-venue `liq_events_5m_by_venue` count "
+                        + "includes it (rank among ")
+                .append("the venue's in-window entries by id); a top-of-book change when the answer's book (`ts − "
+                        + "ages_ms.spread_bps`, ")
                 .append("the last diff's transaction time) is at or past the diff.\n\n")
                 .append("| event | lag | p50 ms | p99 ms | max ms | events |\n|---|---|---|---|---|---|\n");
         md.append("| liquidation | venue → first answer | ")
@@ -172,7 +175,8 @@ final class FreshnessScenario implements Scenario {
         md.append(String.format("| seen in an answer | %,d | %,d |%n", liq.total.count(), bk.total.count()));
         md.append(String.format("| never seen | %,d | %,d |%n", liq.neverSeen, bk.neverSeen));
         md.append(String.format(
-                "| not judged | %,d (venue count unknown in every answer after it) | %,d (another diff in the same ms) |%n",
+                "| not judged | %,d (venue count unknown in every answer after it) | %,d (another diff in the same "
+                        + "ms) |%n",
                 liq.unjudged, bk.ambiguous));
         md.append(String.format(
                 "| answers sent after the first that showed it, without it | %,d | %,d |%n",
@@ -194,19 +198,23 @@ final class FreshnessScenario implements Scenario {
                 .sorted()
                 .toArray();
         md.append(String.format(
-                "%nPoller: %,d answers (%,d parsed), %.0f req/s achieved, %d failed; latency from due time (in this JVM; "
-                        + "`guards-load.md` has the answer latency from a separate process) over the measured %d s p50 %.2f / p99 %.2f / max %.1f ms, "
-                        + "over the whole poll (from a cold start) p99 %.1f / max %.1f ms; answers received in the measured window %,d (%.0f/s), "
+                "%nPoller: %,d answers (%,d parsed), %.0f req/s achieved, %d failed; latency from due time (in this "
+                        + "JVM; "
+                        + "`guards-load.md` has the answer latency from a separate process) over the measured %d s "
+                        + "p50 %.2f / p99 %.2f / max %.1f ms, "
+                        + "over the whole poll (from a cold start) p99 %.1f / max %.1f ms; answers received in the "
+                        + "measured window %,d (%.0f/s), "
                         + "longest gap between two answers %d ms. Distinct answers computed (seq): %,d. "
-                        + "`spread_bps` of answers whose book entry ends with a known diff matched the simulator's spread at that diff in %,d of %,d. "
+                        + "`spread_bps` of answers whose book entry ends with a known diff matched the simulator's "
+                        + "spread at that diff in %,d of %,d. "
                         + "Harness JVM CPU %.0f %% of a core, machine %.0f %% of 200 %%, %d GCs (longest %d ms).%n",
                 poll.latency().count(),
                 byRecv.size(),
                 poll.achievedRate(),
                 poll.failed(),
                 seconds,
-                measured.length == 0 ? 0 : perpwatch.bench.NearestRank.of(measured, 0.50) / 1000.0,
-                measured.length == 0 ? 0 : perpwatch.bench.NearestRank.of(measured, 0.99) / 1000.0,
+                measured.length == 0 ? 0 : NearestRank.of(measured, 0.50) / 1000.0,
+                measured.length == 0 ? 0 : NearestRank.of(measured, 0.99) / 1000.0,
                 measured.length == 0 ? 0 : measured[measured.length - 1] / 1000.0,
                 poll.latency().p99() / 1000.0,
                 poll.latency().max() / 1000.0,
@@ -236,7 +244,8 @@ final class FreshnessScenario implements Scenario {
                 && unreadable.get() == 0;
         if (!passed) {
             notes.add(String.format(
-                    "failed: %d liquidations never seen, %d + %d stale answers after an event was shown, %d of %d sent in Redis, %d unreadable answers",
+                    "failed: %d liquidations never seen, %d + %d stale answers after an event was shown, %d of %d "
+                            + "sent in Redis, %d unreadable answers",
                     liq.neverSeen, liq.regressions, bk.regressions, liq.inRedis, sent, unreadable.get()));
         }
         notes.forEach(n -> md.append("\n- ").append(n));
@@ -428,7 +437,7 @@ final class FreshnessScenario implements Scenario {
         // The check of the reading: an answer whose book ends with diff d (its marker is d's transaction time, and d
         // was
         // the last diff of that ms) must show the spread the simulator's book had after d.
-        java.util.Map<Long, Diff> lastOfMs = new java.util.HashMap<>();
+        Map<Long, Diff> lastOfMs = new HashMap<>();
         diffs.forEach(d -> lastOfMs.put(d.eventTime() - 2, d));
         long checked = 0;
         long matched = 0;

@@ -1,11 +1,14 @@
 package perpwatch.bench.harness;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +55,7 @@ public final class HardeningHarness {
                     chosen.add(Integer.parseInt(n.trim()));
                 }
             } else if (arg.startsWith("--rates=")) {
-                rates = java.util.Arrays.stream(arg.substring(8).split(","))
+                rates = Arrays.stream(arg.substring(8).split(","))
                         .mapToInt(r -> Integer.parseInt(r.trim()))
                         .toArray();
             } else if (arg.startsWith("--out=")) {
@@ -99,11 +102,12 @@ public final class HardeningHarness {
             // Its own cloud and a browser: run alone, after this one has stopped.
             results.add(new DashboardScenario().run(null));
         }
-        results.sort(java.util.Comparator.comparing(Scenario.Result::title));
+        results.sort(Comparator.comparing(Scenario.Result::title));
         String durableLog = System.getenv("PERPWATCH_DURABLE_LOG") != null
                 ? "PERPWATCH_DURABLE_LOG=" + System.getenv("PERPWATCH_DURABLE_LOG")
                         + " (no Kinesis emulator, no archive)"
-                : "off for scenarios 1 and 7 (each its own cloud); for 2, 3 and 5 (one cloud) and 4 (a fresh one), kinesis-local (Node, the engine LocalStack uses) behind the harness's "
+                : "off for scenarios 1 and 7 (each its own cloud); for 2, 3 and 5 (one cloud) and 4 (a fresh one), "
+                        + "kinesis-local (Node, the engine LocalStack uses) behind the harness's "
                         + "fault proxy, archived to S3Proxy";
         String report = Report.render(results, scale, started, Instant.now(), args, durableLog);
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -126,7 +130,7 @@ public final class HardeningHarness {
                 proxy[0] = new KinesisFaultProxy(emulator, kinesisProxyPort);
                 return proxy[0].endpoint();
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
         try {

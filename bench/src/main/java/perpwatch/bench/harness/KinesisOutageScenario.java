@@ -28,11 +28,12 @@ final class KinesisOutageScenario implements Scenario {
         long throttling = ctx.scaled(THROTTLE_MS);
         StringBuilder md = new StringBuilder();
         md.append(String.format(
-                "Under %,d msgs/s: the proxy in front of kinesis-local refuses connections for %d s, then answers %d %% "
+                "Under %,d msgs/s: the proxy in front of kinesis-local refuses connections for %d s, then answers "
+                        + "%d %% "
                         + "of `PutRecords` calls with `ProvisionedThroughputExceededException` for %d s.%n%n",
                 HarnessContext.FAULT_LOAD, outage / 1000, 50, throttling / 1000));
-        md.append(
-                "| phase | log backlog peak | drained in | records shipped | dropped (loss counter) |\n|---|---|---|---|---|\n");
+        md.append("| phase | log backlog peak | drained in | records shipped | dropped (loss counter) "
+                + "|\n|---|---|---|---|---|\n");
         Map<String, Long> start = ctx.counters();
         ctx.market().load(HarnessContext.FAULT_LOAD);
         long from = System.currentTimeMillis() / 1_000 * 1_000 + 1_000;

@@ -30,11 +30,13 @@ final class RedisOutageScenario implements Scenario {
                 "Redis killed for %d s under %,d msgs/s, then started on the same port: first with the data it had "
                         + "(dumped just before the kill), then empty. Guards asked every 200 ms.%n%n",
                 outage / 1000, HarnessContext.FAULT_LOAD));
-        md.append(
-                "| restart | guards answers in the outage: unavailable / other / **live** | first live answer after restart | "
-                        + "feeds' Redis backlog peak → after | records dropped | liquidations during the outage: sent / in Redis after | "
-                        + "liquidations of the whole window: sent / in Parquet | webhook signatures taken (200) / once in Redis / doubled in Redis / "
-                        + "Parquet rows / distinct |\n|---|---|---|---|---|---|---|---|\n");
+        md.append("| restart | guards answers in the outage: unavailable / other / **live** | first live answer after "
+                + "restart | "
+                + "feeds' Redis backlog peak → after | records dropped | liquidations during the outage: "
+                + "sent / in Redis after | "
+                + "liquidations of the whole window: sent / in Parquet | webhook signatures taken (200) / "
+                + "once in Redis / doubled in Redis / "
+                + "Parquet rows / distinct |\n|---|---|---|---|---|---|---|---|\n");
         boolean passed = true;
         ctx.market().load(HarnessContext.FAULT_LOAD);
         try {
@@ -136,7 +138,8 @@ final class RedisOutageScenario implements Scenario {
         md.append('\n')
                 .append(
                         passed
-                                ? "Held: no live answer without Redis, live again within 5 s, nothing lost in Redis or the archive; every webhook "
+                                ? "Held: no live answer without Redis, live again within 5 s, nothing lost in Redis "
+                                        + "or the archive; every webhook "
                                         + "delivery taken (200) and each signature once in Redis and once in Parquet."
                                 : "Did not hold: see the table.")
                 .append('\n');

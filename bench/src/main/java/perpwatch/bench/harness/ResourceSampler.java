@@ -1,11 +1,13 @@
 package perpwatch.bench.harness;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import javax.management.ListenerNotFoundException;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
@@ -31,8 +33,7 @@ final class ResourceSampler implements AutoCloseable {
     /** One collection of this JVM: when it started (epoch ms) and how long it took. */
     record Pause(long startMs, long durationMs) {}
 
-    private final com.sun.management.OperatingSystemMXBean os =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final Thread thread;
     private final long gcBefore = gcCount();
@@ -111,7 +112,7 @@ final class ResourceSampler implements AutoCloseable {
         for (NotificationEmitter emitter : collectorEmitters()) {
             try {
                 emitter.removeNotificationListener(onCollection);
-            } catch (javax.management.ListenerNotFoundException e) {
+            } catch (ListenerNotFoundException e) {
                 // stop() ran twice: already removed
             }
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import perpwatch.core.stream.StreamEntry;
 import perpwatch.core.stream.StreamKey;
 import perpwatch.core.stream.StreamKeys;
@@ -44,10 +45,10 @@ final class ThroughputScenario implements Scenario {
                 .append(seconds)
                 .append(" s (the first 5 s not measured), then 5 s to settle. ")
                 .append("Mix: 50 % Binance aggTrade, 20 % Binance depth diffs, 20 % OKX trades (USDT and USDC swaps), ")
-                .append(
-                        "10 % liquidations on Binance, OKX and Bybit in turn. Lag = Redis entry id (ms) − venue event time (ms).\n\n")
-                .append(
-                        "| msgs/s asked | achieved | stream | p50 ms | p99 ms | max ms | records |\n|---|---|---|---|---|---|---|\n");
+                .append("10 % liquidations on Binance, OKX and Bybit in turn. Lag = Redis entry id (ms) − venue "
+                        + "event time (ms).\n\n")
+                .append("| msgs/s asked | achieved | stream | p50 ms | p99 ms | max ms | records "
+                        + "|\n|---|---|---|---|---|---|---|\n");
         List<String> resources = new ArrayList<>();
         boolean passed = true;
         List<String> notes = new ArrayList<>();
@@ -123,14 +124,14 @@ final class ThroughputScenario implements Scenario {
                         rate, sentLiq, stored, dropped));
             }
         }
-        md.append(
-                        "\n| msgs/s | harness JVM CPU (100 % = 1 core) | machine CPU (of 200 %) | heap max | GCs | longest GC ms | liquidations in Redis / sent | dropped | malformed |\n")
+        md.append("\n| msgs/s | harness JVM CPU (100 % = 1 core) | machine CPU (of 200 %) | heap max | GCs | "
+                        + "longest GC ms | liquidations in Redis / sent | dropped | malformed |\n")
                 .append("|---|---|---|---|---|---|---|---|---|\n");
         resources.forEach(r -> md.append(r).append('\n'));
-        md.append(
-                        "\nThe harness JVM holds the simulators (they build and send every frame), all feed tasks and the API; Redis is a ")
-                .append(
-                        "separate process on the same two cores. This cloud runs without the durable log: the Kinesis emulator cannot take ")
+        md.append("\nThe harness JVM holds the simulators (they build and send every frame), all feed tasks "
+                        + "and the API; Redis is a ")
+                .append("separate process on the same two cores. This cloud runs without the durable log: the "
+                        + "Kinesis emulator cannot take ")
                 .append("these rates on this box (scenario 4 tests the log).\n");
         notes.forEach(n -> md.append("\n- ").append(n));
         md.append('\n');
@@ -171,8 +172,8 @@ final class ThroughputScenario implements Scenario {
                 .append(", ")
                 .append(inPause)
                 .append(" |\n");
-        for (String venue : new java.util.TreeSet<>(
-                window.stream().map(e -> e.field("venue")).toList())) {
+        for (String venue :
+                new TreeSet<>(window.stream().map(e -> e.field("venue")).toList())) {
             rows.append("|  |  | ↳ ")
                     .append(venue)
                     .append(" | ")

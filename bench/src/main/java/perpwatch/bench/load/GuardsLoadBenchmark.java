@@ -21,7 +21,8 @@ import perpwatch.local.net.FreePorts;
  * synthetic mode, every feed task, the API on Netty), so the figures include a server that is busy with feeds too.
  * {@code --no-cache} turns the guards' 5 s answer cache off: every request then reads Redis.
  *
- * <pre>java -cp bench/target/benchmarks.jar perpwatch.bench.load.GuardsLoadBenchmark --rate=1000 --seconds=60 [--connections=16] [--no-cache] [--url=…]</pre>
+ * <pre>java -cp bench/target/benchmarks.jar perpwatch.bench.load.GuardsLoadBenchmark --rate=1000 --seconds=60
+ * [--connections=16] [--no-cache] [--url=…]</pre>
  */
 public final class GuardsLoadBenchmark {
     private GuardsLoadBenchmark() {}

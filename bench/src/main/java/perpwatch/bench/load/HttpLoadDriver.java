@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
 
 /**
  * An open-loop load driver: request i is due at start + i / rate and its latency is measured from that due time,
@@ -65,8 +66,7 @@ final class HttpLoadDriver {
     }
 
     /** {@code requests.apply(i)} builds request {@code i} when it is due (microseconds; inside the measured time). */
-    Result run(java.util.function.IntFunction<HttpRequest> requests, int ratePerSecond, Duration length)
-            throws InterruptedException {
+    Result run(IntFunction<HttpRequest> requests, int ratePerSecond, Duration length) throws InterruptedException {
         int total = (int) (ratePerSecond * length.toSeconds());
         LatencyRecorder recorder = new LatencyRecorder(total);
         AtomicInteger failed = new AtomicInteger();

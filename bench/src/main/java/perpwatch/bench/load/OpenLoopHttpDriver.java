@@ -1,5 +1,6 @@
 package perpwatch.bench.load;
 
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +34,10 @@ import perpwatch.bench.NearestRank;
  * time (response − actual send; what {@code wrk} reports), so a driver that falls behind is visible as such.
  */
 public final class OpenLoopHttpDriver {
-    /** Receives every answer (on the connection's thread): its index, due, send and completion times (System.nanoTime), status and body. */
+    /**
+     * Receives every answer (on the connection's thread): its index, due, send and completion times (System.nanoTime),
+     * status and body.
+     */
     public interface Sink {
         void answer(long index, long dueNanos, long sentNanos, long doneNanos, int status, byte[] body);
     }
@@ -225,12 +230,12 @@ public final class OpenLoopHttpDriver {
                 if (colon < 0) {
                     continue;
                 }
-                String name = lines[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT);
+                String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
                 String value = lines[i].substring(colon + 1).trim();
                 switch (name) {
                     case "content-length" -> contentLength = Long.parseLong(value);
                     case "transfer-encoding" ->
-                        chunked = value.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+                        chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                     case "connection" ->
                         close = value.equalsIgnoreCase("close") || (close && !value.equalsIgnoreCase("keep-alive"));
                     default -> {}
@@ -238,7 +243,7 @@ public final class OpenLoopHttpDriver {
             }
             byte[] body;
             if (chunked) {
-                java.io.ByteArrayOutputStream collected = new java.io.ByteArrayOutputStream();
+                ByteArrayOutputStream collected = new ByteArrayOutputStream();
                 while (true) {
                     int lineEnd;
                     while ((lineEnd = indexOf(CRLF)) < 0) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import perpwatch.core.testing.TestKinesis;
 import perpwatch.core.testing.TestRedis;
+import perpwatch.functions.webhook.WebhookCounters;
 import perpwatch.local.helius.GeneratedDriftTransactions;
 
 /**
@@ -16,7 +17,8 @@ import perpwatch.local.helius.GeneratedDriftTransactions;
  * emulator, so each ack includes the Kinesis put and the atomic Redis append; {@code --no-log} leaves Kinesis out
  * to separate our own cost from the emulator's (a Node process, far slower than the AWS service).
  *
- * <pre>java -cp bench/target/benchmarks.jar perpwatch.bench.load.WebhookLoadBenchmark --rate=500 --seconds=60 --txs=10 [--no-log]</pre>
+ * <pre>java -cp bench/target/benchmarks.jar perpwatch.bench.load.WebhookLoadBenchmark --rate=500 --seconds=60 --txs=10
+ * [--no-log]</pre>
  */
 public final class WebhookLoadBenchmark {
     private static final String AUTH = "Bearer bench";
@@ -78,8 +80,7 @@ public final class WebhookLoadBenchmark {
                         "achieved rate %.1f/s, failed %d, statuses %s%n",
                         result.achievedRate(), result.failed(), result.statuses());
                 System.out.println("webhook counters: "
-                        + context.getBean(perpwatch.functions.webhook.WebhookCounters.class)
-                                .snapshot());
+                        + context.getBean(WebhookCounters.class).snapshot());
             } finally {
                 driver.close();
                 server.stop();

@@ -3,6 +3,7 @@ package perpwatch.core.config;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -36,7 +37,7 @@ public final class Env {
      * an environment variable. An unreadable secret fails with the variable's name, like any bad value.
      */
     public Env withSecrets(SecretSource secrets) {
-        Map<String, String> read = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, String> read = new ConcurrentHashMap<>();
         return new Env(name -> {
             String direct = lookup.apply(name);
             String arn = lookup.apply(name + SECRET_ARN_SUFFIX);
@@ -85,7 +86,10 @@ public final class Env {
         }
     }
 
-    /** Durations are written in milliseconds ({@code 1500}) or with a unit ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}). */
+    /**
+     * Durations are written in milliseconds ({@code 1500}) or with a unit ({@code 500ms}, {@code 30s}, {@code 5m},
+     * {@code 1h}).
+     */
     public Duration duration(String name, Duration defaultValue) {
         String value = string(name, null);
         if (value == null) {

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Seeded mutations of real frames (used by the fuzz tests and the hardening harness): what a flaky link, a buggy venue or an attacker sends. Each mutant keeps most of
+ * Seeded mutations of real frames (used by the fuzz tests and the hardening harness): what a flaky link, a buggy venue
+ * or an attacker sends. Each mutant keeps most of
  * the frame, so it gets past the first checks and reaches the deep parsing code.
  */
 public final class FrameMutator {

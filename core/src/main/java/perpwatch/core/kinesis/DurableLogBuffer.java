@@ -1,5 +1,6 @@
 package perpwatch.core.kinesis;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class DurableLogBuffer implements AutoCloseable {
     private long dropped;
     private long offered;
     /** Random per process, so ids from two tasks, or from before and after a restart, never collide. */
-    private final String producer = Long.toHexString(new java.security.SecureRandom().nextLong());
+    private final String producer = Long.toHexString(new SecureRandom().nextLong());
 
     private long failedBatches;
     private long refused;
@@ -118,7 +119,8 @@ public final class DurableLogBuffer implements AutoCloseable {
             // A frame that raced its task's close: nothing will ship it, so it is counted as lost, not queued.
             dropped++;
             LOG.warn(
-                    "durable log closed: a record of {} arrived after its writers closed and is not logged (total dropped {})",
+                    "durable log closed: a record of {} arrived after its writers closed and is not logged (total "
+                            + "dropped {})",
                     stream,
                     dropped);
             return false;
@@ -237,7 +239,8 @@ public final class DurableLogBuffer implements AutoCloseable {
                     currentBatch = Math.max(MIN_BATCH, currentBatch / 2);
                 }
                 LOG.error(
-                        "durable log: shipper failed on a batch of {} ({} queued, {} such failures so far), retrying in {} ms",
+                        "durable log: shipper failed on a batch of {} ({} queued, {} such failures so far), "
+                                + "retrying in {} ms",
                         batch.size(),
                         backlog(),
                         errors,

@@ -1,5 +1,6 @@
 package perpwatch.core.kinesis;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -43,14 +44,15 @@ public final class KinesisRecordSink {
     /**
      * The size Kinesis counts for a record (its data plus its partition key).
      *
-     * @throws RecordTooLargeException when that is over {@link #MAX_BYTES_PER_RECORD}: such a record can never be written
+     * @throws RecordTooLargeException when that is over {@link #MAX_BYTES_PER_RECORD}: such a record can never be
+     * written
      */
     public static int checkSize(LogRecord record) {
         return sizeOf(record, LogRecordCodec.encode(record));
     }
 
     private static int sizeOf(LogRecord record, byte[] data) {
-        int size = data.length + record.stream().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int size = data.length + record.stream().getBytes(StandardCharsets.UTF_8).length;
         if (size > MAX_BYTES_PER_RECORD) {
             throw new RecordTooLargeException(record.stream(), size);
         }

@@ -10,7 +10,8 @@ import java.util.Map;
 import perpwatch.core.stream.MalformedRecordException;
 
 /**
- * The Kinesis record body: UTF-8 JSON {@code {"stream":"<redis key>","written_ms":<epoch ms>,"id":"<producer>-<n>","fields":{…}}}
+ * The Kinesis record body: UTF-8 JSON {@code {"stream":"<redis key>","written_ms":<epoch
+ * ms>,"id":"<producer>-<n>","fields":{…}}}
  * ({@code id} only when the producer gave one), every
  * field value a string as in Redis. Field order is kept, so a record's bytes are a function of its content.
  */

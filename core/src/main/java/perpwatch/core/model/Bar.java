@@ -73,7 +73,10 @@ public record Bar(
                 0);
     }
 
-    /** The same numbers, ignoring when and how often they were published: whether a re-publication would say anything new. */
+    /**
+     * The same numbers, ignoring when and how often they were published: whether a re-publication would say anything
+     * new.
+     */
     public boolean sameContentAs(Bar other) {
         return other != null
                 && openTime == other.openTime

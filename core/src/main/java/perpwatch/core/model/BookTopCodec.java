@@ -8,7 +8,10 @@ import java.util.Map;
 import perpwatch.core.stream.FieldCodec;
 import perpwatch.core.stream.Fields;
 
-/** {@code market:<sym>usdt:book}: {@code bid_px bid_qty ask_px ask_qty spread_bps depth_bid_usd depth_ask_usd ts recv_ts}. */
+/**
+ * {@code market:<sym>usdt:book}: {@code bid_px bid_qty ask_px ask_qty spread_bps depth_bid_usd depth_ask_usd ts
+ * recv_ts}.
+ */
 public final class BookTopCodec implements FieldCodec<BookTop> {
     public static final BookTopCodec INSTANCE = new BookTopCodec();
 

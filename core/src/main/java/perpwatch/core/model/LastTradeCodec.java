@@ -10,7 +10,9 @@ import perpwatch.core.stream.FieldCodec;
 import perpwatch.core.stream.Fields;
 import perpwatch.core.stream.MalformedRecordException;
 
-/** {@code market:<sym>usdc:trades} and {@code market:<sym>usdt:okx_trades}: {@code symbol price side size ts recv_ts}. */
+/**
+ * {@code market:<sym>usdc:trades} and {@code market:<sym>usdt:okx_trades}: {@code symbol price side size ts recv_ts}.
+ */
 public final class LastTradeCodec implements FieldCodec<LastTrade> {
     public static final LastTradeCodec INSTANCE = new LastTradeCodec();
 

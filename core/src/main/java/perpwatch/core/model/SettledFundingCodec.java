@@ -10,7 +10,10 @@ import perpwatch.core.stream.FieldCodec;
 import perpwatch.core.stream.Fields;
 import perpwatch.core.stream.MalformedRecordException;
 
-/** {@code market:<sym>usdt:funding_settled}: {@code symbol funding_rate funding_rate_8h funding_interval_h funding_apr ts recv_ts}. */
+/**
+ * {@code market:<sym>usdt:funding_settled}: {@code symbol funding_rate funding_rate_8h funding_interval_h funding_apr
+ * ts recv_ts}.
+ */
 public final class SettledFundingCodec implements FieldCodec<SettledFunding> {
     public static final SettledFundingCodec INSTANCE = new SettledFundingCodec();
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import perpwatch.core.kinesis.DurableLogBuffer;
 import perpwatch.core.stream.StreamKey;
 
 /**
@@ -28,14 +29,13 @@ public final class BufferedStreamWriter {
     private boolean closed;
 
     /** Also receives every record, when the durable log is on; Redis failures never affect it. */
-    private final perpwatch.core.kinesis.DurableLogBuffer log;
+    private final DurableLogBuffer log;
 
     public BufferedStreamWriter(RedisStreams redis, int capacity, LongSupplier clock) {
         this(redis, capacity, clock, null);
     }
 
-    public BufferedStreamWriter(
-            RedisStreams redis, int capacity, LongSupplier clock, perpwatch.core.kinesis.DurableLogBuffer log) {
+    public BufferedStreamWriter(RedisStreams redis, int capacity, LongSupplier clock, DurableLogBuffer log) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be >= 1");
         }

@@ -7,8 +7,10 @@ import perpwatch.core.config.Env;
 /**
  * Where Redis is and how long we wait for it.
  *
- * @param url            {@code PERPWATCH_REDIS_URL}, default {@code redis://127.0.0.1:6379} (use {@code rediss://} for TLS)
- * @param commandTimeout {@code PERPWATCH_REDIS_TIMEOUT}, default 500 ms: a guard answers "unavailable" quickly rather than hang
+ * @param url            {@code PERPWATCH_REDIS_URL}, default {@code redis://127.0.0.1:6379} (use {@code rediss://} for
+ * TLS)
+ * @param commandTimeout {@code PERPWATCH_REDIS_TIMEOUT}, default 500 ms: a guard answers "unavailable" quickly rather
+ * than hang
  * @param auth           {@code PERPWATCH_REDIS_AUTH} (or the secret named by {@code PERPWATCH_REDIS_AUTH_SECRET_ARN}):
  *                       the AUTH token, kept out of the URL so the URL can be logged
  */

@@ -1,26 +1,39 @@
 package perpwatch.core.redis;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCredentials;
+import io.lettuce.core.RedisCredentialsProvider;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.XAddArgs;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import perpwatch.core.stream.StreamEntry;
 import perpwatch.core.stream.StreamKey;
 
@@ -47,8 +60,8 @@ public final class RedisStreams implements AutoCloseable {
                 .build();
         RedisURI uri = RedisURI.create(config.url());
         config.auth()
-                .ifPresent(token -> uri.setCredentialsProvider(io.lettuce.core.RedisCredentialsProvider.from(
-                        () -> io.lettuce.core.RedisCredentials.just(null, token))));
+                .ifPresent(token -> uri.setCredentialsProvider(
+                        RedisCredentialsProvider.from(() -> RedisCredentials.just(null, token))));
         this.client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
@@ -152,10 +165,10 @@ public final class RedisStreams implements AutoCloseable {
 
     /** Per key, in order: its value, or null when absent. One round trip. */
     public List<String> values(List<String> keys) {
-        List<io.lettuce.core.KeyValue<String, String>> values =
+        List<KeyValue<String, String>> values =
                 call(new StreamKey(keys.get(0), Duration.ofMinutes(1)), c -> c.mget(keys.toArray(new String[0])));
         List<String> out = new ArrayList<>(values.size());
-        for (io.lettuce.core.KeyValue<String, String> v : values) {
+        for (KeyValue<String, String> v : values) {
             out.add(v.hasValue() ? v.getValue() : null);
         }
         return out;
@@ -163,10 +176,10 @@ public final class RedisStreams implements AutoCloseable {
 
     /** Per key, in order: the last heartbeat time, or null when absent (expired or never set). One round trip. */
     public List<Long> heartbeats(List<String> keys) {
-        List<io.lettuce.core.KeyValue<String, String>> values =
+        List<KeyValue<String, String>> values =
                 call(new StreamKey(keys.get(0), Duration.ofMinutes(1)), c -> c.mget(keys.toArray(new String[0])));
         List<Long> out = new ArrayList<>(values.size());
-        for (io.lettuce.core.KeyValue<String, String> v : values) {
+        for (KeyValue<String, String> v : values) {
             Long time = null;
             if (v.hasValue()) {
                 try {
@@ -185,7 +198,7 @@ public final class RedisStreams implements AutoCloseable {
         if (onceKeys.isEmpty()) {
             return List.of();
         }
-        List<io.lettuce.core.KeyValue<String, String>> values = call(key, c -> c.mget(onceKeys.toArray(new String[0])));
+        List<KeyValue<String, String>> values = call(key, c -> c.mget(onceKeys.toArray(new String[0])));
         List<Boolean> seen = new ArrayList<>(values.size());
         values.forEach(v -> seen.add(v.hasValue()));
         return seen;
@@ -333,7 +346,7 @@ public final class RedisStreams implements AutoCloseable {
                 Integer.toString(cap),
                 Long.toString(scanLimit),
                 Integer.toString(EVENT_COUNT_PAGE));
-        Map<String, Integer> byVenue = new java.util.HashMap<>();
+        Map<String, Integer> byVenue = new HashMap<>();
         for (int i = 4; i + 1 < reply.size(); i += 2) {
             byVenue.put((String) reply.get(i), ((Long) reply.get(i + 1)).intValue());
         }
@@ -406,7 +419,7 @@ public final class RedisStreams implements AutoCloseable {
                 ScriptOutputType.MULTI,
                 keys.toArray(new String[0]),
                 Integer.toString(streams.size()));
-        return java.util.Collections.unmodifiableList(new ArrayList<>(out));
+        return Collections.unmodifiableList(new ArrayList<>(out));
     }
 
     /**
@@ -423,8 +436,7 @@ public final class RedisStreams implements AutoCloseable {
         StreamKey first = keys.get(0);
         try {
             var async = connected().async();
-            List<io.lettuce.core.RedisFuture<List<StreamMessage<String, String>>>> pending =
-                    new ArrayList<>(keys.size());
+            List<RedisFuture<List<StreamMessage<String, String>>>> pending = new ArrayList<>(keys.size());
             for (StreamKey key : keys) {
                 pending.add(async.xrevrange(key.name(), Range.create("-", "+"), Limit.from(1)));
             }
@@ -436,11 +448,11 @@ public final class RedisStreams implements AutoCloseable {
                 out.add(messages.isEmpty() ? Optional.empty() : Optional.of(toEntry(messages.get(0))));
             }
             return out;
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new StoreUnavailableException(
                     "redis " + config.url() + " timed out on " + first + " and " + (keys.size() - 1) + " more streams",
                     e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new StoreUnavailableException(
                     "redis " + config.url() + " failed on " + first + " and " + (keys.size() - 1) + " more streams: "
                             + e.getCause().getMessage(),
@@ -478,8 +490,7 @@ public final class RedisStreams implements AutoCloseable {
      * week of a busy stream never sits in memory at once. Pages continue after the last id seen (exclusive), so
      * entries sharing a millisecond are neither skipped nor repeated.
      */
-    public void forEachInRange(
-            StreamKey key, long fromMs, long toMs, int pageSize, java.util.function.Consumer<StreamEntry> visitor) {
+    public void forEachInRange(StreamKey key, long fromMs, long toMs, int pageSize, Consumer<StreamEntry> visitor) {
         Range.Boundary<String> lower = Range.Boundary.including(Long.toString(fromMs));
         Range.Boundary<String> upper = Range.Boundary.including(Long.toString(toMs));
         while (true) {
@@ -522,9 +533,7 @@ public final class RedisStreams implements AutoCloseable {
             try {
                 return "OK"
                         .equals(c.xgroupCreate(
-                                io.lettuce.core.XReadArgs.StreamOffset.latest(key.name()),
-                                group,
-                                io.lettuce.core.XGroupCreateArgs.Builder.mkstream()));
+                                XReadArgs.StreamOffset.latest(key.name()), group, XGroupCreateArgs.Builder.mkstream()));
             } catch (RedisException e) {
                 if (e.getMessage() != null && e.getMessage().startsWith("BUSYGROUP")) {
                     return false;
@@ -563,13 +572,13 @@ public final class RedisStreams implements AutoCloseable {
         return call(key, c -> {
             try {
                 return c.evalsha(script.sha1(), type, keys, args);
-            } catch (io.lettuce.core.RedisNoScriptException e) {
+            } catch (RedisNoScriptException e) {
                 return c.eval(script.body(), type, keys, args);
             }
         });
     }
 
-    private <T> T call(StreamKey key, java.util.function.Function<RedisCommands<String, String>, T> command) {
+    private <T> T call(StreamKey key, Function<RedisCommands<String, String>, T> command) {
         try {
             return command.apply(commands());
         } catch (StoreUnavailableException e) {

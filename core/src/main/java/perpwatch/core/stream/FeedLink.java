@@ -24,7 +24,10 @@ public record FeedLink(String task, String venue) {
 
     /** "Connected" means subscribed and answering; anything else is one of the other two. */
     public enum State {
-        /** The venue acknowledged the subscription on the current connection (or its data proved it) and the link answers. */
+        /**
+         * The venue acknowledged the subscription on the current connection (or its data proved it) and the link
+         * answers.
+         */
         SUBSCRIBED,
         /** Connecting, waiting for the ack, or silent: nothing proves data would reach us. */
         UNSUBSCRIBED,

@@ -25,7 +25,8 @@ class InstrumentRegistryTest {
     @Test
     void moreInstrumentsAreOneConfigRow() {
         String json = "[{\"canonical\":\"SOL\",\"binance\":\"SOLUSDT\"},"
-                + "{\"canonical\":\"btc\",\"binance\":\"BTCUSDT\",\"okx_usdc\":\"BTC-USDC-SWAP\",\"drift_perp_market\":1}]";
+                + "{\"canonical\":\"btc\",\"binance\":\"BTCUSDT\",\"okx_usdc\":\"BTC-USDC-SWAP\","
+                + "\"drift_perp_market\":1}]";
         InstrumentRegistry registry = InstrumentRegistry.fromEnv(Env.of(Map.of(InstrumentRegistry.ENV, json)));
         assertEquals(
                 "market:btcusdt:trades",

@@ -79,7 +79,8 @@ class KinesisRecordSinkTest {
         LogRecord r = new LogRecord(
                 "onchain:drift:events", new java.util.LinkedHashMap<>(Map.of("signature", "abc")), 5, "helius:abc");
         assertEquals(
-                "{\"stream\":\"onchain:drift:events\",\"written_ms\":5,\"id\":\"helius:abc\",\"fields\":{\"signature\":\"abc\"}}",
+                "{\"stream\":\"onchain:drift:events\",\"written_ms\":5,\"id\":\"helius:abc\","
+                        + "\"fields\":{\"signature\":\"abc\"}}",
                 new String(LogRecordCodec.encode(r), java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(r, LogRecordCodec.decode(LogRecordCodec.encode(r)));
         // A record written before ids existed still reads back, without one.

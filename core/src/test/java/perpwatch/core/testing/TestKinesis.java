@@ -80,7 +80,8 @@ public final class TestKinesis implements AutoCloseable {
             }
         }
         String hint =
-                "the Kinesis emulator is not installed: run `npm ci --prefix tools/kinesis-local` (./perpwatch test does)";
+                "the Kinesis emulator is not installed: run `npm ci --prefix tools/kinesis-local` (./perpwatch test "
+                        + "does)";
         if (Boolean.getBoolean("perpwatch.require.kinesis")) {
             throw new IllegalStateException(hint);
         }

@@ -33,7 +33,9 @@ public final class AggTradeBackfill implements AutoCloseable {
     public interface Sink {
         OptionalLong nextFetchFrom();
 
-        /** Trades of one page (maybe empty), oldest first, fetched from {@code fromId}; short page = nothing after it. */
+        /**
+         * Trades of one page (maybe empty), oldest first, fetched from {@code fromId}; short page = nothing after it.
+         */
         void backfilled(long fromId, List<Trade> trades, boolean exhausted);
     }
 

@@ -10,7 +10,8 @@ import perpwatch.core.instrument.Instrument;
  * simulator (or a future move) is one variable away.
  *
  * @param marketWsBase {@code PERPWATCH_BINANCE_MARKET_WS}, default {@code wss://fstream.binance.com/market}
- * @param publicWsBase {@code PERPWATCH_BINANCE_PUBLIC_WS}, default {@code wss://fstream.binance.com/public} (book streams)
+ * @param publicWsBase {@code PERPWATCH_BINANCE_PUBLIC_WS}, default {@code wss://fstream.binance.com/public} (book
+ * streams)
  * @param restBase     {@code PERPWATCH_BINANCE_REST}, default {@code https://fapi.binance.com}
  */
 public record BinanceEndpoints(String marketWsBase, String publicWsBase, String restBase) {

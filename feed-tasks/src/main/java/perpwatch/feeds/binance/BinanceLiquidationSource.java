@@ -3,6 +3,7 @@ package perpwatch.feeds.binance;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,8 @@ import perpwatch.feeds.ws.WebSocketSession;
 /**
  * Binance {@code !forceOrder@arr}, filtered to the instrument. The stream is subscribed by a {@code SUBSCRIBE}
  * message rather than named in the URL: liquidations can be silent for minutes, and only the venue's
- * {@code {"result":null,"id":1}} tells a subscribed quiet socket from a refused one ({@code {"code":2,"msg":…,"id":1}}). {@code o.S} is the liquidation ORDER's side: a
+ * {@code {"result":null,"id":1}} tells a subscribed quiet socket from a refused one ({@code
+ * {"code":2,"msg":…,"id":1}}). {@code o.S} is the liquidation ORDER's side: a
  * {@code SELL} closes a long. Quantity is the filled {@code z} (the order's {@code q} when nothing is reported
  * filled), price the average fill {@code ap} (the order price {@code p} when there is none). Binance pushes at most
  * one liquidation per symbol per second, so this stream undercounts; it is what the venue offers.
@@ -53,10 +55,12 @@ public final class BinanceLiquidationSource implements LiquidationSource {
         return uri;
     }
 
-    /** Binance pings us; our own protocol pings only keep quiet links (no liquidations for minutes) from looking dead. */
+    /**
+     * Binance pings us; our own protocol pings only keep quiet links (no liquidations for minutes) from looking dead.
+     */
     @Override
     public ReconnectPolicy policy(ReconnectPolicy base) {
-        return base.withKeepalive(Keepalive.protocolPing(java.time.Duration.ofSeconds(20)));
+        return base.withKeepalive(Keepalive.protocolPing(Duration.ofSeconds(20)));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -87,8 +88,7 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
      * Connection ups (true) and downs (false), handed to the ledger under the worker's lock by whichever thread takes
      * it next: the socket's callbacks never wait for that lock (the socket may be closing under it).
      */
-    private final java.util.concurrent.ConcurrentLinkedQueue<Boolean> linkEvents =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Boolean> linkEvents = new ConcurrentLinkedQueue<>();
 
     private long lastStatsAt;
 
@@ -162,7 +162,10 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
         return name;
     }
 
-    /** Restores CVD from Redis (waiting for Redis if it is down: a CVD from zero would be a wrong number), then connects. */
+    /**
+     * Restores CVD from Redis (waiting for Redis if it is down: a CVD from zero would be a wrong number), then
+     * connects.
+     */
     @Override
     public void start() {
         running = true;

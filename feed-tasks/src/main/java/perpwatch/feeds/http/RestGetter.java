@@ -7,7 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A JSON GET with the JDK client: the body of a 2xx answer, or one {@link RestCallException} saying what went wrong. */
+/**
+ * A JSON GET with the JDK client: the body of a 2xx answer, or one {@link RestCallException} saying what went wrong.
+ */
 public final class RestGetter {
     private final HttpClient http;
     private final Duration timeout;

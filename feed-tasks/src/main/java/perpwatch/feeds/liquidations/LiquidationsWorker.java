@@ -1,5 +1,6 @@
 package perpwatch.feeds.liquidations;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import perpwatch.core.model.Liquidation;
 import perpwatch.core.model.LiquidationCodec;
 import perpwatch.core.redis.BufferedStreamWriter;
 import perpwatch.core.redis.RedisStreams;
+import perpwatch.core.redis.StoreUnavailableException;
 import perpwatch.core.stream.FeedLink;
 import perpwatch.core.stream.StreamKey;
 import perpwatch.core.stream.StreamKeys;
@@ -32,8 +34,10 @@ import perpwatch.feeds.ws.WebSocketListener;
 import perpwatch.feeds.ws.WebSocketSession;
 
 /**
- * {@code liquidations}: every venue's liquidations of one instrument, normalized, on {@code market:<sym>usdt:liquidations}.
- * Each venue has its own connection, thread and counters, so one venue down (or slow to prepare) never stops the others.
+ * {@code liquidations}: every venue's liquidations of one instrument, normalized, on {@code
+ * market:<sym>usdt:liquidations}.
+ * Each venue has its own connection, thread and counters, so one venue down (or slow to prepare) never stops the
+ * others.
  *
  * <p>A venue is "connected" (its heartbeat key kept alive) only while the venue has acknowledged the subscription on
  * the current connection (its ack frame, or the first push) AND the link keeps answering. A socket that answers
@@ -52,8 +56,8 @@ public final class LiquidationsWorker implements FeedTask, SubscribedLinks {
     private final ScheduledExecutorService ticker;
     private final RedisStreams redis;
     private final Instrument instrument;
-    private final java.time.Duration silenceBudget;
-    private final java.time.Duration heartbeatTtl;
+    private final Duration silenceBudget;
+    private final Duration heartbeatTtl;
     private long ticks;
 
     public LiquidationsWorker(
@@ -113,7 +117,7 @@ public final class LiquidationsWorker implements FeedTask, SubscribedLinks {
                 try {
                     redis.heartbeat(
                             StreamKeys.liquidationHeartbeat(instrument, feed.source.venue()), now, heartbeatTtl);
-                } catch (perpwatch.core.redis.StoreUnavailableException e) {
+                } catch (StoreUnavailableException e) {
                     return;
                 }
             }

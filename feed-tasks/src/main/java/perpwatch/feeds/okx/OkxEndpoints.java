@@ -6,7 +6,8 @@ import perpwatch.core.config.Env;
 /**
  * OKX v5 base URLs.
  *
- * @param publicWs {@code PERPWATCH_OKX_PUBLIC_WS}, default {@code wss://ws.okx.com:8443/ws/v5/public} (trades and liquidation-orders)
+ * @param publicWs {@code PERPWATCH_OKX_PUBLIC_WS}, default {@code wss://ws.okx.com:8443/ws/v5/public} (trades and
+ * liquidation-orders)
  * @param rest     {@code PERPWATCH_OKX_REST}, default {@code https://www.okx.com}
  */
 public record OkxEndpoints(URI publicWs, String rest) {

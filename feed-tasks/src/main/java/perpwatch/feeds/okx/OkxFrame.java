@@ -34,7 +34,9 @@ public sealed interface OkxFrame {
     record Liquidation(
             String instId, String side, String posSide, BigDecimal bankruptcyPrice, BigDecimal contracts, long ts) {}
 
-    /** A {@code liquidation-orders} push: one entry per readable detail, and the details (or rows) that did not read. */
+    /**
+     * A {@code liquidation-orders} push: one entry per readable detail, and the details (or rows) that did not read.
+     */
     record Liquidations(List<Liquidation> liquidations, List<BadRow> badRows) implements OkxFrame {
         public Liquidations {
             liquidations = List.copyOf(liquidations);

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,8 +67,7 @@ public final class OkxTradesWorker implements FeedTask, WebSocketListener, Subsc
      */
     private final SubscriptionTracker subscription = new SubscriptionTracker();
 
-    private final java.util.concurrent.atomic.AtomicInteger acksThisConnection =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger acksThisConnection = new AtomicInteger();
     private Thread starter;
     private long lastSpecRefresh;
 
@@ -223,7 +224,7 @@ public final class OkxTradesWorker implements FeedTask, WebSocketListener, Subsc
         writer.flush();
         if (now - lastSpecRefresh >= SPEC_REFRESH.toMillis()) {
             lastSpecRefresh = now;
-            java.util.concurrent.CompletableFuture.runAsync(specs::refresh);
+            CompletableFuture.runAsync(specs::refresh);
             LOG.info("[{}] {} {} redis_backlog={}", name, counters.snapshot(), socket.stats(), writer.backlog());
         }
     }

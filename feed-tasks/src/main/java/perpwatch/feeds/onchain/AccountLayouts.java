@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Every account layout one program has deployed, keyed by account size. An account is decoded by the layout its size
@@ -68,9 +69,9 @@ public final class AccountLayouts {
     }
 
     public int maxMarketSize() {
-        return java.util.stream.IntStream.concat(
+        return IntStream.concat(
                         perpMarkets.keySet().stream().mapToInt(Integer::intValue),
-                        java.util.stream.IntStream.concat(
+                        IntStream.concat(
                                 spotMarkets.keySet().stream().mapToInt(Integer::intValue),
                                 states.keySet().stream().mapToInt(Integer::intValue)))
                 .max()

@@ -31,7 +31,9 @@ final class VelocityLayout {
     static final PerpPositionLayout PERP_POSITION_80 =
             new PerpPositionLayout(80, 0, 8, 16, 24, 32, 40, 48, 64, 74, 76, 78, 1, 79);
 
-    /** The 88-byte PerpPosition of the 4,560-byte User: the open-order count widened to u16, so the flag moved to 80. */
+    /**
+     * The 88-byte PerpPosition of the 4,560-byte User: the open-order count widened to u16, so the flag moved to 80.
+     */
     static final PerpPositionLayout PERP_POSITION_88 =
             new PerpPositionLayout(88, 0, 8, 16, 24, 32, 40, 48, 64, 74, 76, 78, 2, 80);
 

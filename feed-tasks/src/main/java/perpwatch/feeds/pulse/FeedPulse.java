@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,7 +101,7 @@ public final class FeedPulse {
     }
 
     private static Map<String, Long> counters(Watched w) {
-        Map<String, Long> all = new java.util.TreeMap<>();
+        Map<String, Long> all = new TreeMap<>();
         for (int i = 0; i < w.instances().size(); i++) {
             int n = i;
             w.instances().get(i).counters().forEach((k, v) -> all.put(n + "." + k, v));

@@ -14,7 +14,8 @@ import perpwatch.core.config.Env;
  *                         touched every {@code interval} while every task makes progress
  * @param progressBudget   {@code PERPWATCH_LIVENESS_BUDGET} (5m): how long a task may show no progress (no counter
  *                         moved, nothing written) and still count as alive; the Drift scanner's is above its hour
- * @param interval         {@code PERPWATCH_PULSE_INTERVAL} (15s): the tick; well inside the health check's 2-minute window
+ * @param interval         {@code PERPWATCH_PULSE_INTERVAL} (15s): the tick; well inside the health check's 2-minute
+ * window
  */
 public record PulseConfig(
         Optional<String> metricsNamespace, Optional<Path> livenessFile, Duration progressBudget, Duration interval) {

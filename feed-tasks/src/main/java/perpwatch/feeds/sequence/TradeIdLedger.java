@@ -27,7 +27,10 @@ public final class TradeIdLedger implements TradeCoverage {
         FILLED
     }
 
-    /** Ids {@code from..to} (inclusive) are missing; they were traded between {@code notBeforeMs} and {@code notAfterMs}. */
+    /**
+     * Ids {@code from..to} (inclusive) are missing; they were traded between {@code notBeforeMs} and {@code
+     * notAfterMs}.
+     */
     public record IdGap(long from, long to, long notBeforeMs, long notAfterMs) {
         long size() {
             return to - from + 1;

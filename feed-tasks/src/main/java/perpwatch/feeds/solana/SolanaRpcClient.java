@@ -1,6 +1,7 @@
 package perpwatch.feeds.solana;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -15,12 +16,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,7 +126,7 @@ public final class SolanaRpcClient {
     }
 
     /** As {@link #call(String, List)}, with reading the result inside the retry: a corrupt answer is asked again. */
-    <T> T call(String method, List<Object> params, java.util.function.Function<JsonNode, T> read) {
+    <T> T call(String method, List<Object> params, Function<JsonNode, T> read) {
         int attempt = 0;
         while (true) {
             attempt++;
@@ -267,7 +270,7 @@ public final class SolanaRpcClient {
             }
             byte[] out = new byte[maxDataSize];
             int n = zstd.decompress(raw, 0, raw.length, out, 0, out.length);
-            return java.util.Arrays.copyOf(out, n);
+            return Arrays.copyOf(out, n);
         } catch (IllegalArgumentException | MalformedInputException e) {
             return null;
         }
@@ -341,7 +344,7 @@ public final class SolanaRpcClient {
 
     private static void expect(JsonToken actual, JsonToken expected, JsonParser p) throws JsonProcessingException {
         if (actual != expected) {
-            throw new com.fasterxml.jackson.core.JsonParseException(p, "expected " + expected + ", found " + actual);
+            throw new JsonParseException(p, "expected " + expected + ", found " + actual);
         }
     }
 }

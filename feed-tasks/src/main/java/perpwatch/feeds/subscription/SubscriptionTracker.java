@@ -25,7 +25,10 @@ public final class SubscriptionTracker {
         changedAt = System.currentTimeMillis();
     }
 
-    /** The venue's ack or the first data frame: true when this moved the connection to {@link SubscriptionState#ACKNOWLEDGED}. */
+    /**
+     * The venue's ack or the first data frame: true when this moved the connection to {@link
+     * SubscriptionState#ACKNOWLEDGED}.
+     */
     public synchronized boolean acknowledge() {
         if (state != SubscriptionState.PENDING) {
             return false;
@@ -51,7 +54,9 @@ public final class SubscriptionTracker {
         return state;
     }
 
-    /** The last refusal since the last ack, kept across reconnects so an operator can see why a feed is not subscribed. */
+    /**
+     * The last refusal since the last ack, kept across reconnects so an operator can see why a feed is not subscribed.
+     */
     public synchronized Optional<Refusal> lastRefusal() {
         return Optional.ofNullable(lastRefusal);
     }

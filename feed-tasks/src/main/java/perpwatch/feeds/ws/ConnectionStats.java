@@ -1,5 +1,7 @@
 package perpwatch.feeds.ws;
 
+import java.util.Map;
+
 /** Counters of one reconnecting connection since the process started. */
 public record ConnectionStats(
         long connects,
@@ -11,7 +13,7 @@ public record ConnectionStats(
         long listenerErrors) {
 
     /** Adds these to a task's counters under {@code ws_} names, so health and the logs show a flapping link. */
-    public void describe(java.util.Map<String, Long> counters) {
+    public void describe(Map<String, Long> counters) {
         counters.put("ws_connects", connects);
         counters.put("ws_failed_connects", failedConnects);
         counters.put("ws_disconnects", disconnects);

@@ -24,7 +24,8 @@ public record ReconnectPolicy(
         Duration connectTimeout) {
 
     /**
-     * {@code PERPWATCH_WS_BACKOFF_INITIAL} (250ms), {@code PERPWATCH_WS_BACKOFF_MAX} (60s), {@code PERPWATCH_WS_HEALTHY_AFTER}
+     * {@code PERPWATCH_WS_BACKOFF_INITIAL} (250ms), {@code PERPWATCH_WS_BACKOFF_MAX} (60s), {@code
+     * PERPWATCH_WS_HEALTHY_AFTER}
      * (60s), {@code PERPWATCH_WS_SILENCE} (30s), {@code PERPWATCH_WS_CONNECT_TIMEOUT} (10s).
      */
     public static ReconnectPolicy fromEnv(Env env) {

@@ -1,11 +1,14 @@
 package perpwatch.feeds.ws;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -64,7 +67,9 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     private final AtomicLong silenceReconnects = new AtomicLong();
     private final AtomicLong rotations = new AtomicLong();
     private final AtomicLong frames = new AtomicLong();
-    /** A connection that delivered this many frames proved its subscription works (an ack-and-kick server sends 1–2). */
+    /**
+     * A connection that delivered this many frames proved its subscription works (an ack-and-kick server sends 1–2).
+     */
     static final int HEALTHY_FRAMES = 20;
 
     private final AtomicLong listenerErrors = new AtomicLong();
@@ -96,8 +101,8 @@ public final class ReconnectingWebSocket implements AutoCloseable {
      * When the open connection last received anything (data, ping or pong); empty while disconnected. Liveness for
      * feeds whose data is sparse: a link that answers pings is alive even when the market is calm.
      */
-    public java.util.OptionalLong lastHeardAt() {
-        return current == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(lastFrameAt);
+    public OptionalLong lastHeardAt() {
+        return current == null ? OptionalLong.empty() : OptionalLong.of(lastFrameAt);
     }
 
     public ConnectionStats stats() {
@@ -256,11 +261,10 @@ public final class ReconnectingWebSocket implements AutoCloseable {
             if (probeSentAt < 0 && now - heardAt >= PROBE_AFTER_MS) {
                 probeSentAt = now;
                 ws.sendPing(ByteBuffer.wrap(PROBE)).whenComplete((w, failure) -> {
-                    Throwable cause =
-                            failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                                    ? failure.getCause()
-                                    : failure;
-                    if (cause instanceof java.io.IOException) {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause()
+                            : failure;
+                    if (cause instanceof IOException) {
                         closed.complete("ping failed: " + describe(cause));
                     }
                 });

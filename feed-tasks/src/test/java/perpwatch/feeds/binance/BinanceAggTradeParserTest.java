@@ -73,12 +73,14 @@ class BinanceAggTradeParserTest {
                 "{}",
                 "null",
                 "{\"e\":\"aggTrade\",\"E\":1,\"a\":2,\"s\":\"SOLUSDT\",\"q\":\"3\",\"T\":1,\"m\":false}",
-                "{\"e\":\"aggTrade\",\"E\":1,\"a\":\"2\",\"s\":\"SOLUSDT\",\"p\":\"1\",\"q\":\"3\",\"T\":1,\"m\":false}",
+                "{\"e\":\"aggTrade\",\"E\":1,\"a\":\"2\",\"s\":\"SOLUSDT\",\"p\":\"1\","
+                        + "\"q\":\"3\",\"T\":1,\"m\":false}",
                 "{\"e\":\"aggTrade\",\"E\":1,\"a\":2,\"s\":\"SOLUSDT\",\"p\":\"abc\",\"q\":\"3\",\"T\":1,\"m\":false}",
                 "{\"e\":\"aggTrade\",\"E\":1,\"a\":2,\"s\":\"SOLUSDT\",\"p\":\"-1\",\"q\":\"3\",\"T\":1,\"m\":false}",
                 "{\"e\":\"aggTrade\",\"E\":1,\"a\":2,\"s\":\"SOLUSDT\",\"p\":\"1\",\"q\":\"0\",\"T\":1,\"m\":false}",
                 "{\"e\":\"aggTrade\",\"E\":1,\"a\":2,\"s\":\"SOLUSDT\",\"p\":\"1\",\"q\":\"3\",\"T\":1,\"m\":\"no\"}",
-                "{\"e\":\"aggTrade\",\"E\":1,\"a\":2,\"s\":\"SOLUSDT\",\"p\":\"1\",\"q\":\"3\",\"T\":1,\"m\":false} trailing"
+                "{\"e\":\"aggTrade\",\"E\":1,\"a\":2,\"s\":\"SOLUSDT\",\"p\":\"1\",\"q\":\"3\",\"T\":1,\"m\":false} "
+                        + "trailing"
             })
     void malformedFramesAreRejectedWithAReason(String frame) {
         MalformedFrameException e = assertThrows(MalformedFrameException.class, () -> parser.parse(frame, 1));

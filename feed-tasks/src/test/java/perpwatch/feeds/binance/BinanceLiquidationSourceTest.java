@@ -121,7 +121,8 @@ class BinanceLiquidationSourceTest {
         assertThrows(
                 MalformedFrameException.class,
                 () -> s.read(
-                        "{\"e\":\"forceOrder\",\"E\":1,\"o\":{\"s\":\"SOLUSDT\",\"S\":\"HOLD\",\"q\":\"1\",\"p\":\"1\",\"ap\":\"1\",\"z\":\"1\",\"T\":1}}",
+                        "{\"e\":\"forceOrder\",\"E\":1,\"o\":{\"s\":\"SOLUSDT\",\"S\":\"HOLD\",\"q\":\"1\","
+                                + "\"p\":\"1\",\"ap\":\"1\",\"z\":\"1\",\"T\":1}}",
                         1,
                         counters));
     }

@@ -107,7 +107,8 @@ class BybitLiquidationSourceTest {
         assertInstanceOf(
                 LiquidationFrame.Control.class,
                 s.read(
-                        "{\"success\":false,\"ret_msg\":\"error:handler not found\",\"conn_id\":\"c\",\"req_id\":\"\",\"op\":\"pingx\"}",
+                        "{\"success\":false,\"ret_msg\":\"error:handler not "
+                                + "found\",\"conn_id\":\"c\",\"req_id\":\"\",\"op\":\"pingx\"}",
                         1,
                         counters));
         assertEquals(1, counters.get("pongs"));
@@ -115,7 +116,8 @@ class BybitLiquidationSourceTest {
         assertThrows(
                 MalformedFrameException.class,
                 () -> s.read(
-                        "{\"topic\":\"allLiquidation.SOLUSDT\",\"data\":[{\"T\":1,\"S\":\"Long\",\"v\":\"1\",\"p\":\"1\"}]}",
+                        "{\"topic\":\"allLiquidation.SOLUSDT\",\"data\":[{\"T\":1,\"S\":\"Long\",\"v\":\"1\","
+                                + "\"p\":\"1\"}]}",
                         1,
                         counters));
     }

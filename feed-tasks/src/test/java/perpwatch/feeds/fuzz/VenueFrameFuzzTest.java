@@ -66,7 +66,9 @@ class VenueFrameFuzzTest {
         assertTrue(cases >= 3_000, "cases: " + cases);
     }
 
-    /** Every mutant through {@code parser}; returns how many ran. Fails on the first exception that is not "malformed". */
+    /**
+     * Every mutant through {@code parser}; returns how many ran. Fails on the first exception that is not "malformed".
+     */
     static int fuzz(List<String> frames, long seed, Parser parser) {
         FrameMutator mutator = new FrameMutator(seed);
         int cases = 0;
@@ -86,7 +88,9 @@ class VenueFrameFuzzTest {
         return cases;
     }
 
-    /** The recorded frames of a venue: every line of its .jsonl captures and every .json file, as the wire carries them. */
+    /**
+     * The recorded frames of a venue: every line of its .jsonl captures and every .json file, as the wire carries them.
+     */
     static List<String> frames(String venue) throws IOException {
         List<String> frames = new ArrayList<>();
         try (var files = Files.list(Fixtures.dir().resolve(venue))) {

@@ -75,9 +75,12 @@ class OkxFrameParserTest {
         OkxFrame.Trades trades = assertInstanceOf(
                 OkxFrame.Trades.class,
                 parser.parse("{\"arg\":{\"channel\":\"trades\",\"instId\":\"SOL-USDC-SWAP\"},\"data\":["
-                        + "{\"instId\":\"SOL-USDC-SWAP\",\"tradeId\":\"1\",\"px\":\"abc\",\"sz\":\"1\",\"side\":\"buy\",\"ts\":\"1\"},"
-                        + "{\"instId\":\"SOL-USDT-SWAP\",\"tradeId\":\"2\",\"px\":\"150.5\",\"sz\":\"3\",\"side\":\"sell\",\"ts\":\"2\"},"
-                        + "{\"instId\":\"SOL-USDC-SWAP\",\"tradeId\":\"3\",\"px\":\"1\",\"sz\":\"1\",\"side\":\"long\",\"ts\":\"3\"},"
+                        + "{\"instId\":\"SOL-USDC-SWAP\",\"tradeId\":\"1\",\"px\":\"abc\",\"sz\":\"1\","
+                        + "\"side\":\"buy\",\"ts\":\"1\"},"
+                        + "{\"instId\":\"SOL-USDT-SWAP\",\"tradeId\":\"2\",\"px\":\"150.5\",\"sz\":\"3\","
+                        + "\"side\":\"sell\",\"ts\":\"2\"},"
+                        + "{\"instId\":\"SOL-USDC-SWAP\",\"tradeId\":\"3\",\"px\":\"1\",\"sz\":\"1\","
+                        + "\"side\":\"long\",\"ts\":\"3\"},"
                         + "{\"tradeId\":\"4\"}]}"));
         assertEquals(
                 List.of(new OkxFrame.Trade(
@@ -94,8 +97,10 @@ class OkxFrameParserTest {
         OkxFrame.Liquidations l = assertInstanceOf(
                 OkxFrame.Liquidations.class,
                 parser.parse("{\"arg\":{\"channel\":\"liquidation-orders\",\"instType\":\"SWAP\"},\"data\":["
-                        + "{\"instId\":\"BTC-USDT-SWAP\",\"details\":[{\"side\":\"buy\",\"bkPx\":\"x\",\"sz\":\"1\",\"ts\":\"1\"}]},"
-                        + "{\"instId\":\"SOL-USDT-SWAP\",\"details\":[{\"side\":\"sell\",\"posSide\":\"long\",\"bkPx\":\"150\",\"sz\":\"2\",\"ts\":\"5\"},"
+                        + "{\"instId\":\"BTC-USDT-SWAP\",\"details\":[{\"side\":\"buy\",\"bkPx\":\"x\",\"sz\":\"1\","
+                        + "\"ts\":\"1\"}]},"
+                        + "{\"instId\":\"SOL-USDT-SWAP\",\"details\":[{\"side\":\"sell\",\"posSide\":\"long\","
+                        + "\"bkPx\":\"150\",\"sz\":\"2\",\"ts\":\"5\"},"
                         + "{\"side\":\"sell\",\"bkPx\":\"150\",\"sz\":\"2\"}]},"
                         + "{\"instId\":\"ETH-USDT-SWAP\",\"details\":\"?\"},"
                         + "{\"details\":[]}]}"));

@@ -27,8 +27,8 @@ class OkxLiquidationSourceTest {
 
     @Test
     void theAckOfOurChannelIsTheAck() throws Exception {
-        String ack =
-                "{\"event\":\"subscribe\",\"arg\":{\"channel\":\"liquidation-orders\",\"instType\":\"SWAP\"},\"connId\":\"a4d3ae55\"}";
+        String ack = "{\"event\":\"subscribe\",\"arg\":{\"channel\":\"liquidation-orders\",\"instType\":\"SWAP\"},"
+                + "\"connId\":\"a4d3ae55\"}";
         assertInstanceOf(LiquidationFrame.Subscribed.class, source().read(ack, 1, new FeedCounters()));
     }
 

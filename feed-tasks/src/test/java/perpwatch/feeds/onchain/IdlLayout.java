@@ -16,7 +16,9 @@ final class IdlLayout {
                 .readTree(Fixtures.path("drift/drift-idl-sdk-2.156.0.json").toFile()));
     }
 
-    /** Old (Anchor ≤ 0.29, camelCase, accounts typed inline) and new (0.30+, snake_case, accounts in types) IDLs alike. */
+    /**
+     * Old (Anchor ≤ 0.29, camelCase, accounts typed inline) and new (0.30+, snake_case, accounts in types) IDLs alike.
+     */
     IdlLayout(JsonNode idl) {
         for (JsonNode t : idl.get("types")) {
             types.put(t.get("name").asText(), t);

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Velocity's tables held to their sources. Where the Velocity IDL (npm sdk 2.163.0-beta.12, its {@code address} the
  * Velocity program) still describes the deployed struct, each offset is recomputed from it; where it does not (User,
- * PerpMarket), the offsets are held to what velocity-v1's own layout tests and SDK decoder pin (docs/velocity-layout.md).
+ * PerpMarket), the offsets are held to what velocity-v1's own layout tests and SDK decoder pin
+ * (docs/velocity-layout.md).
  */
 class VelocityLayoutTest {
     private static IdlLayout idl() throws IOException {
@@ -76,7 +77,8 @@ class VelocityLayoutTest {
     }
 
     /**
-     * velocity-v1 {@code programs/velocity/tests/user_layout.rs} (commit 0180c4c1) pins struct offsets of the 4,560-byte
+     * velocity-v1 {@code programs/velocity/tests/user_layout.rs} (commit 0180c4c1) pins struct offsets of the
+     * 4,560-byte
      * User: size_of User 4552, idle 4526, open_orders 4528, PerpPosition 88 with open_orders 78 and position_flag 80;
      * {@code memcmp.ts} at the same commit gives the account offsets (status 4532, idle 4534).
      */
@@ -100,7 +102,9 @@ class VelocityLayoutTest {
         assertEquals(u.subAccountId() + 2, u.status());
     }
 
-    /** The 4,496-byte User of velocity-v1 commit c2247ede (user.rs SIZE 4496; decode/user.ts reads the 80-byte slot). */
+    /**
+     * The 4,496-byte User of velocity-v1 commit c2247ede (user.rs SIZE 4496; decode/user.ts reads the 80-byte slot).
+     */
     @Test
     void user4496FollowsTheSameFieldOrderWithAnEightyByteSlot() {
         UserLayout u = VelocityLayout.USER_4496;
@@ -116,7 +120,9 @@ class VelocityLayoutTest {
         assertEquals(4496, u.idle() + 7 + 3 + 16);
     }
 
-    /** perp_market.rs (velocity-v1 ddbbebb3): pubkey, eleven 16-byte counters, a 96-byte fee ledger, then the oracle. */
+    /**
+     * perp_market.rs (velocity-v1 ddbbebb3): pubkey, eleven 16-byte counters, a 96-byte fee ledger, then the oracle.
+     */
     @Test
     void perpMarketFollowsTheRustStruct() {
         for (int size : List.of(1304, 1560)) {

@@ -6,6 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.redis.StoreUnavailableException;
@@ -32,8 +33,7 @@ public class ApiErrorHandlers {
 
     /** Netty refuses a body over micronaut.server.max-request-size before any controller sees it. */
     @Error(global = true)
-    public HttpResponse<ApiError> tooLarge(
-            HttpRequest<?> request, io.micronaut.http.exceptions.ContentLengthExceededException e) {
+    public HttpResponse<ApiError> tooLarge(HttpRequest<?> request, ContentLengthExceededException e) {
         return HttpResponse.<ApiError>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
                 .body(new ApiError("too_large", null, "request body is too large"));
     }

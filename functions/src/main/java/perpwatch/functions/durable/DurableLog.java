@@ -3,7 +3,9 @@ package perpwatch.functions.durable;
 import java.util.List;
 import perpwatch.core.kinesis.LogRecord;
 
-/** Where accepted records go besides Redis: the Kinesis log the archive is built from (webhook events, guard decisions). */
+/**
+ * Where accepted records go besides Redis: the Kinesis log the archive is built from (webhook events, guard decisions).
+ */
 public interface DurableLog {
     /** No log ({@code PERPWATCH_DURABLE_LOG=off}): Redis is then the only store, and nothing may count on the log. */
     DurableLog OFF = new DurableLog() {

@@ -19,7 +19,9 @@ final class BasisCalculator {
     private final long maxSkewMs;
     private final long clockSkewMaxMs;
 
-    /** @param clockSkewMax how far in this API's future a trade may be stamped before its writer's clock is distrusted */
+    /**
+     * @param clockSkewMax how far in this API's future a trade may be stamped before its writer's clock is distrusted
+     */
     BasisCalculator(Duration maxAge, Duration maxSkew, Duration clockSkewMax) {
         this.maxAgeMs = maxAge.toMillis();
         this.maxSkewMs = maxSkew.toMillis();

@@ -38,7 +38,8 @@ public class DecisionLog {
     static final long BREACH_INTERVAL_MS = 1_000;
     /**
      * Redis keeps 30 days of decisions, but a breach that lasts (a dead feed) writes one a second: about 1 KB each,
-     * 86,400 a day. The newest 100,000 (over a day of continuous breach, ~100 MB) are kept in Redis; the archive keeps all.
+     * 86,400 a day. The newest 100,000 (over a day of continuous breach, ~100 MB) are kept in Redis; the archive keeps
+     * all.
      */
     static final long REDIS_MAX_DECISIONS = 100_000;
 

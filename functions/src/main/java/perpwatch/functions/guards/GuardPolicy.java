@@ -20,10 +20,13 @@ import perpwatch.core.config.Env;
  * venue's own timestamp, so a feed that writes old data on time still reads as stale.
  *
  * @param priceMaxAge      {@code PERPWATCH_GUARD_PRICE_MAX_AGE} (5s): the 1/s price stream older than this is stale
- * @param barMaxAge        {@code PERPWATCH_GUARD_BAR_MAX_AGE} (150s, from the bar's close): one missed bar is tolerated, two are not
- * @param bookMaxAge       {@code PERPWATCH_GUARD_BOOK_MAX_AGE} (5s): spread and depth, published on change and at least once a second
+ * @param barMaxAge        {@code PERPWATCH_GUARD_BAR_MAX_AGE} (150s, from the bar's close): one missed bar is
+ * tolerated, two are not
+ * @param bookMaxAge       {@code PERPWATCH_GUARD_BOOK_MAX_AGE} (5s): spread and depth, published on change and at least
+ * once a second
  * @param fundingMaxAge    {@code PERPWATCH_GUARD_FUNDING_MAX_AGE} (180s): funding, polled every 60 s
- * @param oiMaxAge         {@code PERPWATCH_GUARD_OI_MAX_AGE} (7m): open interest, aged from the OI row's own time, which
+ * @param oiMaxAge         {@code PERPWATCH_GUARD_OI_MAX_AGE} (7m): open interest, aged from the OI row's own time,
+ * which
  *                         Bybit stamps by its 5-minute period: one period, a poll and a margin
  * @param basisMaxAge      {@code PERPWATCH_GUARD_BASIS_MAX_AGE} (5s): each side of the basis
  * @param basisMaxSkew     {@code PERPWATCH_GUARD_BASIS_MAX_SKEW} (2s): the two sides' trade times apart
@@ -122,7 +125,9 @@ public record GuardPolicy(
         return required.contains(metric);
     }
 
-    /** Each metric's bounds as they are judged; the one source the answer, the thresholds route and the dashboard use. */
+    /**
+     * Each metric's bounds as they are judged; the one source the answer, the thresholds route and the dashboard use.
+     */
     public Map<GuardMetric, Threshold> thresholds() {
         Map<GuardMetric, Threshold> all = new EnumMap<>(GuardMetric.class);
         all.put(GuardMetric.PRICE, Threshold.freshness(priceMaxAge.toMillis()));

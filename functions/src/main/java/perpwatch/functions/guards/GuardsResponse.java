@@ -18,7 +18,8 @@ import java.util.Map;
  * @param instance    which API instance computed it (seq is per instance)
  * @param basisBps    OKX USDC swap vs Binance USDT perp, the guarded basis
  * @param basisOkxBps OKX USDC swap vs OKX USDT swap: the stablecoin spread without the venue spread (informational)
- * @param liqEvents5m liquidations in the last five minutes by venue event time, all venues; null when no venue is connected
+ * @param liqEvents5m liquidations in the last five minutes by venue event time, all venues; null when no venue is
+ * connected
  * @param agesMs      per metric, how old its data is (null when there is none)
  * @param required    the metrics whose unknown state is a breach
  */

@@ -2,6 +2,7 @@ package perpwatch.functions.guards;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -318,7 +319,7 @@ public class GuardsService {
                 .stamp(now, stamp.next(), stamp.instance(), instrument.canonical())
                 .liquidations(null, LiquidationWindow.unknownByVenue())
                 .verdict(GuardStatus.BREACH, DataSource.UNAVAILABLE, List.of(why))
-                .metrics(java.util.Collections.unmodifiableMap(ages), guards, required, thresholdsVersion)
+                .metrics(Collections.unmodifiableMap(ages), guards, required, thresholdsVersion)
                 .build();
     }
 }

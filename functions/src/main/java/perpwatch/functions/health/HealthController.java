@@ -5,7 +5,10 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 
-/** {@code GET /api/health}: 200 while Redis answers (even if a feed is behind: the body says which), 503 when it does not. */
+/**
+ * {@code GET /api/health}: 200 while Redis answers (even if a feed is behind: the body says which), 503 when it does
+ * not.
+ */
 @Controller("/api")
 public class HealthController {
     private final HealthService health;

@@ -23,7 +23,8 @@ import perpwatch.functions.webhook.DriftEventsCatchUp;
  * While Redis is down the call throws and Lambda retries the batch; the archiver, on its own mapping, is not held
  * back. When Redis answers, every Drift event the webhook logged but could not append is appended once.
  *
- * <p>Reads the functions' variables ({@code PERPWATCH_REDIS_URL}, its auth secret, {@code PERPWATCH_HELIUS_DEDUPE_TTL}).
+ * <p>Reads the functions' variables ({@code PERPWATCH_REDIS_URL}, its auth secret, {@code
+ * PERPWATCH_HELIUS_DEDUPE_TTL}).
  */
 public class DriftEventsCatchUpHandler implements RequestHandler<KinesisEvent, Void> {
     private static final Logger LOG = LoggerFactory.getLogger(DriftEventsCatchUpHandler.class);

@@ -3,7 +3,10 @@ package perpwatch.functions.market;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.instrument.Instrument;
@@ -66,7 +69,7 @@ public class FundingHistoryService {
         long from = now - hours * HOUR_MS + 1;
         // A print is written after its settlement time, so reading ids from the window's start finds every print in it;
         // prints backfilled at start-up carry old settlement times and are filtered by them.
-        java.util.TreeMap<Long, FundingPoint> settled = new java.util.TreeMap<>();
+        TreeMap<Long, FundingPoint> settled = new TreeMap<>();
         int[] unreadable = {0};
         StreamKey settledKey = StreamKeys.fundingSettled(instrument);
         redis.forEachInRange(settledKey, from, Long.MAX_VALUE, PAGE, entry -> {
@@ -85,9 +88,9 @@ public class FundingHistoryService {
         if (unreadable[0] > 0) {
             LOG.warn("{}: skipped {} unreadable entries", settledKey, unreadable[0]);
         }
-        List<FundingPoint> all = new java.util.ArrayList<>(settled.values());
+        List<FundingPoint> all = new ArrayList<>(settled.values());
         List<FundingPoint> points =
-                new java.util.ArrayList<>(all.subList(Math.max(0, all.size() - (MAX_FUNDING_POINTS - 1)), all.size()));
+                new ArrayList<>(all.subList(Math.max(0, all.size() - (MAX_FUNDING_POINTS - 1)), all.size()));
         // The predicted rate: the newest funding entry, if it is in the window (an older one is no current rate).
         redis.last(StreamKeys.funding(instrument)).ifPresent(entry -> {
             try {
@@ -106,7 +109,7 @@ public class FundingHistoryService {
         return points;
     }
 
-    private void read(StreamKey key, long from, java.util.function.Consumer<FundingSnapshot> visitor) {
+    private void read(StreamKey key, long from, Consumer<FundingSnapshot> visitor) {
         int[] unreadable = {0};
         // Entries are written just after their venue time; reading from a minute earlier by id catches a sample
         // whose venue time is inside the window while never counting one twice (buckets filter by venue time).

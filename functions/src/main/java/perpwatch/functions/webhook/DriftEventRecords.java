@@ -1,5 +1,6 @@
 package perpwatch.functions.webhook;
 
+import java.util.Optional;
 import perpwatch.core.kinesis.LogRecord;
 import perpwatch.core.redis.RedisStreams;
 import perpwatch.core.stream.StreamKey;
@@ -21,12 +22,12 @@ public final class DriftEventRecords {
     }
 
     /** The Redis entry of a logged Drift event; empty when the record is not one (another stream, no signature). */
-    static java.util.Optional<RedisStreams.OnceEntry> onceEntry(LogRecord record) {
+    static Optional<RedisStreams.OnceEntry> onceEntry(LogRecord record) {
         String signature = record.fields().get("signature");
         if (!KEY.name().equals(record.stream()) || signature == null || signature.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new RedisStreams.OnceEntry(seenKey(signature), record.fields()));
+        return Optional.of(new RedisStreams.OnceEntry(seenKey(signature), record.fields()));
     }
 
     static String seenKey(String signature) {

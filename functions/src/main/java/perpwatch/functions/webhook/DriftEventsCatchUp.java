@@ -25,7 +25,10 @@ public final class DriftEventsCatchUp {
     /** What one pass did: Drift events appended now, and those Redis already held. */
     public record Result(int appended, int alreadyThere) {}
 
-    /** @throws perpwatch.core.redis.StoreUnavailableException while Redis is down: the caller keeps its position and retries */
+    /**
+     * @throws perpwatch.core.redis.StoreUnavailableException while Redis is down: the caller keeps its position and
+     * retries
+     */
     public Result apply(List<LogRecord> records, long nowMs) {
         List<RedisStreams.OnceEntry> entries = new ArrayList<>();
         for (LogRecord record : records) {

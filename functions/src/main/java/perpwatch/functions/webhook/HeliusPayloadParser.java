@@ -1,5 +1,6 @@
 package perpwatch.functions.webhook;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,7 +15,9 @@ import java.util.List;
  */
 final class HeliusPayloadParser {
     static final String DRIFT_PROGRAM = "dRiftyHA39MWEi3m9aunc5MzRF1JYuBsbn6VPcn33UH";
-    /** A stored transaction must fit one Kinesis record (1 MiB with its envelope): larger ones are skipped as malformed. */
+    /**
+     * A stored transaction must fit one Kinesis record (1 MiB with its envelope): larger ones are skipped as malformed.
+     */
     static final int MAX_TRANSACTION_CHARS = 900 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,10 +27,8 @@ final class HeliusPayloadParser {
         try {
             root = JSON.readTree(body);
         } catch (IOException e) {
-            throw new MalformedPayloadException("body is not JSON"
-                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
-                            ? ": " + j.getOriginalMessage()
-                            : ""));
+            throw new MalformedPayloadException(
+                    "body is not JSON" + (e instanceof JsonProcessingException j ? ": " + j.getOriginalMessage() : ""));
         }
         if (root == null || !root.isArray()) {
             throw new MalformedPayloadException("body must be a JSON array of enhanced transactions");

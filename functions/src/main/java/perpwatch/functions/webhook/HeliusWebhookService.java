@@ -101,7 +101,8 @@ public class HeliusWebhookService {
             } catch (StoreUnavailableException e) {
                 redisFailure = e.getMessage();
                 LOG.warn(
-                        "helius delivery: Redis unreachable, cannot set redeliveries aside; logging all {} (the archive keeps one per "
+                        "helius delivery: Redis unreachable, cannot set redeliveries aside; logging all {} (the "
+                                + "archive keeps one per "
                                 + "signature): {}",
                         unique.size(),
                         e.getMessage());
@@ -141,7 +142,8 @@ public class HeliusWebhookService {
                 accepted += entries.size();
                 counters.add("redis_deferred", entries.size());
                 LOG.warn(
-                        "helius delivery: {} Drift event(s) logged but not in Redis (unreachable: {}); {} wait for Redis in this instance, "
+                        "helius delivery: {} Drift event(s) logged but not in Redis (unreachable: {}); {} wait for "
+                                + "Redis in this instance, "
                                 + "and the log catch-up replays them",
                         entries.size(),
                         redisFailure,

@@ -38,7 +38,8 @@ public class PendingRedisWrites {
                 pending.remove(oldest);
                 dropped++;
                 LOG.error(
-                        "helius: {} Drift events wait for Redis; dropped {} from this instance's retry set (in the log; the catch-up "
+                        "helius: {} Drift events wait for Redis; dropped {} from this instance's retry set (in the "
+                                + "log; the catch-up "
                                 + "replays it; {} dropped so far)",
                         CAPACITY,
                         oldest,

@@ -10,9 +10,11 @@ import perpwatch.core.config.Env;
  * @param authSecret {@code PERPWATCH_HELIUS_AUTH}: the exact {@code Authorization} value Helius is configured to
  *                   send. In the cloud the CDK stack injects it from Secrets Manager; unset, every delivery is
  *                   refused with 503 (fail closed: an open receiver would store anyone's events)
- * @param dedupeTtl  {@code PERPWATCH_HELIUS_DEDUPE_TTL} (7d, the event stream's retention): how long a signature stays "seen"
+ * @param dedupeTtl  {@code PERPWATCH_HELIUS_DEDUPE_TTL} (7d, the event stream's retention): how long a signature stays
+ * "seen"
  * @param maxBody    1 MiB: Helius batches are far smaller; a larger body is refused with 413
- * @param durableLog {@code PERPWATCH_DURABLE_LOG} ({@code kinesis}, or {@code off} where no log exists yet, e.g. a bare local run)
+ * @param durableLog {@code PERPWATCH_DURABLE_LOG} ({@code kinesis}, or {@code off} where no log exists yet, e.g. a bare
+ * local run)
  */
 public record WebhookConfig(Optional<String> authSecret, Duration dedupeTtl, int maxBody, String durableLog) {
     public static final int MAX_BODY_BYTES = 1024 * 1024;

@@ -8,7 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The README's engine client, verbatim: ask the guards before acting; anything but a fresh readable verdict is a breach. */
+/**
+ * The README's engine client, verbatim: ask the guards before acting; anything but a fresh readable verdict is a
+ * breach.
+ */
 final class GuardGate {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http =

@@ -26,10 +26,13 @@ class GuardsEndpointTest extends GuardsTestBase {
                     {"ts":1764000000000,"symbol":"SOL","price":187.08,\
                     "last_bar":{"ts":1763999910000,"open":186.9,"high":187.2,"low":186.8,"close":187.08,"vwap":187.01,\
                     "cvd":15000.75,"buy_vol":1200.5,"sell_vol":800.25,"trades":321},\
-                    "spread_bps":null,"depth_10bps":{"bid_usd":null,"ask_usd":null},"funding_apr":null,"basis_bps":null,\
+                    "spread_bps":null,"depth_10bps":{"bid_usd":null,"ask_usd":null},"funding_apr":null,\
+                    "basis_bps":null,\
                     "basis_okx_bps":null,"oi_notional":null,"liq_events_5m":null,"status":"breach",\
-                    "warnings":["spread_bps, depth_10bps: no data","funding_apr: no data","oi_notional: no data","basis_bps: no USDC price",\
-                    "basis_okx_bps: no USDC price","liq_events_5m: no liquidation feed connected (binance, okx, bybit silent)"],"data_source":"live",\
+                    "warnings":["spread_bps, depth_10bps: no data","funding_apr: no data","oi_notional: no \
+                    data","basis_bps: no USDC price",\
+                    "basis_okx_bps: no USDC price","liq_events_5m: no liquidation feed connected (binance, okx, bybit \
+                    silent)"],"data_source":"live",\
                     "ages_ms":{"price":800,"bar":30000,"spread_bps":null,"depth_10bps":null,"funding_apr":null,\
                     "oi_notional":null,"basis_bps":null,"basis_okx_bps":null,"liq_events_5m":null}}""";
             assertEquals(JSON.readTree(expected), flat(response.body()));
@@ -88,12 +91,13 @@ class GuardsEndpointTest extends GuardsTestBase {
             assertEquals("live", body.get("data_source").asText(), "thresholds are about the market, not the data");
             assertEquals(-52.384, body.get("basis_bps").asDouble());
             assertEquals(11, body.get("liq_events_5m").asInt());
-            assertEquals(JSON.readTree("""
+            String expected = """
                     ["spread_bps: 12.5 bps is above the warning threshold of 10 bps",\
                     "depth_10bps: bid side has $30000 within 10 bps, below the warning threshold of $50000",\
                     "funding_apr: -350.4 % is beyond ±300 %",\
                     "basis_bps: -52.384 bps is beyond ±50 bps",\
-                    "liq_events_5m: 11 liquidations in 5 min is above the breach threshold of 10"]"""), body.get("warnings"));
+                    "liq_events_5m: 11 liquidations in 5 min is above the breach threshold of 10"]""";
+            assertEquals(JSON.readTree(expected), body.get("warnings"));
         }
     }
 

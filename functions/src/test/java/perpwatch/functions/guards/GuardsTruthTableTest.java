@@ -177,7 +177,8 @@ class GuardsTruthTableTest extends GuardsTestBase {
         assertTrue(
                 containsText(
                         answer.get("warnings"),
-                        "price: clock skew: market:solusdt:price is stamped 9000 ms ahead of this API's clock (max 2000 ms)"),
+                        "price: clock skew: market:solusdt:price is stamped 9000 ms ahead of this API's clock (max "
+                                + "2000 ms)"),
                 answer.get("warnings").toString());
     }
 
@@ -254,7 +255,8 @@ class GuardsTruthTableTest extends GuardsTestBase {
         JsonNode answer = guards();
         assertEquals(4, answer.get("liq_events_5m").asInt());
         assertEquals(JSON.readTree("""
-                {"binance":{"count":1,"connected":true,"sampled":true},"okx":{"count":1,"connected":true,"sampled":false},
+                {"binance":{"count":1,"connected":true,"sampled":true},"okx":{"count":1,"connected":true,\
+                "sampled":false},
                  "bybit":{"count":2,"connected":true,"sampled":false}}"""), answer.get("liq_events_5m_by_venue"));
     }
 

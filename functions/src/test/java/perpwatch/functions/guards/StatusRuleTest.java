@@ -8,7 +8,9 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The README's truth table, row by row, on the rule alone (GuardsTruthTableTest runs the same rows through the API). */
+/**
+ * The README's truth table, row by row, on the rule alone (GuardsTruthTableTest runs the same rows through the API).
+ */
 class StatusRuleTest {
     static final Set<GuardMetric> REQUIRED = Set.of(GuardMetric.PRICE, GuardMetric.SPREAD_BPS);
 

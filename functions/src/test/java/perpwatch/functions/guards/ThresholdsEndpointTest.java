@@ -21,7 +21,8 @@ class ThresholdsEndpointTest extends GuardsTestBase {
             String expected = """
                     {"version":"%s","required":["price","spread_bps","depth_10bps","liq_events_5m"],
                      "metrics":{"price":{"max_age_ms":5000},"bar":{"max_age_ms":150000},
-                       "spread_bps":{"warn_above":10,"max_age_ms":5000},"depth_10bps":{"warn_below":50000,"max_age_ms":5000},
+                       "spread_bps":{"warn_above":10,"max_age_ms":5000},"depth_10bps":{"warn_below":50000,\
+                       "max_age_ms":5000},
                        "funding_apr":{"warn_abs_above":300,"max_age_ms":180000},"oi_notional":{"max_age_ms":420000},
                        "basis_bps":{"warn_abs_above":50,"max_age_ms":5000},"basis_okx_bps":{"max_age_ms":5000},
                        "liq_events_5m":{"breach_above":10}},

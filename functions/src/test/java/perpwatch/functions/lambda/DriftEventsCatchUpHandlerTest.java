@@ -18,7 +18,9 @@ import perpwatch.core.redis.StoreUnavailableException;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.core.testing.TestRedis;
 
-/** The catch-up Lambda: a Kinesis batch of log records → each Drift event in Redis once; Redis down → the batch fails. */
+/**
+ * The catch-up Lambda: a Kinesis batch of log records → each Drift event in Redis once; Redis down → the batch fails.
+ */
 class DriftEventsCatchUpHandlerTest {
     static KinesisEvent event(List<LogRecord> records) {
         List<KinesisEvent.KinesisEventRecord> out = new ArrayList<>();

@@ -129,9 +129,13 @@ class MarketHistoryEndpointTest {
             JsonNode day = JSON.readTree(api.get("/api/market/funding_history").body());
             assertEquals(
                     JSON.readTree("""
-                    [{"timestamp":1763942400000,"funding_rate_8h":0.0001,"funding_apr":10.95,"kind":"settled"},                    {"timestamp":1763971200000,"funding_rate_8h":-0.00005,"funding_apr":-5.475,"kind":"settled"},                    {"timestamp":1764000000000,"funding_rate_8h":0.0001,"funding_apr":10.95,"kind":"settled"},                    {"timestamp":1764001800000,"funding_rate_8h":0.0003,"funding_apr":32.85,"kind":"predicted"}]"""),
+                    [{"timestamp":1763942400000,"funding_rate_8h":0.0001,"funding_apr":10.95,"kind":"settled"},\
+                    {"timestamp":1763971200000,"funding_rate_8h":-0.00005,"funding_apr":-5.475,"kind":"settled"},\
+                    {"timestamp":1764000000000,"funding_rate_8h":0.0001,"funding_apr":10.95,"kind":"settled"},\
+                    {"timestamp":1764001800000,"funding_rate_8h":0.0003,"funding_apr":32.85,"kind":"predicted"}]"""),
                     day,
-                    "a JSON array as before (the dashboard reads it), each sample saying which it is, the predicted one last");
+                    "a JSON array as before (the dashboard reads it), each sample saying which it is, the predicted "
+                            + "one last");
 
             JsonNode hour =
                     JSON.readTree(api.get("/api/market/funding_history?hours=1").body());
@@ -173,10 +177,12 @@ class MarketHistoryEndpointTest {
         liquidation(NOW - 500, "215", PositionSide.SHORT, "1"); // over 210: pinned to bin 49
         try (TestApi api = TestApi.start(redis.url(), NOW)) {
             JsonNode map = JSON.readTree(api.get("/api/market/liq_heatmap").body());
-            assertEquals(JSON.readTree("""
+            String expected = """
                     [{"price_bin":25,"time_bin":0,"count":2,"total_size":3,"notional_usd":600.5,"longs":1,"clipped":0},\
                     {"price_bin":0,"time_bin":11,"count":1,"total_size":5,"notional_usd":900,"longs":1,"clipped":1},\
-                    {"price_bin":49,"time_bin":11,"count":1,"total_size":1,"notional_usd":215,"longs":0,"clipped":1}]"""), map.get("cells"));
+                    {"price_bin":49,"time_bin":11,"count":1,"total_size":1,\
+                    "notional_usd":215,"longs":0,"clipped":1}]""";
+            assertEquals(JSON.readTree(expected), map.get("cells"));
             assertEquals(200, map.get("reference_price").asInt());
             assertEquals("price", map.get("reference_source").asText());
             assertEquals(1, map.get("clipped_below").asInt());

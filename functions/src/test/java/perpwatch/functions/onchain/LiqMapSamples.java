@@ -11,7 +11,8 @@ public final class LiqMapSamples {
     public static void publish(RedisStreams streams, String scanId, long now) {
         String doc = "{\"scan_id\":\"" + scanId + "\",\"market\":0,\"ts\":" + now
                 + ",\"slot\":300000000,\"oracle_px\":150.000000,"
-                + "\"oracle_source\":\"oracle_account\",\"accounts\":4,\"undecodable\":0,\"positions\":3,\"with_liq_price\":2,\"duration_ms\":12,\"funding_rate_hourly_pct\":0.001,\"s3_key\":\"\","
+                + "\"oracle_source\":\"oracle_account\",\"accounts\":4,\"undecodable\":0,\"positions\":3,"
+                + "\"with_liq_price\":2,\"duration_ms\":12,\"funding_rate_hourly_pct\":0.001,\"s3_key\":\"\","
                 + "\"entries\":["
                 + entry("L1", "long", "10", "140.5", "120.25", "1983.33", null, now) + ","
                 + entry("S1", "short", "-2", "151", "190.5", "2700.00", null, now) + ","

@@ -140,7 +140,8 @@ class OpenApiConformanceTest {
                 }
                 String delivery =
                         "[{\"signature\":\"sig-1\",\"slot\":1,\"timestamp\":2,\"type\":\"UNKNOWN\",\"feePayer\":\"w\","
-                                + "\"instructions\":[{\"programId\":\"dRiftyHA39MWEi3m9aunc5MzRF1JYuBsbn6VPcn33UH\",\"innerInstructions\":[]}]}]";
+                                + "\"instructions\":[{\"programId\":\"dRiftyHA39MWEi3m9aunc5MzRF1JYuBsbn6VPcn33UH\","
+                                + "\"innerInstructions\":[]}]}]";
                 for (Object[] c :
                         new Object[][] {{"s3cret", delivery, 200}, {"wrong", delivery, 401}, {"s3cret", "{x", 400}}) {
                     HttpResponse<String> posted = api.post(

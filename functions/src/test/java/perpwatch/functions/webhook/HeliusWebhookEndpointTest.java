@@ -411,8 +411,8 @@ class HeliusWebhookEndpointTest {
                 if (auth.equals(SECRET)) {
                     assertEquals(200, viaLambda.getStatusCode());
                     assertEquals(
-                            JSON.readTree(
-                                    "{\"status\":\"ok\",\"accepted\":0,\"duplicates\":1,\"non_drift\":0,\"malformed\":0}"),
+                            JSON.readTree("{\"status\":\"ok\",\"accepted\":0,\"duplicates\":1,\"non_drift\":0,"
+                                    + "\"malformed\":0}"),
                             JSON.readTree(viaLambda.getBody()),
                             "the Netty delivery came first: the Lambda sees a duplicate");
                 } else {

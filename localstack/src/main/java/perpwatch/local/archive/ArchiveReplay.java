@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.generic.GenericRecord;
 import perpwatch.archive.ArchivePaths;
@@ -11,6 +12,7 @@ import perpwatch.archive.ArchiveRows;
 import perpwatch.archive.Dataset;
 import perpwatch.archive.ParquetBytes;
 import perpwatch.archive.S3ArchiveStore;
+import perpwatch.core.config.Env;
 import perpwatch.core.redis.BufferedStreamWriter;
 import perpwatch.core.redis.RedisConfig;
 import perpwatch.core.redis.RedisStreams;
@@ -61,8 +63,8 @@ public final class ArchiveReplay {
                         "us-east-1",
                         Optional.ofNullable(s3).map(URI::create),
                         Optional.of(AwsBasicCredentials.create(LocalS3.ACCESS_KEY, LocalS3.ACCESS_KEY)));
-                RedisStreams redis = new RedisStreams(RedisConfig.fromEnv(
-                        perpwatch.core.config.Env.of(java.util.Map.of("PERPWATCH_REDIS_URL", redisUrl))))) {
+                RedisStreams redis =
+                        new RedisStreams(RedisConfig.fromEnv(Env.of(Map.of("PERPWATCH_REDIS_URL", redisUrl))))) {
             int n = replay(
                     store, day, path, new BufferedStreamWriter(redis, 100_000, System::currentTimeMillis), speed);
             System.out.println("replayed " + n + " record(s) of " + path + " " + day);

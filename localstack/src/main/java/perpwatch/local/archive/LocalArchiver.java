@@ -1,6 +1,9 @@
 package perpwatch.local.archive;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -25,13 +28,13 @@ public final class LocalArchiver implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private long parts;
     private long batches;
-    private final java.util.Set<String> paths = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> paths = ConcurrentHashMap.newKeySet();
 
     public LocalArchiver(KinesisLogReader reader, S3ArchiveStore store) {
         this.reader = reader;
         this.writer = new RawPartWriter(store);
         this.rollup = new HourlyRollup(store);
-        this.timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "local-archiver");
             t.setDaemon(true);
             return t;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import perpwatch.local.net.FreePorts;
@@ -27,8 +28,7 @@ public final class LocalKinesis implements AutoCloseable {
      * module's tests), if installed.
      */
     public static Optional<Path> installed(Path root) {
-        for (Path dir :
-                root.getParent() == null ? java.util.List.of(root) : java.util.List.of(root, root.getParent())) {
+        for (Path dir : root.getParent() == null ? List.of(root) : List.of(root, root.getParent())) {
             Path main = dir.resolve("tools/kinesis-local/node_modules/kinesis-local/main.js");
             if (Files.isRegularFile(main)) {
                 return Optional.of(main);

@@ -8,8 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.java_websocket.WebSocket;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
@@ -57,12 +59,12 @@ public final class SimWebSocketServer<S> implements AutoCloseable {
     }
 
     /** Sends to each open connection whose state matches, with the frame built from that state. */
-    public void sendWhere(Predicate<S> match, java.util.function.Function<S, String> frame) {
+    public void sendWhere(Predicate<S> match, Function<S, String> frame) {
         server.sessions.forEach((conn, state) -> {
             if (conn.isOpen() && match.test(state)) {
                 try {
                     conn.send(frame.apply(state));
-                } catch (org.java_websocket.exceptions.WebsocketNotConnectedException e) {
+                } catch (WebsocketNotConnectedException e) {
                     // Closed between the check and the send (a drop in progress): the other connections still get it.
                 }
             }

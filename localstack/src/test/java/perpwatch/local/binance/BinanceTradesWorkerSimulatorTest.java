@@ -333,7 +333,8 @@ class BinanceTradesWorkerSimulatorTest {
                         1,
                         new SimRestServer.Reply(
                                 429,
-                                "{\"code\":-1003,\"msg\":\"Too many requests; current limit of IP is 2400 requests per minute.\"}",
+                                "{\"code\":-1003,\"msg\":\"Too many requests; current limit of IP is 2400 requests "
+                                        + "per minute.\"}",
                                 Map.of("Retry-After", "7")));
         for (int i = 0; i < events.size(); i++) {
             if (i >= 5 && i < 8) {

@@ -208,7 +208,8 @@ class LiquidationsWorkerSimulatorTest {
                 .publishLiquidations(
                         "SWAP",
                         "["
-                                + "{\"instId\":\"BTC-USDT-SWAP\",\"details\":[{\"side\":\"buy\",\"bkPx\":\"x\",\"sz\":\"1\",\"ts\":\"29\"}]},"
+                                + "{\"instId\":\"BTC-USDT-SWAP\",\"details\":[{\"side\":\"buy\",\"bkPx\":\"x\","
+                                + "\"sz\":\"1\",\"ts\":\"29\"}]},"
                                 + "{\"instId\":\"SOL-USDT-SWAP\",\"details\":[" + goodUsdt + "," + badUsdt + "]},"
                                 + "{\"details\":[" + goodUsdt + "]},"
                                 + OkxWire.liquidationRow(

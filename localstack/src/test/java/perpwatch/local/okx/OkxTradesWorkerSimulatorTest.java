@@ -182,12 +182,14 @@ class OkxTradesWorkerSimulatorTest {
         okx.publishTrades(
                 "SOL-USDC-SWAP",
                 "["
-                        + "{\"instId\":\"SOL-USDT-SWAP\",\"tradeId\":\"7\",\"px\":\"abc\",\"sz\":\"1\",\"side\":\"buy\",\"ts\":\""
+                        + "{\"instId\":\"SOL-USDT-SWAP\",\"tradeId\":\"7\",\"px\":\"abc\",\"sz\":\"1\","
+                        + "\"side\":\"buy\",\"ts\":\""
                         + T0 + "\"},"
                         + OkxWire.tradeRow(
                                 "SOL-USDC-SWAP", 8, new BigDecimal("150.5"), new BigDecimal("10"), "sell", T0 + 1)
                         + ","
-                        + "{\"instId\":\"SOL-USDC-SWAP\",\"tradeId\":\"9\",\"px\":\"150\",\"sz\":\"1\",\"side\":\"long\",\"ts\":\""
+                        + "{\"instId\":\"SOL-USDC-SWAP\",\"tradeId\":\"9\",\"px\":\"150\",\"sz\":\"1\","
+                        + "\"side\":\"long\",\"ts\":\""
                         + T0 + "\"}]");
         Await.until(
                 "the good USDC trade published",

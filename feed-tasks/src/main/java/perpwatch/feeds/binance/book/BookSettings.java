@@ -7,7 +7,8 @@ import perpwatch.feeds.ws.Backoff;
 /**
  * Tuning of the binance-book task.
  *
- * @param bufferCapacity      diffs held while a snapshot is on its way (100 ms diffs: 1,000 ≈ 100 s); oldest dropped beyond
+ * @param bufferCapacity      diffs held while a snapshot is on its way (100 ms diffs: 1,000 ≈ 100 s); oldest dropped
+ * beyond
  * @param maxLevelsPerSide    memory bound of the book; the levels furthest from the top give way
  * @param depthBandBps        the band around mid whose resting notional is published (10 bps)
  * @param snapshotBackoff     delays after failed snapshot requests

@@ -12,7 +12,9 @@ import perpwatch.core.model.BookTop;
  */
 public final class OrderBook {
     public static final int SCALE = 8;
-    /** Prices up to 10^6: keeps every band comparison ({@code (B + A)·2·10⁴ ≤ 4·10¹⁸}) below 2^63 (see {@link #depth}). */
+    /**
+     * Prices up to 10^6: keeps every band comparison ({@code (B + A)·2·10⁴ ≤ 4·10¹⁸}) below 2^63 (see {@link #depth}).
+     */
     static final long MAX_PRICE_UNITS = 1_000_000L * 100_000_000L;
 
     static final long MAX_QTY_UNITS = Long.MAX_VALUE / 4;
@@ -51,7 +53,8 @@ public final class OrderBook {
 
     /**
      * Replaces the book by a REST snapshot; on failure the book is left empty. Levels go straight in (no scratch
-     * copy as for diffs: an empty book is the fallback anyway), so a 1,000-level snapshot leaves no 32 KB buffer behind.
+     * copy as for diffs: an empty book is the fallback anyway), so a 1,000-level snapshot leaves no 32 KB buffer
+     * behind.
      */
     public void load(DepthSnapshot snapshot) throws FixedPoint.UnrepresentableLevelException {
         clear();

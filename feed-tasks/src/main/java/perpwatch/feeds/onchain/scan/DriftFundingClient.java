@@ -2,6 +2,7 @@ package perpwatch.feeds.onchain.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.net.URI;
@@ -53,7 +54,7 @@ public final class DriftFundingClient {
             }
             return Optional.of(
                     rate.divide(twap, MathContext.DECIMAL64).movePointRight(2).stripTrailingZeros());
-        } catch (RestCallException | java.io.IOException | NumberFormatException e) {
+        } catch (RestCallException | IOException | NumberFormatException e) {
             LOG.warn("Drift Data API funding unavailable, the scan goes on without it: {}", e.getMessage());
             return Optional.empty();
         } catch (InterruptedException e) {

@@ -6,8 +6,10 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,11 +49,11 @@ public final class DriftLiqMapScanner {
     private final PopulationGuard population = new PopulationGuard();
     private final int marketIndex;
     private final LongSupplier clock;
-    private final java.util.Optional<DriftFundingClient> funding;
+    private final Optional<DriftFundingClient> funding;
     private final LiquidationPriceCalculator calculator = new LiquidationPriceCalculator();
 
     public DriftLiqMapScanner(SolanaRpcClient rpc, ProgramProfile profile, int marketIndex, LongSupplier clock) {
-        this(rpc, profile, marketIndex, clock, java.util.Optional.empty());
+        this(rpc, profile, marketIndex, clock, Optional.empty());
     }
 
     public DriftLiqMapScanner(
@@ -59,7 +61,7 @@ public final class DriftLiqMapScanner {
             ProgramProfile profile,
             int marketIndex,
             LongSupplier clock,
-            java.util.Optional<DriftFundingClient> funding) {
+            Optional<DriftFundingClient> funding) {
         this.rpc = rpc;
         this.profile = profile;
         this.decoders = profile.decoders();
@@ -149,7 +151,8 @@ public final class DriftLiqMapScanner {
                 funding.flatMap(f -> f.latestHourlyPct(marketIndex)).orElse(null),
                 List.copyOf(positions));
         LOG.info(
-                "{} scan {}: {} users ({} unreadable, encoding {}, {} tries), {} {} positions, {} with a liquidation price, {} ms",
+                "{} scan {}: {} users ({} unreadable, encoding {}, {} tries), {} {} positions, {} with a "
+                        + "liquidation price, {} ms",
                 profile.configName(),
                 map.scanId(),
                 users.accounts(),
@@ -167,7 +170,7 @@ public final class DriftLiqMapScanner {
                     LiqPosition::distanceBps, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(LiqPosition::userPubkey);
 
-    private void readAll(byte[] discriminator, java.util.function.Consumer<byte[]> decoder) {
+    private void readAll(byte[] discriminator, Consumer<byte[]> decoder) {
         rpc.getProgramAccounts(
                 profile.programId(),
                 List.of(RpcFilter.memcmp(0, discriminator)),

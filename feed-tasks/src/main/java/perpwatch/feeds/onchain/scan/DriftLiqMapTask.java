@@ -3,6 +3,7 @@ package perpwatch.feeds.onchain.scan;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,7 +24,7 @@ public final class DriftLiqMapTask implements FeedTask {
 
     private final DriftLiqMapScanner scanner;
     private final LiqMapPublisher publisher;
-    private final java.util.Optional<LiqMapArchive> archive;
+    private final Optional<LiqMapArchive> archive;
     private final AtomicLong archiveFailures = new AtomicLong();
     private final Duration interval;
     private final Duration retryAfterFailure;
@@ -35,10 +36,7 @@ public final class DriftLiqMapTask implements FeedTask {
     private final AtomicLong lastUndecodable = new AtomicLong();
 
     public DriftLiqMapTask(
-            DriftLiqMapScanner scanner,
-            LiqMapPublisher publisher,
-            java.util.Optional<LiqMapArchive> archive,
-            Duration interval) {
+            DriftLiqMapScanner scanner, LiqMapPublisher publisher, Optional<LiqMapArchive> archive, Duration interval) {
         this.scanner = scanner;
         this.publisher = publisher;
         this.archive = archive;
@@ -71,7 +69,8 @@ public final class DriftLiqMapTask implements FeedTask {
             refused.incrementAndGet();
             next = retryAfterFailure;
             LOG.error(
-                    "drift scan refused, nothing published (the previous map stays, its age visible); next try in {}: {}",
+                    "drift scan refused, nothing published (the previous map stays, its age visible); next try in "
+                            + "{}: {}",
                     next,
                     e.getMessage());
         } catch (SolanaRpcException | StoreUnavailableException | IllegalStateException e) {

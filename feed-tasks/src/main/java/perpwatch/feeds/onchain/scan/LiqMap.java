@@ -1,6 +1,8 @@
 package perpwatch.feeds.onchain.scan;
 
+import java.math.BigDecimal;
 import java.util.List;
+import perpwatch.feeds.onchain.ExchangeStatus;
 import perpwatch.feeds.onchain.LiqPosition;
 import perpwatch.feeds.onchain.OraclePrice;
 
@@ -18,7 +20,7 @@ import perpwatch.feeds.onchain.OraclePrice;
 public record LiqMap(
         String scanId,
         String program,
-        perpwatch.feeds.onchain.ExchangeStatus exchange,
+        ExchangeStatus exchange,
         int marketIndex,
         long slot,
         long startedMs,
@@ -26,7 +28,7 @@ public record LiqMap(
         long accounts,
         long undecodable,
         OraclePrice oracle,
-        java.math.BigDecimal fundingRateHourlyPct,
+        BigDecimal fundingRateHourlyPct,
         List<LiqPosition> positions) {
     public long withLiqPrice() {
         return positions.stream().filter(LiqPosition::hasLiqPrice).count();

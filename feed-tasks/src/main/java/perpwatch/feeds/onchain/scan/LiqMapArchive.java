@@ -1,5 +1,6 @@
 package perpwatch.feeds.onchain.scan;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +62,7 @@ public final class LiqMapArchive implements AutoCloseable {
 
     static List<GenericRecord> rows(LiqMap map) {
         List<GenericRecord> rows = new ArrayList<>(map.positions().size());
-        String oracle = java.math.BigDecimal.valueOf(map.oracle().price(), 6).toPlainString();
+        String oracle = BigDecimal.valueOf(map.oracle().price(), 6).toPlainString();
         for (LiqPosition p : map.positions()) {
             GenericRecord r = new GenericData.Record(SCHEMA);
             r.put("scan_id", map.scanId());
@@ -83,7 +84,7 @@ public final class LiqMapArchive implements AutoCloseable {
         return rows;
     }
 
-    private static String text(java.math.BigDecimal value) {
+    private static String text(BigDecimal value) {
         return value == null ? null : value.toPlainString();
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import perpwatch.core.redis.RedisStreams;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.feeds.onchain.LiqPosition;
@@ -19,7 +20,7 @@ import perpwatch.feeds.onchain.LiqPosition;
 public final class LiqMapPublisher {
     private final RedisStreams redis;
     private final ObjectMapper json = new ObjectMapper();
-    private final java.util.concurrent.atomic.AtomicLong published = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong published = new AtomicLong();
 
     public LiqMapPublisher(RedisStreams redis) {
         this.redis = redis;

@@ -1,7 +1,14 @@
 package perpwatch.local.market.synthetic;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.instrument.Instrument;
@@ -39,7 +46,7 @@ public final class SyntheticVenueDriver implements AutoCloseable {
     private double loadOwed;
     private long loadSeq;
     private final SentCounts sent = new SentCounts();
-    private final java.util.List<BybitWire.SettledPrint> settledPrints = new java.util.ArrayList<>();
+    private final List<BybitWire.SettledPrint> settledPrints = new ArrayList<>();
     private long lastSettlement;
 
     public SyntheticVenueDriver(
@@ -60,7 +67,7 @@ public final class SyntheticVenueDriver implements AutoCloseable {
         okx.instrument(json(OkxWire.linearSwap(instrument.okxUsdc(), "1", "USDC")));
         binance.depthSnapshots(
                 symbol -> symbol.equals(instrument.binance()) ? book.snapshot(1000, System.currentTimeMillis()) : null);
-        bybit.symbols(java.util.Set.of(instrument.bybit()));
+        bybit.symbols(Set.of(instrument.bybit()));
         bybit.result(BybitSimulator.OPEN_INTEREST, q -> {
             MarketState s = market.state();
             return BybitWire.openInterestResult(
@@ -88,7 +95,7 @@ public final class SyntheticVenueDriver implements AutoCloseable {
                 lastSettlement = settlement;
                 int limit = Integer.parseInt(q.getOrDefault("limit", "200"));
                 return BybitWire.fundingHistoryResult(
-                        instrument.bybit(), java.util.List.copyOf(settledPrints), Math.max(1, Math.min(200, limit)));
+                        instrument.bybit(), List.copyOf(settledPrints), Math.max(1, Math.min(200, limit)));
             }
         });
         this.thread = new Thread(this::run, "synthetic-market-" + instrument.canonical());
@@ -299,12 +306,11 @@ public final class SyntheticVenueDriver implements AutoCloseable {
         return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP);
     }
 
-    private static com.fasterxml.jackson.databind.node.ObjectNode json(String text) {
+    private static ObjectNode json(String text) {
         try {
-            return (com.fasterxml.jackson.databind.node.ObjectNode)
-                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return (ObjectNode) new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -58,7 +58,8 @@ public final class AggTradeTape {
         if (symbol == null || symbol.isEmpty()) {
             return new SimRestServer.Reply(
                     400,
-                    "{\"code\":-1102,\"msg\":\"Mandatory parameter 'symbol' was not sent, was empty/null, or malformed.\"}");
+                    "{\"code\":-1102,\"msg\":\"Mandatory parameter 'symbol' was not sent, was empty/null, or "
+                            + "malformed.\"}");
         }
         int limit;
         try {
@@ -66,7 +67,8 @@ public final class AggTradeTape {
         } catch (NumberFormatException e) {
             return new SimRestServer.Reply(
                     400,
-                    "{\"code\":-1100,\"msg\":\"Illegal characters found in parameter 'limit'; legal range is '^[0-9]{1,20}$'.\"}");
+                    "{\"code\":-1100,\"msg\":\"Illegal characters found in parameter 'limit'; legal range is "
+                            + "'^[0-9]{1,20}$'.\"}");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             return new SimRestServer.Reply(

@@ -23,7 +23,8 @@ import perpwatch.local.sim.SimWebSocketServer;
  * {@code [/market|/public]/ws/<stream>[/<stream>…]}, combined streams at {@code [/market|/public]/stream?streams=a/b}
  * (payloads wrapped as {@code {"stream":…,"data":…}}), live {@code SUBSCRIBE}/{@code UNSUBSCRIBE}/
  * {@code LIST_SUBSCRIPTIONS} with {@code {"result":…,"id":n}} replies and {@code {"code":n,"msg":…}} errors
- * ({@link #refuseSubscriptions} turns every {@code SUBSCRIBE} into such an error), and server pings every 3 minutes. REST: {@code /fapi/v1/ping}, {@code /fapi/v1/time}, {@code /fapi/v1/depth}, and
+ * ({@link #refuseSubscriptions} turns every {@code SUBSCRIBE} into such an error), and server pings every 3 minutes.
+ * REST: {@code /fapi/v1/ping}, {@code /fapi/v1/time}, {@code /fapi/v1/depth}, and
  * {@code /fapi/v1/aggTrades} served from the tape of every {@code aggTrade} it has published (whether or not anyone
  * was connected), as the venue serves its history ({@link AggTradeTape}).
  *
@@ -88,7 +89,8 @@ public final class BinanceFuturesSimulator implements AutoCloseable {
         if (symbol == null) {
             return new SimRestServer.Reply(
                     400,
-                    "{\"code\":-1102,\"msg\":\"Mandatory parameter 'symbol' was not sent, was empty/null, or malformed.\"}");
+                    "{\"code\":-1102,\"msg\":\"Mandatory parameter 'symbol' was not sent, was empty/null, or "
+                            + "malformed.\"}");
         }
         String body = depthSnapshots.apply(symbol);
         return body == null
@@ -205,7 +207,8 @@ public final class BinanceFuturesSimulator implements AutoCloseable {
                 }
                 default ->
                     conn.send("{\"code\":2,\"msg\":\"Invalid request: unknown variant `" + method.replace("\"", "")
-                            + "`, expected one of `SUBSCRIBE`, `UNSUBSCRIBE`, `LIST_SUBSCRIPTIONS`, `SET_PROPERTY`, `GET_PROPERTY`\",\"id\":"
+                            + "`, expected one of `SUBSCRIBE`, `UNSUBSCRIBE`, `LIST_SUBSCRIPTIONS`, `SET_PROPERTY`, "
+                            + "`GET_PROPERTY`\",\"id\":"
                             + idJson + "}");
             }
         }

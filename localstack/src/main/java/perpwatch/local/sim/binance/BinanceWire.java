@@ -1,6 +1,7 @@
 package perpwatch.local.sim.binance;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 
 /** Writes Binance USDⓈ-M events exactly as the venue sends them (field order, numbers vs strings). */
 public final class BinanceWire {
@@ -43,10 +44,10 @@ public final class BinanceWire {
     public static final String FORCE_ORDER_ALL = "!forceOrder@arr";
 
     public static String depthStreamName(String symbol) {
-        return symbol.toLowerCase(java.util.Locale.ROOT) + "@depth@100ms";
+        return symbol.toLowerCase(Locale.ROOT) + "@depth@100ms";
     }
 
     public static String streamName(String symbol) {
-        return symbol.toLowerCase(java.util.Locale.ROOT) + "@aggTrade";
+        return symbol.toLowerCase(Locale.ROOT) + "@aggTrade";
     }
 }

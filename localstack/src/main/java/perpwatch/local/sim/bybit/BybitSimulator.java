@@ -20,7 +20,8 @@ import perpwatch.local.sim.SimWebSocketServer;
  * {@code {"op":"ping"}} → {@code {"success":true,"ret_msg":"pong",…,"op":"ping"}}, one subscribe ack per request,
  * {@code success:false} with {@code Invalid topic: …} for unknown topics (and for every topic while
  * {@link #refuseSubscriptions} is on, pings still answered); REST {@code /v5/market/open-interest},
- * {@code /v5/market/tickers}, {@code /v5/market/instruments-info}, {@code /v5/market/funding/history} in the {@code retCode}/{@code result} envelope,
+ * {@code /v5/market/tickers}, {@code /v5/market/instruments-info}, {@code /v5/market/funding/history} in the {@code
+ * retCode}/{@code result} envelope,
  * each answered from a {@code result} supplier so tapes and tests decide the market.
  */
 public final class BybitSimulator implements AutoCloseable {
@@ -106,9 +107,9 @@ public final class BybitSimulator implements AutoCloseable {
         long now = System.currentTimeMillis();
         String symbol = query.get("symbol");
         if (!"linear".equals(query.get("category")) || symbol == null || !knownSymbols.contains(symbol)) {
-            return SimRestServer.Reply.ok(
-                    "{\"retCode\":10001,\"retMsg\":\"params error: symbol invalid\",\"result\":{},\"retExtInfo\":{},\"time\":"
-                            + now + "}");
+            return SimRestServer.Reply.ok("{\"retCode\":10001,\"retMsg\":\"params error: symbol "
+                    + "invalid\",\"result\":{},\"retExtInfo\":{},\"time\":"
+                    + now + "}");
         }
         if (path.equals(OPEN_INTEREST) && query.get("intervalTime") == null) {
             return SimRestServer.Reply.ok(
@@ -118,9 +119,9 @@ public final class BybitSimulator implements AutoCloseable {
         Function<Map<String, String>, String> supplier = results.get(path);
         String result = supplier == null ? null : supplier.apply(query);
         if (result == null) {
-            return SimRestServer.Reply.ok(
-                    "{\"retCode\":10001,\"retMsg\":\"params error: symbol invalid\",\"result\":{},\"retExtInfo\":{},\"time\":"
-                            + now + "}");
+            return SimRestServer.Reply.ok("{\"retCode\":10001,\"retMsg\":\"params error: symbol "
+                    + "invalid\",\"result\":{},\"retExtInfo\":{},\"time\":"
+                    + now + "}");
         }
         return SimRestServer.Reply.ok(
                 "{\"retCode\":0,\"retMsg\":\"OK\",\"result\":" + result + ",\"retExtInfo\":{},\"time\":" + now + "}");

@@ -1,6 +1,8 @@
 package perpwatch.local.sim.bybit;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
 
 /** Bybit v5 linear messages and REST results exactly as the venue writes them. */
 public final class BybitWire {
@@ -10,7 +12,10 @@ public final class BybitWire {
         return "allLiquidation." + symbol;
     }
 
-    /** {@code allLiquidation}: {@code S} is the POSITION side ({@code Buy} = a long was liquidated), {@code v} in base coin. */
+    /**
+     * {@code allLiquidation}: {@code S} is the POSITION side ({@code Buy} = a long was liquidated), {@code v} in base
+     * coin.
+     */
     public static String allLiquidation(
             String symbol, String positionSide, BigDecimal size, BigDecimal bankruptcyPrice, long time, long ts) {
         return "{\"topic\":\"allLiquidation." + symbol + "\",\"type\":\"snapshot\",\"ts\":" + ts + ",\"data\":[{\"T\":"
@@ -34,7 +39,7 @@ public final class BybitWire {
     public record SettledPrint(BigDecimal fundingRate, long fundingRateTimestamp) {}
 
     /** {@code result} of funding/history: newest first, at most {@code limit} rows, strings throughout. */
-    public static String fundingHistoryResult(String symbol, java.util.List<SettledPrint> newestFirst, int limit) {
+    public static String fundingHistoryResult(String symbol, List<SettledPrint> newestFirst, int limit) {
         StringBuilder rows = new StringBuilder();
         for (SettledPrint p : newestFirst.subList(0, Math.min(limit, newestFirst.size()))) {
             rows.append(rows.length() == 0 ? "" : ",")
@@ -61,29 +66,32 @@ public final class BybitWire {
                 + "\",\"prevPrice1h\":\"" + mark.toPlainString() + "\",\"openInterest\":\""
                 + openInterest.toPlainString()
                 + "\",\"openInterestValue\":\""
-                + openInterest
-                        .multiply(mark)
-                        .setScale(2, java.math.RoundingMode.HALF_UP)
-                        .toPlainString()
+                + openInterest.multiply(mark).setScale(2, RoundingMode.HALF_UP).toPlainString()
                 + "\",\"turnover24h\":\"0\",\"volume24h\":\"0\",\"fundingRate\":\"" + fundingRate.toPlainString()
                 + "\",\"nextFundingTime\":\""
                 + nextFundingTime
-                + "\",\"predictedDeliveryPrice\":\"\",\"basisRate\":\"\",\"basis\":\"\",\"deliveryFeeRate\":\"\",\"deliveryTime\":\"0\","
+                + "\",\"predictedDeliveryPrice\":\"\",\"basisRate\":\"\",\"basis\":\"\",\"deliveryFeeRate\":\"\","
+                + "\"deliveryTime\":\"0\","
                 + "\"ask1Size\":\"1\",\"bid1Price\":\"" + mark.toPlainString() + "\",\"ask1Price\":\""
                 + mark.toPlainString() + "\",\"bid1Size\":\"1\","
-                + "\"preOpenPrice\":\"\",\"preQty\":\"\",\"curPreListingPhase\":\"\",\"fundingIntervalHour\":\"8\",\"fundingCap\":\"0.02\",\"basisRateYear\":\"\"}]}";
+                + "\"preOpenPrice\":\"\",\"preQty\":\"\",\"curPreListingPhase\":\"\",\"fundingIntervalHour\":\"8\","
+                + "\"fundingCap\":\"0.02\",\"basisRateYear\":\"\"}]}";
     }
 
     /** {@code result} of instruments-info; {@code fundingInterval} is a NUMBER in minutes. */
     public static String instrumentsInfoResult(String symbol, int fundingIntervalMinutes) {
         return "{\"category\":\"linear\",\"list\":[{\"symbol\":\"" + symbol
                 + "\",\"contractType\":\"LinearPerpetual\",\"status\":\"Trading\","
-                + "\"baseCoin\":\"SOL\",\"quoteCoin\":\"USDT\",\"launchTime\":\"1633590000000\",\"deliveryTime\":\"0\",\"deliveryFeeRate\":\"\","
-                + "\"priceScale\":\"3\",\"leverageFilter\":{\"minLeverage\":\"1\",\"maxLeverage\":\"100.00\",\"leverageStep\":\"0.01\"},"
+                + "\"baseCoin\":\"SOL\",\"quoteCoin\":\"USDT\",\"launchTime\":\"1633590000000\","
+                + "\"deliveryTime\":\"0\",\"deliveryFeeRate\":\"\","
+                + "\"priceScale\":\"3\",\"leverageFilter\":{\"minLeverage\":\"1\",\"maxLeverage\":\"100.00\","
+                + "\"leverageStep\":\"0.01\"},"
                 + "\"priceFilter\":{\"minPrice\":\"0.010\",\"maxPrice\":\"19999.980\",\"tickSize\":\"0.010\"},"
-                + "\"lotSizeFilter\":{\"maxOrderQty\":\"79770.0\",\"minOrderQty\":\"0.1\",\"qtyStep\":\"0.1\",\"postOnlyMaxOrderQty\":\"79770.0\"},"
+                + "\"lotSizeFilter\":{\"maxOrderQty\":\"79770.0\",\"minOrderQty\":\"0.1\",\"qtyStep\":\"0.1\","
+                + "\"postOnlyMaxOrderQty\":\"79770.0\"},"
                 + "\"unifiedMarginTrade\":true,\"fundingInterval\":" + fundingIntervalMinutes
                 + ",\"settleCoin\":\"USDT\",\"copyTrading\":\"both\","
-                + "\"upperFundingRate\":\"0.02\",\"lowerFundingRate\":\"-0.02\",\"isPreListing\":false,\"preListingInfo\":null}],\"nextPageCursor\":\"\"}";
+                + "\"upperFundingRate\":\"0.02\",\"lowerFundingRate\":\"-0.02\",\"isPreListing\":false,"
+                + "\"preListingInfo\":null}],\"nextPageCursor\":\"\"}";
     }
 }

@@ -32,7 +32,9 @@ public final class OkxSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OkxSimulator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One connection: its id, its subscriptions ({@code channel|instId} or {@code channel|instType}) and last activity. */
+    /**
+     * One connection: its id, its subscriptions ({@code channel|instId} or {@code channel|instType}) and last activity.
+     */
     record Session(String connId, Set<String> subscriptions, AtomicLong lastActivity) {}
 
     private final SimWebSocketServer<Session> ws;
@@ -82,7 +84,9 @@ public final class OkxSimulator implements AutoCloseable {
         instruments.put(row.get("instId").asText(), row);
     }
 
-    /** Pushes {@code {"arg":{"channel":"trades","instId":…},"data":[rows]}} to subscribers of that instrument's trades. */
+    /**
+     * Pushes {@code {"arg":{"channel":"trades","instId":…},"data":[rows]}} to subscribers of that instrument's trades.
+     */
     public void publishTrades(String instId, String dataArrayJson) {
         String key = "trades|" + instId;
         push(key, "{\"arg\":{\"channel\":\"trades\",\"instId\":\"" + instId + "\"},\"data\":" + dataArrayJson + "}");
@@ -225,7 +229,8 @@ public final class OkxSimulator implements AutoCloseable {
             return error(
                     "60018",
                     "Wrong URL or channel:" + channel + argument
-                            + " doesn't exist. Please use the correct URL, channel and parameters referring to API document.",
+                            + " doesn't exist. Please use the correct URL, channel and parameters referring to API "
+                            + "document.",
                     session);
         }
 

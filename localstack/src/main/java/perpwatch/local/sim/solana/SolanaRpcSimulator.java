@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.airlift.compress.zstd.ZstdCompressor;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.feeds.onchain.DriftAccountEncoder;
@@ -40,7 +42,7 @@ public final class SolanaRpcSimulator implements AutoCloseable {
     private volatile int failStatus;
     private final AtomicInteger truncateNext = new AtomicInteger();
     private final AtomicInteger mutateNext = new AtomicInteger();
-    private volatile java.util.function.UnaryOperator<String> mutator;
+    private volatile UnaryOperator<String> mutator;
     private final AtomicLong calls = new AtomicLong();
 
     private SolanaRpcSimulator(DriftPopulation population) throws IOException {
@@ -92,12 +94,12 @@ public final class SolanaRpcSimulator implements AutoCloseable {
     }
 
     /** The next {@code times} answers go through {@code mutator} first (the whole body, as text): bad-input runs. */
-    public void mutateNext(int times, java.util.function.UnaryOperator<String> mutator) {
+    public void mutateNext(int times, UnaryOperator<String> mutator) {
         this.mutator = mutator;
         mutateNext.set(times);
     }
 
-    private java.util.function.UnaryOperator<String> mutation() {
+    private UnaryOperator<String> mutation() {
         return mutateNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? mutator : null;
     }
 
@@ -139,7 +141,8 @@ public final class SolanaRpcSimulator implements AutoCloseable {
             long ts = System.currentTimeMillis() / 1000;
             String rate = "{\"txSig\":\"sim\",\"slot\":" + SLOT + ",\"ts\":\"" + ts
                     + "\",\"recordId\":\"1\",\"marketIndex\":0,"
-                    + "\"fundingRate\":\"1500000\",\"cumulativeFundingRateLong\":\"2000000000000\",\"cumulativeFundingRateShort\":\"1990000000000\","
+                    + "\"fundingRate\":\"1500000\",\"cumulativeFundingRateLong\":\"2000000000000\","
+                    + "\"cumulativeFundingRateShort\":\"1990000000000\","
                     + "\"oraclePriceTwap\":\"" + population.solPrice() + "\",\"markPriceTwap\":\""
                     + population.solPrice() + "\"}";
             respond(exchange, 200, "{\"fundingRates\":[" + rate + "]}");
@@ -156,7 +159,8 @@ public final class SolanaRpcSimulator implements AutoCloseable {
                     error(
                             id,
                             -32602,
-                            "Invalid params: unsupported encoding: base64+zstd. Expected one of: binary, base58, base64, jsonParsed"));
+                            "Invalid params: unsupported encoding: base64+zstd. Expected one of: binary, base58, "
+                                    + "base64, jsonParsed"));
             return;
         }
         if (!encoding.equals("base64") && !encoding.equals("base64+zstd")) {
@@ -198,8 +202,8 @@ public final class SolanaRpcSimulator implements AutoCloseable {
         boolean truncate = truncateNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
         boolean zstd = encoding.equals("base64+zstd");
         boolean withContext = options.path("withContext").asBoolean(false);
-        java.util.function.UnaryOperator<String> mutate = mutation();
-        java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+        UnaryOperator<String> mutate = mutation();
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
         if (mutate == null) {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, 0);
@@ -280,7 +284,7 @@ public final class SolanaRpcSimulator implements AutoCloseable {
     }
 
     private void respondMutable(HttpExchange exchange, String body) throws IOException {
-        java.util.function.UnaryOperator<String> mutate = mutation();
+        UnaryOperator<String> mutate = mutation();
         respond(exchange, 200, mutate == null ? body : mutate.apply(body));
     }
 
