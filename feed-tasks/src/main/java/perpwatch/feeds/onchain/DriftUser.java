@@ -3,7 +3,10 @@ package perpwatch.feeds.onchain;
 import java.util.List;
 import java.util.Optional;
 
-/** The fields of a Drift {@code User} account that margin and liquidation need. */
+/**
+ * The fields of a Drift or Velocity {@code User} account that margin and liquidation need, and the margin rules of
+ * the program that owns it (set by that program's decoder).
+ */
 public record DriftUser(
         String authority,
         int subAccountId,
@@ -13,8 +16,33 @@ public record DriftUser(
         int maxMarginRatio,
         long lastActiveSlot,
         List<SpotPosition> spotPositions,
-        List<PerpPosition> perpPositions) {
+        List<PerpPosition> perpPositions,
+        MarginRules marginRules) {
     public static final int MARGIN_MODE_DEFAULT = 0;
+
+    /** A Drift v2 user: the rules every caller that predates Velocity built its users for. */
+    public DriftUser(
+            String authority,
+            int subAccountId,
+            int status,
+            boolean idle,
+            int marginMode,
+            int maxMarginRatio,
+            long lastActiveSlot,
+            List<SpotPosition> spotPositions,
+            List<PerpPosition> perpPositions) {
+        this(
+                authority,
+                subAccountId,
+                status,
+                idle,
+                marginMode,
+                maxMarginRatio,
+                lastActiveSlot,
+                spotPositions,
+                perpPositions,
+                MarginRules.DRIFT_V2);
+    }
 
     public Optional<PerpPosition> perpPosition(int marketIndex) {
         return perpPositions.stream()
@@ -22,8 +50,11 @@ public record DriftUser(
                 .findFirst();
     }
 
-    /** The SDK's isHighLeverageMode('Maintenance'): both HighLeverage and HighLeverageMaintenance modes count. */
+    /**
+     * The SDK's isHighLeverageMode('Maintenance'): both HighLeverage and HighLeverageMaintenance modes count, where
+     * the program has the mode at all (Velocity removed it).
+     */
     public boolean highLeverageMaintenance() {
-        return marginMode != MARGIN_MODE_DEFAULT;
+        return marginRules.highLeverageMode() && marginMode != MARGIN_MODE_DEFAULT;
     }
 }

@@ -93,6 +93,15 @@ final class MarginMath {
         return tokens.multiply(BigInteger.valueOf(price)).divide(TEN.pow(decimals));
     }
 
+    /**
+     * The value of borrowed tokens as Velocity's program takes it: it values the signed (negative) amount and floors
+     * the division, so a fraction of a quote unit counts against the borrower. Drift's SDK truncated instead.
+     */
+    static BigInteger borrowedTokenValue(BigInteger tokens, long price, int decimals) {
+        BigInteger[] qr = tokens.multiply(BigInteger.valueOf(price)).divideAndRemainder(TEN.pow(decimals));
+        return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+    }
+
     /** calculateMarketMarginRatio, maintenance: the market's ratio (or its high-leverage one), raised for size. */
     static BigInteger maintenanceMarginRatio(PerpMarketAccount market, BigInteger size, boolean highLeverage) {
         if (market.status() == MarketStatus.SETTLEMENT) {

@@ -22,7 +22,8 @@ public enum ProgramProfile {
                             OracleDecoder.PYTH_LAZER,
                             OracleDecoder.PYTH_LAZER_1K,
                             OracleDecoder.PYTH_LAZER_1M,
-                            OracleDecoder.PYTH_LAZER_STABLE_COIN)),
+                            OracleDecoder.PYTH_LAZER_STABLE_COIN),
+                    MarginRules.VELOCITY),
             "https://data.velocity.exchange",
             "https://dlob.velocity.exchange"),
     /** Drift v2: drained on 2026-04-01 and paused; its Users hold frozen positions. */
@@ -42,7 +43,8 @@ public enum ProgramProfile {
                             OracleDecoder.PYTH_LAZER,
                             OracleDecoder.PYTH_LAZER_1K,
                             OracleDecoder.PYTH_LAZER_1M,
-                            OracleDecoder.PYTH_LAZER_STABLE_COIN)),
+                            OracleDecoder.PYTH_LAZER_STABLE_COIN),
+                    MarginRules.DRIFT_V2),
             "https://data.api.drift.trade",
             "https://dlob.drift.trade");
 

@@ -1,13 +1,17 @@
 package perpwatch.feeds.onchain;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code User} account bytes → {@link DriftUser}, by the layout the profile names for the account's size. */
+/**
+ * {@code User} account bytes → {@link DriftUser}, by the layout the profile names for the account's size, stamped with
+ * the margin rules of the program that owns the account.
+ */
 final class UserDecoder {
     private UserDecoder() {}
 
-    static DriftUser decode(UserLayout layout, byte[] data) {
+    static DriftUser decode(UserLayout layout, MarginRules rules, byte[] data) {
         AccountBytes b = new AccountBytes(data);
         SpotPositionLayout sp = layout.spot();
         List<SpotPosition> spots = new ArrayList<>(UserLayout.SPOT_POSITION_COUNT);
@@ -37,7 +41,10 @@ final class UserDecoder {
                     b.i64(o + pp.openAsks()),
                     openOrders,
                     b.u16(o + pp.maxMarginRatio()),
-                    b.u8(o + pp.positionFlag())));
+                    b.u8(o + pp.positionFlag()),
+                    pp.isolatedPositionScaledBalance() == AccountLayouts.ABSENT
+                            ? BigInteger.ZERO
+                            : b.u64(o + pp.isolatedPositionScaledBalance())));
         }
         int marginMode = layout.marginMode() == AccountLayouts.ABSENT
                 ? DriftUser.MARGIN_MODE_DEFAULT
@@ -51,7 +58,8 @@ final class UserDecoder {
                 (int) b.u32(layout.maxMarginRatio()),
                 b.i64(layout.lastActiveSlot()),
                 List.copyOf(spots),
-                List.copyOf(perps));
+                List.copyOf(perps),
+                rules);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Map;
@@ -33,6 +34,7 @@ class VelocityDecodersTest {
             b.put(slot + l.perp().openOrders(), (byte) 3);
         }
         b.put(slot + l.perp().positionFlag(), (byte) PerpPosition.FLAG_ISOLATED);
+        b.putLong(slot + l.perp().isolatedPositionScaledBalance(), 250_000_000_000L);
         for (int i = 0; i < 8; i++) {
             b.putShort(l.perpPositions() + i * l.perp().size() + l.perp().marketIndex(), (short) (i == 2 ? 0 : 7));
         }
@@ -49,12 +51,17 @@ class VelocityDecodersTest {
         assertEquals(-700_000_000L, p.quoteAssetAmount());
         assertEquals(300, p.openOrders(), "the 4,560-byte layout's u16 counter");
         assertTrue(p.isolated());
+        assertEquals(BigInteger.valueOf(250_000_000_000L), p.isolatedPositionScaledBalance(), "its own collateral");
+        assertEquals(MarginRules.VELOCITY, current.marginRules(), "the decoder stamps its program's rules");
         assertEquals(4, current.subAccountId());
         assertEquals(0b0010_0000, current.status(), "VaultOwned");
         assertEquals(DriftUser.MARGIN_MODE_DEFAULT, current.marginMode(), "Velocity has no margin mode");
 
         DriftUser older = VELOCITY.user(user(VelocityLayout.USER_4496));
         assertEquals(3, older.perpPosition(0).orElseThrow().openOrders());
+        assertEquals(
+                BigInteger.valueOf(250_000_000_000L),
+                older.perpPosition(0).orElseThrow().isolatedPositionScaledBalance());
         assertTrue(VELOCITY.hasPerpPosition(user(VelocityLayout.USER_4496), 0));
         assertFalse(VELOCITY.hasPerpPosition(user(VelocityLayout.USER_4560), 1));
     }
