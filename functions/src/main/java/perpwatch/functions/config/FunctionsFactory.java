@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.config.Env;
 import perpwatch.core.config.SecretsManagerSource;
-import perpwatch.core.kinesis.KinesisClients;
 import perpwatch.core.kinesis.KinesisRecordSink;
 import perpwatch.core.redis.RedisStreams;
 import perpwatch.functions.durable.DurableLog;
@@ -50,8 +49,7 @@ public class FunctionsFactory {
         return records -> {
             synchronized (sink) {
                 if (sink[0] == null) {
-                    sink[0] = new KinesisRecordSink(
-                            KinesisClients.create(config.kinesis()), config.kinesis().stream(), 3, 50);
+                    sink[0] = KinesisRecordSink.create(config.kinesis());
                 }
             }
             sink[0].put(records);
