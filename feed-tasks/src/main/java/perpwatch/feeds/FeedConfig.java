@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import perpwatch.core.config.Env;
 import perpwatch.core.instrument.InstrumentRegistry;
+import perpwatch.core.kinesis.DurableLogMode;
 import perpwatch.core.kinesis.KinesisConfig;
 import perpwatch.core.redis.RedisConfig;
 import perpwatch.feeds.binance.BinanceEndpoints;
@@ -25,8 +26,8 @@ import perpwatch.feeds.ws.ReconnectPolicy;
  * @param redisBacklog        {@code PERPWATCH_REDIS_BACKLOG} (100000): records held for Redis during an outage
  * @param fundingPoll         {@code PERPWATCH_FUNDING_POLL} (60s): Bybit open interest and funding poll interval
  * @param restTimeout         {@code PERPWATCH_REST_TIMEOUT} (10s): any venue REST call
- * @param durableLog          {@code PERPWATCH_DURABLE_LOG} ({@code kinesis} by default; {@code off}): every record also
- *                            goes to the Kinesis log the archive is built from
+ * @param durableLog          {@code PERPWATCH_DURABLE_LOG} ({@link DurableLogMode}; {@code kinesis} by default): every
+ *                            record also goes to the Kinesis log the archive is built from; empty when {@code off}
  * @param logBacklog          {@code PERPWATCH_LOG_BACKLOG} (200000): records held for Kinesis during an outage
  * @param solana              Solana JSON-RPC for the Drift scan ({@link SolanaRpcConfig})
  * @param driftScanInterval   {@code PERPWATCH_DRIFT_SCAN_INTERVAL} (1h): time between Drift liquidation-map scans
@@ -75,7 +76,7 @@ public record FeedConfig(
                 env.integer("PERPWATCH_REDIS_BACKLOG", 100_000),
                 env.duration("PERPWATCH_FUNDING_POLL", Duration.ofSeconds(60)),
                 env.duration("PERPWATCH_REST_TIMEOUT", Duration.ofSeconds(10)),
-                durableLog(env),
+                DurableLogMode.configFromEnv(env),
                 env.integer("PERPWATCH_LOG_BACKLOG", 200_000),
                 SolanaRpcConfig.fromEnv(env),
                 env.duration("PERPWATCH_DRIFT_SCAN_INTERVAL", Duration.ofHours(1)),
@@ -83,13 +84,5 @@ public record FeedConfig(
                 program,
                 env.string("PERPWATCH_ONCHAIN_DATA_API", env.string("PERPWATCH_DRIFT_DATA_API", program.dataApi())),
                 BookSettings.fromEnv(env));
-    }
-
-    private static Optional<KinesisConfig> durableLog(Env env) {
-        String mode = env.string("PERPWATCH_DURABLE_LOG", "kinesis");
-        if (!mode.equals("kinesis") && !mode.equals("off")) {
-            throw new IllegalArgumentException("PERPWATCH_DURABLE_LOG must be kinesis or off, not '" + mode + "'");
-        }
-        return mode.equals("off") ? Optional.empty() : Optional.of(KinesisConfig.fromEnv(env));
     }
 }
