@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import perpwatch.core.instrument.Instrument;
 import perpwatch.core.kinesis.DurableLogBuffer;
-import perpwatch.core.kinesis.KinesisClients;
 import perpwatch.core.kinesis.KinesisRecordSink;
 import perpwatch.core.redis.BufferedStreamWriter;
 import perpwatch.core.redis.RedisStreams;
@@ -169,10 +168,7 @@ public final class FeedTasks {
         List<FeedTask> tasks = new ArrayList<>();
         DurableLogBuffer log = config.durableLog()
                 .map(k -> new DurableLogBuffer(
-                        new KinesisRecordSink(KinesisClients.create(k), k.stream(), 3, 100),
-                        config.logBacklog(),
-                        500,
-                        System::currentTimeMillis))
+                        KinesisRecordSink.create(k), config.logBacklog(), 500, System::currentTimeMillis))
                 .orElse(null);
         for (Instrument instrument : config.instruments().all()) {
             FeedTask task = factory.apply(new Context(config, redis, instrument, log, tally));

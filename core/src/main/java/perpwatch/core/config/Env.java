@@ -1,6 +1,7 @@
 package perpwatch.core.config;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,7 +89,7 @@ public final class Env {
 
     /**
      * Durations are written in milliseconds ({@code 1500}) or with a unit ({@code 500ms}, {@code 30s}, {@code 5m},
-     * {@code 1h}).
+     * {@code 1h}, {@code 7d}).
      */
     public Duration duration(String name, Duration defaultValue) {
         String value = string(name, null);
@@ -99,12 +100,12 @@ public final class Env {
             return parseDuration(value);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    name + ": expected a duration like 500ms, 30s, 5m or 1h, got '" + value + "'");
+                    name + ": expected a duration like 500ms, 30s, 5m, 1h or 7d, got '" + value + "'");
         }
     }
 
     static Duration parseDuration(String value) {
-        String v = value.trim().toLowerCase();
+        String v = value.trim().toLowerCase(Locale.ROOT);
         if (v.endsWith("ms")) {
             return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
         }
@@ -117,6 +118,8 @@ public final class Env {
             case 's' -> Duration.ofSeconds(amount);
             case 'm' -> Duration.ofMinutes(amount);
             case 'h' -> Duration.ofHours(amount);
+            // Retention-sized settings (the Helius dedupe TTL, 7d) read better in days than as 168h.
+            case 'd' -> Duration.ofDays(amount);
             default -> throw new IllegalArgumentException("unknown unit " + unit);
         };
     }

@@ -1,6 +1,7 @@
 package perpwatch.core.kinesis;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -27,14 +28,22 @@ public final class KinesisRecordSink {
 
     private final KinesisClient client;
     private final String stream;
-    private final int attempts;
-    private final long firstBackoffMs;
+    private final KinesisRetryPolicy retry;
 
-    public KinesisRecordSink(KinesisClient client, String stream, int attempts, long firstBackoffMs) {
+    public KinesisRecordSink(KinesisClient client, String stream, KinesisRetryPolicy retry) {
         this.client = client;
         this.stream = stream;
-        this.attempts = attempts;
-        this.firstBackoffMs = firstBackoffMs;
+        this.retry = retry;
+    }
+
+    /** With a policy of its own: tests that want one attempt, or no wait. */
+    public KinesisRecordSink(KinesisClient client, String stream, int attempts, long firstBackoffMs) {
+        this(client, stream, new KinesisRetryPolicy(attempts, Duration.ofMillis(firstBackoffMs)));
+    }
+
+    /** The durable log {@code config} names, with its own client and the shared {@link KinesisRetryPolicy#DEFAULT}. */
+    public static KinesisRecordSink create(KinesisConfig config) {
+        return new KinesisRecordSink(KinesisClients.create(config), config.stream(), KinesisRetryPolicy.DEFAULT);
     }
 
     public String stream() {
@@ -107,9 +116,10 @@ public final class KinesisRecordSink {
             pending.add(i);
         }
         RuntimeException lastFailure = null;
+        int attempts = retry.attempts();
         for (int attempt = 1; attempt <= attempts && !pending.isEmpty(); attempt++) {
             if (attempt > 1) {
-                sleep(firstBackoffMs << Math.min(attempt - 2, 6));
+                sleep(retry.backoffMs(attempt));
             }
             List<PutRecordsRequestEntry> send = new ArrayList<>(pending.size());
             pending.forEach(i -> send.add(entries.get(i)));

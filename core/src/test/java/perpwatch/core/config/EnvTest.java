@@ -20,6 +20,14 @@ class EnvTest {
     }
 
     @Test
+    void durationsTakeDays() {
+        Env env = Env.of(Map.of("TTL", "7d", "UPPER", "2D"));
+        assertEquals(Duration.ofDays(7), env.duration("TTL", null));
+        assertEquals(Duration.ofHours(48), env.duration("UPPER", null));
+        assertEquals(Duration.ofDays(1), Env.parseDuration("1d"));
+    }
+
+    @Test
     void badValuesNameTheVariable() {
         Env env = Env.of(Map.of("N", "ten", "T", "5 parsecs"));
         assertEquals(
@@ -27,5 +35,11 @@ class EnvTest {
                 assertThrows(IllegalArgumentException.class, () -> env.integer("N", 1))
                         .getMessage());
         assertThrows(IllegalArgumentException.class, () -> env.duration("T", null));
+        assertEquals(
+                "W: expected a duration like 500ms, 30s, 5m, 1h or 7d, got '2w'",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> Env.of(Map.of("W", "2w")).duration("W", null))
+                        .getMessage());
     }
 }

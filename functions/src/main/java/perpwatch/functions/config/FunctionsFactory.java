@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.config.Env;
 import perpwatch.core.config.SecretsManagerSource;
-import perpwatch.core.kinesis.KinesisClients;
+import perpwatch.core.kinesis.DurableLogMode;
 import perpwatch.core.kinesis.KinesisRecordSink;
 import perpwatch.core.redis.RedisStreams;
 import perpwatch.functions.durable.DurableLog;
@@ -42,7 +42,7 @@ public class FunctionsFactory {
     /** Kinesis unless {@code PERPWATCH_DURABLE_LOG=off}; the client is built on first use, not at start-up. */
     @Singleton
     DurableLog durableLog(FunctionsConfig config) {
-        if (config.webhook().durableLog().equals("off")) {
+        if (config.durableLog() == DurableLogMode.OFF) {
             LOG.warn("PERPWATCH_DURABLE_LOG=off: webhook events go to Redis only and will not reach the archive");
             return DurableLog.OFF;
         }
@@ -50,8 +50,7 @@ public class FunctionsFactory {
         return records -> {
             synchronized (sink) {
                 if (sink[0] == null) {
-                    sink[0] = new KinesisRecordSink(
-                            KinesisClients.create(config.kinesis()), config.kinesis().stream(), 3, 50);
+                    sink[0] = KinesisRecordSink.create(config.kinesis());
                 }
             }
             sink[0].put(records);

@@ -17,4 +17,14 @@ public enum DataSource {
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The value written as {@code data_source} in a decision entry; anything else is refused. */
+    public static DataSource fromWire(String wire) {
+        for (DataSource value : values()) {
+            if (value.wire().equals(wire)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("not a data_source: '" + wire + "'");
+    }
 }

@@ -13,4 +13,14 @@ public enum GuardStatus {
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The value written as {@code status} in a decision entry; anything else is refused. */
+    public static GuardStatus fromWire(String wire) {
+        for (GuardStatus value : values()) {
+            if (value.wire().equals(wire)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("not a status: '" + wire + "'");
+    }
 }

@@ -13,22 +13,15 @@ import perpwatch.core.config.Env;
  * @param dedupeTtl  {@code PERPWATCH_HELIUS_DEDUPE_TTL} (7d, the event stream's retention): how long a signature stays
  * "seen"
  * @param maxBody    1 MiB: Helius batches are far smaller; a larger body is refused with 413
- * @param durableLog {@code PERPWATCH_DURABLE_LOG} ({@code kinesis}, or {@code off} where no log exists yet, e.g. a bare
- * local run)
  */
-public record WebhookConfig(Optional<String> authSecret, Duration dedupeTtl, int maxBody, String durableLog) {
+public record WebhookConfig(Optional<String> authSecret, Duration dedupeTtl, int maxBody) {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
 
     public static WebhookConfig fromEnv(Env env) {
         String secret = env.string("PERPWATCH_HELIUS_AUTH", null);
-        String log = env.string("PERPWATCH_DURABLE_LOG", "kinesis");
-        if (!log.equals("kinesis") && !log.equals("off")) {
-            throw new IllegalArgumentException("PERPWATCH_DURABLE_LOG must be kinesis or off, not '" + log + "'");
-        }
         return new WebhookConfig(
                 secret == null || secret.isEmpty() ? Optional.empty() : Optional.of(secret),
                 env.duration("PERPWATCH_HELIUS_DEDUPE_TTL", Duration.ofDays(7)),
-                MAX_BODY_BYTES,
-                log);
+                MAX_BODY_BYTES);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import perpwatch.core.stream.StreamEntry;
 import perpwatch.core.stream.StreamKeys;
@@ -91,6 +92,35 @@ class DecisionLogTest extends GuardsTestBase {
                         query);
             }
         }
+    }
+
+    @Test
+    void aDecisionWithAStatusOutsideTheEnumIsCountedUnreadableNotServed() throws Exception {
+        streams.add(StreamKeys.guardDecisions(SOL), decision("7", "breach", "stale"), NOW);
+        streams.add(StreamKeys.guardDecisions(SOL), decision("8", "maybe", "live"), NOW);
+        streams.add(StreamKeys.guardDecisions(SOL), decision("9", "passing", "somewhere"), NOW);
+        try (TestApi api = TestApi.start(redis.url(), NOW)) {
+            JsonNode history =
+                    JSON.readTree(api.get("/api/engine/guards/history?hours=1").body());
+            assertEquals(1, history.get("decisions").size());
+            assertEquals(2, history.get("unreadable").asInt());
+            JsonNode served = history.get("decisions").get(0);
+            assertEquals("breach", served.get("status").asText());
+            assertEquals("stale", served.get("data_source").asText());
+        }
+    }
+
+    private static Map<String, String> decision(String seq, String status, String dataSource) {
+        return Map.of(
+                "ts", Long.toString(NOW),
+                "seq", seq,
+                "instance", "i-1",
+                "status", status,
+                "data_source", dataSource,
+                "warnings", "[]",
+                "ages", "{}",
+                "states", "{}",
+                "thresholds_version", "v1");
     }
 
     private static String status(TestApi api) throws Exception {

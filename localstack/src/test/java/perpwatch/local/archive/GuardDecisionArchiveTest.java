@@ -21,6 +21,7 @@ import perpwatch.archive.KinesisLogReader;
 import perpwatch.archive.LoggedRecord;
 import perpwatch.archive.ParquetBytes;
 import perpwatch.archive.RawPartWriter;
+import perpwatch.archive.testing.TestArchiveS3;
 import perpwatch.core.instrument.Instrument;
 import perpwatch.core.model.PriceTick;
 import perpwatch.core.model.PriceTickCodec;

@@ -28,6 +28,7 @@ import perpwatch.archive.HourlyRollup;
 import perpwatch.archive.KinesisLogReader;
 import perpwatch.archive.LoggedRecord;
 import perpwatch.archive.ParquetBytes;
+import perpwatch.archive.ParquetRoundTripTest;
 import perpwatch.archive.RawPartWriter;
 import perpwatch.archive.S3ArchiveStore;
 import perpwatch.core.kinesis.KinesisClients;

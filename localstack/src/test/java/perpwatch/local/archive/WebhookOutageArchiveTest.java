@@ -20,6 +20,7 @@ import perpwatch.archive.KinesisLogReader;
 import perpwatch.archive.LoggedRecord;
 import perpwatch.archive.ParquetBytes;
 import perpwatch.archive.RawPartWriter;
+import perpwatch.archive.testing.TestArchiveS3;
 import perpwatch.core.kinesis.KinesisRecordSink;
 import perpwatch.core.kinesis.LogRecord;
 import perpwatch.core.redis.RedisStreams;

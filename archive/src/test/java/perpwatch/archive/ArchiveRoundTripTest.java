@@ -1,4 +1,4 @@
-package perpwatch.local.archive;
+package perpwatch.archive;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,14 +11,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import perpwatch.archive.ArchivePaths;
-import perpwatch.archive.ArchiveRows;
-import perpwatch.archive.Dataset;
-import perpwatch.archive.HourlyRollup;
-import perpwatch.archive.KinesisLogReader;
-import perpwatch.archive.LoggedRecord;
-import perpwatch.archive.ParquetBytes;
-import perpwatch.archive.RawPartWriter;
+import perpwatch.archive.testing.TestArchiveS3;
 import perpwatch.core.kinesis.KinesisRecordSink;
 import perpwatch.core.kinesis.LogRecord;
 import perpwatch.core.testing.TestKinesis;

@@ -1,4 +1,4 @@
-package perpwatch.local.archive;
+package perpwatch.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,15 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import perpwatch.archive.ArchivePaths;
-import perpwatch.archive.ArchiveRows;
-import perpwatch.archive.Dataset;
-import perpwatch.archive.HourlyRollup;
-import perpwatch.archive.LoggedRecord;
-import perpwatch.archive.ParquetBytes;
-import perpwatch.archive.RawPartWriter;
-import perpwatch.archive.ScheduledRollup;
-import perpwatch.archive.ScheduledRollupHandler;
+import perpwatch.archive.testing.TestArchiveS3;
 import perpwatch.core.instrument.InstrumentRegistry;
 import perpwatch.core.kinesis.LogRecord;
 

@@ -1,4 +1,4 @@
-package perpwatch.local.archive;
+package perpwatch.archive;
 
 import java.net.URI;
 import java.time.Duration;
@@ -7,24 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.generic.GenericRecord;
-import perpwatch.archive.ArchivePaths;
-import perpwatch.archive.ArchiveRows;
-import perpwatch.archive.Dataset;
-import perpwatch.archive.ParquetBytes;
-import perpwatch.archive.S3ArchiveStore;
 import perpwatch.core.config.Env;
 import perpwatch.core.redis.BufferedStreamWriter;
 import perpwatch.core.redis.RedisConfig;
 import perpwatch.core.redis.RedisStreams;
 import perpwatch.core.stream.StreamKey;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 /**
  * Replays a day of the archive into Redis streams, at N× the speed it was written, through the feeds' own writer
  * ({@link BufferedStreamWriter}): a backfill after a Redis loss, or yesterday's market into a fresh local cloud.
  *
  * <pre>
- * java -cp localstack/target/perpwatch-local.jar perpwatch.local.archive.ArchiveReplay \
+ * java -cp localstack/target/perpwatch-local.jar perpwatch.archive.ArchiveReplay \
  *     --s3=http://127.0.0.1:PORT --bucket=perpwatch-archive --day=20261124 --path=binance/SOLUSDT/trades \
  *     --redis=redis://127.0.0.1:6379 [--speed=60]      (speed 0 = as fast as possible)
  * </pre>
@@ -62,7 +56,8 @@ public final class ArchiveReplay {
                         bucket,
                         "us-east-1",
                         Optional.ofNullable(s3).map(URI::create),
-                        Optional.of(AwsBasicCredentials.create(LocalS3.ACCESS_KEY, LocalS3.ACCESS_KEY)));
+                        // An --s3 emulator gets the store's fixed emulator credentials (the local cloud's S3Proxy).
+                        Optional.empty());
                 RedisStreams redis =
                         new RedisStreams(RedisConfig.fromEnv(Env.of(Map.of("PERPWATCH_REDIS_URL", redisUrl))))) {
             int n = replay(

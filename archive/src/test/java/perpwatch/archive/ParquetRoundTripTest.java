@@ -1,4 +1,4 @@
-package perpwatch.local.archive;
+package perpwatch.archive;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,9 +13,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import perpwatch.archive.ArchiveRows;
-import perpwatch.archive.Dataset;
-import perpwatch.archive.ParquetBytes;
+import perpwatch.archive.testing.TestArchiveS3;
 import perpwatch.core.instrument.Instrument;
 import perpwatch.core.kinesis.LogRecord;
 import perpwatch.core.model.Bar;
@@ -36,7 +34,7 @@ import perpwatch.core.model.SettledFundingCodec;
 import perpwatch.core.stream.StreamKeys;
 
 /** Every dataset: the feeds' own encoded records → Parquet → a real S3 API server → Parquet → the same fields. */
-class ParquetRoundTripTest {
+public class ParquetRoundTripTest {
     static final Instrument SOL = Instrument.sol();
     static final long T = 1_764_000_000_000L;
     static TestArchiveS3 s3;
@@ -52,7 +50,7 @@ class ParquetRoundTripTest {
     }
 
     /** Records as the feed tasks and the webhook write them, several per dataset, with exact decimals. */
-    static Map<Dataset, List<LogRecord>> samples() {
+    public static Map<Dataset, List<LogRecord>> samples() {
         Map<Dataset, List<LogRecord>> out = new EnumMap<>(Dataset.class);
         for (int i = 0; i < 50; i++) {
             long ts = T + i * 60_000L;
