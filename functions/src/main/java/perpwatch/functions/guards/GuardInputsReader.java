@@ -10,6 +10,7 @@ import perpwatch.core.redis.RedisStreams;
 import perpwatch.core.stream.StreamEntry;
 import perpwatch.core.stream.StreamKey;
 import perpwatch.core.stream.StreamKeys;
+import perpwatch.functions.config.FunctionsConfig;
 
 /** Reads the newest entry of every stream the guards use, and the liquidations of the last five minutes. */
 @Singleton
@@ -19,7 +20,7 @@ class GuardInputsReader {
     private final RedisStreams redis;
     private final long clockSkewMaxMs;
 
-    GuardInputsReader(RedisStreams redis, perpwatch.functions.config.FunctionsConfig config) {
+    GuardInputsReader(RedisStreams redis, FunctionsConfig config) {
         this.redis = redis;
         this.clockSkewMaxMs = config.guards().clockSkewMax().toMillis();
     }
@@ -75,6 +76,9 @@ class GuardInputsReader {
         List<String> beats = fingerprint.subList(streams(instrument).size(), fingerprint.size());
         List<String> silent = new ArrayList<>();
         for (int i = 0; i < venues.size(); i++) {
+            if (!instrument.onExchange(venues.get(i))) {
+                continue;
+            }
             // The key expires on its own; the age check guards against a writer whose clock is far off.
             Long beat = heartbeatTime(beats.get(i));
             if (beat == null || Math.abs(nowMs - beat) > HEARTBEAT_MAX_AGE_MS) {
