@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import perpwatch.core.config.Env;
+import perpwatch.core.stream.FeedLink;
 import perpwatch.core.stream.StreamKeys;
 
 class InstrumentRegistryTest {
@@ -64,6 +65,10 @@ class InstrumentRegistryTest {
                         "market:ethusdt:liquidations"),
                 StreamKeys.all(eth).stream().map(k -> k.name()).toList());
         assertEquals(List.of("binance"), StreamKeys.liquidationVenues(eth));
+        assertEquals(
+                List.of("binance-trades", "binance-book", "liquidations"),
+                FeedLink.of(eth).stream().map(FeedLink::task).toList(),
+                "health awaits no link on a venue ETH is not listed on");
         assertEquals(List.of("binance", "bybit"), StreamKeys.liquidationVenues(registry.require("BTC")));
     }
 

@@ -120,6 +120,29 @@ class MultiInstrumentLocalCloudTest {
                     JSON.readTree(answer.body());
                 }
             }
+            // Health lists what runs: ETH's Binance streams and links, no OKX or Bybit ones waiting forever.
+            JsonNode health = JSON.readTree(get(api + "/api/health").body());
+            Set<String> ethVenues = new TreeSet<>();
+            health.get("feeds").forEach(f -> {
+                if (f.get("symbol").asText().equals("ETH")) {
+                    ethVenues.add(f.get("venue").asText());
+                }
+            });
+            assertEquals(Set.of("binance"), ethVenues, health.toString());
+            List<String> ethStreams = new ArrayList<>();
+            health.get("streams").forEach(st -> {
+                if (st.get("key").asText().startsWith("market:eth")) {
+                    ethStreams.add(st.get("key").asText());
+                }
+            });
+            assertEquals(
+                    List.of(
+                            "market:ethusdt:trades",
+                            "market:ethusdt:price",
+                            "market:ethusdt:book",
+                            "market:ethusdt:liquidations"),
+                    ethStreams);
+
             // Nothing polls Bybit for ETH, so its open-interest history is empty rather than someone else's.
             JsonNode ethOi = JSON.readTree(
                     get(api + "/api/market/oi_history?hours=1&symbol=ETH").body());
