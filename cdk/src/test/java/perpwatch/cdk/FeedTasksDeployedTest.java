@@ -21,6 +21,6 @@ class FeedTasksDeployedTest {
                 new TreeSet<>(FeedTasks.names()),
                 new TreeSet<>(deployed),
                 "FeedTasks.names() (feed-tasks) and FeedService.ALL (cdk) must name the same tasks: add the"
-                        + " service with its size and silence alarm in cdk/src/main/java/perpwatch/cdk/FeedService.java");
+                        + " service with its size and silence alarm to FeedService.ALL");
     }
 }
