@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import perpwatch.core.instrument.Instrument;
 import perpwatch.core.instrument.Venue;
 import perpwatch.core.kinesis.DurableLogBuffer;
@@ -42,6 +44,8 @@ import perpwatch.feeds.ws.Backoff;
 
 /** The catalogue of feed tasks by name ({@code --task=NAME}), each built once per instrument. */
 public final class FeedTasks {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedTasks.class);
+
     /** What a task factory gets: the config, one Redis client, the instrument to watch, and where writers are counted. */
     public record Context(
             FeedConfig config, RedisStreams redis, Instrument instrument, DurableLogBuffer log, WriteTally tally) {
@@ -232,6 +236,11 @@ public final class FeedTasks {
             if (!streams.isEmpty()) {
                 tasks.add(new ConsumerGroupsTask(task.name(), redis, streams, GROUPS_RETRY));
             }
+        }
+        if (tasks.isEmpty()) {
+            // Not an error (a deployment may watch no instrument on that venue), but a container running nothing
+            // should say so rather than look healthy and idle.
+            LOG.warn("task {}: no instrument lists any of {}; nothing to run", name, VENUES.get(name));
         }
         if (log != null && log.holders() == 0) {
             // A task that writes no records (the Drift scan keeps its own archive): no shipper thread for it.
