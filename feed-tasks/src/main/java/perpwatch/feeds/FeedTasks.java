@@ -2,11 +2,16 @@ package perpwatch.feeds;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.instrument.Venue;
 import perpwatch.core.kinesis.DurableLogBuffer;
 import perpwatch.core.kinesis.KinesisRecordSink;
 import perpwatch.core.redis.BufferedStreamWriter;
@@ -39,9 +44,9 @@ import perpwatch.feeds.ws.Backoff;
 
 /** The catalogue of feed tasks by name ({@code --task=NAME}), each built once per instrument. */
 public final class FeedTasks {
-    /**
-     * What a task factory gets: the config, one Redis client, the instrument to watch, and where writers are counted.
-     */
+    private static final Logger LOG = LoggerFactory.getLogger(FeedTasks.class);
+
+    /** What a task factory gets: the config, one Redis client, the instrument to watch, and where writers are counted. */
     public record Context(
             FeedConfig config, RedisStreams redis, Instrument instrument, DurableLogBuffer log, WriteTally tally) {
         /** Redis, and the durable log when it is on; its writes count toward the task's {@code RecordsWritten}. */
@@ -100,9 +105,21 @@ public final class FeedTasks {
             "binance-trades", i -> List.of(StreamKeys.trades(i), StreamKeys.price(i)),
             "binance-book", i -> List.of(StreamKeys.book(i)),
             "liquidations", i -> List.of(StreamKeys.liquidations(i)),
-            "okx-usdc", i -> List.of(StreamKeys.usdcTrades(i), StreamKeys.okxUsdtTrades(i)),
+            "okx-usdc", FeedTasks::okxStreams,
             "bybit-funding", i -> List.of(StreamKeys.funding(i), StreamKeys.fundingSettled(i)),
             "drift-liq-map", i -> List.of());
+
+    /**
+     * The venues each task reads. A task is built for an instrument that lists at least one of them, and reads only
+     * those it lists (DESIGN §3: a venue an instrument does not list is not run for it).
+     */
+    private static final Map<String, Set<Venue>> VENUES = Map.of(
+            "binance-trades", EnumSet.of(Venue.BINANCE),
+            "binance-book", EnumSet.of(Venue.BINANCE),
+            "liquidations", EnumSet.of(Venue.BINANCE, Venue.OKX_USDT, Venue.OKX_USDC, Venue.BYBIT),
+            "okx-usdc", EnumSet.of(Venue.OKX_USDT, Venue.OKX_USDC),
+            "bybit-funding", EnumSet.of(Venue.BYBIT),
+            "drift-liq-map", EnumSet.of(Venue.VELOCITY));
 
     /** How long a task waits before trying again to create its consumer groups while Redis is unreachable. */
     private static final Duration GROUPS_RETRY = Duration.ofSeconds(5);
@@ -116,6 +133,26 @@ public final class FeedTasks {
         return streams.apply(instrument);
     }
 
+    /** Whether task {@code name} runs for {@code instrument}: it lists one of the venues the task reads. */
+    public static boolean runsFor(String name, Instrument instrument) {
+        Set<Venue> venues = VENUES.get(name);
+        if (venues == null) {
+            throw new IllegalArgumentException("unknown task '" + name + "'; known tasks: " + names());
+        }
+        return venues.stream().anyMatch(instrument::has);
+    }
+
+    private static List<StreamKey> okxStreams(Instrument instrument) {
+        List<StreamKey> streams = new ArrayList<>();
+        if (instrument.has(Venue.OKX_USDC)) {
+            streams.add(StreamKeys.usdcTrades(instrument));
+        }
+        if (instrument.has(Venue.OKX_USDT)) {
+            streams.add(StreamKeys.okxUsdtTrades(instrument));
+        }
+        return List.copyOf(streams);
+    }
+
     private static FeedTask driftLiqMap(Context ctx) {
         LiqMapPublisher publisher = new LiqMapPublisher(ctx.redis());
         ctx.tally().count(publisher::published);
@@ -125,7 +162,7 @@ public final class FeedTasks {
                 new DriftLiqMapScanner(
                         new SolanaRpcClient(ctx.config().solana()),
                         ctx.config().onchainProgram(),
-                        ctx.instrument().driftPerpMarket(),
+                        ctx.instrument().velocityMarket(),
                         System::currentTimeMillis,
                         Optional.of(funding)),
                 publisher,
@@ -134,10 +171,17 @@ public final class FeedTasks {
     }
 
     private static FeedTask liquidations(Context ctx) {
-        List<LiquidationSource> sources = List.of(
-                new BinanceLiquidationSource(ctx.instrument(), ctx.config().binance()),
-                new OkxLiquidationSource(ctx.instrument(), ctx.config().okx(), okxSpecs(ctx)),
-                new BybitLiquidationSource(ctx.instrument(), ctx.config().bybit()));
+        Instrument instrument = ctx.instrument();
+        List<LiquidationSource> sources = new ArrayList<>();
+        if (instrument.onExchange("binance")) {
+            sources.add(new BinanceLiquidationSource(instrument, ctx.config().binance()));
+        }
+        if (instrument.onExchange("okx")) {
+            sources.add(new OkxLiquidationSource(instrument, ctx.config().okx(), okxSpecs(ctx)));
+        }
+        if (instrument.onExchange("bybit")) {
+            sources.add(new BybitLiquidationSource(instrument, ctx.config().bybit()));
+        }
         return new LiquidationsWorker(
                 ctx.instrument(), sources, ctx.config().reconnect(), ctx.newWriter(), ctx.redis());
     }
@@ -145,7 +189,7 @@ public final class FeedTasks {
     private static OkxContractSpecs okxSpecs(Context ctx) {
         return new OkxContractSpecs(
                 new OkxInstrumentsClient(ctx.config().okx(), ctx.config().restTimeout()),
-                List.of(ctx.instrument().okxUsdt(), ctx.instrument().okxUsdc()));
+                ctx.instrument().symbols(Venue.OKX_USDT, Venue.OKX_USDC));
     }
 
     private FeedTasks() {}
@@ -154,7 +198,7 @@ public final class FeedTasks {
         return FACTORIES.keySet().stream().sorted().toList();
     }
 
-    /** Builds task {@code name} for every configured instrument. */
+    /** Builds task {@code name} for every configured instrument that lists one of its venues (none may). */
     public static List<FeedTask> create(String name, FeedConfig config, RedisStreams redis) {
         return create(name, config, redis, new WriteTally());
     }
@@ -171,6 +215,9 @@ public final class FeedTasks {
                         KinesisRecordSink.create(k), config.logBacklog(), 500, System::currentTimeMillis))
                 .orElse(null);
         for (Instrument instrument : config.instruments().all()) {
+            if (!runsFor(name, instrument)) {
+                continue;
+            }
             FeedTask task = factory.apply(new Context(config, redis, instrument, log, tally));
             tasks.add(task);
             if (task instanceof SubscribedLinks subscribed) {
@@ -186,6 +233,11 @@ public final class FeedTasks {
             if (!streams.isEmpty()) {
                 tasks.add(new ConsumerGroupsTask(task.name(), redis, streams, GROUPS_RETRY));
             }
+        }
+        if (tasks.isEmpty()) {
+            // Not an error (a deployment may watch no instrument on that venue), but a container running nothing
+            // should say so rather than look healthy and idle.
+            LOG.warn("task {}: no instrument lists any of {}; nothing to run", name, VENUES.get(name));
         }
         if (log != null && log.holders() == 0) {
             // A task that writes no records (the Drift scan keeps its own archive): no shipper thread for it.

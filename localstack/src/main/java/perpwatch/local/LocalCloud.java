@@ -20,6 +20,9 @@ import perpwatch.archive.KinesisLogReader;
 import perpwatch.archive.S3ArchiveStore;
 import perpwatch.core.config.Env;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.instrument.InstrumentRegistry;
+import perpwatch.core.instrument.Listing;
+import perpwatch.core.instrument.Venue;
 import perpwatch.core.kinesis.KinesisClients;
 import perpwatch.core.kinesis.KinesisConfig;
 import perpwatch.core.redis.RedisConfig;
@@ -147,6 +150,11 @@ public final class LocalCloud implements AutoCloseable {
         apiProperties.put("perpwatch.helius.auth", heliusAuth(env));
         // One viewer, polling every second: a 1 s answer cache lets a guard change show on the dashboard within 2 s.
         apiProperties.put("perpwatch.guard.cache", env.string("PERPWATCH_GUARD_CACHE", "1s"));
+        // The API watches the instruments the feeds were started for, whether they came from the environment or not.
+        String instruments = effective.string(InstrumentRegistry.ENV, null);
+        if (instruments != null) {
+            apiProperties.put("perpwatch.instruments", instruments);
+        }
         ApplicationContext api =
                 ApplicationContext.builder().properties(apiProperties).start();
         running.add(api);
@@ -170,21 +178,28 @@ public final class LocalCloud implements AutoCloseable {
         // answers nothing, so funding reads "no data". The captures hold no liquidations and no OKX trades: the
         // simulators refuse those subscriptions, as a venue without the data would, so the guards read the venues as
         // not connected (liq_events_5m unknown: a breach) instead of "connected, and not one liquidation".
-        sims.okx().instrument(okxRow(OkxWire.linearSwap(instrument.okxUsdt(), "1", "USDT")));
-        sims.okx().instrument(okxRow(OkxWire.linearSwap(instrument.okxUsdc(), "1", "USDC")));
+        for (Venue venue : List.of(Venue.OKX_USDT, Venue.OKX_USDC)) {
+            Optional<Listing> swap = instrument.listing(venue);
+            if (swap.isPresent()) {
+                sims.okx()
+                        .instrument(okxRow(OkxWire.linearSwap(
+                                swap.get().symbol(), "1", swap.get().quote())));
+            }
+        }
         sims.binance().refuseSubscriptions(true);
         sims.okx().refuseSubscriptions(true);
         sims.bybit().refuseSubscriptions(true);
         LOG.info(
                 "replay: the captures hold no liquidations, OKX trades or Bybit data; those subscriptions are refused");
-        ReplayAggTradeTape trades = new ReplayAggTradeTape(
-                instrument.binance(), capture(options, "binance/aggTrade_SUSHIUSDT_combined.jsonl"), now);
-        ReplayDepthTape depth = new ReplayDepthTape(
-                instrument.binance(), capture(options, "binance/depth_sync_timeline_SUSHIUSDT.jsonl"), now);
-        sims.binance()
-                .depthSnapshots(symbol -> symbol.equals(instrument.binance())
-                        ? depth.book().snapshot(1000, System.currentTimeMillis())
-                        : null);
+        if (!instrument.has(Venue.BINANCE)) {
+            return List.of();
+        }
+        String binance = instrument.symbol(Venue.BINANCE);
+        ReplayAggTradeTape trades =
+                new ReplayAggTradeTape(binance, capture(options, "binance/aggTrade_SUSHIUSDT_combined.jsonl"), now);
+        ReplayDepthTape depth =
+                new ReplayDepthTape(binance, capture(options, "binance/depth_sync_timeline_SUSHIUSDT.jsonl"), now);
+        sims.binance().depthSnapshot(binance, () -> depth.book().snapshot(1000, System.currentTimeMillis()));
         return List.of(
                 new TapePlayer("binance-trades-" + instrument.canonical(), trades, sims.binance()::publish).start(),
                 new TapePlayer("binance-depth-" + instrument.canonical(), depth, sims.binance()::publish).start());

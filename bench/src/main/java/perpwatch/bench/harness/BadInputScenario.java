@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import perpwatch.core.config.Env;
 import perpwatch.core.fuzz.FrameMutator;
+import perpwatch.core.instrument.Venue;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.feeds.onchain.DriftLayout;
 import perpwatch.feeds.solana.AccountSink;
@@ -72,7 +73,7 @@ final class BadInputScenario implements Scenario {
 
     private boolean venueFrames(HarnessContext ctx, StringBuilder md) throws Exception {
         Simulators sims = ctx.cloud().simulators();
-        String symbol = ctx.instrument().binance();
+        String symbol = ctx.instrument().symbol(Venue.BINANCE);
         long now = System.currentTimeMillis();
         BigDecimal price = new BigDecimal("150.12");
         List<String> binance = List.of(
@@ -80,12 +81,15 @@ final class BadInputScenario implements Scenario {
                 BinanceWire.forceOrder(symbol, "SELL", new BigDecimal("3.2"), price, price, now, now + 3));
         List<String> binanceStreams = List.of(BinanceWire.streamName(symbol), BinanceWire.FORCE_ORDER_ALL);
         String okxTrade = "{\"arg\":{\"channel\":\"trades\",\"instId\":\""
-                + ctx.instrument().okxUsdc() + "\"},\"data\":["
-                + OkxWire.tradeRow(ctx.instrument().okxUsdc(), 1, price, new BigDecimal("2"), "buy", now) + "]}";
+                + ctx.instrument().symbol(Venue.OKX_USDC) + "\"},\"data\":["
+                + OkxWire.tradeRow(ctx.instrument().symbol(Venue.OKX_USDC), 1, price, new BigDecimal("2"), "buy", now)
+                + "]}";
         String okxLiq = "{\"arg\":{\"channel\":\"liquidation-orders\",\"instType\":\"SWAP\"},\"data\":["
-                + OkxWire.liquidationRow(ctx.instrument().okxUsdt(), "sell", new BigDecimal("4"), price, now) + "]}";
-        String bybitLiq =
-                BybitWire.allLiquidation(ctx.instrument().bybit(), "Buy", new BigDecimal("5"), price, now, now + 1);
+                + OkxWire.liquidationRow(
+                        ctx.instrument().symbol(Venue.OKX_USDT), "sell", new BigDecimal("4"), price, now)
+                + "]}";
+        String bybitLiq = BybitWire.allLiquidation(
+                ctx.instrument().symbol(Venue.BYBIT), "Buy", new BigDecimal("5"), price, now, now + 1);
         Map<String, Long> before = ctx.counters();
         FrameMutator mutator = new FrameMutator(42);
         for (int i = 0; i < VENUE_FRAMES; i++) {

@@ -3,6 +3,7 @@ package perpwatch.core.stream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import perpwatch.core.instrument.Instrument;
 
 /**
  * One WebSocket subscription of a feed task, and how its liveness is published: the task writes
@@ -21,6 +22,11 @@ public record FeedLink(String task, String venue) {
             new FeedLink("liquidations", "binance"),
             new FeedLink("liquidations", "okx"),
             new FeedLink("liquidations", "bybit"));
+
+    /** The links a deployment runs for {@code instrument}: those on an exchange it is listed on. */
+    public static List<FeedLink> of(Instrument instrument) {
+        return ALL.stream().filter(l -> instrument.onExchange(l.venue())).toList();
+    }
 
     /** "Connected" means subscribed and answering; anything else is one of the other two. */
     public enum State {

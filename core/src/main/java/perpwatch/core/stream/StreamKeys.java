@@ -1,9 +1,11 @@
 package perpwatch.core.stream;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.instrument.Venue;
 
 /** The stream contract of DESIGN §4: key names and retentions, derived from the instrument. */
 public final class StreamKeys {
@@ -24,6 +26,11 @@ public final class StreamKeys {
 
     /** The venues the liquidations task listens to; each proves it is connected with a heartbeat key. */
     public static final List<String> LIQUIDATION_VENUES = List.of("binance", "okx", "bybit");
+
+    /** The liquidation venues this instrument is configured on: the task listens to these only. */
+    public static List<String> liquidationVenues(Instrument instrument) {
+        return LIQUIDATION_VENUES.stream().filter(instrument::onExchange).toList();
+    }
 
     /** The status of one feed task's WebSocket link ({@link FeedLink}): {@code feed:<task>:<sym>:<venue>}. */
     public static String feedLink(Instrument instrument, FeedLink link) {
@@ -101,17 +108,28 @@ public final class StreamKeys {
                 "engine:guards:decisions:" + instrument.canonical().toLowerCase(Locale.ROOT), Duration.ofDays(30));
     }
 
-    /** Every stream this instrument has, for health and tooling. */
+    /**
+     * Every stream this instrument has, for health, rollups and tooling: only those of the venues it is configured on,
+     * since no task writes the others and their silence is not a fault.
+     */
     public static List<StreamKey> all(Instrument instrument) {
-        return List.of(
-                trades(instrument),
-                price(instrument),
-                book(instrument),
-                liquidations(instrument),
-                funding(instrument),
-                fundingSettled(instrument),
-                usdcTrades(instrument),
-                okxUsdtTrades(instrument));
+        List<StreamKey> keys = new ArrayList<>();
+        if (instrument.has(Venue.BINANCE)) {
+            keys.addAll(List.of(trades(instrument), price(instrument), book(instrument)));
+        }
+        if (!liquidationVenues(instrument).isEmpty()) {
+            keys.add(liquidations(instrument));
+        }
+        if (instrument.has(Venue.BYBIT)) {
+            keys.addAll(List.of(funding(instrument), fundingSettled(instrument)));
+        }
+        if (instrument.has(Venue.OKX_USDC)) {
+            keys.add(usdcTrades(instrument));
+        }
+        if (instrument.has(Venue.OKX_USDT)) {
+            keys.add(okxUsdtTrades(instrument));
+        }
+        return List.copyOf(keys);
     }
 
     private static String prefix(Instrument instrument, String quote) {

@@ -1,8 +1,10 @@
 package perpwatch.feeds.binance;
 
 import java.net.URI;
+import java.util.Locale;
 import perpwatch.core.config.Env;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.instrument.Venue;
 
 /**
  * Binance USDⓈ-M base URLs. Since the 2026 split, trade and liquidation streams live under
@@ -27,12 +29,12 @@ public record BinanceEndpoints(String marketWsBase, String publicWsBase, String 
 
     /** The diff-depth stream; since the 2026 split it is served under {@code /public}, not {@code /market}. */
     public URI depthStream(Instrument instrument) {
-        return URI.create(publicWsBase + "/ws/" + instrument.binanceStreamName() + "@depth@100ms");
+        return URI.create(publicWsBase + "/ws/" + streamName(instrument) + "@depth@100ms");
     }
 
     public URI depthSnapshot(Instrument instrument) {
-        return URI.create(
-                restBase + "/fapi/v1/depth?symbol=" + instrument.binance() + "&limit=" + DEPTH_SNAPSHOT_LIMIT);
+        return URI.create(restBase + "/fapi/v1/depth?symbol=" + instrument.symbol(Venue.BINANCE) + "&limit="
+                + DEPTH_SNAPSHOT_LIMIT);
     }
 
     /**
@@ -45,7 +47,12 @@ public record BinanceEndpoints(String marketWsBase, String publicWsBase, String 
     }
 
     public URI aggTradeStream(Instrument instrument) {
-        return URI.create(marketWsBase + "/ws/" + instrument.binanceStreamName() + "@aggTrade");
+        return URI.create(marketWsBase + "/ws/" + streamName(instrument) + "@aggTrade");
+    }
+
+    /** Binance stream names are lowercase ({@code solusdt@aggTrade}) while payloads carry the uppercase symbol. */
+    private static String streamName(Instrument instrument) {
+        return instrument.symbol(Venue.BINANCE).toLowerCase(Locale.ROOT);
     }
 
     private static String trimSlash(String url) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.instrument.Venue;
 import perpwatch.core.model.Liquidation;
 import perpwatch.core.model.PositionSide;
 import perpwatch.feeds.liquidations.LiquidationFrame;
@@ -97,7 +98,7 @@ public final class BinanceLiquidationSource implements LiquidationSource {
         }
         JsonNode o = payload.path("o");
         String symbol = o.path("s").asText("");
-        if (!instrument.binance().equals(symbol)) {
+        if (!instrument.symbol(Venue.BINANCE).equals(symbol)) {
             counters.increment("other_symbol");
             return new LiquidationFrame.Push(List.of());
         }

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.calc.MinuteBarAggregator;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.instrument.Venue;
 import perpwatch.core.model.Bar;
 import perpwatch.core.model.BarCodec;
 import perpwatch.core.model.PriceTick;
@@ -141,7 +142,7 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
                 : new AggTradeBackfill(
                         name,
                         backfill.restBase(),
-                        instrument.binance(),
+                        instrument.symbol(Venue.BINANCE),
                         backfill.rest(),
                         backfill.backoff(),
                         backfill.sleeper(),
@@ -280,7 +281,7 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
 
     private synchronized void onTrade(BinanceFrame.AggTrade frame) {
         applyLinkEvents();
-        if (!instrument.binance().equals(frame.symbol())) {
+        if (!instrument.symbol(Venue.BINANCE).equals(frame.symbol())) {
             counters.increment("other_symbol");
             return;
         }

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.calc.FundingRates;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.instrument.Venue;
 import perpwatch.core.model.FundingSnapshot;
 import perpwatch.core.model.FundingSnapshotCodec;
 import perpwatch.core.model.SettledFunding;
@@ -71,7 +72,7 @@ public final class BybitFundingPoller implements FeedTask {
             Backoff backoff,
             LongSupplier clock) {
         this.name = "bybit-funding:" + instrument.canonical();
-        this.symbol = instrument.bybit();
+        this.symbol = instrument.symbol(Venue.BYBIT);
         this.key = StreamKeys.funding(instrument);
         this.settledKey = StreamKeys.fundingSettled(instrument);
         this.settled = new SettledFundingTracker(settledKey);

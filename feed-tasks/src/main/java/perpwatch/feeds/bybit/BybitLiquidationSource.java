@@ -9,6 +9,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.instrument.Venue;
 import perpwatch.core.model.Liquidation;
 import perpwatch.core.model.PositionSide;
 import perpwatch.feeds.liquidations.LiquidationFrame;
@@ -33,7 +34,7 @@ public final class BybitLiquidationSource implements LiquidationSource {
 
     public BybitLiquidationSource(Instrument instrument, BybitEndpoints endpoints) {
         this.uri = endpoints.publicWs();
-        this.topic = "allLiquidation." + instrument.bybit();
+        this.topic = "allLiquidation." + instrument.symbol(Venue.BYBIT);
     }
 
     @Override

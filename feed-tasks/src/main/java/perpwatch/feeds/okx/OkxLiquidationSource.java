@@ -10,6 +10,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.instrument.Venue;
 import perpwatch.core.model.Liquidation;
 import perpwatch.core.model.PositionSide;
 import perpwatch.feeds.liquidations.LiquidationFrame;
@@ -42,7 +43,7 @@ public final class OkxLiquidationSource implements LiquidationSource {
 
     public OkxLiquidationSource(Instrument instrument, OkxEndpoints endpoints, OkxContractSpecs specs) {
         this.uri = endpoints.publicWs();
-        this.instIds = Set.of(instrument.okxUsdt(), instrument.okxUsdc());
+        this.instIds = Set.copyOf(instrument.symbols(Venue.OKX_USDT, Venue.OKX_USDC));
         this.specs = specs;
     }
 

@@ -15,6 +15,7 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.instrument.Venue;
 import perpwatch.core.model.LastTrade;
 import perpwatch.core.model.LastTradeCodec;
 import perpwatch.core.redis.BufferedStreamWriter;
@@ -79,12 +80,17 @@ public final class OkxTradesWorker implements FeedTask, WebSocketListener, Subsc
             BufferedStreamWriter writer,
             LongSupplier clock) {
         this.name = "okx-usdc:" + instrument.canonical();
-        channels.put(
-                instrument.okxUsdc(),
-                new Channel(StreamKeys.usdcTrades(instrument), new LatestValueThrottle<>(INTERVAL_MS)));
-        channels.put(
-                instrument.okxUsdt(),
-                new Channel(StreamKeys.okxUsdtTrades(instrument), new LatestValueThrottle<>(INTERVAL_MS)));
+        // Only the swaps the instrument lists: a channel for an absent one would wait forever for its ack.
+        instrument
+                .listing(Venue.OKX_USDC)
+                .ifPresent(usdc -> channels.put(
+                        usdc.symbol(),
+                        new Channel(StreamKeys.usdcTrades(instrument), new LatestValueThrottle<>(INTERVAL_MS))));
+        instrument
+                .listing(Venue.OKX_USDT)
+                .ifPresent(usdt -> channels.put(
+                        usdt.symbol(),
+                        new Channel(StreamKeys.okxUsdtTrades(instrument), new LatestValueThrottle<>(INTERVAL_MS))));
         this.specs = specs;
         this.writer = writer;
         this.clock = clock;

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import perpwatch.core.config.Env;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.instrument.Venue;
 import perpwatch.core.model.Liquidation;
 import perpwatch.core.model.PositionSide;
 import perpwatch.core.testing.Fixtures;
@@ -21,7 +22,12 @@ import perpwatch.feeds.subscription.Refusal;
 class BinanceLiquidationSourceTest {
     static BinanceLiquidationSource source(String binanceSymbol) {
         return new BinanceLiquidationSource(
-                new Instrument("X", binanceSymbol, "X-USDT-SWAP", "X-USDC-SWAP", binanceSymbol, -1),
+                Instrument.builder("X")
+                        .on(Venue.BINANCE, binanceSymbol)
+                        .on(Venue.OKX_USDT, "X-USDT-SWAP")
+                        .on(Venue.OKX_USDC, "X-USDC-SWAP")
+                        .on(Venue.BYBIT, binanceSymbol)
+                        .build(),
                 BinanceEndpoints.fromEnv(Env.of(java.util.Map.of())));
     }
 

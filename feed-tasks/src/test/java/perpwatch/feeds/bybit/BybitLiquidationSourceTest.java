@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import perpwatch.core.config.Env;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.instrument.Venue;
 import perpwatch.core.model.Liquidation;
 import perpwatch.core.model.PositionSide;
 import perpwatch.core.testing.Fixtures;
@@ -21,7 +22,12 @@ import perpwatch.feeds.subscription.Refusal;
 class BybitLiquidationSourceTest {
     static BybitLiquidationSource source(String symbol) {
         return new BybitLiquidationSource(
-                new Instrument("X", symbol, "X-USDT-SWAP", "X-USDC-SWAP", symbol, -1),
+                Instrument.builder("X")
+                        .on(Venue.BINANCE, symbol)
+                        .on(Venue.OKX_USDT, "X-USDT-SWAP")
+                        .on(Venue.OKX_USDC, "X-USDC-SWAP")
+                        .on(Venue.BYBIT, symbol)
+                        .build(),
                 BybitEndpoints.fromEnv(Env.of(Map.of())));
     }
 

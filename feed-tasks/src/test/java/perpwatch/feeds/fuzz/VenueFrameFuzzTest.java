@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import perpwatch.core.config.Env;
 import perpwatch.core.fuzz.FrameMutator;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.instrument.Venue;
 import perpwatch.core.testing.Fixtures;
 import perpwatch.feeds.binance.BinanceAggTradeParser;
 import perpwatch.feeds.binance.BinanceEndpoints;
@@ -39,7 +40,12 @@ class VenueFrameFuzzTest {
     void binanceFramesAreReadOrRefusedNeverCrash() throws IOException {
         BinanceAggTradeParser trades = new BinanceAggTradeParser();
         BinanceDepthParser depth = new BinanceDepthParser();
-        Instrument sol = new Instrument("SOL", "BTCUSDT", "X-USDT-SWAP", "X-USDC-SWAP", "BTCUSDT", -1);
+        Instrument sol = Instrument.builder("SOL")
+                .on(Venue.BINANCE, "BTCUSDT")
+                .on(Venue.OKX_USDT, "X-USDT-SWAP")
+                .on(Venue.OKX_USDC, "X-USDC-SWAP")
+                .on(Venue.BYBIT, "BTCUSDT")
+                .build();
         BinanceLiquidationSource liquidations =
                 new BinanceLiquidationSource(sol, BinanceEndpoints.fromEnv(Env.of(Map.of())));
         FeedCounters counters = new FeedCounters();
@@ -58,7 +64,12 @@ class VenueFrameFuzzTest {
     @Test
     void okxAndBybitFramesAreReadOrRefusedNeverCrash() throws IOException {
         OkxFrameParser okx = new OkxFrameParser();
-        Instrument btc = new Instrument("BTC", "BTCUSDT", "BTC-USDT-SWAP", "BTC-USDC-SWAP", "PIPPINUSDT", -1);
+        Instrument btc = Instrument.builder("BTC")
+                .on(Venue.BINANCE, "BTCUSDT")
+                .on(Venue.OKX_USDT, "BTC-USDT-SWAP")
+                .on(Venue.OKX_USDC, "BTC-USDC-SWAP")
+                .on(Venue.BYBIT, "PIPPINUSDT")
+                .build();
         BybitLiquidationSource bybit = new BybitLiquidationSource(btc, BybitEndpoints.fromEnv(Env.of(Map.of())));
         FeedCounters counters = new FeedCounters();
         int cases = fuzz(frames("okx"), 3, okx::parse);

@@ -11,8 +11,9 @@ import perpwatch.core.stream.StreamEntry;
  * @param liquidations        the liquidation stream's count of the window by event time, per venue (empty for an
  *                            empty stream)
  * @param newestLiquidation   the newest liquidation kept, for its age
- * @param liquidationSilent   venues whose liquidation connection has no live heartbeat: a count without them is
- *                            partial, and with all of them silent there is no count at all
+ * @param liquidationSilent   listed venues whose liquidation connection has no live heartbeat: a count without
+ *                            them is partial, and with all of them silent there is no count at all (a venue the
+ *                            instrument does not list is never silent: nothing is meant to listen there)
  */
 record GuardInputs(
         Optional<StreamEntry> price,

@@ -76,6 +76,9 @@ class GuardInputsReader {
         List<String> beats = fingerprint.subList(streams(instrument).size(), fingerprint.size());
         List<String> silent = new ArrayList<>();
         for (int i = 0; i < venues.size(); i++) {
+            if (!instrument.onExchange(venues.get(i))) {
+                continue;
+            }
             // The key expires on its own; the age check guards against a writer whose clock is far off.
             Long beat = heartbeatTime(beats.get(i));
             if (beat == null || Math.abs(nowMs - beat) > HEARTBEAT_MAX_AGE_MS) {

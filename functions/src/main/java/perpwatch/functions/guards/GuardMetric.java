@@ -2,24 +2,60 @@ package perpwatch.functions.guards;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
+import perpwatch.core.instrument.Instrument;
+import perpwatch.core.instrument.Venue;
 
-/** Every metric the guards judge, by the name it has in the answer and in configuration. */
+/** Every metric the guards judge, by the name it has in the answer and in configuration, and the venues it reads. */
 public enum GuardMetric {
-    PRICE,
-    BAR,
-    SPREAD_BPS,
-    DEPTH_10BPS,
-    FUNDING_APR,
-    OI_NOTIONAL,
-    BASIS_BPS,
-    BASIS_OKX_BPS,
-    LIQ_EVENTS_5M;
+    PRICE(Needs.ALL, Venue.BINANCE),
+    BAR(Needs.ALL, Venue.BINANCE),
+    SPREAD_BPS(Needs.ALL, Venue.BINANCE),
+    DEPTH_10BPS(Needs.ALL, Venue.BINANCE),
+    FUNDING_APR(Needs.ALL, Venue.BYBIT),
+    OI_NOTIONAL(Needs.ALL, Venue.BYBIT),
+    BASIS_BPS(Needs.ALL, Venue.OKX_USDC, Venue.BINANCE),
+    BASIS_OKX_BPS(Needs.ALL, Venue.OKX_USDC, Venue.OKX_USDT),
+    /** A count over whichever liquidation venues the instrument lists. */
+    LIQ_EVENTS_5M(Needs.ANY, Venue.BINANCE, Venue.OKX_USDT, Venue.OKX_USDC, Venue.BYBIT);
+
+    /** Whether a metric needs every one of its venues (a basis is two prices) or any one (a count over venues). */
+    private enum Needs {
+        ALL,
+        ANY
+    }
+
+    private final Needs needs;
+    private final Set<Venue> venues;
+
+    GuardMetric(Needs needs, Venue first, Venue... rest) {
+        this.needs = needs;
+        this.venues = EnumSet.of(first, rest);
+    }
 
     @JsonValue
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Why this metric cannot be read for the instrument (it does not list a venue the metric needs), or null when it
+     * can: the metric is then {@code not_configured}, not unknown.
+     */
+    public String notConfiguredReason(Instrument instrument) {
+        List<String> absent =
+                venues.stream().filter(v -> !instrument.has(v)).map(Venue::key).toList();
+        boolean readable = needs == Needs.ALL ? absent.isEmpty() : absent.size() < venues.size();
+        if (readable) {
+            return null;
+        }
+        return needs == Needs.ALL
+                ? "not configured: " + instrument.canonical() + " is not listed on " + String.join(", ", absent)
+                : "not configured: " + instrument.canonical() + " is listed on none of " + String.join(", ", absent);
     }
 
     /** The metric a configured name means; a typo is refused with the names that exist, never silently ignored. */

@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * {@code GET /api/engine/guards} (DESIGN §5). {@code guards} holds every metric's state, value, age and bounds; the
  * flat metric fields beside it are kept for clients written before it. Every metric is either a fresh value or
- * {@code null} with a line in {@code warnings}; nulls are always written so a client can tell "no data" from "field
- * missing".
+ * {@code null} with a line in {@code warnings}, or {@code null} and {@code not_configured} in {@code guards} when the
+ * instrument is not listed on its venue (a warning line only when it is required); nulls are always written so a
+ * client can tell "no data" from "field missing".
  *
  * @param ts          when this answer was computed (this API's clock); an engine treats an answer older than its own
  *                    budget as a breach

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.instrument.Venue;
 import perpwatch.core.model.Bar;
 import perpwatch.core.model.BarCodec;
 import perpwatch.core.model.BookTop;
@@ -99,6 +100,7 @@ public class GuardsService {
 
     private GuardsResponse evaluate(Instrument instrument, GuardInputs in, long now, List<String> fingerprint) {
         MetricChecks checks = new MetricChecks(now, policy.clockSkewMax());
+        notConfigured(instrument, checks);
         Optional<PriceTick> price = checks.fresh(
                 GuardMetric.PRICE,
                 StreamKeys.price(instrument).name(),
@@ -144,22 +146,22 @@ public class GuardsService {
 
         BasisReading crossVenue = basis(
                 in.usdcTrade(),
-                "okx " + instrument.okxUsdc(),
+                source(instrument, Venue.OKX_USDC),
                 in.price(),
                 true,
-                "binance " + instrument.binance(),
+                source(instrument, Venue.BINANCE),
                 now);
         checks.derived(GuardMetric.BASIS_BPS, crossVenue.ageMs(), crossVenue.problem(), crossVenue.headroomMs());
         BasisReading okxOnly = basis(
                 in.usdcTrade(),
-                "okx " + instrument.okxUsdc(),
+                source(instrument, Venue.OKX_USDC),
                 in.okxUsdtTrade(),
                 false,
-                "okx " + instrument.okxUsdt(),
+                source(instrument, Venue.OKX_USDT),
                 now);
         checks.derived(GuardMetric.BASIS_OKX_BPS, okxOnly.ageMs(), okxOnly.problem(), okxOnly.headroomMs());
 
-        LiquidationWindow liquidations = LiquidationWindow.of(in, now);
+        LiquidationWindow liquidations = LiquidationWindow.of(in, now, StreamKeys.liquidationVenues(instrument));
         Integer total = liquidations.total();
         boolean countAboveBar = total != null && total > policy.liqBreach5m();
         if (total == null) {
@@ -253,6 +255,13 @@ public class GuardsService {
             String unknownReason = checks.unknownReason(metric);
             Threshold bound = bounds.get(metric);
             boolean isRequired = policy.isRequired(metric);
+            String notConfigured = checks.notConfiguredReason(metric);
+            if (notConfigured != null) {
+                guards.put(
+                        metric,
+                        new MetricGuard(GuardState.NOT_CONFIGURED, null, null, bound, isRequired, notConfigured));
+                return;
+            }
             if (unknownReason != null || judged == null || value == null) {
                 String reason = unknownReason != null ? unknownReason : "no value";
                 guards.put(
@@ -273,6 +282,26 @@ public class GuardsService {
             guards.forEach((metric, guard) -> named.put(metric.wire(), guard));
             return named;
         }
+    }
+
+    /**
+     * Marks the metrics the instrument's venues cannot give. A required one is a breach (StatusRule): refusing the
+     * configuration at start-up instead would take every instrument's guards down for one row's gap, while a breach
+     * with its reason fails closed for that instrument alone and tells the operator which venue is missing.
+     */
+    private void notConfigured(Instrument instrument, MetricChecks checks) {
+        for (GuardMetric metric : GuardMetric.values()) {
+            String reason = metric.notConfiguredReason(instrument);
+            if (reason != null) {
+                checks.notConfigured(metric, reason, policy.isRequired(metric));
+            }
+        }
+    }
+
+    /** A price's label in a basis message: the venue and its symbol, or the venue alone when not listed. */
+    private static String source(Instrument instrument, Venue venue) {
+        return venue.exchange()
+                + instrument.listing(venue).map(l -> " " + l.symbol()).orElse("");
     }
 
     private BasisReading basis(
@@ -310,14 +339,21 @@ public class GuardsService {
         Map<String, MetricGuard> guards = new LinkedHashMap<>();
         for (GuardMetric metric : GuardMetric.values()) {
             ages.put(metric.wire(), null);
+            // What the instrument lists is configuration, known without Redis.
+            String notConfigured = metric.notConfiguredReason(instrument);
             guards.put(
                     metric.wire(),
                     new MetricGuard(
-                            GuardState.UNKNOWN, null, null, bounds.get(metric), policy.isRequired(metric), why));
+                            notConfigured == null ? GuardState.UNKNOWN : GuardState.NOT_CONFIGURED,
+                            null,
+                            null,
+                            bounds.get(metric),
+                            policy.isRequired(metric),
+                            notConfigured == null ? why : notConfigured));
         }
         return GuardsResponse.builder()
                 .stamp(now, stamp.next(), stamp.instance(), instrument.canonical())
-                .liquidations(null, LiquidationWindow.unknownByVenue())
+                .liquidations(null, LiquidationWindow.unknownByVenue(StreamKeys.liquidationVenues(instrument)))
                 .verdict(GuardStatus.BREACH, DataSource.UNAVAILABLE, List.of(why))
                 .metrics(Collections.unmodifiableMap(ages), guards, required, thresholdsVersion)
                 .build();

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import perpwatch.core.redis.EventCount;
-import perpwatch.core.stream.StreamKeys;
 
 /**
  * The liquidation count of the last five minutes as the guards read it, with what limits it.
@@ -17,7 +16,7 @@ import perpwatch.core.stream.StreamKeys;
  * @param unreadable  entries whose event time could not be read, in no count
  * @param newestAgeMs age of the newest liquidation kept (null for an empty stream)
  * @param silentCaveat null when every venue is connected; otherwise why the count is partial or absent
- * @param byVenue     each venue's count, whether it is connected and whether its count is a sample
+ * @param byVenue     each listed venue's count, whether it is connected and whether its count is a sample
  */
 record LiquidationWindow(
         Integer total,
@@ -33,19 +32,22 @@ record LiquidationWindow(
      */
     static final Set<String> SAMPLED_VENUES = Set.of("binance");
 
-    static LiquidationWindow of(GuardInputs in, long now) {
+    /** @param configured the liquidation venues the instrument lists; the others are neither counted nor awaited */
+    static LiquidationWindow of(GuardInputs in, long now, List<String> configured) {
         Long newestAge =
                 in.newestLiquidation().map(e -> Math.max(0, now - e.idTimeMs())).orElse(null);
         EventCount count = in.liquidations().orElse(null);
         List<String> silent = in.liquidationSilent();
         Map<String, VenueLiquidations> byVenue = new LinkedHashMap<>();
-        for (String venue : StreamKeys.LIQUIDATION_VENUES) {
+        // Only the venues the instrument lists: a venue left out is not watched, so it is neither 0 nor "not
+        // connected".
+        for (String venue : configured) {
             boolean connected = !silent.contains(venue);
             Integer n = connected ? (count == null ? 0 : count.venue(venue)) : null;
             byVenue.put(venue, new VenueLiquidations(n, connected, SAMPLED_VENUES.contains(venue)));
         }
         Map<String, VenueLiquidations> venues = Collections.unmodifiableMap(byVenue);
-        if (silent.size() == StreamKeys.LIQUIDATION_VENUES.size()) {
+        if (silent.size() >= configured.size()) {
             return new LiquidationWindow(
                     null,
                     false,
@@ -71,10 +73,10 @@ record LiquidationWindow(
                 count.total(), count.capped(), unprovable, count.unreadable(), newestAge, caveat, venues);
     }
 
-    /** Redis unreachable: nothing is known of any venue. */
-    static Map<String, VenueLiquidations> unknownByVenue() {
+    /** Redis unreachable: nothing is known of any venue, except which ones the instrument lists. */
+    static Map<String, VenueLiquidations> unknownByVenue(List<String> configured) {
         Map<String, VenueLiquidations> byVenue = new LinkedHashMap<>();
-        for (String venue : StreamKeys.LIQUIDATION_VENUES) {
+        for (String venue : configured) {
             byVenue.put(venue, new VenueLiquidations(null, false, SAMPLED_VENUES.contains(venue)));
         }
         return Collections.unmodifiableMap(byVenue);

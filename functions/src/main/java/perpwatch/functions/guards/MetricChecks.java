@@ -24,6 +24,7 @@ final class MetricChecks {
     private final List<String> warnings = new ArrayList<>();
     private final Map<GuardMetric, Long> ages = new EnumMap<>(GuardMetric.class);
     private final Map<GuardMetric, String> unknown = new EnumMap<>(GuardMetric.class);
+    private final Map<GuardMetric, String> notConfigured = new EnumMap<>(GuardMetric.class);
     private boolean anyFresh;
     private boolean anyStale;
     private long headroomMs = Long.MAX_VALUE;
@@ -55,6 +56,10 @@ final class MetricChecks {
             FieldCodec<T> codec,
             ToLongFunction<T> dataTime,
             Duration maxAge) {
+        metrics = metrics.stream().filter(m -> !notConfigured.containsKey(m)).toList();
+        if (metrics.isEmpty()) {
+            return Optional.empty();
+        }
         String label = String.join(", ", metrics.stream().map(GuardMetric::wire).toList());
         if (entry.isEmpty()) {
             unknown(metrics, null, label, "no data");
@@ -98,6 +103,9 @@ final class MetricChecks {
      * or the freshness it has left.
      */
     void derived(GuardMetric metric, Long ageMs, String problem, long headroom) {
+        if (notConfigured.containsKey(metric)) {
+            return;
+        }
         ages.put(metric, ageMs);
         if (problem != null) {
             unknown.put(metric, problem);
@@ -113,6 +121,9 @@ final class MetricChecks {
 
     /** A metric whose data is fresh but was judged elsewhere (the liquidation count): its age only. */
     void known(GuardMetric metric, Long ageMs) {
+        if (notConfigured.containsKey(metric)) {
+            return;
+        }
         ages.put(metric, ageMs);
     }
 
@@ -123,7 +134,26 @@ final class MetricChecks {
 
     /** A metric that cannot be judged at all (its feed never wrote, or no venue is connected). */
     void missing(GuardMetric metric, String why) {
+        if (notConfigured.containsKey(metric)) {
+            return;
+        }
         unknown(List.of(metric), null, metric.wire(), why);
+    }
+
+    /**
+     * A metric whose venue the instrument does not list, recorded before any data is read: no check then makes it
+     * unknown or stale. Only a required one is a warning line, since only it changes the verdict (to breach).
+     */
+    void notConfigured(GuardMetric metric, String reason, boolean required) {
+        notConfigured.put(metric, reason);
+        if (required) {
+            warnings.add(metric.wire() + ": required, but " + reason);
+        }
+    }
+
+    /** Why the metric is not configured for this instrument, or null when it is. */
+    String notConfiguredReason(GuardMetric metric) {
+        return notConfigured.get(metric);
     }
 
     private void unknown(List<GuardMetric> metrics, Long age, String label, String why) {

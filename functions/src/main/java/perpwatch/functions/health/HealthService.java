@@ -55,7 +55,8 @@ public class HealthService {
         List<Instrument> instruments = config.instruments().all();
         List<String> keys = new ArrayList<>();
         for (Instrument instrument : instruments) {
-            for (FeedLink link : FeedLink.ALL) {
+            // A venue the instrument does not list runs no link: it is not "unsubscribed", it is not there.
+            for (FeedLink link : FeedLink.of(instrument)) {
                 keys.add(StreamKeys.feedLink(instrument, link));
             }
         }
@@ -63,7 +64,7 @@ public class HealthService {
         List<FeedHealth> out = new ArrayList<>(keys.size());
         int i = 0;
         for (Instrument instrument : instruments) {
-            for (FeedLink link : FeedLink.ALL) {
+            for (FeedLink link : FeedLink.of(instrument)) {
                 Optional<FeedLink.Status> status = FeedLink.Status.decode(values.get(i++));
                 out.add(new FeedHealth(
                         link.task(),

@@ -33,7 +33,10 @@ class StatusRuleTest {
         "BREACH,  PASS,    BREACH",
         "UNKNOWN, PASS,    BREACH",
         "UNKNOWN, WARN,    BREACH",
-        "UNKNOWN, UNKNOWN, BREACH"
+        "UNKNOWN, UNKNOWN, BREACH",
+        "NOT_CONFIGURED, PASS, BREACH",
+        "PASS,    NOT_CONFIGURED, PASSING",
+        "WARN,    NOT_CONFIGURED, WARNING"
     })
     void truthTable(GuardState required, GuardState optional, GuardStatus expected) {
         Map<GuardMetric, MetricGuard> guards = new EnumMap<>(GuardMetric.class);

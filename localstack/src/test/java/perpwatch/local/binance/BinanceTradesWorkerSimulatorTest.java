@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.instrument.Venue;
 import perpwatch.core.model.BarCodec;
 import perpwatch.core.redis.BufferedStreamWriter;
 import perpwatch.core.redis.RedisStreams;
@@ -40,7 +41,8 @@ import perpwatch.local.sim.binance.BinanceFuturesSimulator;
  * capture while the connection misbehaves. The bars must still equal the hand-checked values of the recording.
  */
 class BinanceTradesWorkerSimulatorTest {
-    static final Instrument SUSHI = new Instrument("SUSHI", "SUSHIUSDT", null, null, null, -1);
+    static final Instrument SUSHI =
+            Instrument.builder("SUSHI").on(Venue.BINANCE, "SUSHIUSDT").build();
     static final String STREAM = "sushiusdt@aggTrade";
     static final ObjectMapper JSON = new ObjectMapper();
 

@@ -12,6 +12,7 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.instrument.Venue;
 import perpwatch.core.model.BookTop;
 import perpwatch.core.model.BookTopCodec;
 import perpwatch.core.redis.BufferedStreamWriter;
@@ -96,7 +97,7 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener, Sub
         this.tickMs = Math.max(10, Math.min(100, settings.minPublishInterval().toMillis() / 4));
         this.sync = new BookSynchronizer(
                 name,
-                instrument.binance(),
+                instrument.symbol(Venue.BINANCE),
                 new OrderBook(settings.maxLevelsPerSide(), settings.depthBandBps()),
                 settings.bufferCapacity(),
                 counters);

@@ -8,10 +8,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.instrument.Listing;
+import perpwatch.core.instrument.Venue;
 import perpwatch.local.sim.binance.BinanceFuturesSimulator;
 import perpwatch.local.sim.binance.BinanceWire;
 import perpwatch.local.sim.bybit.BybitSimulator;
@@ -20,10 +21,11 @@ import perpwatch.local.sim.okx.OkxSimulator;
 import perpwatch.local.sim.okx.OkxWire;
 
 /**
- * Plays one {@link SyntheticMarket} into all three venue simulators in real time: Binance trades, diff-depth book
- * and snapshot, forceOrder liquidations; OKX USDT and USDC swap trades (the USDC one carries the basis) and
- * liquidation-orders; Bybit allLiquidation and the REST answers for OI, tickers and instruments. Liquidations come in
- * cascades, on whichever venue, with the side that cascade liquidates.
+ * Plays one {@link SyntheticMarket} into the venue simulators the instrument is listed on, in real time: Binance
+ * trades, diff-depth book and snapshot, forceOrder liquidations; OKX USDT and USDC swap trades (the USDC one carries
+ * the basis) and liquidation-orders; Bybit allLiquidation and the REST answers for OI, tickers and instruments.
+ * Liquidations come in cascades, on whichever listed venue, with the side that cascade liquidates. Several drivers
+ * (one per instrument) share the simulators: each registers its own symbols and leaves the others' alone.
  */
 public final class SyntheticVenueDriver implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyntheticVenueDriver.class);
@@ -32,6 +34,15 @@ public final class SyntheticVenueDriver implements AutoCloseable {
     private final SyntheticMarket market;
     private final SyntheticBook book;
     private final Instrument instrument;
+    /** The instrument's symbol on each venue, null where it is not listed: nothing is sent there. */
+    private final String binanceSymbol;
+
+    private final String okxUsdt;
+    private final String okxUsdc;
+    private final String bybitSymbol;
+    /** Where liquidations may happen: 0 Binance, 1 OKX, 2 Bybit, those the instrument is listed on. */
+    private final List<Integer> liquidationVenues = new ArrayList<>();
+
     private final BinanceFuturesSimulator binance;
     private final OkxSimulator okx;
     private final BybitSimulator bybit;
@@ -57,35 +68,65 @@ public final class SyntheticVenueDriver implements AutoCloseable {
             BybitSimulator bybit) {
         this.instrument = instrument;
         this.market = market;
-        this.book = new SyntheticBook(instrument.binance());
+        this.binanceSymbol = symbolOn(instrument, Venue.BINANCE);
+        this.okxUsdt = symbolOn(instrument, Venue.OKX_USDT);
+        this.okxUsdc = symbolOn(instrument, Venue.OKX_USDC);
+        this.bybitSymbol = symbolOn(instrument, Venue.BYBIT);
+        this.book = new SyntheticBook(binanceSymbol == null ? instrument.canonical() + "USDT" : binanceSymbol);
         this.binance = binance;
         this.okx = okx;
         this.bybit = bybit;
-        // OKX publishes contract sizes per instrument; these rows are what the simulated venue says (1 SOL per
-        // contract).
-        okx.instrument(json(OkxWire.linearSwap(instrument.okxUsdt(), "1", "USDT")));
-        okx.instrument(json(OkxWire.linearSwap(instrument.okxUsdc(), "1", "USDC")));
-        binance.depthSnapshots(
-                symbol -> symbol.equals(instrument.binance()) ? book.snapshot(1000, System.currentTimeMillis()) : null);
-        bybit.symbols(Set.of(instrument.bybit()));
-        bybit.result(BybitSimulator.OPEN_INTEREST, q -> {
+        if (binanceSymbol != null) {
+            liquidationVenues.add(0);
+            binance.depthSnapshot(binanceSymbol, () -> book.snapshot(1000, System.currentTimeMillis()));
+        }
+        if (okxUsdt != null || okxUsdc != null) {
+            liquidationVenues.add(1);
+        }
+        // OKX publishes contract sizes per instrument; these rows are what the simulated venue says: the configured
+        // contract value, or 1 base unit per contract.
+        for (Venue venue : List.of(Venue.OKX_USDT, Venue.OKX_USDC)) {
+            instrument
+                    .listing(venue)
+                    .ifPresent(l -> okx.instrument(json(OkxWire.linearSwap(
+                            l.symbol(),
+                            l.contractValueIfConfigured()
+                                    .map(BigDecimal::toPlainString)
+                                    .orElse("1"),
+                            l.quote()))));
+        }
+        if (bybitSymbol != null) {
+            liquidationVenues.add(2);
+            serveBybit(bybitSymbol);
+        }
+        this.thread = new Thread(this::run, "synthetic-market-" + instrument.canonical());
+        this.thread.setDaemon(true);
+    }
+
+    private static String symbolOn(Instrument instrument, Venue venue) {
+        return instrument.listing(venue).map(Listing::symbol).orElse(null);
+    }
+
+    /** Bybit's REST answers for this instrument's symbol, from this driver's market. */
+    private void serveBybit(String symbol) {
+        bybit.addSymbol(symbol);
+        bybit.result(BybitSimulator.OPEN_INTEREST, symbol, q -> {
             MarketState s = market.state();
-            return BybitWire.openInterestResult(
-                    instrument.bybit(), decimal(s.openInterest(), 3), s.ts() / 300_000 * 300_000);
+            return BybitWire.openInterestResult(symbol, decimal(s.openInterest(), 3), s.ts() / 300_000 * 300_000);
         });
-        bybit.result(BybitSimulator.TICKERS, q -> {
+        bybit.result(BybitSimulator.TICKERS, symbol, q -> {
             MarketState s = market.state();
             long nextFunding = (s.ts() / 28_800_000 + 1) * 28_800_000;
             return BybitWire.tickersResult(
-                    instrument.bybit(),
+                    symbol,
                     decimal(s.mid(), 2),
                     decimal(s.fundingRate(), 8),
                     nextFunding,
                     decimal(s.openInterest(), 3));
         });
-        bybit.result(BybitSimulator.INSTRUMENTS_INFO, q -> BybitWire.instrumentsInfoResult(instrument.bybit(), 480));
+        bybit.result(BybitSimulator.INSTRUMENTS_INFO, symbol, q -> BybitWire.instrumentsInfoResult(symbol, 480));
         // Settled prints: the market's rate at each 8-hour settlement it lived through (none from before it started).
-        bybit.result(BybitSimulator.FUNDING_HISTORY, q -> {
+        bybit.result(BybitSimulator.FUNDING_HISTORY, symbol, q -> {
             MarketState s = market.state();
             long settlement = s.ts() / 28_800_000 * 28_800_000;
             synchronized (settledPrints) {
@@ -95,11 +136,9 @@ public final class SyntheticVenueDriver implements AutoCloseable {
                 lastSettlement = settlement;
                 int limit = Integer.parseInt(q.getOrDefault("limit", "200"));
                 return BybitWire.fundingHistoryResult(
-                        instrument.bybit(), List.copyOf(settledPrints), Math.max(1, Math.min(200, limit)));
+                        symbol, List.copyOf(settledPrints), Math.max(1, Math.min(200, limit)));
             }
         });
-        this.thread = new Thread(this::run, "synthetic-market-" + instrument.canonical());
-        this.thread.setDaemon(true);
     }
 
     public SyntheticVenueDriver start() {
@@ -183,28 +222,29 @@ public final class SyntheticVenueDriver implements AutoCloseable {
         long now = System.currentTimeMillis();
         sent.loadMessage();
         int kind = (int) (loadSeq++ % 20);
-        if (kind < 10) {
+        if (kind < 10 && binanceSymbol != null) {
             boolean takerSells = (kind & 1) == 0;
             binanceTrade(
                     decimal(state.mid() * (1 + (takerSells ? -1 : 1) * 0.00005), 2),
                     decimal(0.01 + market.uniform() * 5, 2),
                     takerSells,
                     now);
-        } else if (kind < 14) {
+        } else if (kind < 14 && binanceSymbol != null) {
             String diff = book.nudge(market, now);
             if (diff != null) {
-                binance.publish(BinanceWire.depthStreamName(instrument.binance()), diff);
+                binance.publish(BinanceWire.depthStreamName(binanceSymbol), diff);
             }
-        } else if (kind < 16) {
-            okxTrade(instrument.okxUsdt(), state.mid(), now);
-        } else if (kind < 18) {
-            okxTrade(instrument.okxUsdc(), state.mid() * (1 + state.basisBps() / 10_000), now);
-        } else {
+        } else if (kind < 16 && okxUsdt != null) {
+            okxTrade(okxUsdt, state.mid(), now);
+        } else if (kind < 18 && okxUsdc != null) {
+            okxTrade(okxUsdc, state.mid() * (1 + state.basisBps() / 10_000), now);
+        } else if (kind >= 18 && !liquidationVenues.isEmpty()) {
             // A size no other liquidation has: venues' duplicate filters must not mistake one for a replay.
             BigDecimal size = BigDecimal.valueOf(1_000 + loadSeq, 1);
             boolean longs = kind == 18;
             BigDecimal price = decimal(state.mid() * (longs ? 0.999 : 1.001), 2);
-            liquidationOn((int) (loadSeq / 20 % 3), longs, size, price, now);
+            liquidationOn(
+                    liquidationVenues.get((int) (loadSeq / 20 % liquidationVenues.size())), longs, size, price, now);
         }
     }
 
@@ -212,15 +252,14 @@ public final class SyntheticVenueDriver implements AutoCloseable {
         long first = tradeId + 1;
         tradeId += 1 + (long) (market.uniform() * 3);
         binance.publish(
-                BinanceWire.streamName(instrument.binance()),
-                BinanceWire.aggTrade(
-                        instrument.binance(), ++aggId, price, qty, first, tradeId, now, now + 1, takerSells));
+                BinanceWire.streamName(binanceSymbol),
+                BinanceWire.aggTrade(binanceSymbol, ++aggId, price, qty, first, tradeId, now, now + 1, takerSells));
         sent.trade(now);
     }
 
     private void tick(MarketState state, long now) {
         ticks++;
-        int trades = poisson(state.cascading() ? 3 : 1);
+        int trades = binanceSymbol == null ? 0 : poisson(state.cascading() ? 3 : 1);
         for (int i = 0; i < trades; i++) {
             boolean takerSells = market.uniform()
                     < (state.regime() == MarketState.Regime.CASCADE_DOWN
@@ -230,17 +269,18 @@ public final class SyntheticVenueDriver implements AutoCloseable {
             BigDecimal qty = decimal(Math.max(0.01, Math.exp(market.gaussian()) * (state.cascading() ? 20 : 5)), 2);
             binanceTrade(price, qty, takerSells, now);
         }
-        if (ticks % 2 == 0) {
+        if (ticks % 2 == 0 && binanceSymbol != null) {
             String diff = book.update(state, market, now);
             if (diff != null) {
-                binance.publish(BinanceWire.depthStreamName(instrument.binance()), diff);
+                binance.publish(BinanceWire.depthStreamName(binanceSymbol), diff);
             }
         }
-        if (market.uniform() < 0.4) {
-            okxTrade(instrument.okxUsdt(), state.mid(), now);
+        // The draws happen whatever is listed, so one seed gives one market path on any set of venues.
+        if (market.uniform() < 0.4 && okxUsdt != null) {
+            okxTrade(okxUsdt, state.mid(), now);
         }
-        if (market.uniform() < 0.4) {
-            okxTrade(instrument.okxUsdc(), state.mid() * (1 + state.basisBps() / 10_000), now);
+        if (market.uniform() < 0.4 && okxUsdc != null) {
+            okxTrade(okxUsdc, state.mid() * (1 + state.basisBps() / 10_000), now);
         }
         if (state.cascading() && market.uniform() < 0.12) {
             liquidation(state, now);
@@ -258,15 +298,20 @@ public final class SyntheticVenueDriver implements AutoCloseable {
         boolean longsLiquidated = state.regime() == MarketState.Regime.CASCADE_DOWN;
         BigDecimal size = decimal(Math.exp(market.gaussian()) * 40, 1).max(new BigDecimal("0.1"));
         BigDecimal price = decimal(state.mid() * (longsLiquidated ? 0.999 : 1.001), 2);
-        double venue = market.uniform();
-        if (venue < 0.34) {
+        double draw = market.uniform();
+        if (liquidationVenues.isEmpty()) {
+            return;
+        }
+        int venue =
+                liquidationVenues.get(Math.min(liquidationVenues.size() - 1, (int) (draw * liquidationVenues.size())));
+        if (venue == 0) {
             // Binance pushes at most the latest liquidation per symbol each second.
             if (now - lastBinanceLiquidation >= 1_000) {
                 lastBinanceLiquidation = now;
                 liquidationOn(0, longsLiquidated, size, price, now);
             }
         } else {
-            liquidationOn(venue < 0.67 ? 1 : 2, longsLiquidated, size, price, now);
+            liquidationOn(venue, longsLiquidated, size, price, now);
         }
     }
 
@@ -276,17 +321,16 @@ public final class SyntheticVenueDriver implements AutoCloseable {
             binance.publish(
                     BinanceWire.FORCE_ORDER_ALL,
                     BinanceWire.forceOrder(
-                            instrument.binance(), longsLiquidated ? "SELL" : "BUY", size, price, price, now, now + 3));
+                            binanceSymbol, longsLiquidated ? "SELL" : "BUY", size, price, price, now, now + 3));
         } else if (venue == 1) {
-            String instId = market.uniform() < 0.7 ? instrument.okxUsdt() : instrument.okxUsdc();
+            String instId = okxUsdc == null || (okxUsdt != null && market.uniform() < 0.7) ? okxUsdt : okxUsdc;
             okx.publishLiquidations(
                     "SWAP",
                     "[" + OkxWire.liquidationRow(instId, longsLiquidated ? "sell" : "buy", size, price, now) + "]");
         } else {
             bybit.publish(
-                    BybitWire.liquidationTopic(instrument.bybit()),
-                    BybitWire.allLiquidation(
-                            instrument.bybit(), longsLiquidated ? "Buy" : "Sell", size, price, now, now + 1));
+                    BybitWire.liquidationTopic(bybitSymbol),
+                    BybitWire.allLiquidation(bybitSymbol, longsLiquidated ? "Buy" : "Sell", size, price, now, now + 1));
         }
         sent.liquidation(now);
     }

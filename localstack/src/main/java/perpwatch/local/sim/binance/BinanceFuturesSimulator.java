@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.java_websocket.WebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,9 @@ public final class BinanceFuturesSimulator implements AutoCloseable {
     private final SimWebSocketServer<Subscription> ws;
     private final SimRestServer rest;
     private volatile Function<String, String> depthSnapshots = symbol -> null;
+    /** Per symbol, before {@link #depthSnapshots}: several instruments share one simulator. */
+    private final Map<String, Supplier<String>> symbolSnapshots = new ConcurrentHashMap<>();
+
     private final StreamsProtocol protocol;
     private final AggTradeTape tape = new AggTradeTape();
 
@@ -84,6 +88,11 @@ public final class BinanceFuturesSimulator implements AutoCloseable {
         this.depthSnapshots = bySymbol;
     }
 
+    /** Where {@code GET /fapi/v1/depth?symbol=S} gets its body for this one symbol, whatever the others do. */
+    public void depthSnapshot(String symbol, Supplier<String> snapshot) {
+        symbolSnapshots.put(symbol, snapshot);
+    }
+
     private SimRestServer.Reply depth(Map<String, String> query) {
         String symbol = query.get("symbol");
         if (symbol == null) {
@@ -92,7 +101,8 @@ public final class BinanceFuturesSimulator implements AutoCloseable {
                     "{\"code\":-1102,\"msg\":\"Mandatory parameter 'symbol' was not sent, was empty/null, or "
                             + "malformed.\"}");
         }
-        String body = depthSnapshots.apply(symbol);
+        Supplier<String> own = symbolSnapshots.get(symbol);
+        String body = own != null ? own.get() : depthSnapshots.apply(symbol);
         return body == null
                 ? new SimRestServer.Reply(400, "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}")
                 : SimRestServer.Reply.ok(body);

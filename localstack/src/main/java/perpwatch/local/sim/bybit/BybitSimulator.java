@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -38,6 +39,9 @@ public final class BybitSimulator implements AutoCloseable {
     private final SimWebSocketServer<Session> ws;
     private final SimRestServer rest;
     private final Map<String, Function<Map<String, String>, String>> results = new ConcurrentHashMap<>();
+    /** Per path and symbol ({@code path + " " + symbol}): several instruments share one simulator. */
+    private final Map<String, Function<Map<String, String>, String>> symbolResults = new ConcurrentHashMap<>();
+
     private volatile Set<String> knownSymbols = Set.of("SOLUSDT");
     private volatile boolean refuseSubscriptions;
 
@@ -70,6 +74,18 @@ public final class BybitSimulator implements AutoCloseable {
 
     public void symbols(Set<String> symbols) {
         this.knownSymbols = Set.copyOf(symbols);
+    }
+
+    /** Adds a symbol to those the venue knows, keeping the others (one per instrument listed on Bybit). */
+    public synchronized void addSymbol(String symbol) {
+        Set<String> symbols = new HashSet<>(knownSymbols);
+        symbols.add(symbol);
+        this.knownSymbols = Set.copyOf(symbols);
+    }
+
+    /** As {@link #result(String, Function)} for one symbol only; it wins over the path's own supplier. */
+    public void result(String path, String symbol, Function<Map<String, String>, String> supplier) {
+        symbolResults.put(path + " " + symbol, supplier);
     }
 
     /** The JSON of {@code result} for a REST path, from the query parameters; null answers "symbol invalid". */
@@ -116,7 +132,8 @@ public final class BybitSimulator implements AutoCloseable {
                     "{\"retCode\":10001,\"retMsg\":\"Illegal category\",\"result\":{},\"retExtInfo\":{},\"time\":" + now
                             + "}");
         }
-        Function<Map<String, String>, String> supplier = results.get(path);
+        Function<Map<String, String>, String> supplier =
+                symbolResults.getOrDefault(path + " " + symbol, results.get(path));
         String result = supplier == null ? null : supplier.apply(query);
         if (result == null) {
             return SimRestServer.Reply.ok("{\"retCode\":10001,\"retMsg\":\"params error: symbol "
