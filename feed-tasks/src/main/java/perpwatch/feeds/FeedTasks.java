@@ -46,7 +46,9 @@ import perpwatch.feeds.ws.Backoff;
 public final class FeedTasks {
     private static final Logger LOG = LoggerFactory.getLogger(FeedTasks.class);
 
-    /** What a task factory gets: the config, one Redis client, the instrument to watch, and where writers are counted. */
+    /**
+     * What a task factory gets: the config, one Redis client, the instrument to watch, and where writers are counted.
+     */
     public record Context(
             FeedConfig config, RedisStreams redis, Instrument instrument, DurableLogBuffer log, WriteTally tally) {
         /** Redis, and the durable log when it is on; its writes count toward the task's {@code RecordsWritten}. */
