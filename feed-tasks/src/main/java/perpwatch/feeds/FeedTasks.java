@@ -140,7 +140,12 @@ public final class FeedTasks {
                 new OkxLiquidationSource(ctx.instrument(), ctx.config().okx(), okxSpecs(ctx)),
                 new BybitLiquidationSource(ctx.instrument(), ctx.config().bybit()));
         return new LiquidationsWorker(
-                ctx.instrument(), sources, ctx.config().reconnect(), ctx.newWriter(), ctx.redis());
+                ctx.instrument(),
+                sources,
+                ctx.config().reconnect(),
+                ctx.newWriter(),
+                ctx.redis(),
+                System::currentTimeMillis);
     }
 
     private static OkxContractSpecs okxSpecs(Context ctx) {

@@ -3,31 +3,55 @@ package perpwatch.feeds.liquidations;
 import java.net.URI;
 import perpwatch.feeds.metrics.FeedCounters;
 import perpwatch.feeds.parse.MalformedFrameException;
+import perpwatch.feeds.ws.Keepalive;
 import perpwatch.feeds.ws.ReconnectPolicy;
 import perpwatch.feeds.ws.WebSocketSession;
 
-/** One venue's liquidation feed: where to connect, what to subscribe, how to read its frames into our schema. */
-public interface LiquidationSource {
-    /** {@code binance}, {@code okx} or {@code bybit}: the {@code venue} field and the counter prefix. */
-    String venue();
+/**
+ * One venue's liquidation feed: where to connect and how to keep the link (given here), what to subscribe and how to
+ * read its frames into our schema (the venue's code).
+ */
+public abstract class LiquidationSource {
+    private final String venue;
+    private final URI uri;
+    private final Keepalive keepalive;
 
-    URI uri();
+    /**
+     * @param venue     {@code binance}, {@code okx} or {@code bybit}: the {@code venue} field and the counter prefix
+     * @param keepalive what keeps a quiet link (no liquidations for minutes) open and answering
+     */
+    protected LiquidationSource(String venue, URI uri, Keepalive keepalive) {
+        this.venue = venue;
+        this.uri = uri;
+        this.keepalive = keepalive;
+    }
+
+    public final String venue() {
+        return venue;
+    }
+
+    public final URI uri() {
+        return uri;
+    }
 
     /** The shared policy with this venue's keepalive. */
-    ReconnectPolicy policy(ReconnectPolicy base);
+    public final ReconnectPolicy policy(ReconnectPolicy base) {
+        return base.withKeepalive(keepalive);
+    }
 
     /** Blocks until frames can be converted (OKX needs contract values first); false when interrupted. */
-    default boolean prepare() {
+    public boolean prepare() {
         return true;
     }
 
     /** Sends the subscription on a new connection (again after every reconnect). */
-    void subscribe(WebSocketSession session);
+    public abstract void subscribe(WebSocketSession session);
 
     /**
      * Classifies one frame: a push (with the instrument's liquidations in it), the venue's ack or refusal of the
      * subscription, or a control frame. Error frames that are not about the subscription are counted as
      * {@code venue_errors} and logged by the source and come back as {@link LiquidationFrame.Control}.
      */
-    LiquidationFrame read(String text, long recvMs, FeedCounters counters) throws MalformedFrameException;
+    public abstract LiquidationFrame read(String text, long recvMs, FeedCounters counters)
+            throws MalformedFrameException;
 }
