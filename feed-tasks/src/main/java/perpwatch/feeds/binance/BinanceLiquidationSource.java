@@ -18,7 +18,6 @@ import perpwatch.feeds.parse.JsonFrames;
 import perpwatch.feeds.parse.MalformedFrameException;
 import perpwatch.feeds.subscription.Refusal;
 import perpwatch.feeds.ws.Keepalive;
-import perpwatch.feeds.ws.WebSocketSession;
 
 /**
  * Binance {@code !forceOrder@arr}, filtered to the instrument. The stream is subscribed by a {@code SUBSCRIBE}
@@ -42,13 +41,8 @@ public final class BinanceLiquidationSource extends LiquidationSource {
     public BinanceLiquidationSource(Instrument instrument, BinanceEndpoints endpoints) {
         // Binance pings us; our own protocol pings only keep quiet links (no liquidations for minutes) from looking
         // dead.
-        super("binance", endpoints.marketWs(), Keepalive.protocolPing(Duration.ofSeconds(20)));
+        super("binance", endpoints.marketWs(), Keepalive.protocolPing(Duration.ofSeconds(20)), SUBSCRIBE);
         this.instrument = instrument;
-    }
-
-    @Override
-    public void subscribe(WebSocketSession session) {
-        session.sendText(SUBSCRIBE);
     }
 
     @Override

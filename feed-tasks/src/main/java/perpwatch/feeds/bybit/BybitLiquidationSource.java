@@ -20,7 +20,6 @@ import perpwatch.feeds.parse.JsonFrames;
 import perpwatch.feeds.parse.MalformedFrameException;
 import perpwatch.feeds.subscription.Refusal;
 import perpwatch.feeds.ws.Keepalive;
-import perpwatch.feeds.ws.WebSocketSession;
 
 /**
  * Bybit v5 {@code allLiquidation.<symbol>}. Unlike Binance and OKX, {@code S} is the POSITION's side: {@code Buy}
@@ -33,13 +32,12 @@ public final class BybitLiquidationSource extends LiquidationSource {
 
     public BybitLiquidationSource(Instrument instrument, BybitEndpoints endpoints) {
         // Bybit recommends a JSON ping every 20 s and cuts silent connections after about 10 minutes.
-        super("bybit", endpoints.publicWs(), Keepalive.textFrame(Duration.ofSeconds(20), "{\"op\":\"ping\"}"));
-        this.topic = "allLiquidation." + instrument.bybit();
-    }
-
-    @Override
-    public void subscribe(WebSocketSession session) {
-        session.sendText("{\"op\":\"subscribe\",\"args\":[\"" + topic + "\"]}");
+        super(
+                "bybit",
+                endpoints.publicWs(),
+                Keepalive.textFrame(Duration.ofSeconds(20), "{\"op\":\"ping\"}"),
+                "{\"op\":\"subscribe\",\"args\":[\"" + topic(instrument) + "\"]}");
+        this.topic = topic(instrument);
     }
 
     /**
@@ -92,5 +90,9 @@ public final class BybitLiquidationSource extends LiquidationSource {
                     venue(), row.path("s").asText(), side, price, size, price.multiply(size), time, recvMs));
         }
         return new LiquidationFrame.Push(out);
+    }
+
+    private static String topic(Instrument instrument) {
+        return "allLiquidation." + instrument.bybit();
     }
 }

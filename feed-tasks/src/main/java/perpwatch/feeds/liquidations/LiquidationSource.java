@@ -8,22 +8,26 @@ import perpwatch.feeds.ws.ReconnectPolicy;
 import perpwatch.feeds.ws.WebSocketSession;
 
 /**
- * One venue's liquidation feed: where to connect and how to keep the link (given here), what to subscribe and how to
- * read its frames into our schema (the venue's code).
+ * One venue's liquidation feed: where to connect, how to keep the link and what to subscribe (given here), and how
+ * to read its frames into our schema (the venue's code).
  */
 public abstract class LiquidationSource {
     private final String venue;
     private final URI uri;
     private final Keepalive keepalive;
+    private final String subscribeMessage;
 
     /**
-     * @param venue     {@code binance}, {@code okx} or {@code bybit}: the {@code venue} field and the counter prefix
-     * @param keepalive what keeps a quiet link (no liquidations for minutes) open and answering
+     * @param venue            {@code binance}, {@code okx} or {@code bybit}: the {@code venue} field and the counter
+     *                         prefix
+     * @param keepalive        what keeps a quiet link (no liquidations for minutes) open and answering
+     * @param subscribeMessage sent on every new connection
      */
-    protected LiquidationSource(String venue, URI uri, Keepalive keepalive) {
+    protected LiquidationSource(String venue, URI uri, Keepalive keepalive, String subscribeMessage) {
         this.venue = venue;
         this.uri = uri;
         this.keepalive = keepalive;
+        this.subscribeMessage = subscribeMessage;
     }
 
     public final String venue() {
@@ -45,7 +49,9 @@ public abstract class LiquidationSource {
     }
 
     /** Sends the subscription on a new connection (again after every reconnect). */
-    public abstract void subscribe(WebSocketSession session);
+    public final void subscribe(WebSocketSession session) {
+        session.sendText(subscribeMessage);
+    }
 
     /**
      * Classifies one frame: a push (with the instrument's liquidations in it), the venue's ack or refusal of the

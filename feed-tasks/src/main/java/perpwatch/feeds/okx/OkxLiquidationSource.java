@@ -22,7 +22,6 @@ import perpwatch.feeds.parse.MalformedFrameException;
 import perpwatch.feeds.subscription.Refusal;
 import perpwatch.feeds.ws.Backoff;
 import perpwatch.feeds.ws.Keepalive;
-import perpwatch.feeds.ws.WebSocketSession;
 
 /**
  * OKX v5 {@code liquidation-orders} for SWAP, filtered to the instrument's USDT and USDC swaps (OKX cannot narrow
@@ -42,7 +41,7 @@ public final class OkxLiquidationSource extends LiquidationSource {
 
     public OkxLiquidationSource(Instrument instrument, OkxEndpoints endpoints, OkxContractSpecs specs) {
         // OKX closes a connection after 30 s without traffic; a text ping after 20 s of quiet keeps it.
-        super("okx", endpoints.publicWs(), Keepalive.textFrame(Duration.ofSeconds(20), "ping"));
+        super("okx", endpoints.publicWs(), Keepalive.textFrame(Duration.ofSeconds(20), "ping"), SUBSCRIBE);
         this.instIds = Set.of(instrument.okxUsdt(), instrument.okxUsdc());
         this.specs = specs;
     }
@@ -50,11 +49,6 @@ public final class OkxLiquidationSource extends LiquidationSource {
     @Override
     public boolean prepare() {
         return specs.loadAll("liquidations:okx", Backoff.standard());
-    }
-
-    @Override
-    public void subscribe(WebSocketSession session) {
-        session.sendText(SUBSCRIBE);
     }
 
     /**
