@@ -78,15 +78,8 @@ public final class BinanceLiquidationSource extends LiquidationSource {
             counters.increment(FrameCounter.OTHER_SYMBOL);
             return new LiquidationFrame.Push(List.of());
         }
-        String orderSide = o.path("S").asText("");
-        PositionSide side;
-        if (orderSide.equals("SELL")) {
-            side = PositionSide.LONG;
-        } else if (orderSide.equals("BUY")) {
-            side = PositionSide.SHORT;
-        } else {
-            throw new MalformedFrameException("o.S must be BUY or SELL, not '" + orderSide + "'");
-        }
+        // The liquidation ORDER's side: a SELL closes a long.
+        PositionSide side = positionSide(o.path("S").asText(""), "SELL", "BUY", "o.S");
         BigDecimal quantity = firstPositive(o, "z", "q");
         BigDecimal price = firstPositive(o, "ap", "p");
         long time = JsonFields.integer(o, "T");

@@ -74,15 +74,8 @@ public final class BybitLiquidationSource extends LiquidationSource {
         }
         List<Liquidation> out = new ArrayList<>(data.size());
         for (JsonNode row : data) {
-            String positionSide = row.path("S").asText("");
-            PositionSide side;
-            if (positionSide.equals("Buy")) {
-                side = PositionSide.LONG;
-            } else if (positionSide.equals("Sell")) {
-                side = PositionSide.SHORT;
-            } else {
-                throw new MalformedFrameException("S must be Buy or Sell, not '" + positionSide + "'");
-            }
+            // The POSITION's side: Buy means a long was liquidated.
+            PositionSide side = positionSide(row.path("S").asText(""), "Buy", "Sell", "S");
             BigDecimal size = JsonFields.positiveDecimal(row, "v");
             BigDecimal price = JsonFields.positiveDecimal(row, "p");
             long time = JsonFields.integer(row, "T");

@@ -1,6 +1,7 @@
 package perpwatch.feeds.liquidations;
 
 import java.net.URI;
+import perpwatch.core.model.PositionSide;
 import perpwatch.feeds.metrics.FeedCounters;
 import perpwatch.feeds.parse.MalformedFrameException;
 import perpwatch.feeds.ws.Keepalive;
@@ -51,6 +52,22 @@ public abstract class LiquidationSource {
     /** Sends the subscription on a new connection (again after every reconnect). */
     public final void subscribe(WebSocketSession session) {
         session.sendText(subscribeMessage);
+    }
+
+    /**
+     * The liquidated position's side from a venue's word for it ({@code longWord} for a long), whatever the venue
+     * means by the field (Binance and OKX send the liquidation order's side, Bybit the position's).
+     */
+    protected static PositionSide positionSide(String value, String longWord, String shortWord, String field)
+            throws MalformedFrameException {
+        if (value.equals(longWord)) {
+            return PositionSide.LONG;
+        }
+        if (value.equals(shortWord)) {
+            return PositionSide.SHORT;
+        }
+        throw new MalformedFrameException(
+                field + " must be " + shortWord + " or " + longWord + ", not '" + value + "'");
     }
 
     /**

@@ -96,7 +96,7 @@ public final class OkxLiquidationSource extends LiquidationSource {
                 continue;
             }
             BigDecimal quantity = spec.get().toBase(row.contracts());
-            PositionSide side = row.side().equals("sell") ? PositionSide.LONG : PositionSide.SHORT;
+            PositionSide side = positionSide(row.side(), "sell", "buy", "side");
             out.add(new Liquidation(
                     venue(),
                     row.instId(),
