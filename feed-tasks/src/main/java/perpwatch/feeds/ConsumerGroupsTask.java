@@ -14,6 +14,7 @@ import perpwatch.core.stream.ConsumerGroup;
 import perpwatch.core.stream.StreamKey;
 import perpwatch.feeds.concurrent.DaemonThreads;
 import perpwatch.feeds.metrics.FeedCounters;
+import perpwatch.feeds.metrics.StoreCounter;
 
 /**
  * Runs beside a feed task and creates the {@link ConsumerGroup}s on the streams it writes, once, at start. Redis may
@@ -57,7 +58,7 @@ public final class ConsumerGroupsTask implements FeedTask {
     private void attempt() {
         try {
             int created = ConsumerGroups.ensure(redis, streams);
-            counters.add("groups_created", created);
+            counters.add(StoreCounter.GROUPS_CREATED, created);
             done = true;
             LOG.info(
                     "[{}] consumer groups in place on {} ({} created now)",
@@ -66,7 +67,7 @@ public final class ConsumerGroupsTask implements FeedTask {
                     created);
             timer.shutdown();
         } catch (StoreUnavailableException e) {
-            counters.increment("redis_unavailable");
+            counters.increment(StoreCounter.REDIS_UNAVAILABLE);
             LOG.warn(
                     "[{}] cannot create consumer groups yet, retrying in {} s: {}",
                     name,
@@ -74,7 +75,7 @@ public final class ConsumerGroupsTask implements FeedTask {
                     e.getMessage());
             timer.schedule(this::attempt, retryEvery.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
-            counters.increment("errors");
+            counters.increment(StoreCounter.ERRORS);
             LOG.error("[{}] creating consumer groups failed, retrying in {} s", name, retryEvery.toSeconds(), e);
             timer.schedule(this::attempt, retryEvery.toMillis(), TimeUnit.MILLISECONDS);
         }

@@ -185,7 +185,12 @@ public final class FeedTasks {
             sources.add(new BybitLiquidationSource(instrument, ctx.config().bybit()));
         }
         return new LiquidationsWorker(
-                ctx.instrument(), sources, ctx.config().reconnect(), ctx.newWriter(), ctx.redis());
+                ctx.instrument(),
+                sources,
+                ctx.config().reconnect(),
+                ctx.newWriter(),
+                ctx.redis(),
+                System::currentTimeMillis);
     }
 
     private static OkxContractSpecs okxSpecs(Context ctx) {

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import perpwatch.core.model.Trade;
 import perpwatch.feeds.http.RestCallException;
 import perpwatch.feeds.http.RestGetter;
+import perpwatch.feeds.metrics.BackfillCounter;
 import perpwatch.feeds.metrics.FeedCounters;
 import perpwatch.feeds.parse.MalformedFrameException;
 import perpwatch.feeds.ws.Backoff;
@@ -34,7 +35,8 @@ public final class AggTradeBackfill implements AutoCloseable {
         OptionalLong nextFetchFrom();
 
         /**
-         * Trades of one page (maybe empty), oldest first, fetched from {@code fromId}; short page = nothing after it.
+         * Trades of one page (maybe empty), oldest first, fetched from {@code fromId}; short page = nothing after
+         * it.
          */
         void backfilled(long fromId, List<Trade> trades, boolean exhausted);
     }
@@ -106,10 +108,10 @@ public final class AggTradeBackfill implements AutoCloseable {
                     wake.drainPermits();
                     continue;
                 }
-                counters.increment("backfill_requests");
+                counters.increment(BackfillCounter.BACKFILL_REQUESTS);
                 String body = rest.get(page(from.getAsLong()));
                 List<Trade> trades = BinanceAggTradesPage.parse(body, clock.getAsLong());
-                counters.add("backfill_fetched", trades.size());
+                counters.add(BackfillCounter.BACKFILL_FETCHED, trades.size());
                 boolean exhausted = trades.size() < PAGE_LIMIT;
                 sink.backfilled(from.getAsLong(), trades, exhausted);
                 failures = 0;
@@ -126,7 +128,8 @@ public final class AggTradeBackfill implements AutoCloseable {
                 Duration wait = e.rateLimited() && e.retryAfter().isPresent()
                         ? e.retryAfter().get()
                         : backoff.delay(failures, Math::random);
-                counters.increment(e.rateLimited() ? "backfill_rate_limited" : "backfill_failures");
+                counters.increment(
+                        e.rateLimited() ? BackfillCounter.BACKFILL_RATE_LIMITED : BackfillCounter.BACKFILL_FAILURES);
                 LOG.warn(
                         "[{}] aggTrades backfill failed ({}); next try in {} ms",
                         name,
@@ -137,7 +140,7 @@ public final class AggTradeBackfill implements AutoCloseable {
                 }
             } catch (MalformedFrameException | RuntimeException e) {
                 failures++;
-                counters.increment("backfill_failures");
+                counters.increment(BackfillCounter.BACKFILL_FAILURES);
                 LOG.warn("[{}] aggTrades backfill unusable: {}", name, e.getMessage());
                 if (!pause(backoff.delay(failures, Math::random))) {
                     return;

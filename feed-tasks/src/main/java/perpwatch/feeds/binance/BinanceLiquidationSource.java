@@ -2,7 +2,6 @@ package perpwatch.feeds.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -14,23 +13,23 @@ import perpwatch.core.model.PositionSide;
 import perpwatch.feeds.liquidations.LiquidationFrame;
 import perpwatch.feeds.liquidations.LiquidationSource;
 import perpwatch.feeds.metrics.FeedCounters;
+import perpwatch.feeds.metrics.FrameCounter;
+import perpwatch.feeds.parse.JsonFields;
 import perpwatch.feeds.parse.JsonFrames;
 import perpwatch.feeds.parse.MalformedFrameException;
 import perpwatch.feeds.subscription.Refusal;
 import perpwatch.feeds.ws.Keepalive;
-import perpwatch.feeds.ws.ReconnectPolicy;
-import perpwatch.feeds.ws.WebSocketSession;
 
 /**
  * Binance {@code !forceOrder@arr}, filtered to the instrument. The stream is subscribed by a {@code SUBSCRIBE}
  * message rather than named in the URL: liquidations can be silent for minutes, and only the venue's
- * {@code {"result":null,"id":1}} tells a subscribed quiet socket from a refused one ({@code
- * {"code":2,"msg":…,"id":1}}). {@code o.S} is the liquidation ORDER's side: a
- * {@code SELL} closes a long. Quantity is the filled {@code z} (the order's {@code q} when nothing is reported
- * filled), price the average fill {@code ap} (the order price {@code p} when there is none). Binance pushes at most
+ * {@code {"result":null,"id":1}} tells a subscribed quiet socket from a refused one
+ * ({@code {"code":2,"msg":…,"id":1}}). {@code o.S} is the liquidation ORDER's side: a {@code SELL} closes a long.
+ * Quantity is the filled {@code z} (the order's {@code q} when nothing is reported filled), price the average fill
+ * {@code ap} (the order price {@code p} when there is none). Binance pushes at most
  * one liquidation per symbol per second, so this stream undercounts; it is what the venue offers.
  */
-public final class BinanceLiquidationSource implements LiquidationSource {
+public final class BinanceLiquidationSource extends LiquidationSource {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceLiquidationSource.class);
     static final String STREAM = "!forceOrder@arr";
     /** Our only request on a connection, so an answer with this id is the answer to the subscription. */
@@ -39,34 +38,12 @@ public final class BinanceLiquidationSource implements LiquidationSource {
     static final String SUBSCRIBE =
             "{\"method\":\"SUBSCRIBE\",\"params\":[\"" + STREAM + "\"],\"id\":" + SUBSCRIBE_ID + "}";
     private final Instrument instrument;
-    private final URI uri;
 
     public BinanceLiquidationSource(Instrument instrument, BinanceEndpoints endpoints) {
+        // Binance pings us; our own protocol pings only keep quiet links (no liquidations for minutes) from looking
+        // dead.
+        super("binance", endpoints.marketWs(), Keepalive.protocolPing(Duration.ofSeconds(20)), SUBSCRIBE);
         this.instrument = instrument;
-        this.uri = endpoints.marketWs();
-    }
-
-    @Override
-    public String venue() {
-        return "binance";
-    }
-
-    @Override
-    public URI uri() {
-        return uri;
-    }
-
-    /**
-     * Binance pings us; our own protocol pings only keep quiet links (no liquidations for minutes) from looking dead.
-     */
-    @Override
-    public ReconnectPolicy policy(ReconnectPolicy base) {
-        return base.withKeepalive(Keepalive.protocolPing(Duration.ofSeconds(20)));
-    }
-
-    @Override
-    public void subscribe(WebSocketSession session) {
-        session.sendText(SUBSCRIBE);
     }
 
     @Override
@@ -80,7 +57,7 @@ public final class BinanceLiquidationSource implements LiquidationSource {
                 return new LiquidationFrame.Refused(new Refusal(
                         payload.get("code").asText(), payload.get("msg").asText()));
             }
-            counters.increment("venue_errors");
+            counters.increment(FrameCounter.VENUE_ERRORS);
             LOG.warn(
                     "[binance] venue error {}: {}",
                     payload.get("code").asText(),
@@ -99,46 +76,26 @@ public final class BinanceLiquidationSource implements LiquidationSource {
         JsonNode o = payload.path("o");
         String symbol = o.path("s").asText("");
         if (!instrument.symbol(Venue.BINANCE).equals(symbol)) {
-            counters.increment("other_symbol");
+            counters.increment(FrameCounter.OTHER_SYMBOL);
             return new LiquidationFrame.Push(List.of());
         }
-        String orderSide = o.path("S").asText("");
-        PositionSide side;
-        if (orderSide.equals("SELL")) {
-            side = PositionSide.LONG;
-        } else if (orderSide.equals("BUY")) {
-            side = PositionSide.SHORT;
-        } else {
-            throw new MalformedFrameException("o.S must be BUY or SELL, not '" + orderSide + "'");
-        }
+        // The liquidation ORDER's side: a SELL closes a long.
+        PositionSide side = positionSide(o.path("S").asText(""), "SELL", "BUY", "o.S");
         BigDecimal quantity = firstPositive(o, "z", "q");
         BigDecimal price = firstPositive(o, "ap", "p");
-        if (!o.path("T").canConvertToLong()) {
-            throw new MalformedFrameException("o.T is not a time");
-        }
-        return new LiquidationFrame.Push(List.of(new Liquidation(
-                venue(),
-                symbol,
-                side,
-                price,
-                quantity,
-                price.multiply(quantity),
-                o.path("T").asLong(),
-                recvMs)));
+        long time = JsonFields.integer(o, "T");
+        return new LiquidationFrame.Push(List.of(
+                new Liquidation(venue(), symbol, side, price, quantity, price.multiply(quantity), time, recvMs)));
     }
 
+    /** Binance reports {@code "z":"0"} when nothing is reported filled: then the order's own figure stands. */
     private static BigDecimal firstPositive(JsonNode o, String preferred, String fallback)
             throws MalformedFrameException {
-        for (String field : new String[] {preferred, fallback}) {
-            String raw = o.path(field).asText("");
-            if (!raw.isEmpty()) {
-                try {
-                    BigDecimal value = new BigDecimal(raw);
-                    if (value.signum() > 0) {
-                        return value;
-                    }
-                } catch (NumberFormatException e) {
-                    throw new MalformedFrameException("o." + field + " is not a decimal: '" + raw + "'");
+        for (String field : List.of(preferred, fallback)) {
+            if (!o.path(field).asText("").isEmpty()) {
+                BigDecimal value = JsonFields.decimal(o, field);
+                if (value.signum() > 0) {
+                    return value;
                 }
             }
         }

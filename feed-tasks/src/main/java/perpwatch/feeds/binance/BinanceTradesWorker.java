@@ -3,13 +3,9 @@ package perpwatch.feeds.binance;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,22 +25,18 @@ import perpwatch.core.stream.MalformedRecordException;
 import perpwatch.core.stream.StreamEntry;
 import perpwatch.core.stream.StreamKey;
 import perpwatch.core.stream.StreamKeys;
-import perpwatch.feeds.FeedTask;
-import perpwatch.feeds.concurrent.DaemonThreads;
 import perpwatch.feeds.http.RestGetter;
-import perpwatch.feeds.metrics.FeedCounters;
-import perpwatch.feeds.metrics.LogSampler;
-import perpwatch.feeds.parse.MalformedFrameException;
+import perpwatch.feeds.metrics.BackfillCounter;
+import perpwatch.feeds.metrics.FrameCounter;
+import perpwatch.feeds.metrics.LinkCounter;
+import perpwatch.feeds.metrics.TradeCounter;
 import perpwatch.feeds.sequence.TradeIdLedger;
-import perpwatch.feeds.subscription.SubscribedLinks;
-import perpwatch.feeds.subscription.SubscriptionTracker;
-import perpwatch.feeds.subscription.WatchedLink;
+import perpwatch.feeds.task.FeedLoop;
+import perpwatch.feeds.task.StreamingFeedTask;
 import perpwatch.feeds.throttle.LatestValueThrottle;
 import perpwatch.feeds.ws.Backoff;
+import perpwatch.feeds.ws.Disconnect;
 import perpwatch.feeds.ws.ReconnectPolicy;
-import perpwatch.feeds.ws.ReconnectingWebSocket;
-import perpwatch.feeds.ws.WebSocketListener;
-import perpwatch.feeds.ws.WebSocketSession;
 
 /**
  * {@code binance-trades}: Binance aggTrade → closed 1-minute bars on {@code market:<sym>usdt:trades} and the last
@@ -58,40 +50,27 @@ import perpwatch.feeds.ws.WebSocketSession;
  * {@link MinuteBarAggregator}). On start the worker continues from the last bar in Redis: CVD resumes from it, trades
  * it already holds count as duplicates, and the bar in progress is rebuilt from REST from the last id written.
  */
-public final class BinanceTradesWorker implements FeedTask, WebSocketListener, SubscribedLinks {
+public final class BinanceTradesWorker extends StreamingFeedTask {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceTradesWorker.class);
-    private static final long TICK_MS = 200;
+    private static final Duration TICK = Duration.ofMillis(200);
     private static final long PRICE_INTERVAL_MS = 1_000;
-    private static final Duration STATS_EVERY = Duration.ofMinutes(1);
 
-    private final String name;
     private final Instrument instrument;
     private final RedisStreams redis;
-    private final BufferedStreamWriter writer;
-    private final LongSupplier clock;
     private final StreamKey barsKey;
     private final StreamKey priceKey;
-    private final BinanceAggTradeParser parser = new BinanceAggTradeParser();
     private final MinuteBarAggregator bars;
     private final TradeIdLedger ledger = new TradeIdLedger();
     /** Null when the worker runs without REST (then gaps are recorded, never filled). */
     private final AggTradeBackfill backfill;
 
     private final LatestValueThrottle<PriceTick> prices = new LatestValueThrottle<>(PRICE_INTERVAL_MS);
-    private final FeedCounters counters = new FeedCounters();
-    private final ReconnectingWebSocket socket;
-    /** The stream is named in the URL, so the venue sends no ack: the first data frame on a connection is the proof. */
-    private final SubscriptionTracker subscription = new SubscriptionTracker();
-
-    private final ScheduledExecutorService ticker;
-    private volatile boolean running;
+    private final FeedLoop<BinanceFrame> loop;
     /**
      * Connection ups (true) and downs (false), handed to the ledger under the worker's lock by whichever thread takes
      * it next: the socket's callbacks never wait for that lock (the socket may be closing under it).
      */
     private final ConcurrentLinkedQueue<Boolean> linkEvents = new ConcurrentLinkedQueue<>();
-
-    private long lastStatsAt;
 
     /**
      * Where missing trades come from: the venue's REST base, with the client and how failures wait.
@@ -129,11 +108,9 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
             Duration barCloseSilence,
             LongSupplier clock,
             Backfill backfill) {
-        this.name = "binance-trades:" + instrument.canonical();
+        super("binance-trades:" + instrument.canonical(), writer, clock, TICK);
         this.instrument = instrument;
         this.redis = redis;
-        this.writer = writer;
-        this.clock = clock;
         this.barsKey = StreamKeys.trades(instrument);
         this.priceKey = StreamKeys.price(instrument);
         this.bars = new MinuteBarAggregator(barCloseSilence.toMillis());
@@ -149,47 +126,51 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
                         clock,
                         counters,
                         new BackfillSink());
-        this.socket = new ReconnectingWebSocket(name, streamUri, policy, this);
-        this.ticker = DaemonThreads.singleScheduler(name + "-tick");
+        this.loop = connect(new FeedLink("binance-trades", "binance"), streamUri, policy, new AggTrades());
+    }
+
+    /** The stream is named in the URL (/ws/<symbol>@aggTrade): nothing to subscribe, the first trade is the ack. */
+    private final class AggTrades extends BinanceUrlStream<BinanceFrame.AggTrade> {
+        AggTrades() {
+            super(BinanceFrame.AggTrade.class, new BinanceAggTradeParser()::parse, counters);
+        }
+
+        @Override
+        protected void onEvent(BinanceFrame.AggTrade trade) {
+            onTrade(trade);
+        }
+
+        @Override
+        public void connected() {
+            linkEvents.add(Boolean.TRUE);
+            wakeBackfill();
+        }
+
+        @Override
+        public void disconnected(Disconnect disconnect) {
+            // Trades published until the next connection delivers are fetched from REST; the bar waits for them.
+            linkEvents.add(Boolean.FALSE);
+            wakeBackfill();
+        }
+    }
+
+    /** Restores CVD from Redis (waiting for Redis if it is down: a CVD from zero would be a wrong number). */
+    @Override
+    protected boolean prepare() {
+        return restoreFromLastBar();
     }
 
     @Override
-    public List<WatchedLink> links() {
-        return List.of(new WatchedLink(new FeedLink("binance-trades", "binance"), subscription, socket::lastHeardAt));
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    /**
-     * Restores CVD from Redis (waiting for Redis if it is down: a CVD from zero would be a wrong number), then
-     * connects.
-     */
-    @Override
-    public void start() {
-        running = true;
-        Thread starter = new Thread(
-                () -> {
-                    if (restoreFromLastBar()) {
-                        lastStatsAt = clock.getAsLong();
-                        ticker.scheduleWithFixedDelay(this::tickSafely, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
-                        if (backfill != null) {
-                            backfill.start();
-                            backfill.wake();
-                        }
-                        socket.start();
-                    }
-                },
-                name + "-start");
-        starter.setDaemon(true);
-        starter.start();
+    protected void started() {
+        if (backfill != null) {
+            backfill.start();
+            backfill.wake();
+        }
     }
 
     private boolean restoreFromLastBar() {
         long waitMs = 500;
-        while (running) {
+        while (running()) {
             try {
                 Optional<StreamEntry> last = redis.last(barsKey);
                 synchronized (this) {
@@ -208,14 +189,14 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
                         LOG.info("[{}] no earlier bar in {}; CVD starts at 0", name, barsKey);
                     }
                 }
-                counters.increment("started");
+                counters.increment(LinkCounter.STARTED);
                 return true;
             } catch (MalformedRecordException e) {
-                counters.increment("restore_malformed");
+                counters.increment(TradeCounter.RESTORE_MALFORMED);
                 LOG.error("[{}] last entry of {} is unreadable ({}); CVD starts at 0", name, barsKey, e.getMessage());
                 return true;
             } catch (StoreUnavailableException e) {
-                counters.increment("restore_waits");
+                counters.increment(TradeCounter.RESTORE_WAITS);
                 LOG.warn("[{}] waiting for redis to restore CVD: {}", name, e.getMessage());
                 try {
                     Thread.sleep(waitMs);
@@ -227,44 +208,6 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
             }
         }
         return false;
-    }
-
-    @Override
-    public void onOpen(WebSocketSession session) {
-        // The stream is named in the URL (/ws/<symbol>@aggTrade): nothing to subscribe.
-        counters.increment("connects");
-        subscription.reset();
-        linkEvents.add(Boolean.TRUE);
-        wakeBackfill();
-    }
-
-    @Override
-    public void onText(String text, long recvMs) {
-        counters.increment("frames");
-        BinanceFrame frame;
-        try {
-            frame = parser.parse(text, recvMs);
-        } catch (MalformedFrameException e) {
-            long n = counters.get("malformed") + 1;
-            counters.increment("malformed");
-            if (LogSampler.shouldLog(n)) {
-                LOG.warn("[{}] skipped malformed frame #{} ({}): {}", name, n, e.getMessage(), abbreviate(text));
-            }
-            return;
-        }
-        if (frame instanceof BinanceFrame.AggTrade trade) {
-            if (subscription.acknowledge()) {
-                LOG.info("[{}] subscribed (first data frame)", name);
-            }
-            onTrade(trade);
-        } else if (frame instanceof BinanceFrame.VenueError error) {
-            counters.increment("venue_errors");
-            LOG.warn("[{}] venue error {}: {}", name, error.code(), error.message());
-        } else if (frame instanceof BinanceFrame.Ack ack) {
-            LOG.debug("[{}] ack {}", name, ack.id());
-        } else {
-            counters.increment("unhandled_events");
-        }
     }
 
     /** Caller holds the lock. */
@@ -282,24 +225,24 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
     private synchronized void onTrade(BinanceFrame.AggTrade frame) {
         applyLinkEvents();
         if (!instrument.symbol(Venue.BINANCE).equals(frame.symbol())) {
-            counters.increment("other_symbol");
+            counters.increment(FrameCounter.OTHER_SYMBOL);
             return;
         }
         long id = frame.trade().id();
         switch (ledger.observe(id, frame.trade().tradeTime(), true)) {
             case DUPLICATE -> {
-                counters.increment("duplicates");
+                counters.increment(FrameCounter.DUPLICATES);
                 return;
             }
             case GAP -> {
-                counters.increment("gaps");
-                counters.add("missing_ids", ledger.lastGapSize());
+                counters.increment(TradeCounter.GAPS);
+                counters.add(TradeCounter.MISSING_IDS, ledger.lastGapSize());
                 LOG.warn("[{}] aggregate trade id gap: {} id(s) missing before {}", name, ledger.lastGapSize(), id);
                 wakeBackfill();
             }
             default -> {}
         }
-        counters.increment("trades");
+        counters.increment(TradeCounter.TRADES);
         long now = clock.getAsLong();
         add(frame.trade());
         publishDue(now);
@@ -311,7 +254,7 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
     private void add(Trade trade) {
         switch (bars.accept(trade)) {
             case REVISES_PUBLISHED -> {
-                counters.increment("late_trades");
+                counters.increment(TradeCounter.LATE_TRADES);
                 LOG.info(
                         "[{}] trade {} at {} belongs to a published minute; the bar will be re-published",
                         name,
@@ -319,7 +262,7 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
                         trade.tradeTime());
             }
             case TOO_OLD -> {
-                counters.increment("too_old_trades");
+                counters.increment(TradeCounter.TOO_OLD_TRADES);
                 LOG.warn(
                         "[{}] trade {} at {} is older than the minutes still held; not in any bar",
                         name,
@@ -359,48 +302,35 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
                     if (ledger.observe(trade.id(), trade.tradeTime(), false) == TradeIdLedger.Verdict.DUPLICATE) {
                         continue;
                     }
-                    counters.increment("backfilled");
+                    counters.increment(BackfillCounter.BACKFILLED);
                     add(trade);
                 }
                 ledger.settled(fromId, lastReturned, exhausted);
-                counters.increment("backfill_pages");
+                counters.increment(BackfillCounter.BACKFILL_PAGES);
                 publishDue(clock.getAsLong());
             }
         }
     }
 
-    private void tickSafely() {
-        try {
-            tick();
-        } catch (RuntimeException e) {
-            LOG.error("[{}] tick failed", name, e);
-        }
-    }
-
-    synchronized void tick() {
-        long now = clock.getAsLong();
+    @Override
+    protected synchronized void onTick(long now) {
         applyLinkEvents();
         long givenUp = ledger.forgetBefore(now - MinuteBarAggregator.DEFAULT_RETAINED_MINUTES * Bar.MINUTE_MS);
         if (givenUp > 0) {
-            counters.add("missing_given_up", givenUp);
+            counters.add(TradeCounter.MISSING_GIVEN_UP, givenUp);
             LOG.warn("[{}] gave up on {} missing id(s): their minutes are no longer held", name, givenUp);
         }
         publishDue(now);
         prices.poll(now).ifPresent(this::writePrice);
-        writer.flush();
-        if (now - lastStatsAt >= STATS_EVERY.toMillis()) {
-            lastStatsAt = now;
-            LOG.info("[{}] {} {} redis_backlog={}", name, counters.snapshot(), socket.stats(), writer.backlog());
-        }
     }
 
     private void writeBar(Bar bar) {
-        counters.increment("bars");
+        counters.increment(TradeCounter.BARS);
         if (bar.revision() > 0) {
-            counters.increment("revisions");
+            counters.increment(TradeCounter.REVISIONS);
         }
         if (!bar.complete()) {
-            counters.increment("incomplete_bars");
+            counters.increment(TradeCounter.INCOMPLETE_BARS);
             LOG.warn(
                     "[{}] bar {} published incomplete ({} id(s) known missing), revision {}",
                     name,
@@ -412,17 +342,8 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
     }
 
     private void writePrice(PriceTick tick) {
-        counters.increment("prices");
+        counters.increment(TradeCounter.PRICES);
         writer.write(priceKey, PriceTickCodec.INSTANCE.encode(tick));
-    }
-
-    @Override
-    public void onDisconnect(String reason) {
-        counters.increment("disconnects");
-        // Trades published until the next connection delivers are fetched from REST; the bar waits for them.
-        linkEvents.add(Boolean.FALSE);
-        wakeBackfill();
-        subscription.reset();
     }
 
     /** Whether ids are still missing or unverified (tests wait for the backfill to settle). */
@@ -433,32 +354,14 @@ public final class BinanceTradesWorker implements FeedTask, WebSocketListener, S
 
     /** Drops the venue connection (operator action, tests); the loop reconnects. */
     public void dropConnection() {
-        socket.dropConnection();
+        loop.dropConnection();
     }
 
     @Override
-    public Map<String, Long> counters() {
-        Map<String, Long> all = new TreeMap<>(counters.snapshot());
-        writer.describe(all);
-        socket.stats().describe(all);
-        return all;
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        socket.close();
-        ticker.shutdownNow();
+    protected void closing() {
+        // The bar in progress is not closed early; what is owed to Redis gets its last chance when the writer closes.
         if (backfill != null) {
             backfill.close();
         }
-        synchronized (this) {
-            // Whatever is still owed to Redis gets one last chance; the bar in progress is not closed early.
-            writer.close();
-        }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "…(" + text.length() + " chars)";
     }
 }

@@ -28,6 +28,7 @@ import perpwatch.feeds.concurrent.DaemonThreads;
 import perpwatch.feeds.http.RestCallException;
 import perpwatch.feeds.metrics.FeedCounters;
 import perpwatch.feeds.metrics.LogSampler;
+import perpwatch.feeds.metrics.PollCounter;
 import perpwatch.feeds.ws.Backoff;
 
 /**
@@ -102,14 +103,14 @@ public final class BybitFundingPoller implements FeedTask {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            counters.increment("poll_bugs");
+            counters.increment(PollCounter.POLL_BUGS);
             LOG.error("[{}] poll failed unexpectedly", name, e);
         }
     }
 
     /** One poll; true when a snapshot was written (or queued for Redis). */
     public boolean pollOnce() throws InterruptedException {
-        counters.increment("polls");
+        counters.increment(PollCounter.POLLS);
         writer.flush();
         FundingSnapshot snapshot;
         try {
@@ -122,8 +123,7 @@ public final class BybitFundingPoller implements FeedTask {
             // oi_notional: halving the two-sided one would be a guess, and a guard reads a missing value as unknown.
             BigDecimal oneSided = oi.oneSided().map(q -> q.multiply(mark)).orElse(null);
             if (oneSided == null) {
-                counters.increment("oi_one_sided_missing");
-                long n = counters.get("oi_one_sided_missing");
+                long n = counters.incrementAndGet(PollCounter.OI_ONE_SIDED_MISSING);
                 if (LogSampler.shouldLog(n)) {
                     LOG.warn(
                             "[{}] Bybit gave no singleOpenInterest (#{}): oi_notional left out, two-sided figure kept",
@@ -145,11 +145,11 @@ public final class BybitFundingPoller implements FeedTask {
                     now,
                     oi.timestamp());
         } catch (RestCallException e) {
-            counters.increment("failed_polls");
+            counters.increment(PollCounter.FAILED_POLLS);
             LOG.warn("[{}] poll failed after retries, nothing written: {}", name, e.getMessage());
             return false;
         }
-        counters.increment("snapshots");
+        counters.increment(PollCounter.SNAPSHOTS);
         writer.write(key, FundingSnapshotCodec.INSTANCE.encode(snapshot));
         pollSettled(snapshot.nextFundingTime(), snapshot.fundingIntervalH());
         return true;
@@ -177,14 +177,14 @@ public final class BybitFundingPoller implements FeedTask {
                                 FundingRates.aprPercent(rate.fundingRate(), hours),
                                 rate.timestamp(),
                                 now)));
-                counters.increment("settled_prints");
+                counters.increment(PollCounter.SETTLED_PRINTS);
             }
         } catch (RestCallException e) {
-            counters.increment("failed_settled_polls");
+            counters.increment(PollCounter.FAILED_SETTLED_POLLS);
             LOG.warn("[{}] settled funding not read, asking again next poll: {}", name, e.getMessage());
         } catch (StoreUnavailableException | MalformedRecordException e) {
             // Without the newest stored print, a write could repeat one: nothing is written until it can be read.
-            counters.increment("failed_settled_polls");
+            counters.increment(PollCounter.FAILED_SETTLED_POLLS);
             LOG.warn("[{}] newest settled print unreadable, asking again next poll: {}", name, e.getMessage());
         }
     }
@@ -212,10 +212,10 @@ public final class BybitFundingPoller implements FeedTask {
             try {
                 return call.run();
             } catch (BybitMarketRestClient.MalformedAnswerException e) {
-                counters.increment("malformed");
+                counters.increment(PollCounter.MALFORMED);
                 retryOrThrow(what, attempt, e);
             } catch (RestCallException e) {
-                counters.increment(e.rateLimited() ? "rate_limited" : "errors");
+                counters.increment(e.rateLimited() ? PollCounter.RATE_LIMITED : PollCounter.ERRORS);
                 retryOrThrow(what, attempt, e);
             }
         }
@@ -230,7 +230,7 @@ public final class BybitFundingPoller implements FeedTask {
         if (e.rateLimited()) {
             waitMs = Math.max(waitMs * 4, e.retryAfter().map(Duration::toMillis).orElse(0L));
         }
-        counters.increment("retries");
+        counters.increment(PollCounter.RETRIES);
         LOG.warn(
                 "[{}] {} failed (attempt {}/{}), retrying in {} ms: {}",
                 name,

@@ -2,7 +2,6 @@ package perpwatch.feeds.bybit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,47 +14,31 @@ import perpwatch.core.model.PositionSide;
 import perpwatch.feeds.liquidations.LiquidationFrame;
 import perpwatch.feeds.liquidations.LiquidationSource;
 import perpwatch.feeds.metrics.FeedCounters;
+import perpwatch.feeds.metrics.FrameCounter;
+import perpwatch.feeds.metrics.LinkCounter;
+import perpwatch.feeds.parse.JsonFields;
 import perpwatch.feeds.parse.JsonFrames;
 import perpwatch.feeds.parse.MalformedFrameException;
 import perpwatch.feeds.subscription.Refusal;
 import perpwatch.feeds.ws.Keepalive;
-import perpwatch.feeds.ws.ReconnectPolicy;
-import perpwatch.feeds.ws.WebSocketSession;
 
 /**
  * Bybit v5 {@code allLiquidation.<symbol>}. Unlike Binance and OKX, {@code S} is the POSITION's side: {@code Buy}
  * means a long was liquidated. {@code v} is in the base coin for linear contracts, {@code p} the bankruptcy price;
  * one push may carry several liquidations.
  */
-public final class BybitLiquidationSource implements LiquidationSource {
+public final class BybitLiquidationSource extends LiquidationSource {
     private static final Logger LOG = LoggerFactory.getLogger(BybitLiquidationSource.class);
-    private final URI uri;
     private final String topic;
 
     public BybitLiquidationSource(Instrument instrument, BybitEndpoints endpoints) {
-        this.uri = endpoints.publicWs();
-        this.topic = "allLiquidation." + instrument.symbol(Venue.BYBIT);
-    }
-
-    @Override
-    public String venue() {
-        return "bybit";
-    }
-
-    @Override
-    public URI uri() {
-        return uri;
-    }
-
-    /** Bybit recommends a JSON ping every 20 s and cuts silent connections after about 10 minutes. */
-    @Override
-    public ReconnectPolicy policy(ReconnectPolicy base) {
-        return base.withKeepalive(Keepalive.textFrame(Duration.ofSeconds(20), "{\"op\":\"ping\"}"));
-    }
-
-    @Override
-    public void subscribe(WebSocketSession session) {
-        session.sendText("{\"op\":\"subscribe\",\"args\":[\"" + topic + "\"]}");
+        // Bybit recommends a JSON ping every 20 s and cuts silent connections after about 10 minutes.
+        super(
+                "bybit",
+                endpoints.publicWs(),
+                Keepalive.textFrame(Duration.ofSeconds(20), "{\"op\":\"ping\"}"),
+                "{\"op\":\"subscribe\",\"args\":[\"" + topic(instrument) + "\"]}");
+        this.topic = topic(instrument);
     }
 
     /**
@@ -70,14 +53,14 @@ public final class BybitLiquidationSource implements LiquidationSource {
             String op = root.path("op").asText();
             boolean success = root.path("success").asBoolean(false);
             if ("pong".equals(root.path("ret_msg").asText()) || "pong".equals(op)) {
-                counters.increment("pongs");
+                counters.increment(LinkCounter.PONGS);
             } else if (op.equals("subscribe")) {
                 return success
                         ? new LiquidationFrame.Subscribed()
                         : new LiquidationFrame.Refused(
                                 new Refusal("", root.path("ret_msg").asText()));
             } else if (!success) {
-                counters.increment("venue_errors");
+                counters.increment(FrameCounter.VENUE_ERRORS);
                 LOG.warn("[bybit] {} refused: {}", op, root.path("ret_msg").asText());
             }
             return new LiquidationFrame.Control();
@@ -92,43 +75,18 @@ public final class BybitLiquidationSource implements LiquidationSource {
         }
         List<Liquidation> out = new ArrayList<>(data.size());
         for (JsonNode row : data) {
-            String positionSide = row.path("S").asText("");
-            PositionSide side;
-            if (positionSide.equals("Buy")) {
-                side = PositionSide.LONG;
-            } else if (positionSide.equals("Sell")) {
-                side = PositionSide.SHORT;
-            } else {
-                throw new MalformedFrameException("S must be Buy or Sell, not '" + positionSide + "'");
-            }
-            BigDecimal size = decimal(row, "v");
-            BigDecimal price = decimal(row, "p");
-            if (!row.path("T").canConvertToLong()) {
-                throw new MalformedFrameException("T is not a time");
-            }
+            // The POSITION's side: Buy means a long was liquidated.
+            PositionSide side = positionSide(row.path("S").asText(""), "Buy", "Sell", "S");
+            BigDecimal size = JsonFields.positiveDecimal(row, "v");
+            BigDecimal price = JsonFields.positiveDecimal(row, "p");
+            long time = JsonFields.integer(row, "T");
             out.add(new Liquidation(
-                    venue(),
-                    row.path("s").asText(),
-                    side,
-                    price,
-                    size,
-                    price.multiply(size),
-                    row.path("T").asLong(),
-                    recvMs));
+                    venue(), row.path("s").asText(), side, price, size, price.multiply(size), time, recvMs));
         }
         return new LiquidationFrame.Push(out);
     }
 
-    private static BigDecimal decimal(JsonNode row, String field) throws MalformedFrameException {
-        String raw = row.path(field).asText("");
-        try {
-            BigDecimal value = new BigDecimal(raw);
-            if (value.signum() <= 0) {
-                throw new MalformedFrameException("'" + field + "' must be positive, not " + raw);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new MalformedFrameException("'" + field + "' is not a decimal: '" + raw + "'");
-        }
+    private static String topic(Instrument instrument) {
+        return "allLiquidation." + instrument.symbol(Venue.BYBIT);
     }
 }

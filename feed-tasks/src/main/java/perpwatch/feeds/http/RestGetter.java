@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import perpwatch.feeds.metrics.LogSampler;
 
 /**
  * A JSON GET with the JDK client: the body of a 2xx answer, or one {@link RestCallException} saying what went wrong.
@@ -56,6 +57,6 @@ public final class RestGetter {
     }
 
     public static String abbreviate(String text) {
-        return text == null ? "" : text.length() <= 200 ? text : text.substring(0, 200) + "…";
+        return text == null ? "" : LogSampler.abbreviate(text);
     }
 }

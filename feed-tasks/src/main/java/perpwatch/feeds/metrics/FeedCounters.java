@@ -5,26 +5,46 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Named event counters of one feed task (frames, malformed, gaps, writes…), readable as a sorted snapshot. */
+/**
+ * Event counters of one feed task (frames, malformed, gaps, writes…), readable as a sorted snapshot under their
+ * {@link CounterKey#key()} names. Counted only by typed key; read by key or by name (health, tests).
+ */
 public final class FeedCounters {
-    private final ConcurrentHashMap<String, LongAdder> counters = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<CounterKey, LongAdder> counters = new ConcurrentHashMap<>();
 
-    public void increment(String name) {
-        add(name, 1);
+    public void increment(CounterKey counter) {
+        adder(counter).increment();
     }
 
-    public void add(String name, long amount) {
-        counters.computeIfAbsent(name, k -> new LongAdder()).add(amount);
+    /** Counts one and returns the new total (for sampled logging: the 1st, 2nd… 10th, then powers of two). */
+    public long incrementAndGet(CounterKey counter) {
+        LongAdder adder = adder(counter);
+        adder.increment();
+        return adder.sum();
     }
 
-    public long get(String name) {
-        LongAdder adder = counters.get(name);
+    public void add(CounterKey counter, long amount) {
+        adder(counter).add(amount);
+    }
+
+    public long get(CounterKey counter) {
+        LongAdder adder = counters.get(counter);
         return adder == null ? 0 : adder.sum();
     }
 
+    /** By the name health shows. */
+    public long get(String name) {
+        return snapshot().getOrDefault(name, 0L);
+    }
+
+    /** By name; two keys of the same name (a {@code published} of two concerns) add up. */
     public Map<String, Long> snapshot() {
         Map<String, Long> copy = new TreeMap<>();
-        counters.forEach((k, v) -> copy.put(k, v.sum()));
+        counters.forEach((k, v) -> copy.merge(k.key(), v.sum(), Long::sum));
         return copy;
+    }
+
+    private LongAdder adder(CounterKey counter) {
+        return counters.computeIfAbsent(counter, k -> new LongAdder());
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.feeds.metrics.FeedCounters;
+import perpwatch.feeds.metrics.FrameCounter;
 import perpwatch.feeds.metrics.LogSampler;
 
 /**
@@ -17,8 +18,7 @@ final class OkxBadRows {
 
     static void report(String who, List<OkxFrame.BadRow> rows, FeedCounters counters) {
         for (OkxFrame.BadRow row : rows) {
-            counters.increment("bad_rows");
-            long n = counters.get("bad_rows");
+            long n = counters.incrementAndGet(FrameCounter.BAD_ROWS);
             if (LogSampler.shouldLog(n)) {
                 LOG.warn(
                         "[{}] skipped bad row #{} of {} ({}); the rest of its frame is kept",

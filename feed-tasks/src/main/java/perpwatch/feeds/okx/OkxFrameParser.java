@@ -1,9 +1,9 @@
 package perpwatch.feeds.okx;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import perpwatch.feeds.parse.JsonFields;
 import perpwatch.feeds.parse.JsonFrames;
 import perpwatch.feeds.parse.MalformedFrameException;
 
@@ -47,12 +47,12 @@ public final class OkxFrameParser {
             for (JsonNode row : data) {
                 try {
                     trades.add(new OkxFrame.Trade(
-                            text(row, "instId"),
-                            integer(row, "tradeId"),
-                            decimal(row, "px"),
-                            decimal(row, "sz"),
+                            JsonFields.text(row, "instId"),
+                            JsonFields.integerText(row, "tradeId"),
+                            JsonFields.decimal(row, "px"),
+                            JsonFields.decimal(row, "sz"),
                             side(row),
-                            integer(row, "ts")));
+                            JsonFields.integerText(row, "ts")));
                 } catch (MalformedFrameException e) {
                     bad.add(new OkxFrame.BadRow(row.path("instId").asText(""), e.getMessage()));
                 }
@@ -65,7 +65,7 @@ public final class OkxFrameParser {
             for (JsonNode row : data) {
                 String instId;
                 try {
-                    instId = text(row, "instId");
+                    instId = JsonFields.text(row, "instId");
                 } catch (MalformedFrameException e) {
                     // Without its instrument no detail of the row can be attributed: the row is one bad row.
                     bad.add(new OkxFrame.BadRow("", e.getMessage()));
@@ -81,9 +81,9 @@ public final class OkxFrameParser {
                                 instId,
                                 side(d),
                                 d.path("posSide").asText(""),
-                                decimal(d, "bkPx"),
-                                decimal(d, "sz"),
-                                integer(d, "ts")));
+                                JsonFields.decimal(d, "bkPx"),
+                                JsonFields.decimal(d, "sz"),
+                                JsonFields.integerText(d, "ts")));
                     } catch (MalformedFrameException e) {
                         bad.add(new OkxFrame.BadRow(instId, e.getMessage()));
                     }
@@ -95,36 +95,10 @@ public final class OkxFrameParser {
     }
 
     private static String side(JsonNode node) throws MalformedFrameException {
-        String side = text(node, "side");
+        String side = JsonFields.text(node, "side");
         if (!side.equals("buy") && !side.equals("sell")) {
             throw new MalformedFrameException("side must be buy or sell, not '" + side + "'");
         }
         return side;
-    }
-
-    private static String text(JsonNode node, String field) throws MalformedFrameException {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual() || value.asText().isEmpty()) {
-            throw new MalformedFrameException("missing or non-string '" + field + "'");
-        }
-        return value.asText();
-    }
-
-    private static BigDecimal decimal(JsonNode node, String field) throws MalformedFrameException {
-        String value = text(node, field);
-        try {
-            return new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            throw new MalformedFrameException("'" + field + "' is not a decimal: '" + value + "'");
-        }
-    }
-
-    private static long integer(JsonNode node, String field) throws MalformedFrameException {
-        String value = text(node, field);
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new MalformedFrameException("'" + field + "' is not an integer: '" + value + "'");
-        }
     }
 }

@@ -1,7 +1,6 @@
 package perpwatch.feeds.okx;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +16,13 @@ import perpwatch.feeds.liquidations.LiquidationFrame;
 import perpwatch.feeds.liquidations.LiquidationSource;
 import perpwatch.feeds.liquidations.RecentKeys;
 import perpwatch.feeds.metrics.FeedCounters;
+import perpwatch.feeds.metrics.FrameCounter;
+import perpwatch.feeds.metrics.LinkCounter;
+import perpwatch.feeds.metrics.LiquidationCounter;
 import perpwatch.feeds.parse.MalformedFrameException;
 import perpwatch.feeds.subscription.Refusal;
 import perpwatch.feeds.ws.Backoff;
 import perpwatch.feeds.ws.Keepalive;
-import perpwatch.feeds.ws.ReconnectPolicy;
-import perpwatch.feeds.ws.WebSocketSession;
 
 /**
  * OKX v5 {@code liquidation-orders} for SWAP, filtered to the instrument's USDT and USDC swaps (OKX cannot narrow
@@ -30,47 +30,26 @@ import perpwatch.feeds.ws.WebSocketSession;
  * notes say not to rely on {@code posSide}, which is {@code net} in one-way mode. Sizes are contracts, converted with
  * the instrument's contract value. Rows OKX repeats are dropped by (instId, ts, side, sz, bkPx).
  */
-public final class OkxLiquidationSource implements LiquidationSource {
+public final class OkxLiquidationSource extends LiquidationSource {
     private static final Logger LOG = LoggerFactory.getLogger(OkxLiquidationSource.class);
     static final String CHANNEL = "liquidation-orders";
     static final String SUBSCRIBE =
             "{\"op\":\"subscribe\",\"args\":[{\"channel\":\"" + CHANNEL + "\",\"instType\":\"SWAP\"}]}";
-    private final URI uri;
     private final Set<String> instIds;
     private final OkxContractSpecs specs;
     private final OkxFrameParser parser = new OkxFrameParser();
     private final RecentKeys recent = new RecentKeys(10_000);
 
     public OkxLiquidationSource(Instrument instrument, OkxEndpoints endpoints, OkxContractSpecs specs) {
-        this.uri = endpoints.publicWs();
+        // OKX closes a connection after 30 s without traffic; a text ping after 20 s of quiet keeps it.
+        super("okx", endpoints.publicWs(), Keepalive.textFrame(Duration.ofSeconds(20), "ping"), SUBSCRIBE);
         this.instIds = Set.copyOf(instrument.symbols(Venue.OKX_USDT, Venue.OKX_USDC));
         this.specs = specs;
     }
 
     @Override
-    public String venue() {
-        return "okx";
-    }
-
-    @Override
-    public URI uri() {
-        return uri;
-    }
-
-    /** OKX closes a connection after 30 s without traffic; a text {@code ping} after 20 s of quiet keeps it. */
-    @Override
-    public ReconnectPolicy policy(ReconnectPolicy base) {
-        return base.withKeepalive(Keepalive.textFrame(Duration.ofSeconds(20), "ping"));
-    }
-
-    @Override
     public boolean prepare() {
         return specs.loadAll("liquidations:okx", Backoff.standard());
-    }
-
-    @Override
-    public void subscribe(WebSocketSession session) {
-        session.sendText(SUBSCRIBE);
     }
 
     /**
@@ -85,7 +64,7 @@ public final class OkxLiquidationSource implements LiquidationSource {
             return new LiquidationFrame.Refused(new Refusal(error.code(), error.message()));
         }
         if (frame instanceof OkxFrame.Pong) {
-            counters.increment("pongs");
+            counters.increment(LinkCounter.PONGS);
             return new LiquidationFrame.Control();
         }
         if (frame instanceof OkxFrame.Ack ack) {
@@ -100,25 +79,25 @@ public final class OkxLiquidationSource implements LiquidationSource {
         List<Liquidation> out = new ArrayList<>();
         for (OkxFrame.Liquidation row : pushed.liquidations()) {
             if (!instIds.contains(row.instId())) {
-                counters.increment("other_instrument");
+                counters.increment(FrameCounter.OTHER_INSTRUMENT);
                 continue;
             }
             String key = row.instId() + "|" + row.ts() + "|" + row.side() + "|"
                     + row.contracts().toPlainString() + "|"
                     + row.bankruptcyPrice().toPlainString();
             if (!recent.firstTime(key)) {
-                counters.increment("duplicates");
+                counters.increment(FrameCounter.DUPLICATES);
                 continue;
             }
             Optional<ContractSpec> spec = specs.get(row.instId());
             if (spec.isEmpty()) {
                 // prepare() loads every spec before the socket opens, so this is a bug, not a venue condition.
-                counters.increment("no_contract_value");
+                counters.increment(LiquidationCounter.NO_CONTRACT_VALUE);
                 LOG.error("[okx] no contract value for {}; liquidation skipped", row.instId());
                 continue;
             }
             BigDecimal quantity = spec.get().toBase(row.contracts());
-            PositionSide side = row.side().equals("sell") ? PositionSide.LONG : PositionSide.SHORT;
+            PositionSide side = positionSide(row.side(), "sell", "buy", "side");
             out.add(new Liquidation(
                     venue(),
                     row.instId(),

@@ -31,11 +31,49 @@ public final class JsonTokens {
     /** A decimal sent as a JSON string (how every venue sends prices and sizes). */
     public static BigDecimal decimal(JsonParser parser, JsonToken token, String field)
             throws IOException, MalformedFrameException {
-        String text = string(parser, token, field);
+        return decimal(string(parser, token, field), field);
+    }
+
+    /** A JSON boolean. */
+    public static boolean bool(JsonToken token, String field) throws MalformedFrameException {
+        if (token == JsonToken.VALUE_TRUE) {
+            return true;
+        }
+        if (token == JsonToken.VALUE_FALSE) {
+            return false;
+        }
+        throw new MalformedFrameException("field '" + field + "' should be a boolean, got " + token);
+    }
+
+    /** A decimal read earlier as a string; for fields whose meaning is known only once the event type is. */
+    public static BigDecimal decimal(String text, String field) throws MalformedFrameException {
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw new MalformedFrameException("field '" + field + "' is not a decimal: '" + text + "'");
+            throw new MalformedFrameException("'" + field + "' is not a decimal: '" + text + "'");
+        }
+    }
+
+    /** As {@link #decimal(String, String)}, and above zero (a trade's price and quantity). */
+    public static BigDecimal positiveDecimal(String text, String field) throws MalformedFrameException {
+        BigDecimal value = decimal(text, field);
+        if (value.signum() <= 0) {
+            throw new MalformedFrameException("field '" + field + "' must be positive: '" + text + "'");
+        }
+        return value;
+    }
+
+    /** The frame starts with an object. */
+    public static void expectObject(JsonParser parser) throws IOException, MalformedFrameException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw new MalformedFrameException("not a JSON object");
+        }
+    }
+
+    /** Nothing follows the object: two objects glued together are not one frame. */
+    public static void expectEnd(JsonParser parser) throws IOException, MalformedFrameException {
+        if (parser.nextToken() != null) {
+            throw new MalformedFrameException("trailing content after the JSON object");
         }
     }
 }

@@ -15,6 +15,7 @@ import perpwatch.core.stream.StreamKeys;
 import perpwatch.feeds.FeedTask;
 import perpwatch.feeds.concurrent.DaemonThreads;
 import perpwatch.feeds.metrics.FeedCounters;
+import perpwatch.feeds.metrics.StoreCounter;
 
 /**
  * Publishes the status of a task's WebSocket links on {@code feed:<task>:<sym>:<venue>} for {@code /api/health}:
@@ -76,9 +77,9 @@ public final class FeedLinkReporter implements FeedTask {
             FeedLink.Status status = new FeedLink.Status(stateOf(link, now, silenceBudget), now);
             try {
                 redis.putExpiring(StreamKeys.feedLink(instrument, link.link()), status.encode(), ttl);
-                counters.increment("published");
+                counters.increment(StoreCounter.PUBLISHED);
             } catch (StoreUnavailableException e) {
-                counters.increment("redis_unavailable");
+                counters.increment(StoreCounter.REDIS_UNAVAILABLE);
                 return;
             }
         }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +43,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     static final long PROBE_AFTER_MS = 2_000;
 
     static final long PROBE_TIMEOUT_MS = 5_000;
-    private static final byte[] PROBE = "pw-probe".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] PROBE = "pw-probe".getBytes(StandardCharsets.US_ASCII);
 
     private final String name;
     private final URI uri;
@@ -54,7 +55,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     private volatile boolean running;
     private volatile WebSocket current;
     /** Completes when the current connection ends; {@link #reconnect} completes it to end the connection at once. */
-    private volatile CompletableFuture<String> currentEnd;
+    private volatile CompletableFuture<Disconnect> currentEnd;
 
     private volatile boolean endedByListener;
     private volatile long lastFrameAt;
@@ -68,7 +69,8 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     private final AtomicLong rotations = new AtomicLong();
     private final AtomicLong frames = new AtomicLong();
     /**
-     * A connection that delivered this many frames proved its subscription works (an ack-and-kick server sends 1–2).
+     * A connection that delivered this many frames proved its subscription works (an ack-and-kick server sends
+     * 1–2).
      */
     static final int HEALTHY_FRAMES = 20;
 
@@ -132,10 +134,10 @@ public final class ReconnectingWebSocket implements AutoCloseable {
      */
     public void reconnect(String reason) {
         endedByListener = true;
-        CompletableFuture<String> end = currentEnd;
+        CompletableFuture<Disconnect> end = currentEnd;
         WebSocket ws = current;
         if (end != null) {
-            end.complete(reason);
+            end.complete(new Disconnect(CloseReason.ENDED_BY_LISTENER, reason));
         }
         if (ws != null) {
             ws.abort();
@@ -180,7 +182,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     private record Outcome(String reason, boolean resetBackoff, boolean reconnectNow) {}
 
     private Outcome connectAndServe() {
-        CompletableFuture<String> closed = new CompletableFuture<>();
+        CompletableFuture<Disconnect> closed = new CompletableFuture<>();
         WebSocket ws;
         try {
             ws = http.newWebSocketBuilder()
@@ -210,26 +212,26 @@ public final class ReconnectingWebSocket implements AutoCloseable {
             listenerErrors.incrementAndGet();
             LOG.error("[{}] subscribe step failed; dropping the connection", name, e);
             ws.abort();
-            closed.complete("subscribe step failed: " + describe(e));
+            closed.complete(new Disconnect(CloseReason.SUBSCRIBE_STEP_FAILED, "subscribe step failed: " + describe(e)));
         }
         // Frames flow only from here on, so the listener never sees data before its subscribe step returned.
         ws.request(1);
-        String reason = watch(ws, closed, connectedAt);
+        Disconnect end = watch(ws, closed, connectedAt);
         current = null;
         currentEnd = null;
         disconnects.incrementAndGet();
-        boolean rotated = reason.startsWith("rotation");
+        boolean rotated = end.reason().planned();
         // A link that carried the market and then broke is a network blip, not a venue refusing us: come back at the
         // first backoff step. Only connects that fail, or links that die before carrying anything, escalate.
         boolean healthy = !endedByListener
                 && (clock.getAsLong() - connectedAt >= settings.healthyAfter().toMillis()
                         || frames.get() - framesBefore >= HEALTHY_FRAMES);
-        safeDisconnect(reason);
-        return new Outcome(reason, healthy || rotated, rotated);
+        safeDisconnect(end);
+        return new Outcome(end.description(), healthy || rotated, rotated);
     }
 
     /** Waits for the connection to end; meanwhile enforces silence and age limits and sends keepalives. */
-    private String watch(WebSocket ws, CompletableFuture<String> closed, long connectedAt) {
+    private Disconnect watch(WebSocket ws, CompletableFuture<Disconnect> closed, long connectedAt) {
         long lastKeepalive = connectedAt;
         long probeSentAt = -1;
         while (running) {
@@ -241,14 +243,16 @@ public final class ReconnectingWebSocket implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             } catch (ExecutionException e) {
-                return "failed: " + describe(e.getCause());
+                return new Disconnect(CloseReason.CONNECTION_ERROR, "failed: " + describe(e.getCause()));
             }
             long now = clock.getAsLong();
             if (now - lastFrameAt > settings.silenceTimeout().toMillis()) {
                 silenceReconnects.incrementAndGet();
                 ws.abort();
-                return "silent for " + (now - lastFrameAt) + " ms (limit "
-                        + settings.silenceTimeout().toMillis() + " ms)";
+                return new Disconnect(
+                        CloseReason.SILENCE,
+                        "silent for " + (now - lastFrameAt) + " ms (limit "
+                                + settings.silenceTimeout().toMillis() + " ms)");
             }
             long heardAt = Math.max(lastFrameAt, lastProbeAnsweredAt);
             if (probeSentAt >= 0 && heardAt >= probeSentAt) {
@@ -256,7 +260,9 @@ public final class ReconnectingWebSocket implements AutoCloseable {
             }
             if (probeSentAt >= 0 && now - probeSentAt >= PROBE_TIMEOUT_MS) {
                 ws.abort();
-                return "no answer to a ping for " + (now - probeSentAt) + " ms (connection lost)";
+                return new Disconnect(
+                        CloseReason.PROBE_UNANSWERED,
+                        "no answer to a ping for " + (now - probeSentAt) + " ms (connection lost)");
             }
             if (probeSentAt < 0 && now - heardAt >= PROBE_AFTER_MS) {
                 probeSentAt = now;
@@ -265,7 +271,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
                             ? failure.getCause()
                             : failure;
                     if (cause instanceof IOException) {
-                        closed.complete("ping failed: " + describe(cause));
+                        closed.complete(new Disconnect(CloseReason.PING_FAILED, "ping failed: " + describe(cause)));
                     }
                 });
             }
@@ -273,7 +279,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
                     && now - connectedAt >= settings.maxAge().get().toMillis()) {
                 rotations.incrementAndGet();
                 ws.abort();
-                return "rotation after " + Duration.ofMillis(now - connectedAt);
+                return new Disconnect(CloseReason.ROTATION, "rotation after " + Duration.ofMillis(now - connectedAt));
             }
             if (settings.keepalive().isPresent()) {
                 Keepalive keepalive = settings.keepalive().get();
@@ -288,12 +294,12 @@ public final class ReconnectingWebSocket implements AutoCloseable {
             }
         }
         ws.abort();
-        return "closed by us";
+        return new Disconnect(CloseReason.CLOSED_BY_US, "closed by us");
     }
 
-    private void safeDisconnect(String reason) {
+    private void safeDisconnect(Disconnect end) {
         try {
-            listener.onDisconnect(reason);
+            listener.onDisconnect(end);
         } catch (RuntimeException e) {
             listenerErrors.incrementAndGet();
             LOG.error("[{}] disconnect handler failed", name, e);
@@ -320,10 +326,10 @@ public final class ReconnectingWebSocket implements AutoCloseable {
 
     /** Adapts the JDK listener: reassembles fragments, stamps receive time, and reports the end once. */
     private final class Frames implements WebSocket.Listener {
-        private final CompletableFuture<String> closed;
+        private final CompletableFuture<Disconnect> closed;
         private final StringBuilder partial = new StringBuilder();
 
-        Frames(CompletableFuture<String> closed) {
+        Frames(CompletableFuture<Disconnect> closed) {
             this.closed = closed;
         }
 
@@ -389,14 +395,15 @@ public final class ReconnectingWebSocket implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(
-                    "closed by server: " + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason));
+            closed.complete(new Disconnect(
+                    CloseReason.SERVER_CLOSED,
+                    "closed by server: " + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason)));
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            closed.complete("connection error: " + describe(error));
+            closed.complete(new Disconnect(CloseReason.CONNECTION_ERROR, "connection error: " + describe(error)));
         }
     }
 }

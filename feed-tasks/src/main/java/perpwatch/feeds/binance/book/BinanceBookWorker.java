@@ -2,15 +2,9 @@ package perpwatch.feeds.binance.book;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import perpwatch.core.instrument.Instrument;
 import perpwatch.core.instrument.Venue;
 import perpwatch.core.model.BookTop;
@@ -19,21 +13,16 @@ import perpwatch.core.redis.BufferedStreamWriter;
 import perpwatch.core.stream.FeedLink;
 import perpwatch.core.stream.StreamKey;
 import perpwatch.core.stream.StreamKeys;
-import perpwatch.feeds.FeedTask;
 import perpwatch.feeds.binance.BinanceEndpoints;
 import perpwatch.feeds.binance.BinanceFrame;
-import perpwatch.feeds.concurrent.DaemonThreads;
-import perpwatch.feeds.metrics.FeedCounters;
-import perpwatch.feeds.metrics.LogSampler;
-import perpwatch.feeds.parse.MalformedFrameException;
-import perpwatch.feeds.subscription.SubscribedLinks;
-import perpwatch.feeds.subscription.SubscriptionTracker;
-import perpwatch.feeds.subscription.WatchedLink;
+import perpwatch.feeds.binance.BinanceUrlStream;
+import perpwatch.feeds.metrics.BookCounter;
+import perpwatch.feeds.metrics.LinkCounter;
+import perpwatch.feeds.task.FeedLoop;
+import perpwatch.feeds.task.StreamingFeedTask;
 import perpwatch.feeds.throttle.ChangeThrottle;
+import perpwatch.feeds.ws.Disconnect;
 import perpwatch.feeds.ws.ReconnectPolicy;
-import perpwatch.feeds.ws.ReconnectingWebSocket;
-import perpwatch.feeds.ws.WebSocketListener;
-import perpwatch.feeds.ws.WebSocketSession;
 
 /**
  * {@code binance-book}: a local copy of the Binance USDⓈ-M book from {@code <symbol>@depth@100ms} plus REST
@@ -52,26 +41,12 @@ import perpwatch.feeds.ws.WebSocketSession;
  * snapshots, and the ticker publishes. Redis is written by the ticker only, so a slow Redis never stalls the diff
  * stream. Every new connection starts from a new snapshot: diffs missed while disconnected are unknowable.
  */
-public final class BinanceBookWorker implements FeedTask, WebSocketListener, SubscribedLinks {
-    private static final Logger LOG = LoggerFactory.getLogger(BinanceBookWorker.class);
-    private static final Duration STATS_EVERY = Duration.ofMinutes(1);
-
-    private final String name;
-    private final BufferedStreamWriter writer;
-    private final LongSupplier clock;
+public final class BinanceBookWorker extends StreamingFeedTask {
     private final StreamKey bookKey;
-    private final long tickMs;
     private final BookPublisher publisher;
-    private final BinanceDepthParser parser = new BinanceDepthParser();
-    private final FeedCounters counters = new FeedCounters();
     private final BookSynchronizer sync;
-    private final ReconnectingWebSocket socket;
-    /** The stream is named in the URL, so the venue sends no ack: the first data frame on a connection is the proof. */
-    private final SubscriptionTracker subscription = new SubscriptionTracker();
-
+    private final FeedLoop<BinanceFrame> loop;
     private final SnapshotFetcher snapshots;
-    private final ScheduledExecutorService ticker;
-    private long lastStatsAt;
 
     public BinanceBookWorker(
             Instrument instrument,
@@ -81,9 +56,7 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener, Sub
             BookSettings settings,
             BufferedStreamWriter writer,
             LongSupplier clock) {
-        this.name = "binance-book:" + instrument.canonical();
-        this.writer = writer;
-        this.clock = clock;
+        super("binance-book:" + instrument.canonical(), writer, clock, tickEvery(settings));
         this.bookKey = StreamKeys.book(instrument);
         Duration budget = bookKey.silenceBudget().orElseThrow();
         if (settings.keepaliveInterval().compareTo(budget) >= 0) {
@@ -92,16 +65,13 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener, Sub
                             + " silence budget " + budget + ", or a quiet book reads as stale");
         }
         this.publisher = new BookPublisher(settings);
-        // A quarter of the interval: a change waits at most that long past its slot, so a busy book gets 8-10 entries
-        // a second at the default 100 ms. A tick with nothing new costs a lock and a flag check.
-        this.tickMs = Math.max(10, Math.min(100, settings.minPublishInterval().toMillis() / 4));
         this.sync = new BookSynchronizer(
                 name,
                 instrument.symbol(Venue.BINANCE),
                 new OrderBook(settings.maxLevelsPerSide(), settings.depthBandBps()),
                 settings.bufferCapacity(),
                 counters);
-        this.socket = new ReconnectingWebSocket(name, streamUri, policy, this);
+        this.loop = connect(new FeedLink("binance-book", "binance"), streamUri, policy, new DepthDiffs());
         this.snapshots = new SnapshotFetcher(
                 name,
                 snapshotClient,
@@ -110,7 +80,15 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener, Sub
                 settings.snapshotBackoff(),
                 settings.minSnapshotInterval(),
                 counters);
-        this.ticker = DaemonThreads.singleScheduler(name + "-tick");
+    }
+
+    /**
+     * A quarter of the publish interval: a change waits at most that long past its slot, so a busy book gets 8-10
+     * entries a second at the default 100 ms. A tick with nothing new costs a lock and a flag check.
+     */
+    private static Duration tickEvery(BookSettings settings) {
+        return Duration.ofMillis(
+                Math.max(10, Math.min(100, settings.minPublishInterval().toMillis() / 4)));
     }
 
     /** The production wiring: endpoints and book settings from config. */
@@ -130,72 +108,35 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener, Sub
                 System::currentTimeMillis);
     }
 
-    @Override
-    public List<WatchedLink> links() {
-        return List.of(new WatchedLink(new FeedLink("binance-book", "binance"), subscription, socket::lastHeardAt));
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public void start() {
-        lastStatsAt = clock.getAsLong();
-        counters.increment("started");
-        ticker.scheduleWithFixedDelay(this::tickSafely, tickMs, tickMs, TimeUnit.MILLISECONDS);
-        snapshots.start();
-        socket.start();
-    }
-
-    @Override
-    public void onOpen(WebSocketSession session) {
-        // The stream is named in the URL (/public/ws/<symbol>@depth@100ms): nothing to subscribe. The book was
-        // already reset when the previous connection ended, and the first connection starts empty.
-        counters.increment("connects");
-        subscription.reset();
-    }
-
-    @Override
-    public void onText(String text, long recvMs) {
-        counters.increment("frames");
-        BinanceFrame frame;
-        try {
-            frame = parser.parseFrame(text, recvMs);
-        } catch (MalformedFrameException e) {
-            long n = counters.get("malformed") + 1;
-            counters.increment("malformed");
-            if (LogSampler.shouldLog(n)) {
-                LOG.warn("[{}] skipped malformed frame #{} ({}): {}", name, n, e.getMessage(), abbreviate(text));
-            }
-            return;
+    /**
+     * The stream is named in the URL (/public/ws/<symbol>@depth@100ms): nothing to subscribe, the first diff is the
+     * ack. The book was already reset when the previous connection ended, and the first connection starts empty.
+     */
+    private final class DepthDiffs extends BinanceUrlStream<BinanceFrame.DepthDiff> {
+        DepthDiffs() {
+            super(BinanceFrame.DepthDiff.class, new BinanceDepthParser()::parseFrame, counters);
         }
-        if (frame instanceof BinanceFrame.DepthDiff diff) {
-            if (subscription.acknowledge()) {
-                LOG.info("[{}] subscribed (first data frame)", name);
-            }
-            synchronized (this) {
+
+        @Override
+        protected void onEvent(BinanceFrame.DepthDiff diff) {
+            synchronized (BinanceBookWorker.this) {
                 sync.onUpdate(diff.update());
             }
-        } else if (frame instanceof BinanceFrame.VenueError error) {
-            counters.increment("venue_errors");
-            LOG.warn("[{}] venue error {}: {}", name, error.code(), error.message());
-        } else if (frame instanceof BinanceFrame.Ack ack) {
-            LOG.debug("[{}] ack {}", name, ack.id());
-        } else {
-            counters.increment("unhandled_events");
+        }
+
+        @Override
+        public void disconnected(Disconnect disconnect) {
+            synchronized (BinanceBookWorker.this) {
+                // Stop publishing at once: without the socket the book is already out of date.
+                sync.reset("disconnected: " + disconnect.description());
+            }
         }
     }
 
     @Override
-    public void onDisconnect(String reason) {
-        counters.increment("disconnects");
-        subscription.reset();
-        synchronized (this) {
-            // Stop publishing at once: without the socket the book is already out of date.
-            sync.reset("disconnected: " + reason);
-        }
+    protected void started() {
+        counters.increment(LinkCounter.STARTED);
+        snapshots.start();
     }
 
     private synchronized boolean needsSnapshot() {
@@ -206,45 +147,32 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener, Sub
         sync.onSnapshot(snapshot);
     }
 
-    private void tickSafely() {
-        try {
-            tick();
-        } catch (RuntimeException e) {
-            LOG.error("[{}] tick failed", name, e);
-        }
-    }
-
-    void tick() {
-        long now = clock.getAsLong();
+    /** Not under the lock while writing: Redis is written by the ticker only, so a slow Redis never stalls diffs. */
+    @Override
+    protected void onTick(long now) {
         Optional<ChangeThrottle.Release<BookTop>> release;
         synchronized (this) {
             release = publisher.next(sync, now);
         }
         release.ifPresent(this::publish);
-        writer.flush();
-        if (now - lastStatsAt >= STATS_EVERY.toMillis()) {
-            lastStatsAt = now;
-            LOG.info("[{}] {} {} redis_backlog={}", name, counters.snapshot(), socket.stats(), writer.backlog());
-        }
     }
 
     private void publish(ChangeThrottle.Release<BookTop> release) {
-        counters.increment("published");
+        counters.increment(BookCounter.PUBLISHED);
         if (release.reason() == ChangeThrottle.Reason.KEEPALIVE) {
-            counters.increment("published_keepalive");
+            counters.increment(BookCounter.PUBLISHED_KEEPALIVE);
         }
         writer.write(bookKey, BookTopCodec.INSTANCE.encode(release.value()));
     }
 
     /** Drops the venue connection (operator action, tests); the loop reconnects and the book resyncs. */
     public void dropConnection() {
-        socket.dropConnection();
+        loop.dropConnection();
     }
 
     @Override
-    public Map<String, Long> counters() {
-        Map<String, Long> all = new TreeMap<>(counters.snapshot());
-        socket.stats().describe(all);
+    protected void describe(Map<String, Long> all) {
+        super.describe(all);
         synchronized (this) {
             all.put("in_sync", sync.state() == BookSynchronizer.State.SYNCED ? 1L : 0L);
             all.put("buffered", (long) sync.buffered());
@@ -252,19 +180,10 @@ public final class BinanceBookWorker implements FeedTask, WebSocketListener, Sub
             all.put("book_ask_levels", (long) sync.book().levels(false));
             all.put("book_trimmed_levels", sync.book().trimmedLevels());
         }
-        writer.describe(all);
-        return all;
     }
 
     @Override
-    public void close() {
-        socket.close();
+    protected void closing() {
         snapshots.close();
-        ticker.shutdownNow();
-        writer.close();
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "…(" + text.length() + " chars)";
     }
 }

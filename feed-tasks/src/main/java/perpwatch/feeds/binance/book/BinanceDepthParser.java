@@ -1,5 +1,7 @@
 package perpwatch.feeds.binance.book;
 
+import static perpwatch.feeds.binance.BinanceStreamReader.MISSING;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,6 +11,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import perpwatch.feeds.binance.BinanceFrame;
+import perpwatch.feeds.binance.BinanceStreamReader;
 import perpwatch.feeds.parse.JsonTokens;
 import perpwatch.feeds.parse.MalformedFrameException;
 
@@ -20,24 +23,16 @@ import perpwatch.feeds.parse.MalformedFrameException;
  */
 public final class BinanceDepthParser {
     private static final JsonFactory JSON = new JsonFactory();
-    private static final long MISSING = Long.MIN_VALUE;
+
+    private final BinanceStreamReader reader = new BinanceStreamReader("depthUpdate", DiffFields::new);
 
     public BinanceFrame parseFrame(String text, long recvMs) throws MalformedFrameException {
-        try (JsonParser parser = JSON.createParser(text)) {
-            expectObject(parser);
-            BinanceFrame frame = readFrame(parser, recvMs, true);
-            expectEnd(parser);
-            return frame;
-        } catch (JsonProcessingException e) {
-            throw new MalformedFrameException("invalid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new MalformedFrameException("unreadable frame: " + e.getMessage(), e);
-        }
+        return reader.parse(text, recvMs);
     }
 
     public DepthSnapshot parseSnapshot(String body) throws MalformedFrameException {
         try (JsonParser parser = JSON.createParser(body)) {
-            expectObject(parser);
+            JsonTokens.expectObject(parser);
             long lastUpdateId = MISSING;
             long eventTime = MISSING;
             long transactTime = MISSING;
@@ -59,7 +54,7 @@ public final class BinanceDepthParser {
             if (token != JsonToken.END_OBJECT) {
                 throw new MalformedFrameException("truncated JSON object");
             }
-            expectEnd(parser);
+            JsonTokens.expectEnd(parser);
             if (lastUpdateId == MISSING || bids == null || asks == null) {
                 throw new MalformedFrameException("depth snapshot needs lastUpdateId, bids and asks");
             }
@@ -76,61 +71,34 @@ public final class BinanceDepthParser {
         }
     }
 
-    private BinanceFrame readFrame(JsonParser parser, long recvMs, boolean outermost)
-            throws IOException, MalformedFrameException {
-        String eventType = null;
-        String symbol = null;
-        String message = null;
-        long eventTime = MISSING;
-        long transactTime = MISSING;
-        long first = MISSING;
-        long last = MISSING;
-        long previous = MISSING;
-        long id = MISSING;
-        long code = MISSING;
-        List<PriceLevel> bids = null;
-        List<PriceLevel> asks = null;
-        boolean hasResult = false;
-        BinanceFrame wrapped = null;
+    /** The fields of one {@code depthUpdate}. */
+    private static final class DiffFields implements BinanceStreamReader.EventFields {
+        private long transactTime = MISSING;
+        private long first = MISSING;
+        private long last = MISSING;
+        private long previous = MISSING;
+        private List<PriceLevel> bids;
+        private List<PriceLevel> asks;
 
-        JsonToken token;
-        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            JsonToken value = parser.nextToken();
+        @Override
+        public boolean read(String field, JsonToken value, JsonParser parser)
+                throws IOException, MalformedFrameException {
             switch (field) {
-                case "e" -> eventType = JsonTokens.string(parser, value, field);
-                case "s" -> symbol = JsonTokens.string(parser, value, field);
-                case "msg" -> message = JsonTokens.string(parser, value, field);
-                case "E" -> eventTime = JsonTokens.integer(parser, value, field);
                 case "T" -> transactTime = JsonTokens.integer(parser, value, field);
                 case "U" -> first = JsonTokens.integer(parser, value, field);
                 case "u" -> last = JsonTokens.integer(parser, value, field);
                 case "pu" -> previous = JsonTokens.integer(parser, value, field);
-                case "id" -> id = value == JsonToken.VALUE_NULL ? MISSING : JsonTokens.integer(parser, value, field);
-                case "code" -> code = JsonTokens.integer(parser, value, field);
                 case "b" -> bids = levels(parser, value, field, true);
                 case "a" -> asks = levels(parser, value, field, true);
-                case "result" -> {
-                    hasResult = true;
-                    parser.skipChildren();
+                default -> {
+                    return false;
                 }
-                case "data" -> {
-                    if (outermost && value == JsonToken.START_OBJECT) {
-                        wrapped = readFrame(parser, recvMs, false);
-                    } else {
-                        parser.skipChildren();
-                    }
-                }
-                default -> parser.skipChildren();
             }
+            return true;
         }
-        if (token != JsonToken.END_OBJECT) {
-            throw new MalformedFrameException("truncated JSON object");
-        }
-        if (wrapped != null) {
-            return wrapped;
-        }
-        if ("depthUpdate".equals(eventType)) {
+
+        @Override
+        public BinanceFrame build(String symbol, long eventTime, long recvMs) throws MalformedFrameException {
             if (symbol == null
                     || first == MISSING
                     || last == MISSING
@@ -154,16 +122,6 @@ public final class BinanceDepthParser {
                     asks,
                     recvMs));
         }
-        if (code != MISSING) {
-            return new BinanceFrame.VenueError(code, message == null ? "" : message);
-        }
-        if (hasResult) {
-            return new BinanceFrame.Ack(id);
-        }
-        if (eventType != null) {
-            return new BinanceFrame.Unhandled(eventType);
-        }
-        throw new MalformedFrameException("neither an event, an ack nor an error");
     }
 
     /** {@code [["7.6110","6"],…]}; in diffs a zero quantity (remove) is allowed, in snapshots it is not. */
@@ -189,17 +147,5 @@ public final class BinanceDepthParser {
             throw new MalformedFrameException("field '" + field + "' should hold [price, qty] pairs, got " + next);
         }
         return levels;
-    }
-
-    private static void expectObject(JsonParser parser) throws IOException, MalformedFrameException {
-        if (parser.nextToken() != JsonToken.START_OBJECT) {
-            throw new MalformedFrameException("not a JSON object");
-        }
-    }
-
-    private static void expectEnd(JsonParser parser) throws IOException, MalformedFrameException {
-        if (parser.nextToken() != null) {
-            throw new MalformedFrameException("trailing content after the JSON object");
-        }
     }
 }

@@ -5,7 +5,9 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.model.BookTop;
+import perpwatch.feeds.metrics.BookCounter;
 import perpwatch.feeds.metrics.FeedCounters;
+import perpwatch.feeds.metrics.FrameCounter;
 import perpwatch.feeds.metrics.LogSampler;
 
 /**
@@ -78,7 +80,7 @@ public final class BookSynchronizer {
 
     public void onUpdate(DepthUpdate update) {
         if (!symbol.equals(update.symbol())) {
-            counters.increment("other_symbol");
+            counters.increment(FrameCounter.OTHER_SYMBOL);
             return;
         }
         switch (state) {
@@ -92,13 +94,13 @@ public final class BookSynchronizer {
     /** A REST snapshot arrived (from whichever request: any snapshot is a true state of the book at its L). */
     public void onSnapshot(DepthSnapshot snapshot) {
         if (state != State.BUFFERING) {
-            counters.increment("unrequested_snapshots");
+            counters.increment(BookCounter.UNREQUESTED_SNAPSHOTS);
             return;
         }
         try {
             book.load(snapshot);
         } catch (FixedPoint.UnrepresentableLevelException e) {
-            counters.increment("unrepresentable_levels");
+            counters.increment(BookCounter.UNREPRESENTABLE_LEVELS);
             LOG.error(
                     "[{}] snapshot {} not loaded, will fetch another: {}",
                     name,
@@ -106,7 +108,7 @@ public final class BookSynchronizer {
                     e.getMessage());
             return;
         }
-        counters.increment("snapshots_loaded");
+        counters.increment(BookCounter.SNAPSHOTS_LOADED);
         snapshotId = snapshot.lastUpdateId();
         state = State.BRIDGING;
         while (!buffer.isEmpty() && state != State.BUFFERING) {
@@ -121,7 +123,7 @@ public final class BookSynchronizer {
 
     /** The connection changed (reconnect, rotation, loss): nothing carries over, start from a new snapshot. */
     public void reset(String reason) {
-        counters.increment("full_resyncs");
+        counters.increment(BookCounter.FULL_RESYNCS);
         LOG.info("[{}] full resync ({}); book cleared", name, reason);
         book.clear();
         buffer.clear();
@@ -151,19 +153,18 @@ public final class BookSynchronizer {
             // Dropping the oldest is safe: the snapshot must reach past it anyway, and if it does not, the bridge
             // step sees the snapshot as stale and asks for another.
             buffer.pollFirst();
-            counters.increment("buffer_overflows");
+            counters.increment(BookCounter.BUFFER_OVERFLOWS);
         }
         buffer.addLast(update);
     }
 
     private void bridge(DepthUpdate update) {
         if (update.finalUpdateId() < snapshotId) {
-            counters.increment("dropped_before_snapshot");
+            counters.increment(BookCounter.DROPPED_BEFORE_SNAPSHOT);
             return;
         }
         if (update.firstUpdateId() > snapshotId) {
-            long n = counters.get("stale_snapshots") + 1;
-            counters.increment("stale_snapshots");
+            long n = counters.incrementAndGet(BookCounter.STALE_SNAPSHOTS);
             if (LogSampler.shouldLog(n)) {
                 LOG.warn(
                         "[{}] snapshot {} is older than the stream (next diff starts at U={}); fetching another (#{})",
@@ -180,7 +181,7 @@ public final class BookSynchronizer {
         apply(update);
         if (state == State.BRIDGING) {
             state = State.SYNCED;
-            counters.increment("syncs");
+            counters.increment(BookCounter.SYNCS);
             LOG.info(
                     "[{}] in sync: snapshot {} bridged by diff U={} u={}",
                     name,
@@ -192,7 +193,7 @@ public final class BookSynchronizer {
 
     private void applyChained(DepthUpdate update) {
         if (update.previousFinalId() != lastFinalId) {
-            counters.increment("pu_gaps");
+            counters.increment(BookCounter.PU_GAPS);
             resync("pu " + update.previousFinalId() + " != previous u " + lastFinalId);
             // It leads whatever is still queued behind it (when draining after a snapshot).
             buffer.addFirst(update);
@@ -205,25 +206,25 @@ public final class BookSynchronizer {
         try {
             book.apply(update.bids(), update.asks());
         } catch (FixedPoint.UnrepresentableLevelException e) {
-            counters.increment("unrepresentable_levels");
+            counters.increment(BookCounter.UNREPRESENTABLE_LEVELS);
             resync("diff u=" + update.finalUpdateId() + " not applicable: " + e.getMessage());
             return;
         }
-        counters.increment("updates_applied");
+        counters.increment(BookCounter.UPDATES_APPLIED);
         lastFinalId = update.finalUpdateId();
         lastTs = update.transactTime();
         lastRecv = update.recvTime();
         unpublished = true;
         OrderBook.Health health = book.health();
         if (health != OrderBook.Health.OK) {
-            counters.increment(health == OrderBook.Health.CROSSED ? "crossed_books" : "empty_books");
+            counters.increment(
+                    health == OrderBook.Health.CROSSED ? BookCounter.CROSSED_BOOKS : BookCounter.EMPTY_BOOKS);
             resync("book " + health.name().toLowerCase() + " after diff u=" + update.finalUpdateId());
         }
     }
 
     private void resync(String reason) {
-        long n = counters.get("resyncs") + 1;
-        counters.increment("resyncs");
+        long n = counters.incrementAndGet(BookCounter.RESYNCS);
         if (LogSampler.shouldLog(n)) {
             LOG.warn("[{}] resync #{} from a new snapshot, keeping the connection: {}", name, n, reason);
         }

@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import perpwatch.feeds.metrics.BookCounter;
 import perpwatch.feeds.metrics.FeedCounters;
 import perpwatch.feeds.metrics.LogSampler;
 import perpwatch.feeds.ws.Backoff;
@@ -68,7 +69,7 @@ final class SnapshotFetcher implements AutoCloseable {
                     Thread.sleep(wait);
                 }
                 lastRequestAt = System.currentTimeMillis();
-                counters.increment("snapshot_requests");
+                counters.increment(BookCounter.SNAPSHOT_REQUESTS);
                 try {
                     DepthSnapshot snapshot = client.fetch();
                     failures = 0;
@@ -78,7 +79,7 @@ final class SnapshotFetcher implements AutoCloseable {
                     Thread.sleep(failed(e, failures).toMillis());
                 } catch (RuntimeException e) {
                     failures++;
-                    counters.increment("snapshot_failures");
+                    counters.increment(BookCounter.SNAPSHOT_FAILURES);
                     LOG.error("[{}] snapshot handling failed; retrying", name, e);
                     Thread.sleep(backoff.delay(failures, ThreadLocalRandom.current()::nextDouble)
                             .toMillis());
@@ -90,11 +91,10 @@ final class SnapshotFetcher implements AutoCloseable {
     }
 
     private Duration failed(SnapshotUnavailableException e, int failures) {
-        long n = counters.get("snapshot_failures") + 1;
-        counters.increment("snapshot_failures");
+        long n = counters.incrementAndGet(BookCounter.SNAPSHOT_FAILURES);
         Duration delay = backoff.delay(failures, ThreadLocalRandom.current()::nextDouble);
         if (e.rateLimited()) {
-            counters.increment("snapshot_rate_limited");
+            counters.increment(BookCounter.SNAPSHOT_RATE_LIMITED);
             // A 418 is a ban for having ignored 429s: no quick retry, and never sooner than the venue asks.
             Duration floor = e.retryAfter().orElse(e.status() == 418 ? backoff.max() : Duration.ZERO);
             delay = delay.compareTo(floor) >= 0 ? delay : floor;
