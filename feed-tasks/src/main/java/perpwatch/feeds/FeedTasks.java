@@ -125,7 +125,8 @@ public final class FeedTasks {
                         ctx.config().onchainProgram(),
                         ctx.instrument().driftPerpMarket(),
                         System::currentTimeMillis,
-                        java.util.Optional.of(funding)),
+                        java.util.Optional.of(funding),
+                        ctx.config().solana().oracleSlotBudget()),
                 publisher,
                 ctx.config().liqMapArchive().map(LiqMapArchive::create),
                 ctx.config().driftScanInterval());

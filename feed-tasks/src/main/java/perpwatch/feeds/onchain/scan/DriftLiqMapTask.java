@@ -3,6 +3,7 @@ package perpwatch.feeds.onchain.scan;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,7 +24,7 @@ public final class DriftLiqMapTask implements FeedTask {
 
     private final DriftLiqMapScanner scanner;
     private final LiqMapPublisher publisher;
-    private final java.util.Optional<LiqMapArchive> archive;
+    private final Optional<LiqMapArchive> archive;
     private final AtomicLong archiveFailures = new AtomicLong();
     private final Duration interval;
     private final Duration retryAfterFailure;
@@ -33,12 +34,10 @@ public final class DriftLiqMapTask implements FeedTask {
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong lastPositions = new AtomicLong(-1);
     private final AtomicLong lastUndecodable = new AtomicLong();
+    private volatile boolean seeded;
 
     public DriftLiqMapTask(
-            DriftLiqMapScanner scanner,
-            LiqMapPublisher publisher,
-            java.util.Optional<LiqMapArchive> archive,
-            Duration interval) {
+            DriftLiqMapScanner scanner, LiqMapPublisher publisher, Optional<LiqMapArchive> archive, Duration interval) {
         this.scanner = scanner;
         this.publisher = publisher;
         this.archive = archive;
@@ -61,6 +60,11 @@ public final class DriftLiqMapTask implements FeedTask {
 
     private void runAndReschedule() {
         Duration next = interval;
+        if (!seeded) {
+            // Before the first scan: the last published population, so a capped answer after a restart is refused.
+            publisher.lastAccounts(scanner.program()).ifPresent(scanner::seedPopulation);
+            seeded = true;
+        }
         try {
             LiqMap map = scanner.scan();
             publisher.publish(map, archived(map));
@@ -117,6 +121,7 @@ public final class DriftLiqMapTask implements FeedTask {
         c.put("last_positions", lastPositions.get());
         c.put("last_undecodable", lastUndecodable.get());
         c.put("archive_failures", archiveFailures.get());
+        c.putAll(scanner.badInput().counters());
         return c;
     }
 
