@@ -25,6 +25,7 @@ import perpwatch.core.redis.RedisStreams;
 import perpwatch.feeds.FeedConfig;
 import perpwatch.feeds.FeedTask;
 import perpwatch.feeds.FeedTasks;
+import perpwatch.feeds.onchain.ProgramProfile;
 import perpwatch.functions.webhook.WebhookConfig;
 import perpwatch.local.archive.LocalArchiver;
 import perpwatch.local.archive.LocalDriftCatchUp;
@@ -103,7 +104,8 @@ public final class LocalCloud implements AutoCloseable {
         overrides.putAll(startArchive(env, redisUrl));
 
         if (options.mode() != LocalCloudOptions.Mode.LIVE) {
-            simulators = Simulators.start();
+            simulators = Simulators.start(ProgramProfile.parse(
+                    env.string("PERPWATCH_ONCHAIN_PROGRAM", ProgramProfile.VELOCITY.configName())));
             running.add(simulators);
             overrides.putAll(simulators.feedOverrides());
             FeedConfig probe = FeedConfig.fromEnv(env.with(overrides));
