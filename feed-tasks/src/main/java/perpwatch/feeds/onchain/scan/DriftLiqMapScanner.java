@@ -108,6 +108,17 @@ public final class DriftLiqMapScanner {
     }
 
     public LiqMap scan() {
+        try {
+            return scanOnce();
+        } catch (SolanaRpcException e) {
+            if (e.code() == SolanaRpcException.UNREADABLE_BODY) {
+                badInput.record(BadInput.Kind.RPC_BODY, e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private LiqMap scanOnce() {
         long started = clock.getAsLong();
         StateReading state = readState();
         Map<Integer, PerpMarketAccount> perps = new HashMap<>();
@@ -220,9 +231,6 @@ public final class DriftLiqMapScanner {
             if (e.code() == SolanaRpcException.NO_RESULT) {
                 throw new ScanRefusedException("scan refused: " + e.getMessage());
             }
-            if (e.code() == SolanaRpcException.UNREADABLE_BODY) {
-                badInput.record(BadInput.Kind.RPC_BODY, e.getMessage());
-            }
             throw e;
         }
     }
@@ -232,7 +240,7 @@ public final class DriftLiqMapScanner {
         List<ExchangeStatus> states = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         try {
-            rpc.getProgramAccounts(
+            ProgramAccountsScan scan = rpc.getProgramAccounts(
                     profile.programId(),
                     List.of(RpcFilter.memcmp(0, Discriminators.STATE)),
                     decoders.maxMarketSize(),
@@ -252,6 +260,9 @@ public final class DriftLiqMapScanner {
                             }
                         }
                     });
+            if (scan.undecodable() > 0) {
+                problems.add(scan.undecodable() + " State account(s) not decodable from the node's " + scan.encoding());
+            }
         } catch (SolanaRpcException e) {
             problems.add("State not served: " + e.getMessage());
         }

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,8 @@ public final class SolanaRpcSimulator implements AutoCloseable {
     private final SimulatedProgram population;
     private final SlotClock clock = new SlotClock(System::currentTimeMillis);
     private volatile long oracleDelaySlots;
+    private volatile BiFunction<String, byte[], byte[]> alter = (pubkey, data) -> data;
+    private final AtomicInteger corruptFrames = new AtomicInteger();
     private final ObjectMapper json = new ObjectMapper();
     private volatile boolean refuseZstd;
     private final AtomicInteger failNext = new AtomicInteger();
@@ -80,6 +83,19 @@ public final class SolanaRpcSimulator implements AutoCloseable {
     /** The node's current slot. */
     public long slot() {
         return clock.slot();
+    }
+
+    /**
+     * Every account served from now on goes through {@code alter} (pubkey, bytes → bytes): accounts grown or cut
+     * short, an oracle with a corrupt exponent, an unreadable State.
+     */
+    public void alterAccounts(BiFunction<String, byte[], byte[]> alter) {
+        this.alter = alter;
+    }
+
+    /** The next {@code accounts} accounts served as {@code base64+zstd} carry a corrupt zstd frame. */
+    public void corruptZstdFrames(int accounts) {
+        corruptFrames.set(accounts);
     }
 
     /** From now on, oracles are posted {@code slots} behind the node's slot: a feed that stopped being pushed. */
@@ -231,6 +247,7 @@ public final class SolanaRpcSimulator implements AutoCloseable {
             pubkey = i -> "";
         }
         int size = dataSize;
+        boolean userAccounts = Arrays.equals(discriminator, Discriminators.USER);
         boolean truncate = truncateNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
         boolean zstd = encoding.equals("base64+zstd");
         boolean withContext = options.path("withContext").asBoolean(false);
@@ -254,11 +271,18 @@ public final class SolanaRpcSimulator implements AutoCloseable {
                 out.flush();
                 return; // the exchange closes: the client sees a body that ends mid-array
             }
-            byte[] data = account.apply(i);
+            byte[] data = alter.apply(pubkey.apply(i), account.apply(i));
             if (size >= 0 && data.length != size) {
                 continue; // the dataSize filter: a real node leaves such accounts out
             }
-            String text = Base64.getEncoder().encodeToString(zstd ? compress(compressor, data) : data);
+            byte[] wire = zstd ? compress(compressor, data) : data;
+            if (zstd && userAccounts && corruptFrames.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                // Keep the frame's magic number, scramble the rest: it still claims to be zstd.
+                for (int k = 4; k < wire.length; k++) {
+                    wire[k] = (byte) (wire[k] * 31 + k);
+                }
+            }
+            String text = Base64.getEncoder().encodeToString(wire);
             write(
                     out,
                     (written++ == 0 ? "" : ",") + "{\"account\":{\"data\":[\"" + text + "\",\"" + encoding
@@ -298,6 +322,7 @@ public final class SolanaRpcSimulator implements AutoCloseable {
         if (data == null) {
             return "null";
         }
+        data = alter.apply(pubkey, data);
         return "{\"data\":[\"" + Base64.getEncoder().encodeToString(data)
                 + "\",\"base64\"],\"executable\":false,\"lamports\":1,"
                 + "\"owner\":\"pythWSnswVUd12oZpeFP8e9CVaEqJg25g1Vtc2biRsT\",\"rentEpoch\":0,\"space\":" + data.length
