@@ -189,6 +189,11 @@ public final class DriftPopulation implements SimulatedProgram {
     }
 
     @Override
+    public int userSize(int i) {
+        return DriftLayout.User.SIZE;
+    }
+
+    @Override
     public byte[] userAccount(int i) {
         return DriftAccountEncoder.user(user(i));
     }

@@ -22,6 +22,9 @@ public interface SimulatedProgram {
     /** User {@code i}, the same on every call. */
     DriftUser user(int i);
 
+    /** The size of user {@code i}'s account, without generating it. */
+    int userSize(int i);
+
     /** User {@code i}'s account bytes, in the layout size this program gives that account. */
     byte[] userAccount(int i);
 

@@ -185,6 +185,7 @@ public final class VelocityPopulation implements SimulatedProgram {
     }
 
     /** The layout size of user {@code i}'s account: every tenth is still in the older layout. */
+    @Override
     public int userSize(int i) {
         return i % OLDER_LAYOUT_EVERY == OLDER_LAYOUT_EVERY - 1
                 ? VelocityAccountEncoder.USER_OLDER
