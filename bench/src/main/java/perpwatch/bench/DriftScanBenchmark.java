@@ -23,7 +23,7 @@ import perpwatch.local.sim.solana.SolanaRpcSimulator;
  *
  * <pre>
  * java -Xmx256m -cp bench/target/benchmarks.jar perpwatch.bench.DriftScanBenchmark [--program=velocity|drift-v2]
- *     [--users=200000] [--runs=3] [--encoding=zstd|base64]
+ *     [--users=200000] [--runs=3] [--encoding=zstd|base64] [--rpc=URL of a SimulatedSolanaNode]
  * </pre>
  */
 public final class DriftScanBenchmark {
@@ -34,6 +34,7 @@ public final class DriftScanBenchmark {
         int runs = 3;
         boolean base64 = false;
         ProgramProfile profile = ProgramProfile.VELOCITY;
+        String rpc = null;
         for (String a : args) {
             if (a.startsWith("--users=")) {
                 users = Integer.parseInt(a.substring(8));
@@ -41,15 +42,21 @@ public final class DriftScanBenchmark {
                 runs = Integer.parseInt(a.substring(7));
             } else if (a.equals("--encoding=base64")) {
                 base64 = true;
+            } else if (a.startsWith("--rpc=")) {
+                rpc = a.substring(6);
             } else if (a.startsWith("--program=")) {
                 profile = ProgramProfile.parse(a.substring(10));
             }
         }
-        try (SolanaRpcSimulator sim =
-                SolanaRpcSimulator.start(SolanaRpcSimulator.population(profile.configName(), users))) {
-            sim.refuseZstd(base64);
-            SolanaRpcClient client = new SolanaRpcClient(
-                    new SolanaRpcConfig(URI.create(sim.url()), Duration.ofMinutes(10), 1, Duration.ofSeconds(1)));
+        // --rpc: a node in another JVM (SimulatedSolanaNode), so the heap figures are the scanner's alone.
+        try (SolanaRpcSimulator sim = rpc != null
+                ? null
+                : SolanaRpcSimulator.start(SolanaRpcSimulator.population(profile.configName(), users))) {
+            if (sim != null) {
+                sim.refuseZstd(base64);
+            }
+            SolanaRpcClient client = new SolanaRpcClient(new SolanaRpcConfig(
+                    URI.create(sim != null ? sim.url() : rpc), Duration.ofMinutes(10), 1, Duration.ofSeconds(1)));
             List<Long> walls = new ArrayList<>();
             LiqMap last = null;
             for (int run = 1; run <= runs; run++) {
@@ -59,7 +66,8 @@ public final class DriftScanBenchmark {
                 long wall = (System.nanoTime() - start) / 1_000_000;
                 walls.add(wall);
                 System.out.printf(
-                        "run %d (%s, map %s): %,d accounts, %,d SOL-PERP positions (%,d with a liquidation price) in %,d ms;"
+                        "run %d (%s, map %s): %,d accounts, %,d SOL-PERP positions (%,d with a liquidation price)"
+                                + " in %,d ms;"
                                 + " peak heap %.1f MB of %.0f MB max%n",
                         run,
                         profile.configName(),
