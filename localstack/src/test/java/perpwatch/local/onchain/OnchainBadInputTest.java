@@ -84,6 +84,18 @@ class OnchainBadInputTest {
     }
 
     @Test
+    void aUserAnswerWithoutResultIsRefusedNotReadAsNoAccounts() throws Exception {
+        try (SolanaRpcSimulator sim = sim()) {
+            // Only the User answer (its accounts are 4,560 bytes) loses its result; State, markets and oracles answer.
+            sim.mutateNext(
+                    50, body -> body.contains("\"space\":4560") ? body.replace("\"result\":", "\"resolt\":") : body);
+            ScanRefusedException e = assertThrows(ScanRefusedException.class, scanner(sim)::scan);
+            assertTrue(e.getMessage().contains("no result"), e.getMessage());
+            sim.mutateNext(0, body -> body);
+        }
+    }
+
+    @Test
     void anUnreadableStateMakesTheMapStaleNeverLive() throws Exception {
         try (SolanaRpcSimulator sim = sim()) {
             String state = sim.population().statePubkey();
