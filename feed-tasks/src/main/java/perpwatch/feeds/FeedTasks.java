@@ -166,7 +166,8 @@ public final class FeedTasks {
                         ctx.config().onchainProgram(),
                         ctx.instrument().velocityMarket(),
                         System::currentTimeMillis,
-                        Optional.of(funding)),
+                        Optional.of(funding),
+                        ctx.config().solana().oracleSlotBudget()),
                 publisher,
                 ctx.config().liqMapArchive().map(LiqMapArchive::create),
                 ctx.config().driftScanInterval());

@@ -30,6 +30,7 @@ import perpwatch.core.redis.RedisStreams;
 import perpwatch.feeds.FeedConfig;
 import perpwatch.feeds.FeedTask;
 import perpwatch.feeds.FeedTasks;
+import perpwatch.feeds.onchain.ProgramProfile;
 import perpwatch.functions.webhook.WebhookConfig;
 import perpwatch.local.archive.LocalArchiver;
 import perpwatch.local.archive.LocalDriftCatchUp;
@@ -108,7 +109,8 @@ public final class LocalCloud implements AutoCloseable {
         overrides.putAll(startArchive(env, redisUrl));
 
         if (options.mode() != LocalCloudOptions.Mode.LIVE) {
-            simulators = Simulators.start();
+            simulators = Simulators.start(ProgramProfile.parse(
+                    env.string("PERPWATCH_ONCHAIN_PROGRAM", ProgramProfile.VELOCITY.configName())));
             running.add(simulators);
             overrides.putAll(simulators.feedOverrides());
             FeedConfig probe = FeedConfig.fromEnv(env.with(overrides));

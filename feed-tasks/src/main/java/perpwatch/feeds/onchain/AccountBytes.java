@@ -92,7 +92,9 @@ final class AccountBytes {
 
     static void expectDiscriminator(byte[] data, byte[] discriminator, String account) {
         if (data == null || data.length < discriminator.length) {
-            throw new DriftDecodeException(account + ": " + (data == null ? "no data" : data.length + " bytes"));
+            throw new DriftDecodeException(
+                    DriftDecodeException.Fault.SHORT,
+                    account + ": " + (data == null ? "no data" : data.length + " bytes"));
         }
         for (int i = 0; i < discriminator.length; i++) {
             if (data[i] != discriminator[i]) {

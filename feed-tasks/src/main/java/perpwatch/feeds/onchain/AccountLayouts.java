@@ -84,8 +84,14 @@ public final class AccountLayouts {
         }
         T layout = layouts.get(data.length);
         if (layout == null) {
-            throw new DriftDecodeException(account + ": " + data.length + " bytes is no known layout (known: "
-                    + layouts.keySet().stream().sorted().toList() + ")");
+            int smallest =
+                    layouts.keySet().stream().mapToInt(Integer::intValue).min().orElse(0);
+            DriftDecodeException.Fault fault =
+                    data.length < smallest ? DriftDecodeException.Fault.SHORT : DriftDecodeException.Fault.UNKNOWN_SIZE;
+            throw new DriftDecodeException(
+                    fault,
+                    account + ": " + data.length + " bytes is no known layout (known: "
+                            + layouts.keySet().stream().sorted().toList() + ")");
         }
         return layout;
     }

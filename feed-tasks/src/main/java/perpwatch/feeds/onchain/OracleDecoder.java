@@ -72,7 +72,9 @@ public final class OracleDecoder {
 
     private static OraclePrice pythLazer(byte[] data, PythLazerOracleLayout l, long multiplier) {
         if (data == null || data.length < l.size()) {
-            throw new DriftDecodeException("PythLazerOracle: " + (data == null ? "no data" : data.length + " bytes"));
+            throw new DriftDecodeException(
+                    DriftDecodeException.Fault.SHORT,
+                    "PythLazerOracle: " + (data == null ? "no data" : data.length + " bytes"));
         }
         AccountBytes b = new AccountBytes(data);
         return new OraclePrice(
@@ -86,7 +88,9 @@ public final class OracleDecoder {
     static long scale(long raw, int exponent, long multiplier) {
         // Pyth exponents are small negatives (-8 for SOL); a corrupt one would make pow() run for minutes.
         if (exponent < -MAX_EXPONENT || exponent > MAX_EXPONENT) {
-            throw new DriftDecodeException("oracle exponent " + exponent + " is outside ±" + MAX_EXPONENT);
+            throw new DriftDecodeException(
+                    DriftDecodeException.Fault.ORACLE_EXPONENT,
+                    "oracle exponent " + exponent + " is outside ±" + MAX_EXPONENT);
         }
         BigInteger value =
                 BigInteger.valueOf(raw).multiply(BigInteger.valueOf(multiplier)).multiply(BigInteger.TEN.pow(6));

@@ -110,6 +110,20 @@ public final class SolanaRpcClient {
         return found;
     }
 
+    /**
+     * The node's current slot ({@code getSlot}, confirmed): what an oracle's posted slot is measured against. A
+     * non-numeric answer is refused, never read as slot 0.
+     */
+    public long getSlot() {
+        return call("getSlot", List.of(Map.of("commitment", "confirmed")), result -> {
+            if (!result.canConvertToLong() || result.asLong() <= 0) {
+                throw new SolanaRpcException(
+                        "getSlot: not a slot: " + result, SolanaRpcException.UNREADABLE_BODY, true, null);
+            }
+            return result.asLong();
+        });
+    }
+
     /** Found by the hardening harness: a corrupt answer once escaped as IllegalArgumentException and broke a scan. */
     private static byte[] base64Account(String pubkey, JsonNode account) {
         try {
@@ -138,6 +152,15 @@ public final class SolanaRpcClient {
                 return read.apply(reply.path("result"));
             } catch (SolanaRpcException e) {
                 pauseOrThrow(method, e, attempt);
+            } catch (JsonProcessingException e) {
+                pauseOrThrow(
+                        method,
+                        new SolanaRpcException(
+                                method + ": unreadable answer: " + e.getOriginalMessage(),
+                                SolanaRpcException.UNREADABLE_BODY,
+                                true,
+                                e),
+                        attempt);
             } catch (IOException e) {
                 pauseOrThrow(method, new SolanaRpcException(method + ": " + e, 0, true, e), attempt);
             }
@@ -176,7 +199,8 @@ public final class SolanaRpcClient {
             if (!answered) {
                 // A reply with neither result nor error is not "no accounts": reading it as zero would publish an empty
                 // map.
-                throw new SolanaRpcException("getProgramAccounts: the answer has no result", 0, true, null);
+                throw new SolanaRpcException(
+                        "getProgramAccounts: the answer has no result", SolanaRpcException.NO_RESULT, true, null);
             }
             return new ProgramAccountsScan(counts[0], counts[1], counts[2], encoding, attempt);
         } catch (JsonProcessingException e) {
@@ -184,7 +208,7 @@ public final class SolanaRpcClient {
             throw new SolanaRpcException(
                     "getProgramAccounts: unreadable or cut-off answer after " + counts[1] + " accounts: "
                             + e.getOriginalMessage(),
-                    0,
+                    SolanaRpcException.UNREADABLE_BODY,
                     true,
                     e);
         } catch (IOException e) {
@@ -217,6 +241,7 @@ public final class SolanaRpcClient {
     private void readAccounts(
             JsonParser p, String encoding, int maxDataSize, ZstdDecompressor zstd, AccountSink sink, long[] counts)
             throws IOException {
+        byte[] scratch = new byte[maxDataSize];
         while (p.nextToken() == JsonToken.START_OBJECT) {
             String pubkey = null;
             String data = null;
@@ -231,7 +256,7 @@ public final class SolanaRpcClient {
                     p.skipChildren();
                 }
             }
-            byte[] bytes = pubkey == null || data == null ? null : decode(data, encoding, maxDataSize, zstd);
+            byte[] bytes = pubkey == null || data == null ? null : decode(data, encoding, scratch, zstd);
             if (bytes == null) {
                 counts[2]++;
             } else {
@@ -262,16 +287,23 @@ public final class SolanaRpcClient {
         return data;
     }
 
-    private static byte[] decode(String text, String encoding, int maxDataSize, ZstdDecompressor zstd) {
+    /**
+     * One account's data, or null when it cannot be decoded (counted by the caller). {@code scratch} holds
+     * {@code maxDataSize} bytes and is reused for every account of a scan: only the exact-size copy is allocated.
+     */
+    private static byte[] decode(String text, String encoding, byte[] scratch, ZstdDecompressor zstd) {
         try {
             byte[] raw = Base64.getDecoder().decode(text);
             if (!encoding.equals(ZSTD)) {
-                return raw.length <= maxDataSize ? raw : null;
+                return raw.length <= scratch.length ? raw : null;
             }
-            byte[] out = new byte[maxDataSize];
-            int n = zstd.decompress(raw, 0, raw.length, out, 0, out.length);
-            return Arrays.copyOf(out, n);
+            int n = zstd.decompress(raw, 0, raw.length, scratch, 0, scratch.length);
+            return Arrays.copyOf(scratch, n);
         } catch (IllegalArgumentException | MalformedInputException e) {
+            return null;
+        } catch (RuntimeException e) {
+            // The decompressor meets bytes a hostile or broken node chose: whatever it throws on them (index errors
+            // on a forged frame header) is one undecodable account, never a crashed scan.
             return null;
         }
     }

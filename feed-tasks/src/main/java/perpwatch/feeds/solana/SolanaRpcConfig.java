@@ -5,20 +5,36 @@ import java.time.Duration;
 import perpwatch.core.config.Env;
 
 /**
- * Where and how to call Solana JSON-RPC.
+ * Where and how to call Solana JSON-RPC, and how far behind the node's slot an on-chain price may be.
  *
  * @param endpoint {@code PERPWATCH_SOLANA_RPC_URL}, default {@code https://api.mainnet-beta.solana.com} (public nodes
  *                 refuse getProgramAccounts on Drift: point it at a provider that serves it)
  * @param timeout  {@code PERPWATCH_SOLANA_RPC_TIMEOUT} (180s): one whole call, including a full program scan
  * @param attempts {@code PERPWATCH_SOLANA_RPC_ATTEMPTS} (4): tries per call on 429, 5xx, timeouts and cut-off bodies
  * @param backoff  {@code PERPWATCH_SOLANA_RPC_BACKOFF} (2s): first pause between tries, doubled each time
+ * @param oracleSlotBudget {@code PERPWATCH_ONCHAIN_SLOT_BUDGET} (150 slots, about a minute): an oracle posted more
+ *                 slots than this before the node's current slot makes the liquidation map {@code stale}
  */
-public record SolanaRpcConfig(URI endpoint, Duration timeout, int attempts, Duration backoff) {
+public record SolanaRpcConfig(URI endpoint, Duration timeout, int attempts, Duration backoff, long oracleSlotBudget) {
+    public static final long DEFAULT_ORACLE_SLOT_BUDGET = 150;
+
+    public SolanaRpcConfig(URI endpoint, Duration timeout, int attempts, Duration backoff) {
+        this(endpoint, timeout, attempts, backoff, DEFAULT_ORACLE_SLOT_BUDGET);
+    }
+
+    public SolanaRpcConfig {
+        if (oracleSlotBudget <= 0) {
+            throw new IllegalArgumentException(
+                    "PERPWATCH_ONCHAIN_SLOT_BUDGET must be a positive number of slots, not " + oracleSlotBudget);
+        }
+    }
+
     public static SolanaRpcConfig fromEnv(Env env) {
         return new SolanaRpcConfig(
                 URI.create(env.string("PERPWATCH_SOLANA_RPC_URL", "https://api.mainnet-beta.solana.com")),
                 env.duration("PERPWATCH_SOLANA_RPC_TIMEOUT", Duration.ofSeconds(180)),
                 env.integer("PERPWATCH_SOLANA_RPC_ATTEMPTS", 4),
-                env.duration("PERPWATCH_SOLANA_RPC_BACKOFF", Duration.ofSeconds(2)));
+                env.duration("PERPWATCH_SOLANA_RPC_BACKOFF", Duration.ofSeconds(2)),
+                env.integer("PERPWATCH_ONCHAIN_SLOT_BUDGET", (int) DEFAULT_ORACLE_SLOT_BUDGET));
     }
 }

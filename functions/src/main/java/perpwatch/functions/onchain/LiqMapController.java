@@ -14,7 +14,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import perpwatch.functions.api.ApiError;
@@ -22,8 +24,11 @@ import perpwatch.functions.api.BadParameterException;
 import perpwatch.functions.api.ConditionalJson;
 
 /**
- * {@code GET /api/onchain/liq-map}: where Drift SOL-PERP positions get liquidated, nearest first, from the latest
- * completed scan. 503 with the reason until a scan has completed: never an empty map that looks like "no risk".
+ * {@code GET /api/onchain/liq-map}: where SOL-PERP positions on the configured on-chain program (Velocity, or Drift v2)
+ * get liquidated, nearest first, from the latest completed scan. 503 with the reason until a scan has completed:
+ * never an empty map that looks like "no risk". Every answer says {@code state} ({@code live}, {@code stale} or
+ * {@code frozen}), its {@code reason}, and {@code age_ms}: a paused program or a map nothing has replaced is never
+ * presented as live.
  */
 @Controller("/api/onchain")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -34,9 +39,12 @@ public class LiqMapController {
     private final LiqMapService maps;
     private final ConditionalJson conditional;
 
-    public LiqMapController(LiqMapService maps, ConditionalJson conditional) {
+    private final Clock clock;
+
+    public LiqMapController(LiqMapService maps, ConditionalJson conditional, Clock clock) {
         this.maps = maps;
         this.conditional = conditional;
+        this.clock = clock;
     }
 
     @Get("/liq-map")
@@ -54,7 +62,7 @@ public class LiqMapController {
                     .body(new ApiError(
                             "no_scan",
                             null,
-                            "no Drift liquidation map yet: the drift-liq-map task has not completed a scan"));
+                            "no on-chain liquidation map yet: the drift-liq-map task has not completed a scan"));
         }
         JsonNode doc = latest.get();
         ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -64,6 +72,10 @@ public class LiqMapController {
                 out.set(field.getKey(), field.getValue());
             }
         }
+        LiqMapStatus status = LiqMapStatus.of(doc, clock.millis());
+        out.put("state", status.state());
+        out.put("reason", status.reason());
+        out.put("age_ms", status.ageMs());
         ArrayNode entries = out.putArray("entries");
         int matched = 0;
         for (JsonNode e : doc.path("entries")) {
@@ -82,7 +94,17 @@ public class LiqMapController {
         }
         out.put("matched", matched);
         out.put("returned", entries.size());
-        return conditional.answer(request, out);
+        // age_ms moves with the clock: the ETag covers the rest, so a poll between scans still gets its 304.
+        return conditional.answer(
+                request,
+                out,
+                List.of(
+                        doc.path("scan_id").asText(),
+                        status.state(),
+                        status.reason(),
+                        max,
+                        String.valueOf(wantedSide),
+                        String.valueOf(maxDistance)));
     }
 
     private static int limit(String raw) {

@@ -6,21 +6,34 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a Helius enhanced-webhook body (a JSON array of enhanced transactions). Each element stands alone: one
  * that lacks a signature or has the wrong shape is counted as malformed and the rest are kept; unknown fields are
- * ignored. A transaction is Drift's when the Drift v2 program appears as a top-level or inner instruction's
- * program, or among the accounts whose data changed.
+ * ignored. A transaction is kept when a watched program (Velocity, Drift v2) appears as a top-level or inner
+ * instruction's program, or among the accounts whose data changed; it is stored with the program it touched.
  */
 final class HeliusPayloadParser {
-    static final String DRIFT_PROGRAM = "dRiftyHA39MWEi3m9aunc5MzRF1JYuBsbn6VPcn33UH";
+    static final String DRIFT_PROGRAM = OnchainProgram.DRIFT_V2.programId();
+    static final String VELOCITY_PROGRAM = OnchainProgram.VELOCITY.programId();
     /**
      * A stored transaction must fit one Kinesis record (1 MiB with its envelope): larger ones are skipped as malformed.
      */
     static final int MAX_TRANSACTION_CHARS = 900 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<OnchainProgram> programs;
+
+    HeliusPayloadParser(List<OnchainProgram> programs) {
+        this.programs = List.copyOf(programs);
+    }
+
+    /** Both programs. */
+    HeliusPayloadParser() {
+        this(List.of(OnchainProgram.values()));
+    }
 
     HeliusPayload parse(byte[] body) throws MalformedPayloadException {
         JsonNode root;
@@ -45,7 +58,8 @@ final class HeliusPayloadParser {
                 malformed++;
                 continue;
             }
-            if (!touchesDrift(tx)) {
+            Optional<OnchainProgram> program = touched(tx);
+            if (program.isEmpty()) {
                 nonDrift++;
                 continue;
             }
@@ -56,6 +70,7 @@ final class HeliusPayloadParser {
             }
             drift.add(new DriftTransaction(
                     tx.get("signature").asText(),
+                    program.get().configName(),
                     tx.path("type").asText("UNKNOWN"),
                     tx.path("feePayer").asText(""),
                     tx.get("slot").asLong(),
@@ -65,19 +80,24 @@ final class HeliusPayloadParser {
         return new HeliusPayload(drift, nonDrift, malformed);
     }
 
-    static boolean touchesDrift(JsonNode tx) {
+    /** The first watched program (in configuration order) the transaction touches. */
+    Optional<OnchainProgram> touched(JsonNode tx) {
+        return programs.stream().filter(p -> touches(tx, p.programId())).findFirst();
+    }
+
+    static boolean touches(JsonNode tx, String programId) {
         for (JsonNode ix : tx.path("instructions")) {
-            if (DRIFT_PROGRAM.equals(ix.path("programId").asText())) {
+            if (programId.equals(ix.path("programId").asText())) {
                 return true;
             }
             for (JsonNode inner : ix.path("innerInstructions")) {
-                if (DRIFT_PROGRAM.equals(inner.path("programId").asText())) {
+                if (programId.equals(inner.path("programId").asText())) {
                     return true;
                 }
             }
         }
         for (JsonNode account : tx.path("accountData")) {
-            if (DRIFT_PROGRAM.equals(account.path("account").asText())) {
+            if (programId.equals(account.path("account").asText())) {
                 return true;
             }
         }

@@ -32,12 +32,13 @@ public class HeliusWebhookController {
     private final WebhookConfig config;
     private final HeliusWebhookService service;
     private final WebhookCounters counters;
-    private final HeliusPayloadParser parser = new HeliusPayloadParser();
+    private final HeliusPayloadParser parser;
 
     public HeliusWebhookController(FunctionsConfig config, HeliusWebhookService service, WebhookCounters counters) {
         this.config = config.webhook();
         this.service = service;
         this.counters = counters;
+        this.parser = new HeliusPayloadParser(this.config.programs());
     }
 
     @Post(consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})

@@ -74,6 +74,60 @@ class LiqMapEndpointTest {
         }
     }
 
+    @Test
+    void aLiveScanReadsLiveWithItsAgeAndAnOldOneReadsStaleWithoutLosingIts304() throws Exception {
+        try (TestRedis redis = TestRedis.start();
+                RedisStreams streams = new RedisStreams(redis.config());
+                TestApi api = TestApi.start(redis.url(), NOW)) {
+            LiqMapSamples.publish(streams, "scan-1", NOW - 60_000);
+            JsonNode live = JSON.readTree(api.get("/api/onchain/liq-map").body());
+            assertEquals("live", live.path("state").asText());
+            assertEquals("", live.path("reason").asText());
+            assertEquals(60_000, live.path("age_ms").asLong());
+        }
+        long later = NOW + LiqMapStatus.MAX_AGE.toMillis() + 60_000;
+        try (TestRedis redis = TestRedis.start();
+                RedisStreams streams = new RedisStreams(redis.config());
+                TestApi api = TestApi.start(redis.url(), later)) {
+            LiqMapSamples.publish(streams, "scan-1", NOW);
+            HttpResponse<String> r = api.get("/api/onchain/liq-map");
+            JsonNode old = JSON.readTree(r.body());
+            assertEquals("stale", old.path("state").asText(), "a map no scan replaced is not the market now");
+            assertTrue(
+                    old.path("reason").asText().contains("min old"),
+                    old.path("reason").asText());
+            assertEquals(3, old.path("entries").size(), "the map itself stays visible, marked");
+            String etag = r.headers().firstValue("ETag").orElseThrow();
+            assertEquals(
+                    304,
+                    api.getWithHeader("/api/onchain/liq-map", "If-None-Match", etag)
+                            .statusCode());
+        }
+    }
+
+    @Test
+    void aPausedProgramReadsFrozenAndAScanWithoutAVerdictReadsStale() throws Exception {
+        try (TestRedis redis = TestRedis.start();
+                RedisStreams streams = new RedisStreams(redis.config());
+                TestApi api = TestApi.start(redis.url(), NOW)) {
+            LiqMapSamples.publish(streams, "paused", NOW, "frozen", "the program is paused");
+            JsonNode frozen = JSON.readTree(api.get("/api/onchain/liq-map").body());
+            assertEquals("frozen", frozen.path("state").asText());
+            assertEquals("the program is paused", frozen.path("reason").asText());
+            assertEquals("drift-v2", frozen.path("program").asText());
+
+            LiqMapSamples.publish(streams, "old-oracle", NOW, "stale", "oracle X is 900 slots behind");
+            JsonNode stale = JSON.readTree(api.get("/api/onchain/liq-map").body());
+            assertEquals("stale", stale.path("state").asText());
+            assertEquals("oracle X is 900 slots behind", stale.path("reason").asText());
+
+            LiqMapSamples.publishWithoutState(streams, "legacy", NOW);
+            JsonNode legacy = JSON.readTree(api.get("/api/onchain/liq-map").body());
+            assertEquals("stale", legacy.path("state").asText(), "no verdict is never read as live");
+            assertTrue(legacy.path("reason").asText().contains("did not record"));
+        }
+    }
+
     private static List<String> users(JsonNode body) {
         List<String> out = new ArrayList<>();
         body.path("entries").forEach(e -> out.add(e.path("user_pubkey").asText()));

@@ -9,7 +9,25 @@ public final class LiqMapSamples {
     private LiqMapSamples() {}
 
     public static void publish(RedisStreams streams, String scanId, long now) {
-        String doc = "{\"scan_id\":\"" + scanId + "\",\"market\":0,\"ts\":" + now
+        publish(streams, scanId, now, "\"program\":\"velocity\",\"state\":\"live\",\"reason\":\"\",");
+    }
+
+    /** A scan that says it is {@code state} for {@code reason}. */
+    public static void publish(RedisStreams streams, String scanId, long now, String state, String reason) {
+        publish(
+                streams,
+                scanId,
+                now,
+                "\"program\":\"drift-v2\",\"state\":\"" + state + "\",\"reason\":\"" + reason + "\",");
+    }
+
+    /** A scan as the task wrote it before it judged its own freshness: no state at all. */
+    public static void publishWithoutState(RedisStreams streams, String scanId, long now) {
+        publish(streams, scanId, now, "");
+    }
+
+    private static void publish(RedisStreams streams, String scanId, long now, String verdict) {
+        String doc = "{\"scan_id\":\"" + scanId + "\"," + verdict + "\"market\":0,\"ts\":" + now
                 + ",\"slot\":300000000,\"oracle_px\":150.000000,"
                 + "\"oracle_source\":\"oracle_account\",\"accounts\":4,\"undecodable\":0,\"positions\":3,"
                 + "\"with_liq_price\":2,\"duration_ms\":12,\"funding_rate_hourly_pct\":0.001,\"s3_key\":\"\","

@@ -93,6 +93,10 @@ class HeliusWebhookEndpointTest {
 
     /** The recorded transaction with a Drift instruction added (inner, to check inner instructions count). */
     static ObjectNode driftTransaction(String signature) throws Exception {
+        return programTransaction(signature, HeliusPayloadParser.DRIFT_PROGRAM);
+    }
+
+    static ObjectNode programTransaction(String signature, String programId) throws Exception {
         ObjectNode tx = recordedTransfer();
         tx.put("signature", signature);
         ObjectNode outer = JSON.createObjectNode();
@@ -100,7 +104,7 @@ class HeliusWebhookEndpointTest {
         outer.putArray("accounts");
         outer.put("data", "");
         ObjectNode inner = outer.putArray("innerInstructions").addObject();
-        inner.put("programId", HeliusPayloadParser.DRIFT_PROGRAM);
+        inner.put("programId", programId);
         inner.putArray("accounts");
         inner.put("data", "3Bxs4h24hBtQy9rw");
         ((ArrayNode) tx.withArray("instructions")).add(outer);
@@ -137,6 +141,7 @@ class HeliusWebhookEndpointTest {
 
         Map<String, String> expected = new java.util.LinkedHashMap<>();
         expected.put("signature", "sig-exact-1");
+        expected.put("program", "drift-v2");
         expected.put("event_type", drift.get("type").asText());
         expected.put("account", drift.get("feePayer").asText());
         expected.put("slot", drift.get("slot").asText());
@@ -149,6 +154,38 @@ class HeliusWebhookEndpointTest {
         List<LogRecord> log = logged("sig-exact-1");
         assertEquals(1, log.size());
         assertEquals(new LogRecord("onchain:drift:events", expected, NOW, "helius:sig-exact-1"), log.get(0));
+    }
+
+    @Test
+    void velocityAndDriftTransactionsAreBothStoredEachNamingTheProgramItTouched() throws Exception {
+        ObjectNode velocity = programTransaction("sig-vel-1", HeliusPayloadParser.VELOCITY_PROGRAM);
+        ObjectNode drift = driftTransaction("sig-drift-1");
+        HttpResponse<String> response = api.post("/api/webhooks/helius", body(velocity, drift), SECRET);
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(2, JSON.readTree(response.body()).path("accepted").asInt());
+        Map<String, String> programs = new java.util.HashMap<>();
+        stored().forEach(e ->
+                programs.put(e.fields().get("signature"), e.fields().get("program")));
+        assertEquals(Map.of("sig-vel-1", "velocity", "sig-drift-1", "drift-v2"), programs);
+        assertEquals("velocity", logged("sig-vel-1").get(0).fields().get("program"));
+    }
+
+    @Test
+    void onlyTheConfiguredProgramsAreKept() throws Exception {
+        HeliusPayloadParser velocityOnly = new HeliusPayloadParser(List.of(OnchainProgram.VELOCITY));
+        HeliusPayload payload = velocityOnly.parse(body(
+                programTransaction("sig-vel-2", HeliusPayloadParser.VELOCITY_PROGRAM), driftTransaction("sig-d-2")));
+        assertEquals(1, payload.drift().size());
+        assertEquals("velocity", payload.drift().get(0).program());
+        assertEquals(1, payload.nonDrift());
+        assertEquals(
+                List.of(OnchainProgram.VELOCITY, OnchainProgram.DRIFT_V2),
+                WebhookConfig.fromEnv(perpwatch.core.config.Env.of(Map.of())).programs(),
+                "both programs by default");
+        assertEquals(
+                List.of(OnchainProgram.DRIFT_V2),
+                WebhookConfig.fromEnv(perpwatch.core.config.Env.of(Map.of("PERPWATCH_HELIUS_PROGRAMS", "drift-v2")))
+                        .programs());
     }
 
     @Test

@@ -2,6 +2,7 @@ package perpwatch.local.sim;
 
 import java.io.IOException;
 import java.util.Map;
+import perpwatch.feeds.onchain.ProgramProfile;
 import perpwatch.local.sim.binance.BinanceFuturesSimulator;
 import perpwatch.local.sim.bybit.BybitSimulator;
 import perpwatch.local.sim.okx.OkxSimulator;
@@ -13,19 +14,29 @@ public record Simulators(
         BinanceFuturesSimulator binance, OkxSimulator okx, BybitSimulator bybit, SolanaRpcSimulator solana)
         implements AutoCloseable {
 
+    /** With the Solana node serving Velocity, the default on-chain profile. */
     public static Simulators start() throws IOException, InterruptedException {
+        return start(ProgramProfile.VELOCITY);
+    }
+
+    /**
+     * {@code onchain}: the program the Solana node serves, and the feeds scan — Velocity's live population, or Drift
+     * v2 paused as it has been since its drain.
+     */
+    public static Simulators start(ProgramProfile onchain) throws IOException, InterruptedException {
         return new Simulators(
                 BinanceFuturesSimulator.start(),
                 OkxSimulator.start(),
                 BybitSimulator.start(),
-                SolanaRpcSimulator.start(new DriftPopulation(DriftPopulation.DEFAULT_USERS, 1, 150_000_000L)));
+                SolanaRpcSimulator.start(
+                        SolanaRpcSimulator.population(onchain.configName(), DriftPopulation.DEFAULT_USERS)));
     }
 
     /** The feed-task configuration that sends every venue connection here instead of to the real venue. */
     public Map<String, String> feedOverrides() {
-        // The simulated Solana population is Drift v2's until a Velocity one exists: scan it with that profile.
+        // The feeds scan the program the node serves.
         return Map.ofEntries(
-                Map.entry("PERPWATCH_ONCHAIN_PROGRAM", "drift-v2"),
+                Map.entry("PERPWATCH_ONCHAIN_PROGRAM", solana.population().profile()),
                 Map.entry("PERPWATCH_BINANCE_MARKET_WS", binance.wsBase() + "/market"),
                 Map.entry("PERPWATCH_BINANCE_PUBLIC_WS", binance.wsBase() + "/public"),
                 Map.entry("PERPWATCH_BINANCE_REST", binance.restBase()),

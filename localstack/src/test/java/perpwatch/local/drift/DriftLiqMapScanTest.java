@@ -240,7 +240,7 @@ class DriftLiqMapScanTest {
 
     /** What the map must hold, computed from the population's records without the wire, the codecs or the scanner. */
     private static Map<String, LiqPosition> expected() {
-        DriftPopulation pop = sim.population();
+        DriftPopulation pop = (DriftPopulation) sim.population();
         Map<Integer, PerpMarketAccount> perps = new HashMap<>();
         pop.perpMarkets().forEach(m -> perps.put(m.marketIndex(), m));
         Map<Integer, SpotMarketAccount> spots = new HashMap<>();

@@ -34,6 +34,7 @@ public final class DriftLiqMapTask implements FeedTask {
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong lastPositions = new AtomicLong(-1);
     private final AtomicLong lastUndecodable = new AtomicLong();
+    private volatile boolean seeded;
 
     public DriftLiqMapTask(
             DriftLiqMapScanner scanner, LiqMapPublisher publisher, Optional<LiqMapArchive> archive, Duration interval) {
@@ -59,6 +60,11 @@ public final class DriftLiqMapTask implements FeedTask {
 
     private void runAndReschedule() {
         Duration next = interval;
+        if (!seeded) {
+            // Before the first scan: the last published population, so a capped answer after a restart is refused.
+            publisher.lastAccounts(scanner.program()).ifPresent(scanner::seedPopulation);
+            seeded = true;
+        }
         try {
             LiqMap map = scanner.scan();
             publisher.publish(map, archived(map));
@@ -116,6 +122,7 @@ public final class DriftLiqMapTask implements FeedTask {
         c.put("last_positions", lastPositions.get());
         c.put("last_undecodable", lastUndecodable.get());
         c.put("archive_failures", archiveFailures.get());
+        c.putAll(scanner.badInput().counters());
         return c;
     }
 

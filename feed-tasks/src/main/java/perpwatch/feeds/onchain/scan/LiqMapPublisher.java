@@ -6,9 +6,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import perpwatch.core.redis.RedisStreams;
+import perpwatch.core.redis.StoreUnavailableException;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.feeds.onchain.LiqPosition;
 
@@ -43,6 +46,21 @@ public final class LiqMapPublisher {
         published.incrementAndGet();
     }
 
+    /**
+     * The User count of the last map published for {@code program}, if Redis holds one: the population guard's
+     * baseline after a restart. Empty when Redis is unreachable (the guard then starts from its first scan).
+     */
+    public Optional<Long> lastAccounts(String program) {
+        try {
+            return redis.last(StreamKeys.driftLiqMap())
+                    .map(e -> e.fields())
+                    .filter(f -> program.equals(f.get("program")))
+                    .map(f -> Long.parseLong(f.getOrDefault("accounts", "0")));
+        } catch (StoreUnavailableException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Scans published so far: the task's records written, for its liveness pulse. */
     public long published() {
         return published.get();
@@ -57,11 +75,13 @@ public final class LiqMapPublisher {
         s.put(
                 "exchange_status",
                 map.exchange() == null ? "" : Integer.toString(map.exchange().bits()));
-        s.put(
-                "frozen",
-                map.exchange() == null
-                        ? "unknown"
-                        : Boolean.toString(map.exchange().frozen()));
+        Freshness f = map.freshness();
+        s.put("state", f.state().wire());
+        s.put("reason", f.reason());
+        s.put("frozen", Boolean.toString(f.state() == MapState.FROZEN));
+        s.put("current_slot", Long.toString(f.currentSlot()));
+        s.put("oracle_lag_slots", Long.toString(f.oracleLagSlots()));
+        s.put("oracle_stand_ins", String.join(" | ", f.notes()));
         s.put("market", Integer.toString(map.marketIndex()));
         s.put("accounts", Long.toString(map.accounts()));
         s.put("positions", Integer.toString(map.positions().size()));
@@ -69,7 +89,7 @@ public final class LiqMapPublisher {
         s.put("undecodable", Long.toString(map.undecodable()));
         s.put("s3_key", "");
         s.put("oracle_px", BigDecimal.valueOf(map.oracle().price(), 6).toPlainString());
-        s.put("oracle_source", map.oracle().source().name().toLowerCase(java.util.Locale.ROOT));
+        s.put("oracle_source", map.oracle().source().name().toLowerCase(Locale.ROOT));
         s.put("slot", Long.toString(map.slot()));
         s.put(
                 "funding_rate_hourly_pct",
@@ -101,11 +121,21 @@ public final class LiqMapPublisher {
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("scan_id", map.scanId());
+        doc.put("program", map.program());
+        doc.put(
+                "exchange_status",
+                map.exchange() == null ? null : map.exchange().bits());
+        doc.put("state", map.freshness().state().wire());
+        doc.put("reason", map.freshness().reason());
+        doc.put("current_slot", map.freshness().currentSlot());
+        doc.put("oracle_slot", map.oracle().slot());
+        doc.put("oracle_lag_slots", map.freshness().oracleLagSlots());
+        doc.put("oracle_stand_ins", map.freshness().notes());
         doc.put("market", map.marketIndex());
         doc.put("ts", map.finishedMs());
         doc.put("slot", map.slot());
         doc.put("oracle_px", BigDecimal.valueOf(map.oracle().price(), 6));
-        doc.put("oracle_source", map.oracle().source().name().toLowerCase(java.util.Locale.ROOT));
+        doc.put("oracle_source", map.oracle().source().name().toLowerCase(Locale.ROOT));
         doc.put("funding_rate_hourly_pct", map.fundingRateHourlyPct());
         doc.put("accounts", map.accounts());
         doc.put("undecodable", map.undecodable());

@@ -15,4 +15,14 @@ class PopulationGuardTest {
         assertDoesNotThrow(() -> guard.check(100_000), "the refused scan did not become the baseline");
         assertDoesNotThrow(() -> guard.check(60_000));
     }
+
+    @Test
+    void aBaselineFromTheLastPublishedMapHoldsAfterARestartButNeverReplacesAnAcceptedScan() {
+        PopulationGuard guard = new PopulationGuard();
+        guard.seed(200_000);
+        assertThrows(ScanRefusedException.class, () -> guard.check(50_000), "a capped answer right after a restart");
+        assertDoesNotThrow(() -> guard.check(190_000));
+        guard.seed(1_000_000);
+        assertDoesNotThrow(() -> guard.check(100_000), "the accepted scan stays the baseline, not a later seed");
+    }
 }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import perpwatch.feeds.onchain.DriftAccountEncoder;
+import perpwatch.feeds.onchain.DriftLayout;
+import perpwatch.feeds.onchain.DriftStateEncoder;
 import perpwatch.feeds.onchain.DriftUser;
 import perpwatch.feeds.onchain.MarketStatus;
 import perpwatch.feeds.onchain.OracleDecoder;
@@ -18,9 +20,17 @@ import perpwatch.feeds.solana.Base58;
  * A deterministic population of Drift accounts: SOL-PERP and BTC-PERP, USDC and SOL spot markets with Pyth Lazer
  * and Pyth pull oracles, and {@code users} User accounts generated from their index (so 200,000 of them cost no
  * memory until served). About one user in six holds SOL-PERP, long or short at 1–20× leverage; some also hold SOL
- * spot or BTC-PERP; the rest are idle or hold other markets only.
+ * spot or BTC-PERP; the rest are idle or hold other markets only. As on mainnet since the 2026-04-01 drain, the
+ * program is paused (every exchange-status bit set) and its oracles stopped at {@link #PAUSED_AT_SLOT}.
  */
-public final class DriftPopulation {
+public final class DriftPopulation implements SimulatedProgram {
+    /** Where Drift v2's oracles stopped: older than any slot budget against {@link SlotClock#FIRST_SLOT}. */
+    static final long PAUSED_AT_SLOT = 410_000_000L;
+    /** 2026-04-01T00:00:00Z, the drain. */
+    static final long PAUSED_AT_EPOCH_SECONDS = 1_775_001_600L;
+    /** Deposits, withdrawals, AMM, fills, liquidations, funding, PnL settlement, AMM fills: all paused. */
+    static final int PAUSED = 0xff;
+
     public static final int DEFAULT_USERS = 200_000;
     static final long SOL = 1_000_000_000L;
     static final long USD = 1_000_000L;
@@ -37,10 +47,12 @@ public final class DriftPopulation {
         this.solPrice = solPrice;
     }
 
+    @Override
     public int users() {
         return users;
     }
 
+    @Override
     public long solPrice() {
         return solPrice;
     }
@@ -54,6 +66,7 @@ public final class DriftPopulation {
         return Base58.encode(k);
     }
 
+    @Override
     public String userPubkey(int i) {
         return key(seed, 10_000_000L + i);
     }
@@ -70,6 +83,7 @@ public final class DriftPopulation {
         return key(seed, 3);
     }
 
+    @Override
     public List<PerpMarketAccount> perpMarkets() {
         return List.of(
                 new PerpMarketAccount(
@@ -110,6 +124,7 @@ public final class DriftPopulation {
                         50));
     }
 
+    @Override
     public List<SpotMarketAccount> spotMarkets() {
         return List.of(
                 new SpotMarketAccount(
@@ -140,22 +155,71 @@ public final class DriftPopulation {
                         9));
     }
 
-    /** Oracle accounts by pubkey: SOL and BTC as Drift Pyth Lazer accounts, USDC as a Pyth pull price update. */
+    /**
+     * Oracle accounts by pubkey: SOL and BTC as Drift Pyth Lazer accounts, USDC as a Pyth pull price update, all as
+     * they were left when the program was paused.
+     */
     public byte[] oracleAccount(String pubkey) {
-        long now = System.currentTimeMillis() / 1000;
+        long at = PAUSED_AT_EPOCH_SECONDS;
         if (pubkey.equals(solOracle())) {
-            return DriftAccountEncoder.pythLazer(solPrice * 100, -8, now, 300_000_000L);
+            return DriftAccountEncoder.pythLazer(solPrice * 100, -8, at, PAUSED_AT_SLOT);
         }
         if (pubkey.equals(btcOracle())) {
-            return DriftAccountEncoder.pythLazer(btcPrice * 100, -8, now, 300_000_000L);
+            return DriftAccountEncoder.pythLazer(btcPrice * 100, -8, at, PAUSED_AT_SLOT);
         }
         if (pubkey.equals(usdcOracle())) {
-            return DriftAccountEncoder.priceUpdateV2(100_000_000L, -8, now, 300_000_000L, true);
+            return DriftAccountEncoder.priceUpdateV2(100_000_000L, -8, at, PAUSED_AT_SLOT, true);
         }
         return null;
     }
 
+    @Override
+    public byte[] oracleAccount(String pubkey, long currentSlot) {
+        return oracleAccount(pubkey);
+    }
+
+    @Override
+    public String programId() {
+        return DriftLayout.PROGRAM_ID;
+    }
+
+    @Override
+    public String profile() {
+        return "drift-v2";
+    }
+
+    @Override
+    public int userSize(int i) {
+        return DriftLayout.User.SIZE;
+    }
+
+    @Override
+    public byte[] userAccount(int i) {
+        return DriftAccountEncoder.user(user(i));
+    }
+
+    @Override
+    public byte[] perpMarketAccount(PerpMarketAccount market) {
+        return DriftAccountEncoder.perpMarket(market);
+    }
+
+    @Override
+    public byte[] spotMarketAccount(SpotMarketAccount market) {
+        return DriftAccountEncoder.spotMarket(market);
+    }
+
+    @Override
+    public String statePubkey() {
+        return key(seed, 30);
+    }
+
+    @Override
+    public byte[] stateAccount() {
+        return DriftStateEncoder.state(PAUSED);
+    }
+
     /** User {@code i}, the same on every call. */
+    @Override
     public DriftUser user(int i) {
         SplittableRandom r = new SplittableRandom(seed * 31 + i);
         double collateralUsd = Math.exp(r.nextDouble(Math.log(50), Math.log(250_000)));
@@ -197,7 +261,11 @@ public final class DriftPopulation {
     private static PerpPosition perp(SplittableRandom r, int market, long price, double collateralUsd) {
         // Most accounts run well inside maintenance (ones past it get liquidated within seconds on mainnet).
         double leverage = r.nextDouble() < 0.05 ? r.nextDouble(0.2, 0.9) : 1.0 + 11.0 * r.nextDouble() * r.nextDouble();
-        double notional = collateralUsd * leverage;
+        return position(r, market, price, collateralUsd * leverage);
+    }
+
+    /** A long or short of {@code notional} USD, entered within ±4 % of the price, funding paid up to now or not. */
+    static PerpPosition position(SplittableRandom r, int market, long price, double notional) {
         long base = (long) (notional / (price / (double) USD) * SOL);
         if (base == 0) {
             base = SOL / 100;

@@ -16,26 +16,37 @@ import java.util.Base64;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import perpwatch.feeds.onchain.DriftAccountEncoder;
-import perpwatch.feeds.onchain.DriftLayout;
+import perpwatch.feeds.onchain.Discriminators;
 import perpwatch.feeds.solana.Base58;
 
 /**
- * A Solana JSON-RPC node on 127.0.0.1 serving a {@link DriftPopulation}: {@code getProgramAccounts} (streamed,
- * chunked, memcmp/dataSize filters, {@code base64+zstd} or {@code base64}, {@code withContext}),
- * {@code getMultipleAccounts} and {@code getAccountInfo}, in the wire shapes of a real node. Faults for clients'
- * error paths: refuse zstd like an old node, HTTP errors (429, 5xx) for the next N calls, a body cut off mid-way.
+ * A Solana JSON-RPC node on 127.0.0.1 serving one {@link SimulatedProgram} (Velocity, or the paused Drift v2):
+ * {@code getProgramAccounts} (streamed, chunked, memcmp/dataSize filters, {@code base64+zstd} or {@code base64},
+ * {@code withContext}), {@code getMultipleAccounts}, {@code getAccountInfo} and {@code getSlot}, in the wire shapes of
+ * a real node, at a slot that advances every 400 ms. Faults for clients' error paths: refuse zstd like an old node,
+ * HTTP errors (429, 5xx) for the next N calls, a body cut off mid-way, oracles that stop being posted.
  */
 public final class SolanaRpcSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SolanaRpcSimulator.class);
-    private static final long SLOT = 300_000_000L;
-
     private final HttpServer server;
-    private final DriftPopulation population;
+    private final SimulatedProgram population;
+    private final SlotClock clock = new SlotClock(System::currentTimeMillis);
+    private volatile long oracleDelaySlots;
+    private volatile BiFunction<String, byte[], byte[]> alter = (pubkey, data) -> data;
+    private volatile boolean altered;
+    /**
+     * Each User's zstd frame, made on its first request: a node serves its accounts from memory, and generating and
+     * compressing 200,000 accounts on every scan was four fifths of a local scan's CPU. About 300 bytes a User.
+     * Racing requests may both fill a slot; they write the same bytes.
+     */
+    private final byte[][] userFrames;
+
+    private final AtomicInteger corruptFrames = new AtomicInteger();
     private final ObjectMapper json = new ObjectMapper();
     private volatile boolean refuseZstd;
     private final AtomicInteger failNext = new AtomicInteger();
@@ -45,8 +56,9 @@ public final class SolanaRpcSimulator implements AutoCloseable {
     private volatile UnaryOperator<String> mutator;
     private final AtomicLong calls = new AtomicLong();
 
-    private SolanaRpcSimulator(DriftPopulation population) throws IOException {
+    private SolanaRpcSimulator(SimulatedProgram population) throws IOException {
         this.population = population;
+        this.userFrames = new byte[population.users()][];
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "solana-sim");
@@ -59,17 +71,55 @@ public final class SolanaRpcSimulator implements AutoCloseable {
         server.start();
     }
 
-    public static SolanaRpcSimulator start(DriftPopulation population) throws IOException {
+    public static SolanaRpcSimulator start(SimulatedProgram population) throws IOException {
         SolanaRpcSimulator sim = new SolanaRpcSimulator(population);
-        LOG.info("solana rpc simulator on {} ({} Drift users)", sim.url(), population.users());
+        LOG.info(
+                "solana rpc simulator on {} ({} program {}, {} users)",
+                sim.url(),
+                population.profile(),
+                population.programId(),
+                population.users());
         return sim;
+    }
+
+    /** The population for a profile name: {@code velocity} (live) or {@code drift-v2} (paused since the drain). */
+    public static SimulatedProgram population(String profile, int users) {
+        return switch (profile) {
+            case "velocity" -> new VelocityPopulation(users, 1, 150_000_000L);
+            case "drift-v2" -> new DriftPopulation(users, 1, 150_000_000L);
+            default -> throw new IllegalArgumentException("no simulated program for profile '" + profile + "'");
+        };
+    }
+
+    /** The node's current slot. */
+    public long slot() {
+        return clock.slot();
+    }
+
+    /**
+     * Every account served from now on goes through {@code alter} (pubkey, bytes → bytes): accounts grown or cut
+     * short, an oracle with a corrupt exponent, an unreadable State.
+     */
+    public void alterAccounts(BiFunction<String, byte[], byte[]> alter) {
+        this.alter = alter;
+        this.altered = true;
+    }
+
+    /** The next {@code accounts} accounts served as {@code base64+zstd} carry a corrupt zstd frame. */
+    public void corruptZstdFrames(int accounts) {
+        corruptFrames.set(accounts);
+    }
+
+    /** From now on, oracles are posted {@code slots} behind the node's slot: a feed that stopped being pushed. */
+    public void delayOracles(long slots) {
+        this.oracleDelaySlots = slots;
     }
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    public DriftPopulation population() {
+    public SimulatedProgram population() {
         return population;
     }
 
@@ -128,6 +178,9 @@ public final class SolanaRpcSimulator implements AutoCloseable {
                 case "getAccountInfo":
                     accountInfo(exchange, id, params);
                     break;
+                case "getSlot":
+                    respondMutable(exchange, "{\"jsonrpc\":\"2.0\",\"result\":" + clock.slot() + ",\"id\":" + id + "}");
+                    break;
                 default:
                     respond(exchange, 200, error(id, -32601, "Method not found"));
             }
@@ -139,7 +192,7 @@ public final class SolanaRpcSimulator implements AutoCloseable {
     private void fundingRates(HttpExchange exchange) throws IOException {
         try (exchange) {
             long ts = System.currentTimeMillis() / 1000;
-            String rate = "{\"txSig\":\"sim\",\"slot\":" + SLOT + ",\"ts\":\"" + ts
+            String rate = "{\"txSig\":\"sim\",\"slot\":" + clock.slot() + ",\"ts\":\"" + ts
                     + "\",\"recordId\":\"1\",\"marketIndex\":0,"
                     + "\"fundingRate\":\"1500000\",\"cumulativeFundingRateLong\":\"2000000000000\","
                     + "\"cumulativeFundingRateShort\":\"1990000000000\","
@@ -179,26 +232,36 @@ public final class SolanaRpcSimulator implements AutoCloseable {
         int count;
         IntFunction<byte[]> account;
         IntFunction<String> pubkey;
-        if (Arrays.equals(discriminator, DriftLayout.USER_DISCRIMINATOR)
-                && (dataSize < 0 || dataSize == DriftLayout.User.SIZE)) {
+        if (!population.programId().equals(params.path(0).asText())) {
+            // Another program: this node holds none of its accounts.
+            count = 0;
+            account = i -> new byte[0];
+            pubkey = i -> "";
+        } else if (Arrays.equals(discriminator, Discriminators.USER)) {
             count = population.users();
-            account = i -> DriftAccountEncoder.user(population.user(i));
+            account = population::userAccount;
             pubkey = population::userPubkey;
-        } else if (Arrays.equals(discriminator, DriftLayout.PERP_MARKET_DISCRIMINATOR)) {
+        } else if (Arrays.equals(discriminator, Discriminators.PERP_MARKET)) {
             var markets = population.perpMarkets();
             count = markets.size();
-            account = i -> DriftAccountEncoder.perpMarket(markets.get(i));
+            account = i -> population.perpMarketAccount(markets.get(i));
             pubkey = i -> markets.get(i).pubkey();
-        } else if (Arrays.equals(discriminator, DriftLayout.SPOT_MARKET_DISCRIMINATOR)) {
+        } else if (Arrays.equals(discriminator, Discriminators.SPOT_MARKET)) {
             var markets = population.spotMarkets();
             count = markets.size();
-            account = i -> DriftAccountEncoder.spotMarket(markets.get(i));
+            account = i -> population.spotMarketAccount(markets.get(i));
             pubkey = i -> markets.get(i).pubkey();
+        } else if (Arrays.equals(discriminator, Discriminators.STATE)) {
+            count = 1;
+            account = i -> population.stateAccount();
+            pubkey = i -> population.statePubkey();
         } else {
             count = 0;
             account = i -> new byte[0];
             pubkey = i -> "";
         }
+        int size = dataSize;
+        boolean userAccounts = Arrays.equals(discriminator, Discriminators.USER);
         boolean truncate = truncateNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
         boolean zstd = encoding.equals("base64+zstd");
         boolean withContext = options.path("withContext").asBoolean(false);
@@ -214,22 +277,39 @@ public final class SolanaRpcSimulator implements AutoCloseable {
                 out,
                 "{\"jsonrpc\":\"2.0\",\"result\":"
                         + (withContext
-                                ? "{\"context\":{\"apiVersion\":\"2.2.0\",\"slot\":" + SLOT + "},\"value\":["
+                                ? "{\"context\":{\"apiVersion\":\"2.2.0\",\"slot\":" + clock.slot() + "},\"value\":["
                                 : "["));
+        int written = 0;
         for (int i = 0; i < count; i++) {
             if (truncate && i == count / 2) {
                 out.flush();
                 return; // the exchange closes: the client sees a body that ends mid-array
             }
-            byte[] data = account.apply(i);
-            String text = Base64.getEncoder().encodeToString(zstd ? compress(compressor, data) : data);
+            byte[] cached = zstd && userAccounts && !altered ? userFrames[i] : null;
+            byte[] data = cached != null && size < 0 ? null : alter.apply(pubkey.apply(i), account.apply(i));
+            if (data != null && size >= 0 && data.length != size) {
+                continue; // the dataSize filter: a real node leaves such accounts out
+            }
+            byte[] wire = cached != null ? cached : zstd ? compress(compressor, data) : data;
+            if (zstd && userAccounts && !altered && cached == null) {
+                userFrames[i] = wire;
+            }
+            int space = data != null ? data.length : population.userSize(i);
+            if (zstd && userAccounts && corruptFrames.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                // Keep the frame's magic number, scramble the rest: it still claims to be zstd.
+                wire = wire.clone();
+                for (int k = 4; k < wire.length; k++) {
+                    wire[k] = (byte) (wire[k] * 31 + k);
+                }
+            }
+            String text = Base64.getEncoder().encodeToString(wire);
             write(
                     out,
-                    (i == 0 ? "" : ",") + "{\"account\":{\"data\":[\"" + text + "\",\"" + encoding
+                    (written++ == 0 ? "" : ",") + "{\"account\":{\"data\":[\"" + text + "\",\"" + encoding
                             + "\"],\"executable\":false,"
-                            + "\"lamports\":31084080,\"owner\":\"" + DriftLayout.PROGRAM_ID
+                            + "\"lamports\":31084080,\"owner\":\"" + population.programId()
                             + "\",\"rentEpoch\":18446744073709551615,\"space\":"
-                            + data.length + "},\"pubkey\":\"" + pubkey.apply(i) + "\"}");
+                            + space + "},\"pubkey\":\"" + pubkey.apply(i) + "\"}");
         }
         write(out, (withContext ? "]}" : "]") + ",\"id\":" + id + "}");
         out.flush();
@@ -241,7 +321,7 @@ public final class SolanaRpcSimulator implements AutoCloseable {
     private void multipleAccounts(HttpExchange exchange, long id, JsonNode params) throws IOException {
         StringBuilder body =
                 new StringBuilder("{\"jsonrpc\":\"2.0\",\"result\":{\"context\":{\"apiVersion\":\"2.2.0\",\"slot\":"
-                        + SLOT + "},\"value\":[");
+                        + clock.slot() + "},\"value\":[");
         JsonNode keys = params.path(0);
         for (int i = 0; i < keys.size(); i++) {
             body.append(i == 0 ? "" : ",").append(accountJson(keys.get(i).asText()));
@@ -253,15 +333,16 @@ public final class SolanaRpcSimulator implements AutoCloseable {
     private void accountInfo(HttpExchange exchange, long id, JsonNode params) throws IOException {
         respondMutable(
                 exchange,
-                "{\"jsonrpc\":\"2.0\",\"result\":{\"context\":{\"apiVersion\":\"2.2.0\",\"slot\":" + SLOT
+                "{\"jsonrpc\":\"2.0\",\"result\":{\"context\":{\"apiVersion\":\"2.2.0\",\"slot\":" + clock.slot()
                         + "},\"value\":" + accountJson(params.path(0).asText()) + "},\"id\":" + id + "}");
     }
 
     private String accountJson(String pubkey) {
-        byte[] data = population.oracleAccount(pubkey);
+        byte[] data = population.oracleAccount(pubkey, clock.slot() - oracleDelaySlots);
         if (data == null) {
             return "null";
         }
+        data = alter.apply(pubkey, data);
         return "{\"data\":[\"" + Base64.getEncoder().encodeToString(data)
                 + "\",\"base64\"],\"executable\":false,\"lamports\":1,"
                 + "\"owner\":\"pythWSnswVUd12oZpeFP8e9CVaEqJg25g1Vtc2biRsT\",\"rentEpoch\":0,\"space\":" + data.length
