@@ -7,7 +7,9 @@ import perpwatch.local.sim.solana.SolanaRpcSimulator;
  * scanner's heap without the node's (which keeps every User's zstd frame once served). Prints its URL, then serves
  * until killed.
  *
- * <pre>java -cp bench/target/benchmarks.jar perpwatch.bench.SimulatedSolanaNode [--program=velocity] [--users=200000]</pre>
+ * <pre>
+ * java -cp bench/target/benchmarks.jar perpwatch.bench.SimulatedSolanaNode [--program=velocity] [--users=200000]
+ * </pre>
  */
 public final class SimulatedSolanaNode {
     private SimulatedSolanaNode() {}
