@@ -45,7 +45,7 @@ public final class Redactor {
 
     /** Query strings outside a URL ({@code api-key=...}), as some clients quote the query alone. */
     private static final Pattern BARE_QUERY = Pattern.compile(
-            "(?i)\\b(api[-_]?key|apikey|token|access[-_]?token|key|secret|password|auth)=([^&\\s\"']+)");
+            "(?i)\\b(api[-_]?key|apikey|token|access[-_]?token|key|secret|password|auth)=([^&\\s\"')\\]]+)");
 
     private static String redactBare(String text) {
         return BARE_QUERY.matcher(text).replaceAll("$1=" + MASK);
