@@ -9,12 +9,11 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.config.Env;
-import perpwatch.core.config.SecretSource;
 import perpwatch.core.config.SecretsManagerSource;
 import perpwatch.core.kinesis.KinesisClients;
 import perpwatch.core.kinesis.KinesisRecordSink;
-import perpwatch.core.redis.RedisConfig;
 import perpwatch.core.redis.RedisStreams;
+import perpwatch.core.redis.RedisTokenReader;
 import perpwatch.functions.durable.DurableLog;
 import perpwatch.functions.webhook.WebhookSecrets;
 
@@ -39,12 +38,8 @@ public class FunctionsFactory {
     @Bean(preDestroy = "close")
     RedisStreams redisStreams(FunctionsConfig config, Environment environment) {
         Env env = env(environment);
-        String arn = env.string(RedisConfig.AUTH_ENV + Env.SECRET_ARN_SUFFIX, null);
-        if (env.string(RedisConfig.AUTH_ENV, null) != null || arn == null) {
-            return new RedisStreams(config.redis());
-        }
-        SecretsManagerSource secrets = SecretsManagerSource.fromEnv(env);
-        return new RedisStreams(config.redis(), () -> secrets.secretString(arn, SecretSource.CURRENT));
+        return new RedisStreams(
+                config.redis(), RedisTokenReader.of(env, SecretsManagerSource.fromEnv(env), config.redis()));
     }
 
     /** The Helius webhook's accepted values (current and previous), re-read on a refused request. */
