@@ -92,7 +92,14 @@ public final class RedisStreams implements AutoCloseable {
                 .reconnectDelay(
                         Delay.equalJitter(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
                 .build();
-        RedisURI uri = RedisURI.create(config.url());
+        RedisURI uri;
+        try {
+            uri = RedisURI.create(config.url());
+        } catch (IllegalArgumentException e) {
+            // Lettuce quotes the URL, and a redis://user:password@ URL holds the password.
+            throw new IllegalArgumentException(
+                    RedisConfig.URL_ENV + " is not a valid Redis URL: " + Redactor.message(e), e.getCause());
+        }
         if (config.auth().isPresent()) {
             uri.setCredentialsProvider(RedisCredentialsProvider.from(
                     () -> RedisCredentials.just(null, token.get().orElse(null))));
