@@ -4,6 +4,7 @@ import java.util.List;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.SecretValue;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ec2.Peer;
@@ -29,6 +30,11 @@ import software.constructs.Construct;
  */
 public final class DataStack extends Stack {
     public static final int REDIS_PORT = 6379;
+    /**
+     * What the solana-rpc-url secret holds until the operator sets it: no key, nothing secret (hence plain text in
+     * the template). Must equal {@code SolanaRpcEndpoint.PLACEHOLDER} in feed-tasks, which treats it as unset.
+     */
+    public static final String SOLANA_RPC_URL_PLACEHOLDER = "https://set-me.invalid/replace-with-your-rpc-url";
 
     private final CfnReplicationGroup redis;
     private final Secret redisAuth;
@@ -65,11 +71,14 @@ public final class DataStack extends Stack {
                 .build();
 
         // The Drift scan's Solana RPC URL: providers put the API key in it, so it is a secret too. Created with a
-        // placeholder; the operator sets the provider's URL (README, Deploy) and restarts drift-liq-map.
+        // placeholder that parses and says what to do; the scan task reads it as "not configured" and idles (left
+        // unset, CDK would generate a random value with punctuation, which failed URL parsing at start-up and
+        // crash-looped the feeds). The operator sets the provider's URL (README, Deploy) and restarts drift-liq-map.
         solanaRpcUrl = Secret.Builder.create(this, "SolanaRpcUrl")
                 .secretName(stage.name("solana-rpc-url"))
                 .description("Solana JSON-RPC URL (getProgramAccounts-capable, with its key) for the perpwatch "
                         + stage.stage() + " Drift scan")
+                .secretStringValue(SecretValue.unsafePlainText(SOLANA_RPC_URL_PLACEHOLDER))
                 .removalPolicy(keep)
                 .build();
 

@@ -112,6 +112,18 @@ class PerpwatchStacksTest {
     }
 
     @Test
+    void theSolanaRpcSecretStartsAsAPlaceholderThatParsesNotAsAGeneratedValue() {
+        Map<String, Object> secret = resources(data, "AWS::SecretsManager::Secret").stream()
+                .filter(r -> String.valueOf(props(r).get("Name")).endsWith("solana-rpc-url"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                "https://set-me.invalid/replace-with-your-rpc-url",
+                props(secret).get("SecretString"));
+        assertFalse(props(secret).containsKey("GenerateSecretString"), "a generated value can hold punctuation");
+    }
+
+    @Test
     void kinesisIsOnDemandAndEncrypted() {
         data.hasResourceProperties(
                 "AWS::Kinesis::Stream",

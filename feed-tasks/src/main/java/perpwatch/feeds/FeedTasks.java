@@ -36,8 +36,10 @@ import perpwatch.feeds.onchain.scan.DriftLiqMapScanner;
 import perpwatch.feeds.onchain.scan.DriftLiqMapTask;
 import perpwatch.feeds.onchain.scan.LiqMapArchive;
 import perpwatch.feeds.onchain.scan.LiqMapPublisher;
+import perpwatch.feeds.onchain.scan.RpcNotConfiguredTask;
 import perpwatch.feeds.pulse.WriteTally;
 import perpwatch.feeds.solana.SolanaRpcClient;
+import perpwatch.feeds.solana.SolanaRpcEndpoint;
 import perpwatch.feeds.subscription.FeedLinkReporter;
 import perpwatch.feeds.subscription.SubscribedLinks;
 import perpwatch.feeds.ws.Backoff;
@@ -156,6 +158,11 @@ public final class FeedTasks {
     }
 
     private static FeedTask driftLiqMap(Context ctx) {
+        Optional<String> notConfigured =
+                SolanaRpcEndpoint.notConfigured(ctx.config().solana().endpoint());
+        if (notConfigured.isPresent()) {
+            return new RpcNotConfiguredTask(notConfigured.get());
+        }
         LiqMapPublisher publisher = new LiqMapPublisher(ctx.redis());
         ctx.tally().count(publisher::published);
         DriftFundingClient funding = new DriftFundingClient(

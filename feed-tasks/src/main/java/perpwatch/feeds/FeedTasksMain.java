@@ -8,8 +8,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.config.Env;
+import perpwatch.core.config.Redactor;
 import perpwatch.core.config.SecretsManagerSource;
 import perpwatch.core.redis.RedisStreams;
+import perpwatch.core.redis.RedisTokenReader;
 import perpwatch.feeds.concurrent.DaemonThreads;
 import perpwatch.feeds.pulse.FeedPulse;
 import perpwatch.feeds.pulse.PulseConfig;
@@ -40,8 +42,10 @@ public final class FeedTasksMain {
             }
         }
         // ECS injects PERPWATCH_REDIS_AUTH itself; a *_SECRET_ARN variable works too (runs outside ECS).
-        FeedConfig config = FeedConfig.fromEnv(Env.system().withSecrets(SecretsManagerSource.fromEnv(Env.system())));
-        RedisStreams redis = new RedisStreams(config.redis());
+        SecretsManagerSource secrets = SecretsManagerSource.fromEnv(Env.system());
+        FeedConfig config = FeedConfig.fromEnv(Env.system().withSecrets(secrets));
+        RedisStreams redis =
+                new RedisStreams(config.redis(), RedisTokenReader.of(Env.system(), secrets, config.redis()));
         List<FeedTask> tasks = new ArrayList<>();
         List<FeedPulse.Watched> watched = new ArrayList<>();
         for (String name : names) {
@@ -82,7 +86,7 @@ public final class FeedTasksMain {
         LOG.info(
                 "started {} writing to {}",
                 tasks.stream().map(FeedTask::name).toList(),
-                config.redis().url());
+                Redactor.redact(config.redis().url()));
         stopped.await();
     }
 }

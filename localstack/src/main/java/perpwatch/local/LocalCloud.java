@@ -87,7 +87,7 @@ public final class LocalCloud implements AutoCloseable {
                 "perpwatch local cloud is up (" + options.mode().name().toLowerCase() + " mode)");
         System.out.println("  dashboard: " + cloud.apiUrl() + "/");
         System.out.println("  guards:  " + cloud.apiUrl() + "/api/engine/guards");
-        System.out.println("  health:  " + cloud.apiUrl() + "/api/health");
+        System.out.println("  health:  " + cloud.apiUrl() + "/api/health  (detail: /api/internal/health)");
         cloud.archiveEndpoint()
                 .ifPresent(a -> System.out.println("  archive: " + a + "  (S3 API, access key/secret local/local)"));
         System.out.println("  webhook: " + cloud.apiUrl() + "/api/webhooks/helius  (Authorization: "

@@ -181,7 +181,7 @@ final class BadInputScenario implements Scenario {
 
     private long webhookCounter(HttpClient http, HarnessContext ctx, String name) throws Exception {
         HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(ctx.cloud().apiUrl() + "/api/webhooks/helius/counters"))
+                HttpRequest.newBuilder(URI.create(ctx.cloud().apiUrl() + "/api/internal/webhooks/helius/counters"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode counters = json.readTree(r.body());

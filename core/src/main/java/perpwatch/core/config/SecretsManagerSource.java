@@ -2,6 +2,7 @@ package perpwatch.core.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -10,6 +11,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
  * Secrets Manager through the SDK. The client is made on the first read, so a process that names no secret never
@@ -32,7 +34,28 @@ public final class SecretsManagerSource implements SecretSource {
     }
 
     @Override
-    public synchronized String secretString(String arn) {
+    public String secretString(String arn) {
+        String value = client().getSecretValue(b -> b.secretId(arn)).secretString();
+        if (value == null || value.isEmpty()) {
+            throw new IllegalStateException("secret " + arn + " has no string value");
+        }
+        LOG.info("read secret {} ({} characters)", arn, value.length());
+        return value;
+    }
+
+    @Override
+    public Optional<String> secretString(String arn, String versionStage) {
+        try {
+            String value = client().getSecretValue(b -> b.secretId(arn).versionStage(versionStage))
+                    .secretString();
+            LOG.info("read secret {} at {}", arn, versionStage);
+            return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty(); // no version at that stage (never rotated)
+        }
+    }
+
+    private synchronized SecretsManagerClient client() {
         if (client == null) {
             var builder = SecretsManagerClient.builder()
                     .region(Region.of(region))
@@ -49,11 +72,6 @@ public final class SecretsManagerSource implements SecretSource {
             }
             client = builder.build();
         }
-        String value = client.getSecretValue(b -> b.secretId(arn)).secretString();
-        if (value == null || value.isEmpty()) {
-            throw new IllegalStateException("secret " + arn + " has no string value");
-        }
-        LOG.info("read secret {} ({} characters)", arn, value.length());
-        return value;
+        return client;
     }
 }

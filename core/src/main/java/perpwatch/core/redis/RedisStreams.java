@@ -1,5 +1,8 @@
 package perpwatch.core.redis;
 
+import static perpwatch.core.redis.ConnectionFault.AUTH;
+import static perpwatch.core.redis.ConnectionFault.STALE;
+
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Limit;
@@ -20,6 +23,7 @@ import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.event.connection.ReconnectFailedEvent;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
@@ -32,8 +36,15 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import perpwatch.core.config.Redactor;
+import perpwatch.core.config.RereadGate;
 import perpwatch.core.stream.StreamEntry;
 import perpwatch.core.stream.StreamKey;
 
@@ -46,23 +57,60 @@ import perpwatch.core.stream.StreamKey;
  * meanwhile instead of queueing them: a queued command would answer late with data that looks current.
  */
 public final class RedisStreams implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisStreams.class);
+
     private final RedisConfig config;
+    /** The URL as it may appear in messages (a {@code redis://user:pass@} URL has its password taken out). */
+    private final String where;
+
     private final ClientResources resources;
     private final RedisClient client;
     private volatile StatefulRedisConnection<String, String> connection;
+    /** The AUTH token in use; asked for at every (re)connect, so a re-read one is used from the next handshake. */
+    private final AtomicReference<Optional<String>> token;
+
+    private final Supplier<Optional<String>> tokenReader;
+    private final RereadGate tokenRereads = RereadGate.perMinute();
+    private final RereadGate dropLogs = new RereadGate(Duration.ofSeconds(10), System::nanoTime);
+    private final AtomicLong drops = new AtomicLong();
 
     public RedisStreams(RedisConfig config) {
+        this(config, config::auth);
+    }
+
+    /**
+     * @param tokenReader reads the AUTH token again (Secrets Manager in the cloud) when Redis refuses the one in use
+     *                    ({@code WRONGPASS} after a rotation): at most once a minute, then the call is retried once
+     */
+    public RedisStreams(RedisConfig config, Supplier<Optional<String>> tokenReader) {
         this.config = config;
+        this.where = Redactor.redact(config.url());
+        this.token = new AtomicReference<>(config.auth());
+        this.tokenReader = tokenReader;
         // Reconnect quickly: readers must see Redis again within seconds of it coming back.
         this.resources = ClientResources.builder()
                 .reconnectDelay(
                         Delay.equalJitter(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
                 .build();
-        RedisURI uri = RedisURI.create(config.url());
-        config.auth()
-                .ifPresent(token -> uri.setCredentialsProvider(
-                        RedisCredentialsProvider.from(() -> RedisCredentials.just(null, token))));
+        RedisURI uri;
+        try {
+            uri = RedisURI.create(config.url());
+        } catch (IllegalArgumentException e) {
+            // Lettuce quotes the URL, and a redis://user:password@ URL holds the password.
+            throw new IllegalArgumentException(
+                    RedisConfig.URL_ENV + " is not a valid Redis URL: " + Redactor.message(e), e.getCause());
+        }
+        if (config.auth().isPresent()) {
+            uri.setCredentialsProvider(RedisCredentialsProvider.from(
+                    () -> RedisCredentials.just(null, token.get().orElse(null))));
+        }
         this.client = RedisClient.create(resources, uri);
+        // Lettuce's own reconnects (after a reset) also meet a rotated token: re-read it so the next attempt passes.
+        resources.eventBus().get().subscribe(event -> {
+            if (event instanceof ReconnectFailedEvent failed && ConnectionFault.of(failed.getCause()) == AUTH) {
+                rereadToken();
+            }
+        });
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -434,8 +482,9 @@ public final class RedisStreams implements AutoCloseable {
             return List.of();
         }
         StreamKey first = keys.get(0);
+        StatefulRedisConnection<String, String> used = connected();
         try {
-            var async = connected().async();
+            var async = used.async();
             List<RedisFuture<List<StreamMessage<String, String>>>> pending = new ArrayList<>(keys.size());
             for (StreamKey key : keys) {
                 pending.add(async.xrevrange(key.name(), Range.create("-", "+"), Limit.from(1)));
@@ -450,19 +499,20 @@ public final class RedisStreams implements AutoCloseable {
             return out;
         } catch (TimeoutException e) {
             throw new StoreUnavailableException(
-                    "redis " + config.url() + " timed out on " + first + " and " + (keys.size() - 1) + " more streams",
-                    e);
+                    "redis " + where + " timed out on " + first + " and " + (keys.size() - 1) + " more streams", e);
         } catch (ExecutionException e) {
+            afterFailure(used, e.getCause());
             throw new StoreUnavailableException(
-                    "redis " + config.url() + " failed on " + first + " and " + (keys.size() - 1) + " more streams: "
-                            + e.getCause().getMessage(),
+                    "redis " + where + " failed on " + first + " and " + (keys.size() - 1) + " more streams: "
+                            + Redactor.message(e.getCause()),
                     e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("interrupted while reading " + first, e);
         } catch (RedisException e) {
+            afterFailure(used, e);
             throw new StoreUnavailableException(
-                    "redis " + config.url() + " failed on " + first + ": " + e.getMessage(), e);
+                    "redis " + where + " failed on " + first + ": " + Redactor.message(e), e);
         }
     }
 
@@ -550,7 +600,7 @@ public final class RedisStreams implements AutoCloseable {
     /** True when Redis answers PING now. */
     public boolean ping() {
         try {
-            return "PONG".equals(commands().ping());
+            return "PONG".equals(connected().sync().ping());
         } catch (RuntimeException e) {
             return false;
         }
@@ -579,18 +629,62 @@ public final class RedisStreams implements AutoCloseable {
     }
 
     private <T> T call(StreamKey key, Function<RedisCommands<String, String>, T> command) {
+        StatefulRedisConnection<String, String> used = connected();
         try {
-            return command.apply(commands());
-        } catch (StoreUnavailableException e) {
-            throw e;
+            return command.apply(used.sync());
         } catch (RedisException e) {
-            throw new StoreUnavailableException(
-                    "redis " + config.url() + " failed on " + key + ": " + e.getMessage(), e);
+            afterFailure(used, e);
+            throw new StoreUnavailableException("redis " + where + " failed on " + key + ": " + Redactor.message(e), e);
         }
     }
 
-    private RedisCommands<String, String> commands() {
-        return connected().sync();
+    /**
+     * A connection that answered {@code READONLY} (it reaches a demoted primary) or was reset will not write again:
+     * it is dropped so the next call connects afresh and resolves the endpoint's name again. Without this, writes
+     * failed until the process restarted. The failed command itself is not retried here: a writer keeps it in its
+     * backlog, a reader fails closed.
+     */
+    private void afterFailure(StatefulRedisConnection<String, String> used, Throwable failure) {
+        ConnectionFault fault = ConnectionFault.of(failure);
+        if (fault == STALE) {
+            drop(used, "it answered: " + Redactor.message(failure));
+        } else if (fault == AUTH && rereadToken()) {
+            drop(used, "Redis refused the AUTH token and it was read again");
+        }
+    }
+
+    private void drop(StatefulRedisConnection<String, String> stale, String why) {
+        synchronized (this) {
+            if (connection != stale) {
+                return; // another thread dropped it already
+            }
+            connection = null;
+        }
+        long n = drops.incrementAndGet();
+        // Until the endpoint's name moves, every call meets the demoted node again: say so every 10 s, not each time.
+        if (dropLogs.tryAcquire()) {
+            LOG.warn(
+                    "redis {}: dropping the connection, the next call reconnects ({}; {} drops so far)", where, why, n);
+        }
+        stale.closeAsync();
+    }
+
+    /** Reads the AUTH token again, at most once a minute; true when it was read. */
+    private boolean rereadToken() {
+        if (config.auth().isEmpty() || !tokenRereads.tryAcquire()) {
+            return false;
+        }
+        try {
+            Optional<String> fresh = tokenReader.get();
+            boolean changed = !fresh.equals(token.get());
+            token.set(fresh);
+            LOG.warn(
+                    "redis {} refused the AUTH token: read it again ({})", where, changed ? "it changed" : "unchanged");
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("redis {} refused the AUTH token and reading it again failed: {}", where, Redactor.message(e));
+            return false;
+        }
     }
 
     private StatefulRedisConnection<String, String> connected() {
@@ -600,16 +694,28 @@ public final class RedisStreams implements AutoCloseable {
                 current = connection;
                 if (current == null) {
                     try {
-                        current = client.connect();
+                        current = connectOnce();
                     } catch (RedisException e) {
                         throw new StoreUnavailableException(
-                                "redis " + config.url() + " is unreachable: " + e.getMessage(), e);
+                                "redis " + where + " is unreachable: " + Redactor.message(e), e);
                     }
                     connection = current;
                 }
             }
         }
         return current;
+    }
+
+    /** Connects; a {@code WRONGPASS} re-reads the token (at most once a minute) and tries once more. */
+    private StatefulRedisConnection<String, String> connectOnce() {
+        try {
+            return client.connect();
+        } catch (RedisException e) {
+            if (ConnectionFault.of(e) == AUTH && rereadToken()) {
+                return client.connect();
+            }
+            throw e;
+        }
     }
 
     @Override

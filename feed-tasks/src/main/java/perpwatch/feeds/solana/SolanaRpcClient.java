@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import perpwatch.core.config.Redactor;
+import perpwatch.core.config.SafeUrl;
 
 /**
  * Solana JSON-RPC over plain HTTP. {@code getProgramAccounts} is read as a stream — a Drift scan answers with
@@ -79,7 +81,12 @@ public final class SolanaRpcClient {
                 if (encoding.equals(ZSTD) && refusesEncoding(e)) {
                     zstdRefused = true;
                     attempt--;
-                    LOG.warn("{} refuses {}: falling back to {} ({})", config.endpoint(), ZSTD, BASE64, e.getMessage());
+                    LOG.warn(
+                            "{} refuses {}: falling back to {} ({})",
+                            SafeUrl.of(config.endpoint()),
+                            ZSTD,
+                            BASE64,
+                            Redactor.message(e));
                     continue;
                 }
                 pauseOrThrow("getProgramAccounts", e, attempt);
@@ -162,7 +169,7 @@ public final class SolanaRpcClient {
                                 e),
                         attempt);
             } catch (IOException e) {
-                pauseOrThrow(method, new SolanaRpcException(method + ": " + e, 0, true, e), attempt);
+                pauseOrThrow(method, new SolanaRpcException(method + ": " + describe(e), 0, true, e), attempt);
             }
         }
     }
@@ -212,7 +219,7 @@ public final class SolanaRpcClient {
                     true,
                     e);
         } catch (IOException e) {
-            throw new SolanaRpcException("getProgramAccounts: " + e, 0, true, e);
+            throw new SolanaRpcException("getProgramAccounts: " + describe(e), 0, true, e);
         }
     }
 
@@ -321,7 +328,7 @@ public final class SolanaRpcClient {
                             .build(),
                     HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw new SolanaRpcException(method + ": " + e, 0, true, e);
+            throw new SolanaRpcException(method + ": " + describe(e), 0, true, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SolanaRpcException(method + ": interrupted", 0, false, e);
@@ -365,13 +372,18 @@ public final class SolanaRpcClient {
                 attempt,
                 config.attempts(),
                 pause,
-                e.getMessage());
+                Redactor.message(e));
         try {
             Thread.sleep(pause);
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
             throw e;
         }
+    }
+
+    /** A transport failure as text: the JDK client's messages can quote the request URL, key and all. */
+    private static String describe(IOException e) {
+        return Redactor.redact(e.toString());
     }
 
     private static void expect(JsonToken actual, JsonToken expected, JsonParser p) throws JsonProcessingException {

@@ -1,6 +1,11 @@
 package perpwatch.feeds.solana;
 
-/** A call the node refused or that could not complete; {@code retryable} says whether trying again may help. */
+import perpwatch.core.config.Redactor;
+
+/**
+ * A call the node refused or that could not complete; {@code retryable} says whether trying again may help. Its
+ * message is redacted ({@link Redactor}): it quotes node answers and transport errors, which can hold the URL's key.
+ */
 public final class SolanaRpcException extends RuntimeException {
     /** {@link #code()} of an answer that could not be read: cut off, not JSON, or corrupt. */
     public static final int UNREADABLE_BODY = -1;
@@ -11,7 +16,7 @@ public final class SolanaRpcException extends RuntimeException {
     private final boolean retryable;
 
     public SolanaRpcException(String message, int code, boolean retryable, Throwable cause) {
-        super(message, cause);
+        super(Redactor.redact(message), cause);
         this.code = code;
         this.retryable = retryable;
     }

@@ -13,7 +13,9 @@ import perpwatch.core.config.SecretsManagerSource;
 import perpwatch.core.kinesis.DurableLogMode;
 import perpwatch.core.kinesis.KinesisRecordSink;
 import perpwatch.core.redis.RedisStreams;
+import perpwatch.core.redis.RedisTokenReader;
 import perpwatch.functions.durable.DurableLog;
+import perpwatch.functions.webhook.WebhookSecrets;
 
 /**
  * Builds the config record and the Redis client once per application context. Variables are read through
@@ -26,17 +28,31 @@ public class FunctionsFactory {
 
     @Singleton
     FunctionsConfig config(Environment environment) {
-        Env env = new Env(name -> environment
-                .getProperty(name.toLowerCase(Locale.ROOT).replace('_', '.'), String.class)
-                .orElse(null));
+        Env env = env(environment);
         // In Lambda the Redis AUTH token and the Helius header come as *_SECRET_ARN: read from Secrets Manager here.
         return FunctionsConfig.fromEnv(env.withSecrets(SecretsManagerSource.fromEnv(env)));
     }
 
+    /** The token is read again (from its secret, when it has one) if Redis refuses it: it may have been rotated. */
     @Singleton
     @Bean(preDestroy = "close")
-    RedisStreams redisStreams(FunctionsConfig config) {
-        return new RedisStreams(config.redis());
+    RedisStreams redisStreams(FunctionsConfig config, Environment environment) {
+        Env env = env(environment);
+        return new RedisStreams(
+                config.redis(), RedisTokenReader.of(env, SecretsManagerSource.fromEnv(env), config.redis()));
+    }
+
+    /** The Helius webhook's accepted values (current and previous), re-read on a refused request. */
+    @Singleton
+    WebhookSecrets webhookSecrets(Environment environment) {
+        Env env = env(environment);
+        return WebhookSecrets.fromEnv(env, SecretsManagerSource.fromEnv(env));
+    }
+
+    private static Env env(Environment environment) {
+        return new Env(name -> environment
+                .getProperty(name.toLowerCase(Locale.ROOT).replace('_', '.'), String.class)
+                .orElse(null));
     }
 
     /** Kinesis unless {@code PERPWATCH_DURABLE_LOG=off}; the client is built on first use, not at start-up. */

@@ -6,8 +6,9 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 
 /**
- * {@code GET /api/health}: 200 while Redis answers (even if a feed is behind: the body says which), 503 when it does
- * not.
+ * {@code GET /api/health} (public: the status word alone) and {@code GET /api/internal/health} (IAM only: per stream
+ * and per feed link). Both answer 200 while Redis answers (even if a feed is behind: the status says so), 503 when it
+ * does not.
  */
 @Controller("/api")
 public class HealthController {
@@ -18,9 +19,19 @@ public class HealthController {
     }
 
     @Get("/health")
-    public HttpResponse<HealthResponse> health() {
+    public HttpResponse<PublicHealth> health() {
         HealthResponse response = health.check();
+        return answer(response, new PublicHealth(response.status()));
+    }
+
+    @Get("/internal/health")
+    public HttpResponse<HealthResponse> detailed() {
+        HealthResponse response = health.check();
+        return answer(response, response);
+    }
+
+    private static <T> HttpResponse<T> answer(HealthResponse response, T body) {
         HttpStatus status = "down".equals(response.redis()) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK;
-        return HttpResponse.<HealthResponse>status(status).body(response).header("Cache-Control", "no-store");
+        return HttpResponse.<T>status(status).body(body).header("Cache-Control", "no-store");
     }
 }

@@ -6,12 +6,10 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.kinesis.DurableLogUnavailableException;
@@ -32,24 +30,31 @@ public class HeliusWebhookController {
     private final WebhookConfig config;
     private final HeliusWebhookService service;
     private final WebhookCounters counters;
+    private final WebhookSecrets secrets;
     private final HeliusPayloadParser parser;
 
-    public HeliusWebhookController(FunctionsConfig config, HeliusWebhookService service, WebhookCounters counters) {
+    public HeliusWebhookController(
+            FunctionsConfig config, HeliusWebhookService service, WebhookCounters counters, WebhookSecrets secrets) {
         this.config = config.webhook();
         this.service = service;
         this.counters = counters;
         this.parser = new HeliusPayloadParser(this.config.programs());
+        this.secrets = secrets;
     }
 
     @Post(consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
     public HttpResponse<?> receive(
             @Nullable @Header("Authorization") String authorization, @Nullable @Body byte[] body) {
         counters.add("deliveries", 1);
-        if (config.authSecret().isEmpty()) {
-            LOG.error("helius delivery refused: PERPWATCH_HELIUS_AUTH is not set, so no delivery can be authenticated");
+        WebhookSecrets.Verdict verdict = secrets.check(authorization);
+        if (verdict == WebhookSecrets.Verdict.UNAVAILABLE) {
+            LOG.error(
+                    "helius delivery refused: no webhook secret to check it against ({} or {} unset or unreadable)",
+                    WebhookSecrets.AUTH_ENV,
+                    WebhookSecrets.ARN_ENV);
             return error(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "the webhook secret is not configured");
         }
-        if (!WebhookAuth.matches(authorization, config.authSecret().get())) {
+        if (verdict == WebhookSecrets.Verdict.REFUSED) {
             counters.add("auth_failures", 1);
             LOG.warn("helius delivery refused: {} Authorization header", authorization == null ? "missing" : "wrong");
             return error(HttpStatus.UNAUTHORIZED, "unauthorized", "missing or wrong Authorization header");
@@ -72,11 +77,6 @@ public class HeliusWebhookController {
             LOG.warn("helius delivery not stored (Helius will retry): {}", e.getMessage());
             return error(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "durable log unreachable; retry later");
         }
-    }
-
-    @Get("/counters")
-    public Map<String, Long> counters() {
-        return counters.snapshot();
     }
 
     private static HttpResponse<ApiError> error(HttpStatus status, String code, String message) {

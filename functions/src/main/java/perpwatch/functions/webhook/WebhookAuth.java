@@ -3,7 +3,7 @@ package perpwatch.functions.webhook;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-/** Compares the {@code Authorization} header with the secret in constant time, so timing reveals nothing of it. */
+/** Compares the {@code Authorization} header with a secret in constant time, so timing reveals nothing of it. */
 final class WebhookAuth {
     private WebhookAuth() {}
 
@@ -11,7 +11,10 @@ final class WebhookAuth {
         if (presented == null) {
             return false;
         }
-        return MessageDigest.isEqual(
-                presented.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8));
+        return matches(presented.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static boolean matches(byte[] presented, byte[] secret) {
+        return MessageDigest.isEqual(presented, secret);
     }
 }

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import perpwatch.core.instrument.Instrument;
 import perpwatch.core.model.PriceTick;
@@ -25,7 +26,7 @@ class HealthEndpointTest {
     static final Instrument SOL = Instrument.sol();
 
     static Set<String> states(JsonNode feeds) {
-        Set<String> out = new java.util.TreeSet<>();
+        Set<String> out = new TreeSet<>();
         feeds.forEach(f -> out.add(f.get("state").asText()));
         return out;
     }
@@ -60,7 +61,7 @@ class HealthEndpointTest {
                     new FeedLink.Status(FeedLink.State.UNSUBSCRIBED, now - 300).encode(),
                     ttl);
             try (TestApi api = TestApi.start(redis.url(), clock)) {
-                JsonNode body = JSON.readTree(api.get("/api/health").body());
+                JsonNode body = JSON.readTree(api.get("/api/internal/health").body());
                 JsonNode trades = feed(body, "binance-trades", "binance");
                 assertEquals("subscribed", trades.get("state").asText());
                 assertEquals("SOL", trades.get("symbol").asText());
@@ -92,7 +93,7 @@ class HealthEndpointTest {
             }
             TestClock clock = new TestClock(System.currentTimeMillis());
             try (TestApi api = TestApi.start(redis.url(), clock)) {
-                HttpResponse<String> response = api.get("/api/health");
+                HttpResponse<String> response = api.get("/api/internal/health");
                 assertEquals(200, response.statusCode());
                 var body = JSON.readTree(response.body());
                 assertEquals("up", body.get("redis").asText());
@@ -107,10 +108,11 @@ class HealthEndpointTest {
                 assertEquals(5_000, price.get("silence_budget_ms").asLong());
 
                 clock.advance(10_000);
-                var later = JSON.readTree(api.get("/api/health").body()).get("streams").findParents("key").stream()
-                        .filter(n -> n.get("key").asText().equals("market:solusdt:price"))
-                        .findFirst()
-                        .orElseThrow();
+                var later =
+                        JSON.readTree(api.get("/api/internal/health").body()).get("streams").findParents("key").stream()
+                                .filter(n -> n.get("key").asText().equals("market:solusdt:price"))
+                                .findFirst()
+                                .orElseThrow();
                 assertEquals("behind", later.get("status").asText());
 
                 var feeds = body.get("feeds");
@@ -118,10 +120,33 @@ class HealthEndpointTest {
                 assertEquals(Set.of("unsubscribed"), states(feeds), "no feed task has written a status");
 
                 redis.stop();
-                HttpResponse<String> down = api.get("/api/health");
+                HttpResponse<String> down = api.get("/api/internal/health");
                 assertEquals(503, down.statusCode());
                 assertEquals("down", JSON.readTree(down.body()).get("redis").asText());
             }
         }
+    }
+
+    @Test
+    void thePublicAnswerIsTheStatusWordAlone() throws Exception {
+        try (TestRedis redis = TestRedis.start()) {
+            try (TestApi api = TestApi.start(redis.url(), new TestClock(System.currentTimeMillis()))) {
+                HttpResponse<String> response = api.get("/api/health");
+                assertEquals(200, response.statusCode());
+                JsonNode body = JSON.readTree(response.body());
+                assertEquals(Set.of("status"), fieldNames(body), "no streams, feeds or lags in public");
+                assertEquals("degraded", body.get("status").asText());
+                redis.stop();
+                HttpResponse<String> down = api.get("/api/health");
+                assertEquals(503, down.statusCode());
+                assertEquals("down", JSON.readTree(down.body()).get("status").asText());
+            }
+        }
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }

@@ -85,6 +85,7 @@ class ApiGatewayHandlerTest {
                 "/api/market/funding_history?hours=abc",
                 "/api/market/liq_heatmap?hours=1",
                 "/api/health",
+                "/api/internal/health",
                 "/api/onchain/liq-map?side=short",
                 "/api/onchain/liq-map?limit=0",
                 "/api/engine/thresholds",

@@ -130,7 +130,8 @@ class OpenApiConformanceTest {
                         new Case("/api/market/funding_history", "/api/market/funding_history?symbol=X", 400),
                         new Case("/api/market/liq_heatmap", "/api/market/liq_heatmap?hours=2", 200),
                         new Case("/api/market/liq_heatmap", "/api/market/liq_heatmap?hours=x", 400),
-                        new Case("/api/health", "/api/health", 200));
+                        new Case("/api/health", "/api/health", 200),
+                        new Case("/api/internal/health", "/api/internal/health", 200));
                 for (Case c : cases) {
                     HttpResponse<String> response = api.get(c.request());
                     assertEquals(c.status(), response.statusCode(), c.request());
@@ -156,9 +157,9 @@ class OpenApiConformanceTest {
                 }
                 assertTrue(validator
                         .validate(
-                                JSON.readTree(
-                                        api.get("/api/webhooks/helius/counters").body()),
-                                responseSchema(doc, "/api/webhooks/helius/counters", 200))
+                                JSON.readTree(api.get("/api/internal/webhooks/helius/counters")
+                                        .body()),
+                                responseSchema(doc, "/api/internal/webhooks/helius/counters", 200))
                         .isEmpty());
                 assertTrue(
                         JSON.readTree(api.get("/api/engine/guards").body())
@@ -208,6 +209,10 @@ class OpenApiConformanceTest {
                 assertEquals(503, down.statusCode());
                 assertTrue(validator
                         .validate(JSON.readTree(down.body()), responseSchema(doc, "/api/health", 503))
+                        .isEmpty());
+                HttpResponse<String> detailedDown = api.get("/api/internal/health");
+                assertTrue(validator
+                        .validate(JSON.readTree(detailedDown.body()), responseSchema(doc, "/api/internal/health", 503))
                         .isEmpty());
                 HttpResponse<String> webhookDown = api.post(
                         "/api/webhooks/helius", "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8), "s3cret");

@@ -233,7 +233,7 @@ class HeliusWebhookEndpointTest {
         assertTrue(stored().isEmpty());
         assertEquals(
                 2,
-                JSON.readTree(api.get("/api/webhooks/helius/counters").body())
+                JSON.readTree(api.get("/api/internal/webhooks/helius/counters").body())
                         .get("auth_failures")
                         .asInt());
     }
@@ -295,7 +295,7 @@ class HeliusWebhookEndpointTest {
         assertEquals(2, again.get("duplicates").asInt(), "both are marked seen now");
         assertEquals(2, stored().size());
         JsonNode counters =
-                JSON.readTree(api.get("/api/webhooks/helius/counters").body());
+                JSON.readTree(api.get("/api/internal/webhooks/helius/counters").body());
         assertEquals(3, counters.get("redis_deferred").asInt());
         assertEquals(2, counters.get("redis_caught_up").asInt());
     }

@@ -49,8 +49,8 @@ class HeliusWebhookFuzzTest {
                     assertEquals("bad_body", body.path("error").asText(), r.body());
                 }
             }
-            JsonNode counters =
-                    JSON.readTree(api.get("/api/webhooks/helius/counters").body());
+            JsonNode counters = JSON.readTree(
+                    api.get("/api/internal/webhooks/helius/counters").body());
             assertEquals(1_000, counters.path("deliveries").asLong(), counters.toString());
             assertTrue(refused > 0, "the mutator broke some bodies");
             assertEquals(

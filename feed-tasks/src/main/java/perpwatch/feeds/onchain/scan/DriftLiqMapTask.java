@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import perpwatch.core.config.Redactor;
 import perpwatch.core.redis.StoreUnavailableException;
 import perpwatch.feeds.FeedTask;
 import perpwatch.feeds.concurrent.DaemonThreads;
@@ -78,14 +79,14 @@ public final class DriftLiqMapTask implements FeedTask {
                     "drift scan refused, nothing published (the previous map stays, its age visible); next try in "
                             + "{}: {}",
                     next,
-                    e.getMessage());
+                    Redactor.message(e));
         } catch (SolanaRpcException | StoreUnavailableException | IllegalStateException e) {
             failed.incrementAndGet();
             next = retryAfterFailure;
             LOG.error(
                     "drift scan failed, nothing published (the previous map stays); next try in {}: {}",
                     next,
-                    e.getMessage());
+                    Redactor.message(e));
         } catch (RuntimeException e) {
             failed.incrementAndGet();
             next = retryAfterFailure;
@@ -108,7 +109,7 @@ public final class DriftLiqMapTask implements FeedTask {
             LOG.error(
                     "drift scan {}: Parquet not archived to S3 ({}); the map is published without it",
                     map.scanId(),
-                    e.getMessage());
+                    Redactor.message(e));
             return "";
         }
     }
