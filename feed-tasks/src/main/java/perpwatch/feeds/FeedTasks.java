@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -59,8 +58,23 @@ public final class FeedTasks {
         }
     }
 
-    private static final Map<String, Function<Context, FeedTask>> FACTORIES = Map.of(
-            "binance-trades",
+    /**
+     * One feed task: its name ({@code --task=NAME}, the ECS service), the venues it reads (it is built for an
+     * instrument that lists one of them, and reads only those it lists: DESIGN §3), the market streams it writes
+     * (DESIGN §4's "written by", on which it creates the consumer groups at start) and how it is built. A new task is
+     * one more entry in {@link #SPECS}; the CDK's services are held to these names by a test.
+     */
+    private record TaskSpec(
+            String name,
+            Set<Venue> venues,
+            Function<Instrument, List<StreamKey>> streams,
+            Function<Context, FeedTask> factory) {}
+
+    private static final List<TaskSpec> SPECS = List.of(
+            new TaskSpec(
+                    "binance-trades",
+                    EnumSet.of(Venue.BINANCE),
+                    i -> List.of(StreamKeys.trades(i), StreamKeys.price(i)),
                     ctx -> new BinanceTradesWorker(
                             ctx.instrument(),
                             ctx.config().binance().aggTradeStream(ctx.instrument()),
@@ -71,24 +85,37 @@ public final class FeedTasks {
                             System::currentTimeMillis,
                             BinanceTradesWorker.Backfill.rest(
                                     ctx.config().binance().restBase(),
-                                    ctx.config().restTimeout())),
-            "binance-book",
+                                    ctx.config().restTimeout()))),
+            new TaskSpec(
+                    "binance-book",
+                    EnumSet.of(Venue.BINANCE),
+                    i -> List.of(StreamKeys.book(i)),
                     ctx -> BinanceBookWorker.create(
                             ctx.instrument(),
                             ctx.config().binance(),
                             ctx.config().reconnect().withMaxAge(ctx.config().binanceMaxConnAge()),
                             ctx.config().book(),
-                            ctx.newWriter()),
-            "liquidations", FeedTasks::liquidations,
-            "okx-usdc",
+                            ctx.newWriter())),
+            new TaskSpec(
+                    "liquidations",
+                    EnumSet.of(Venue.BINANCE, Venue.OKX_USDT, Venue.OKX_USDC, Venue.BYBIT),
+                    i -> List.of(StreamKeys.liquidations(i)),
+                    FeedTasks::liquidations),
+            new TaskSpec(
+                    "okx-usdc",
+                    EnumSet.of(Venue.OKX_USDT, Venue.OKX_USDC),
+                    FeedTasks::okxStreams,
                     ctx -> new OkxTradesWorker(
                             ctx.instrument(),
                             ctx.config().okx().publicWs(),
                             ctx.config().reconnect(),
                             okxSpecs(ctx),
                             ctx.newWriter(),
-                            System::currentTimeMillis),
-            "bybit-funding",
+                            System::currentTimeMillis)),
+            new TaskSpec(
+                    "bybit-funding",
+                    EnumSet.of(Venue.BYBIT),
+                    i -> List.of(StreamKeys.funding(i), StreamKeys.fundingSettled(i)),
                     ctx -> new BybitFundingPoller(
                             ctx.instrument(),
                             new BybitMarketRestClient(
@@ -98,52 +125,29 @@ public final class FeedTasks {
                             ctx.config().fundingPoll(),
                             3,
                             Backoff.standard(),
-                            System::currentTimeMillis),
-            "drift-liq-map", FeedTasks::driftLiqMap);
-
-    /**
-     * The market streams each task writes (DESIGN §4's "written by"), on which it creates the consumer groups at
-     * start. The Drift scan writes no market stream.
-     */
-    private static final Map<String, Function<Instrument, List<StreamKey>>> MARKET_STREAMS = Map.of(
-            "binance-trades", i -> List.of(StreamKeys.trades(i), StreamKeys.price(i)),
-            "binance-book", i -> List.of(StreamKeys.book(i)),
-            "liquidations", i -> List.of(StreamKeys.liquidations(i)),
-            "okx-usdc", FeedTasks::okxStreams,
-            "bybit-funding", i -> List.of(StreamKeys.funding(i), StreamKeys.fundingSettled(i)),
-            "drift-liq-map", i -> List.of());
-
-    /**
-     * The venues each task reads. A task is built for an instrument that lists at least one of them, and reads only
-     * those it lists (DESIGN §3: a venue an instrument does not list is not run for it).
-     */
-    private static final Map<String, Set<Venue>> VENUES = Map.of(
-            "binance-trades", EnumSet.of(Venue.BINANCE),
-            "binance-book", EnumSet.of(Venue.BINANCE),
-            "liquidations", EnumSet.of(Venue.BINANCE, Venue.OKX_USDT, Venue.OKX_USDC, Venue.BYBIT),
-            "okx-usdc", EnumSet.of(Venue.OKX_USDT, Venue.OKX_USDC),
-            "bybit-funding", EnumSet.of(Venue.BYBIT),
-            "drift-liq-map", EnumSet.of(Venue.VELOCITY));
+                            System::currentTimeMillis)),
+            // The on-chain scan writes no market stream (its map is a document; its summary has no consumers).
+            new TaskSpec("drift-liq-map", EnumSet.of(Venue.VELOCITY), i -> List.of(), FeedTasks::driftLiqMap));
 
     /** How long a task waits before trying again to create its consumer groups while Redis is unreachable. */
     private static final Duration GROUPS_RETRY = Duration.ofSeconds(5);
 
     /** The market streams task {@code name} writes for {@code instrument}. */
     public static List<StreamKey> marketStreams(String name, Instrument instrument) {
-        Function<Instrument, List<StreamKey>> streams = MARKET_STREAMS.get(name);
-        if (streams == null) {
-            throw new IllegalArgumentException("unknown task '" + name + "'; known tasks: " + names());
-        }
-        return streams.apply(instrument);
+        return spec(name).streams().apply(instrument);
     }
 
     /** Whether task {@code name} runs for {@code instrument}: it lists one of the venues the task reads. */
     public static boolean runsFor(String name, Instrument instrument) {
-        Set<Venue> venues = VENUES.get(name);
-        if (venues == null) {
-            throw new IllegalArgumentException("unknown task '" + name + "'; known tasks: " + names());
-        }
-        return venues.stream().anyMatch(instrument::has);
+        return spec(name).venues().stream().anyMatch(instrument::has);
+    }
+
+    private static TaskSpec spec(String name) {
+        return SPECS.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalArgumentException("unknown task '" + name + "'; known tasks: " + names()));
     }
 
     private static List<StreamKey> okxStreams(Instrument instrument) {
@@ -210,7 +214,7 @@ public final class FeedTasks {
     private FeedTasks() {}
 
     public static List<String> names() {
-        return FACTORIES.keySet().stream().sorted().toList();
+        return SPECS.stream().map(TaskSpec::name).sorted().toList();
     }
 
     /** Builds task {@code name} for every configured instrument that lists one of its venues (none may). */
@@ -220,10 +224,7 @@ public final class FeedTasks {
 
     /** As {@link #create(String, FeedConfig, RedisStreams)}, counting every record the tasks write in {@code tally}. */
     public static List<FeedTask> create(String name, FeedConfig config, RedisStreams redis, WriteTally tally) {
-        Function<Context, FeedTask> factory = FACTORIES.get(name);
-        if (factory == null) {
-            throw new IllegalArgumentException("unknown task '" + name + "'; known tasks: " + names());
-        }
+        TaskSpec spec = spec(name);
         List<FeedTask> tasks = new ArrayList<>();
         DurableLogBuffer log = config.durableLog()
                 .map(k -> new DurableLogBuffer(
@@ -233,7 +234,7 @@ public final class FeedTasks {
             if (!runsFor(name, instrument)) {
                 continue;
             }
-            FeedTask task = factory.apply(new Context(config, redis, instrument, log, tally));
+            FeedTask task = spec.factory().apply(new Context(config, redis, instrument, log, tally));
             tasks.add(task);
             if (task instanceof SubscribedLinks subscribed) {
                 // Beside the task (after it, so tasks.get(i) stays the worker): its links' status for /api/health.
@@ -252,7 +253,7 @@ public final class FeedTasks {
         if (tasks.isEmpty()) {
             // Not an error (a deployment may watch no instrument on that venue), but a container running nothing
             // should say so rather than look healthy and idle.
-            LOG.warn("task {}: no instrument lists any of {}; nothing to run", name, VENUES.get(name));
+            LOG.warn("task {}: no instrument lists any of {}; nothing to run", name, spec.venues());
         }
         if (log != null && log.holders() == 0) {
             // A task that writes no records (the Drift scan keeps its own archive): no shipper thread for it.

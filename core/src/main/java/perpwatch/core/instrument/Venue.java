@@ -14,8 +14,8 @@ public enum Venue {
     OKX_USDT("okx", "USDT"),
     OKX_USDC("okx", "USDC"),
     BYBIT("bybit", "USDT"),
-    /** Velocity (Drift's relaunch) on Solana: a perp market index, not a symbol, addresses it on chain. */
-    VELOCITY("velocity", "USDC");
+    /** Velocity (Drift's relaunch) on Solana, USDT-quoted: a perp market index, not a symbol, addresses it on chain. */
+    VELOCITY("velocity", "USDT");
 
     private final String exchange;
     private final String defaultQuote;
