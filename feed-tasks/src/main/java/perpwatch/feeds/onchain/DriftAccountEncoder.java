@@ -1,10 +1,7 @@
 package perpwatch.feeds.onchain;
 
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import perpwatch.feeds.solana.Base58;
 
@@ -16,14 +13,14 @@ public final class DriftAccountEncoder {
     private DriftAccountEncoder() {}
 
     public static byte[] user(DriftUser u) {
-        ByteBuffer b = buffer(DriftLayout.User.SIZE, DriftLayout.USER_DISCRIMINATOR);
+        ByteBuffer b = AccountWriter.buffer(DriftLayout.User.SIZE, DriftLayout.USER_DISCRIMINATOR);
         b.position(DriftLayout.User.AUTHORITY);
         b.put(Base58.decode(u.authority()));
         List<SpotPosition> spots = u.spotPositions();
         for (int i = 0; i < spots.size(); i++) {
             SpotPosition s = spots.get(i);
             int o = DriftLayout.User.SPOT_POSITIONS + i * DriftLayout.SpotPosition.SIZE;
-            u64(b, o + DriftLayout.SpotPosition.SCALED_BALANCE, s.scaledBalance());
+            AccountWriter.u64(b, o + DriftLayout.SpotPosition.SCALED_BALANCE, s.scaledBalance());
             b.putLong(o + DriftLayout.SpotPosition.OPEN_BIDS, s.openBids());
             b.putLong(o + DriftLayout.SpotPosition.OPEN_ASKS, s.openAsks());
             b.putShort(o + DriftLayout.SpotPosition.MARKET_INDEX, (short) s.marketIndex());
@@ -56,17 +53,17 @@ public final class DriftAccountEncoder {
     }
 
     public static byte[] perpMarket(PerpMarketAccount m) {
-        ByteBuffer b = buffer(DriftLayout.PerpMarket.SIZE, DriftLayout.PERP_MARKET_DISCRIMINATOR);
+        ByteBuffer b = AccountWriter.buffer(DriftLayout.PerpMarket.SIZE, DriftLayout.PERP_MARKET_DISCRIMINATOR);
         b.position(DriftLayout.PerpMarket.PUBKEY);
         b.put(Base58.decode(m.pubkey()));
         b.position(DriftLayout.PerpMarket.AMM_ORACLE);
         b.put(Base58.decode(m.oracle()));
         b.putLong(DriftLayout.PerpMarket.AMM_LAST_ORACLE_PRICE, m.lastOraclePrice());
-        i128(b, DriftLayout.PerpMarket.AMM_CUMULATIVE_FUNDING_RATE_LONG, m.cumulativeFundingRateLong());
-        i128(b, DriftLayout.PerpMarket.AMM_CUMULATIVE_FUNDING_RATE_SHORT, m.cumulativeFundingRateShort());
+        AccountWriter.u128(b, DriftLayout.PerpMarket.AMM_CUMULATIVE_FUNDING_RATE_LONG, m.cumulativeFundingRateLong());
+        AccountWriter.u128(b, DriftLayout.PerpMarket.AMM_CUMULATIVE_FUNDING_RATE_SHORT, m.cumulativeFundingRateShort());
         b.putLong(DriftLayout.PerpMarket.AMM_MM_ORACLE_PRICE, m.mmOraclePrice());
         b.put(DriftLayout.PerpMarket.AMM_ORACLE_SOURCE, (byte) m.oracleSource());
-        name(b, DriftLayout.PerpMarket.NAME, m.name());
+        AccountWriter.name(b, DriftLayout.PerpMarket.NAME, m.name());
         b.putInt(DriftLayout.PerpMarket.IMF_FACTOR, (int) m.imfFactor());
         b.putInt(DriftLayout.PerpMarket.MARGIN_RATIO_INITIAL, (int) m.marginRatioInitial());
         b.putInt(DriftLayout.PerpMarket.MARGIN_RATIO_MAINTENANCE, (int) m.marginRatioMaintenance());
@@ -83,15 +80,15 @@ public final class DriftAccountEncoder {
     }
 
     public static byte[] spotMarket(SpotMarketAccount m) {
-        ByteBuffer b = buffer(DriftLayout.SpotMarket.SIZE, DriftLayout.SPOT_MARKET_DISCRIMINATOR);
+        ByteBuffer b = AccountWriter.buffer(DriftLayout.SpotMarket.SIZE, DriftLayout.SPOT_MARKET_DISCRIMINATOR);
         b.position(DriftLayout.SpotMarket.PUBKEY);
         b.put(Base58.decode(m.pubkey()));
         b.position(DriftLayout.SpotMarket.ORACLE);
         b.put(Base58.decode(m.oracle()));
-        name(b, DriftLayout.SpotMarket.NAME, m.name());
+        AccountWriter.name(b, DriftLayout.SpotMarket.NAME, m.name());
         b.putLong(DriftLayout.SpotMarket.LAST_ORACLE_PRICE, m.lastOraclePrice());
-        u128(b, DriftLayout.SpotMarket.CUMULATIVE_DEPOSIT_INTEREST, m.cumulativeDepositInterest());
-        u128(b, DriftLayout.SpotMarket.CUMULATIVE_BORROW_INTEREST, m.cumulativeBorrowInterest());
+        AccountWriter.u128(b, DriftLayout.SpotMarket.CUMULATIVE_DEPOSIT_INTEREST, m.cumulativeDepositInterest());
+        AccountWriter.u128(b, DriftLayout.SpotMarket.CUMULATIVE_BORROW_INTEREST, m.cumulativeBorrowInterest());
         b.putInt(DriftLayout.SpotMarket.MAINTENANCE_ASSET_WEIGHT, (int) m.maintenanceAssetWeight());
         b.putInt(DriftLayout.SpotMarket.MAINTENANCE_LIABILITY_WEIGHT, (int) m.maintenanceLiabilityWeight());
         b.putInt(DriftLayout.SpotMarket.IMF_FACTOR, (int) m.imfFactor());
@@ -128,33 +125,5 @@ public final class DriftAccountEncoder {
         b.putLong(DriftLayout.PythLazerOracle.POSTED_SLOT, slot);
         b.putInt(DriftLayout.PythLazerOracle.EXPONENT, exponent);
         return b.array();
-    }
-
-    private static ByteBuffer buffer(int size, byte[] discriminator) {
-        ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(discriminator);
-        return b;
-    }
-
-    private static void name(ByteBuffer b, int offset, String name) {
-        byte[] padded = new byte[32];
-        Arrays.fill(padded, (byte) ' ');
-        byte[] text = name.getBytes(StandardCharsets.UTF_8);
-        System.arraycopy(text, 0, padded, 0, text.length);
-        b.position(offset);
-        b.put(padded);
-    }
-
-    private static void u64(ByteBuffer b, int offset, BigInteger value) {
-        b.putLong(offset, value.longValue());
-    }
-
-    private static void u128(ByteBuffer b, int offset, BigInteger value) {
-        b.putLong(offset, value.longValue());
-        b.putLong(offset + 8, value.shiftRight(64).longValue());
-    }
-
-    private static void i128(ByteBuffer b, int offset, BigInteger value) {
-        u128(b, offset, value);
     }
 }

@@ -1,10 +1,7 @@
 package perpwatch.feeds.onchain;
 
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import perpwatch.feeds.solana.Base58;
 
@@ -28,7 +25,7 @@ public final class VelocityAccountEncoder {
     /** A User in the layout of {@code size} ({@link #USER_CURRENT} or {@link #USER_OLDER}). */
     public static byte[] user(DriftUser u, int size) {
         UserLayout l = VelocityLayout.ACCOUNTS.user(new byte[size]);
-        ByteBuffer b = buffer(size, Discriminators.USER);
+        ByteBuffer b = AccountWriter.buffer(size, Discriminators.USER);
         b.position(l.authority());
         b.put(Base58.decode(u.authority()));
         SpotPositionLayout sl = l.spot();
@@ -75,13 +72,13 @@ public final class VelocityAccountEncoder {
     /** A PerpMarket of {@link #PERP_MARKET_SIZE} bytes; Velocity's cached oracle price has no confirmed offset. */
     public static byte[] perpMarket(PerpMarketAccount m) {
         PerpMarketLayout l = VelocityLayout.ACCOUNTS.perpMarket(new byte[PERP_MARKET_SIZE]);
-        ByteBuffer b = buffer(PERP_MARKET_SIZE, Discriminators.PERP_MARKET);
-        pubkey(b, l.pubkey(), m.pubkey());
-        pubkey(b, l.oracle(), m.oracle());
+        ByteBuffer b = AccountWriter.buffer(PERP_MARKET_SIZE, Discriminators.PERP_MARKET);
+        AccountWriter.pubkey(b, l.pubkey(), m.pubkey());
+        AccountWriter.pubkey(b, l.oracle(), m.oracle());
         b.put(l.oracleSource(), (byte) m.oracleSource());
-        i128(b, l.cumulativeFundingRateLong(), m.cumulativeFundingRateLong());
-        i128(b, l.cumulativeFundingRateShort(), m.cumulativeFundingRateShort());
-        name(b, l.name(), m.name());
+        AccountWriter.u128(b, l.cumulativeFundingRateLong(), m.cumulativeFundingRateLong());
+        AccountWriter.u128(b, l.cumulativeFundingRateShort(), m.cumulativeFundingRateShort());
+        AccountWriter.name(b, l.name(), m.name());
         b.putInt(l.imfFactor(), (int) m.imfFactor());
         b.putInt(l.marginRatioInitial(), (int) m.marginRatioInitial());
         b.putInt(l.marginRatioMaintenance(), (int) m.marginRatioMaintenance());
@@ -94,13 +91,13 @@ public final class VelocityAccountEncoder {
 
     public static byte[] spotMarket(SpotMarketAccount m) {
         SpotMarketLayout l = VelocityLayout.ACCOUNTS.spotMarket(new byte[SPOT_MARKET_SIZE]);
-        ByteBuffer b = buffer(SPOT_MARKET_SIZE, Discriminators.SPOT_MARKET);
-        pubkey(b, l.pubkey(), m.pubkey());
-        pubkey(b, l.oracle(), m.oracle());
-        name(b, l.name(), m.name());
+        ByteBuffer b = AccountWriter.buffer(SPOT_MARKET_SIZE, Discriminators.SPOT_MARKET);
+        AccountWriter.pubkey(b, l.pubkey(), m.pubkey());
+        AccountWriter.pubkey(b, l.oracle(), m.oracle());
+        AccountWriter.name(b, l.name(), m.name());
         b.putLong(l.lastOraclePrice(), m.lastOraclePrice());
-        u128(b, l.cumulativeDepositInterest(), m.cumulativeDepositInterest());
-        u128(b, l.cumulativeBorrowInterest(), m.cumulativeBorrowInterest());
+        AccountWriter.u128(b, l.cumulativeDepositInterest(), m.cumulativeDepositInterest());
+        AccountWriter.u128(b, l.cumulativeBorrowInterest(), m.cumulativeBorrowInterest());
         b.putInt(l.maintenanceAssetWeight(), (int) m.maintenanceAssetWeight());
         b.putInt(l.maintenanceLiabilityWeight(), (int) m.maintenanceLiabilityWeight());
         b.putInt(l.imfFactor(), (int) m.imfFactor());
@@ -113,7 +110,7 @@ public final class VelocityAccountEncoder {
 
     /** The State account with its exchange-status bits ({@link ExchangeStatus}); everything else zero. */
     public static byte[] state(int exchangeStatus) {
-        ByteBuffer b = buffer(STATE_SIZE, Discriminators.STATE);
+        ByteBuffer b = AccountWriter.buffer(STATE_SIZE, Discriminators.STATE);
         b.put(VelocityLayout.ACCOUNTS.state(new byte[STATE_SIZE]).exchangeStatus(), (byte) exchangeStatus);
         return b.array();
     }
@@ -127,34 +124,5 @@ public final class VelocityAccountEncoder {
         b.putLong(l.postedSlot(), postedSlot);
         b.putInt(l.exponent(), exponent);
         return b.array();
-    }
-
-    private static ByteBuffer buffer(int size, byte[] discriminator) {
-        ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(discriminator);
-        return b;
-    }
-
-    private static void pubkey(ByteBuffer b, int offset, String key) {
-        b.position(offset);
-        b.put(Base58.decode(key));
-    }
-
-    private static void name(ByteBuffer b, int offset, String name) {
-        byte[] padded = new byte[32];
-        Arrays.fill(padded, (byte) ' ');
-        byte[] text = name.getBytes(StandardCharsets.UTF_8);
-        System.arraycopy(text, 0, padded, 0, text.length);
-        b.position(offset);
-        b.put(padded);
-    }
-
-    private static void u128(ByteBuffer b, int offset, BigInteger value) {
-        b.putLong(offset, value.longValue());
-        b.putLong(offset + 8, value.shiftRight(64).longValue());
-    }
-
-    private static void i128(ByteBuffer b, int offset, BigInteger value) {
-        u128(b, offset, value);
     }
 }
