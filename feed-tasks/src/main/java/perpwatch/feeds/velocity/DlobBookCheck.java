@@ -11,7 +11,7 @@ import perpwatch.feeds.binance.book.PriceLevel;
  * Turns accepted DLOB books into the published book fields, the same {@link BookTop} the Binance book publishes and
  * computed by the same exact {@link OrderBook} (top, spread, USD depth within the band), over the counted liquidity
  * only (see {@link LiquiditySource}). Keeps the slot order across the HTTP and WebSocket paths: the DLOB server fails
- * over between Redis sources, and a book from an older slot than one already taken is refused, not published. An
+ * over between Redis sources, and a book from an older slot than one already seen is refused, not published. An
  * empty or crossed counted book is refused too. Not thread-safe: one per feed.
  */
 public final class DlobBookCheck {
@@ -29,7 +29,7 @@ public final class DlobBookCheck {
     public Outcome<BookTop> accept(DlobBook dlob, long recvMs) {
         if (dlob.slot() < lastSlot) {
             return Outcome.rejected(
-                    Rejection.SLOT_BACKWARDS, "slot " + dlob.slot() + " after " + lastSlot + " was already taken");
+                    Rejection.SLOT_BACKWARDS, "slot " + dlob.slot() + " after " + lastSlot + " was already seen");
         }
         lastSlot = dlob.slot();
         book.clear();
@@ -55,7 +55,7 @@ public final class DlobBookCheck {
         };
     }
 
-    /** The slot of the newest book taken, or {@link Long#MIN_VALUE} before the first. */
+    /** The slot of the newest book seen (published or refused as empty or crossed), or {@link Long#MIN_VALUE} before the first. */
     public long lastSlot() {
         return lastSlot;
     }
