@@ -55,7 +55,10 @@ public final class DlobBookCheck {
         };
     }
 
-    /** The slot of the newest book seen (published or refused as empty or crossed), or {@link Long#MIN_VALUE} before the first. */
+    /**
+     * The slot of the newest book seen (published, or refused as empty or crossed); {@link Long#MIN_VALUE} before the
+     * first.
+     */
     public long lastSlot() {
         return lastSlot;
     }
