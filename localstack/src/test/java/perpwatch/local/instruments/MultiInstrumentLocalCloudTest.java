@@ -121,7 +121,7 @@ class MultiInstrumentLocalCloudTest {
                 }
             }
             // Health lists what runs: ETH's Binance streams and links, no OKX or Bybit ones waiting forever.
-            JsonNode health = JSON.readTree(get(api + "/api/health").body());
+            JsonNode health = JSON.readTree(get(api + "/api/internal/health").body());
             Set<String> ethVenues = new TreeSet<>();
             health.get("feeds").forEach(f -> {
                 if (f.get("symbol").asText().equals("ETH")) {
