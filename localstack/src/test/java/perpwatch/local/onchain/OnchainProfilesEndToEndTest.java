@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
+import perpwatch.archive.ParquetBytes;
+import perpwatch.archive.S3ArchiveStore;
 import perpwatch.core.redis.RedisStreams;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.core.testing.TestRedis;
@@ -25,17 +29,20 @@ import perpwatch.feeds.onchain.PerpMarketAccount;
 import perpwatch.feeds.onchain.ProgramProfile;
 import perpwatch.feeds.onchain.SpotMarketAccount;
 import perpwatch.feeds.onchain.VelocityAccountEncoder;
+import perpwatch.feeds.onchain.scan.ArchiveTarget;
 import perpwatch.feeds.onchain.scan.DriftLiqMapScanner;
 import perpwatch.feeds.onchain.scan.LiqMap;
+import perpwatch.feeds.onchain.scan.LiqMapArchive;
 import perpwatch.feeds.onchain.scan.LiqMapPublisher;
 import perpwatch.feeds.onchain.scan.MapState;
 import perpwatch.functions.webhook.OnchainProgram;
+import perpwatch.local.archive.LocalS3;
 import perpwatch.local.sim.solana.DriftPopulation;
 import perpwatch.local.sim.solana.SolanaRpcSimulator;
 import perpwatch.local.sim.solana.VelocityPopulation;
 
 /**
- * Both profiles end to end over the wire: the Solana simulator on 127.0.0.1 → scan → Redis → GET
+ * Both profiles end to end over the wire: the Solana simulator on 127.0.0.1 → scan → Parquet in S3 → Redis → GET
  * /api/onchain/liq-map. Velocity reads live with every position the accounts hold (both User layouts); the paused Drift
  * v2 reads frozen; a Velocity oracle that stops being posted turns the map stale, with the reason.
  */
@@ -74,6 +81,22 @@ class OnchainProfilesEndToEndTest {
             assertTrue(map.positions().stream().anyMatch(p -> p.side().equals("long")));
             assertTrue(map.positions().stream().anyMatch(p -> p.side().equals("short")));
             assertTrue(map.withLiqPrice() > map.positions().size() / 2, "most positions have a liquidation price");
+
+            // The archive: the same scan as Parquet in S3 (S3Proxy), under its own key and as latest.
+            try (LocalS3 s3 = LocalS3.start("onchain-archive");
+                    LiqMapArchive archive = LiqMapArchive.create(
+                            new ArchiveTarget("onchain-archive", "us-east-1", Optional.of(s3.endpoint())));
+                    S3ArchiveStore reader = S3ArchiveStore.create(
+                            "onchain-archive", "us-east-1", Optional.of(s3.endpoint()), Optional.empty())) {
+                String key = archive.store(map);
+                List<GenericRecord> rows = ParquetBytes.read(reader.get(key).orElseThrow());
+                assertEquals(map.positions().size(), rows.size());
+                for (int i = 0; i < rows.size(); i++) {
+                    assertEquals(
+                            map.positions().get(i).userPubkey(),
+                            rows.get(i).get("user_pubkey").toString());
+                }
+            }
 
             new LiqMapPublisher(streams).publish(map);
             JsonNode served = api.liqMap();
