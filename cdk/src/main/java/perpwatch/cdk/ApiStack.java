@@ -149,10 +149,10 @@ public final class ApiStack extends Stack {
         routes.addAll(route(http, WEBHOOK_PATH, HttpMethod.POST, "WebhookIntegration", webhook, null));
         // One throttle per caller: a flood of junk POSTs or operator calls cannot take the engine's tokens.
         Map<String, Object> perRoute = new LinkedHashMap<>();
-        perRoute.put(ENGINE_GUARDS_ROUTE, throttle(limits.engine()));
-        perRoute.put(WEBHOOK_ROUTE, throttle(limits.webhook()));
-        perRoute.put(INTERNAL_ROUTE, throttle(limits.internal()));
-        perRoute.put(WEBHOOK_COUNTERS_ROUTE, throttle(limits.internal()));
+        perRoute.put(ENGINE_GUARDS_ROUTE, routeSettings(limits.engine()));
+        perRoute.put(WEBHOOK_ROUTE, routeSettings(limits.webhook()));
+        perRoute.put(INTERNAL_ROUTE, routeSettings(limits.internal()));
+        perRoute.put(WEBHOOK_COUNTERS_ROUTE, routeSettings(limits.internal()));
         CfnStage serviceStage = (CfnStage) http.getDefaultStage().getNode().getDefaultChild();
         serviceStage.setDefaultRouteSettings(throttle(limits.internal()));
         serviceStage.setRouteSettings(perRoute);
@@ -536,6 +536,18 @@ public final class ApiStack extends Stack {
             options.authorizer(authorizer);
         }
         return api.addRoutes(options.build());
+    }
+
+    /**
+     * CloudFormation's {@code RouteSettings} is untyped JSON (a map by route key), so jsii would write a typed value
+     * with camelCase keys CloudFormation ignores: written here with CloudFormation's own names.
+     */
+    private static Map<String, Object> routeSettings(SurfaceLimits.Throttle t) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("DetailedMetricsEnabled", true);
+        settings.put("ThrottlingRateLimit", t.rate());
+        settings.put("ThrottlingBurstLimit", t.burst());
+        return settings;
     }
 
     private static CfnStage.RouteSettingsProperty throttle(SurfaceLimits.Throttle t) {
