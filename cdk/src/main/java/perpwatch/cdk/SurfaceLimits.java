@@ -95,8 +95,10 @@ public record SurfaceLimits(
             return fallback;
         }
         try {
-            int n = Integer.parseInt(value.toString().trim());
-            if (n < 0) {
+            // A number from cdk.json may arrive through jsii as a double (20.0).
+            double d = Double.parseDouble(value.toString().trim());
+            int n = (int) d;
+            if (n < 0 || n != d) {
                 throw new NumberFormatException();
             }
             return n;

@@ -234,6 +234,11 @@ class PublicSurfaceTest {
                 IllegalArgumentException.class,
                 () -> SurfaceLimits.fromContext(Map.<String, Object>of("throttle.webhook", "fast")::get));
         assertThrows(IllegalArgumentException.class, () -> new SurfaceLimits.Throttle(10, 5));
+        assertEquals(
+                7,
+                SurfaceLimits.fromContext(Map.<String, Object>of("concurrency.rollup", 7.0)::get)
+                        .concurrency()
+                        .rollup());
     }
 
     private static Map<String, Object> stageOf(String apiName) {
