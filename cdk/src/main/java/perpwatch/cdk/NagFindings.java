@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.IPolicyValidationContext;
 import software.amazon.awscdk.IPolicyValidationPlugin;
@@ -145,7 +146,14 @@ final class NagFindings {
                     "no custom domain exists, so the distribution uses CloudFront's default certificate, whose"
                             + " security policy cannot be raised; with a domain, set its certificate and TLS 1.2"));
 
+    /** Every entry that has acknowledged a finding in this process: a test checks none is stale. */
+    private static final Set<Accepted> USED = ConcurrentHashMap.newKeySet();
+
     private NagFindings() {}
+
+    static Set<Accepted> used() {
+        return Set.copyOf(USED);
+    }
 
     /** Acknowledges the accepted findings of {@code stacks}; answers which entries were used. */
     static Set<Accepted> acknowledge(Stack... stacks) {
@@ -170,6 +178,7 @@ final class NagFindings {
                                             Validations.ACKNOWLEDGED_RULES_METADATA_KEY,
                                             Map.of(v.getRuleName(), a.reason()));
                             used.add(a);
+                            USED.add(a);
                             break;
                         }
                     }
