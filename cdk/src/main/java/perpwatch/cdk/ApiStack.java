@@ -52,9 +52,12 @@ import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * The Lambdas and their triggers: the read API and the Helius webhook behind one HTTP API (two functions from the
- * same jar, so only the webhook holds the Kinesis and Helius-secret permissions), the archiver on the Kinesis
- * stream, and the rollups on EventBridge schedules; their alarms and an operations dashboard.
+ * The Lambdas and their triggers, behind two HTTP APIs. The engine's, operators' and Helius' API: the engine's
+ * {@code GET /api/engine/guards} and the internal routes signed with SigV4, the webhook checked by its own secret, a
+ * throttle per route. The dashboard API: its reads, reached only through CloudFront (an origin-secret header). The
+ * read API, the engine and the webhook are three functions from one jar, each with reserved concurrency, so only the
+ * webhook holds the Helius secret and no caller can use up another's share. Also the archiver on the Kinesis stream,
+ * the rollups on EventBridge schedules, their alarms and an operations dashboard.
  */
 public final class ApiStack extends Stack {
     public static final String WEBHOOK_PATH = "/api/webhooks/helius";
