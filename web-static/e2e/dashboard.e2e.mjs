@@ -276,15 +276,16 @@ try {
   await phone.screenshot({ path: path.join(shots, 'dashboard-390x844.png'), fullPage: true })
 
   // Render cost of each component on 24 h of data, from the browser's own clock (Performance API): median and
-  // worst over every render since the page loaded (each poll re-renders).
+  // worst over every render since the page loaded (each poll re-renders). Taking them clears them in the page.
   const timings = await page.evaluate(() => {
-    const by = {}
-    for (const m of performance.getEntriesByType('measure')) (by[m.name] ??= []).push(m.duration)
+    if (typeof window.perpwatchRenderTimings !== 'function') return null
+    const by = window.perpwatchRenderTimings()
     return Object.entries(by).map(([name, d]) => {
       d.sort((a, b) => a - b)
       return { name, renders: d.length, median: d[Math.floor(d.length / 2)], max: d[d.length - 1] }
     })
   })
+  if (timings === null) fail('the local cloud serves a build without render timings: it must package web-static\'s profiling build (npm run build:profiling; mvn package does)')
   for (const t of timings) console.log(`${t.name}: ${t.renders} renders, median ${t.median.toFixed(2)} ms, max ${t.max.toFixed(2)} ms`)
   console.log(`dashboard e2e passed; screenshots in ${shots}`)
 } finally {

@@ -1,5 +1,6 @@
 package perpwatch.cdk;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,13 +8,18 @@ import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpIamAuthorizer;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpLambdaAuthorizer;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpLambdaResponseType;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.CfnStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
@@ -30,19 +36,28 @@ import software.amazon.awscdk.services.events.RuleTargetInput;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.StartingPosition;
 import software.amazon.awscdk.services.lambda.eventsources.KinesisEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
 import software.amazon.awscdk.services.logs.FilterPattern;
+import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.MetricFilter;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * The Lambdas and their triggers: the read API and the Helius webhook behind one HTTP API (two functions from the
- * same jar, so only the webhook holds the Kinesis and Helius-secret permissions), the archiver on the Kinesis
- * stream, and the rollups on EventBridge schedules; their alarms and an operations dashboard.
+ * The Lambdas and their triggers, behind two HTTP APIs. The engine's, operators' and Helius' API: the engine's
+ * {@code GET /api/engine/guards} and the internal routes signed with SigV4, the webhook checked by its own secret, a
+ * throttle per route. The dashboard API: its reads, reached only through CloudFront (an origin-secret header). The
+ * read API, the engine and the webhook are three functions from one jar, each with reserved concurrency, so only the
+ * webhook holds the Helius secret and no caller can use up another's share. Also the archiver on the Kinesis stream,
+ * the rollups on EventBridge schedules, their alarms and an operations dashboard.
  */
 public final class ApiStack extends Stack {
     public static final String WEBHOOK_PATH = "/api/webhooks/helius";
@@ -53,12 +68,30 @@ public final class ApiStack extends Stack {
     /** What GuardsService logs each time it answers {@code data_source: unavailable}. */
     static final String GUARDS_UNAVAILABLE_LOG = "guards data_source unavailable";
 
+    /** The engine's own route: SigV4-signed, its own throttle and its own function. */
+    public static final String ENGINE_GUARDS_ROUTE = "GET /api/engine/guards";
+    /** Operators' detail routes (full health, webhook counters): IAM only, never through CloudFront. */
+    public static final String INTERNAL_ROUTE = "GET /api/internal/{proxy+}";
+
+    public static final String WEBHOOK_COUNTERS_ROUTE = "GET /api/internal/webhooks/helius/counters";
+    public static final String WEBHOOK_ROUTE = "POST " + WEBHOOK_PATH;
+    /**
+     * CloudFront adds this header (a generated secret) to every request it sends to the dashboard API; the API's
+     * authorizer lets through only requests that carry it, so that API cannot be called around CloudFront (and so
+     * around its WAF and cache).
+     */
+    public static final String ORIGIN_HEADER = "x-perpwatch-origin";
+
     private final HttpApi http;
+    private final HttpApi dashboardApi;
+    private final Secret originSecret;
     private final JavaLambda rollup;
 
     public ApiStack(
             Construct scope, String id, StackProps props, StageConfig stage, NetworkStack network, DataStack data) {
         super(scope, id, props);
+        SurfaceLimits limits = stage.limits();
+        SurfaceLimits.Concurrency reserved = limits.concurrency();
         Optional<JavaLambda.InVpc> inVpc = Optional.of(
                 new JavaLambda.InVpc(network.vpc(), network.privateSubnets(), network.lambdaSecurityGroup()));
 
@@ -72,20 +105,10 @@ public final class ApiStack extends Stack {
         // record.
         apiEnv.put("PERPWATCH_DURABLE_LOG", "kinesis");
         apiEnv.put("PERPWATCH_KINESIS_STREAM", data.events().getStreamName());
-        JavaLambda api = new JavaLambda(
-                this,
-                "Api",
-                stage,
-                new JavaLambda.Spec(
-                        "api",
-                        stage.artifacts().functionsJar(),
-                        API_HANDLER,
-                        1536,
-                        Duration.seconds(10),
-                        apiEnv,
-                        inVpc));
-        data.redisAuth().grantRead(api.function());
-        data.events().grantWrite(api.function());
+        JavaLambda api = readApi(stage, "Api", "api", apiEnv, inVpc, reserved.api(), data);
+        // The same code as the read API in a function of its own: the dashboard's traffic can use up the read API's
+        // concurrency, never the engine's.
+        JavaLambda engine = readApi(stage, "Engine", "engine", apiEnv, inVpc, reserved.engine(), data);
 
         Map<String, String> webhookEnv = new LinkedHashMap<>(redisEnv);
         webhookEnv.put("PERPWATCH_DURABLE_LOG", "kinesis");
@@ -102,43 +125,74 @@ public final class ApiStack extends Stack {
                         1536,
                         Duration.seconds(15),
                         webhookEnv,
-                        inVpc));
+                        inVpc,
+                        reserved.webhook()));
         data.redisAuth().grantRead(webhook.function());
         data.heliusAuth().grantRead(webhook.function());
         data.events().grantWrite(webhook.function());
 
+        // The engine's, the operators' and Helius' API: called directly (no custom domain, so its execute-api
+        // endpoint stays on), every route but the webhook signed with SigV4; Helius' deliveries carry their own
+        // secret header, checked by the webhook.
         http = HttpApi.Builder.create(this, "Http")
                 .apiName(stage.name("api"))
                 .createDefaultStage(true)
                 .build();
-        http.addRoutes(AddRoutesOptions.builder()
+        HttpIamAuthorizer iam = new HttpIamAuthorizer();
+        List<HttpRoute> routes = new ArrayList<>();
+        routes.addAll(route(http, "/api/engine/guards", HttpMethod.GET, "EngineIntegration", engine, iam));
+        routes.addAll(route(http, "/api/internal/{proxy+}", HttpMethod.GET, "InternalIntegration", api, iam));
+        routes.addAll(route(
+                http,
+                WEBHOOK_PATH.replace("/api/", "/api/internal/") + "/counters",
+                HttpMethod.GET,
+                "WebhookCountersIntegration",
+                webhook,
+                iam));
+        routes.addAll(route(http, WEBHOOK_PATH, HttpMethod.POST, "WebhookIntegration", webhook, null));
+        // One throttle per caller: a flood of junk POSTs or operator calls cannot take the engine's tokens.
+        Map<String, Object> perRoute = new LinkedHashMap<>();
+        perRoute.put(ENGINE_GUARDS_ROUTE, routeSettings(limits.engine()));
+        perRoute.put(WEBHOOK_ROUTE, routeSettings(limits.webhook()));
+        perRoute.put(INTERNAL_ROUTE, routeSettings(limits.internal()));
+        perRoute.put(WEBHOOK_COUNTERS_ROUTE, routeSettings(limits.internal()));
+        CfnStage serviceStage = (CfnStage) http.getDefaultStage().getNode().getDefaultChild();
+        serviceStage.setDefaultRouteSettings(throttle(limits.internal()));
+        serviceStage.setRouteSettings(perRoute);
+        // Route settings name route keys, which must exist before the stage refers to them.
+        routes.forEach(r -> serviceStage.getNode().addDependency(r));
+        accessLog(serviceStage, stage, "api");
+
+        originSecret = Secret.Builder.create(this, "OriginSecret")
+                .secretName(stage.name("origin-secret"))
+                .description("the header CloudFront adds to every perpwatch " + stage.stage()
+                        + " dashboard API request; the API refuses requests without it")
+                .generateSecretString(SecretStringGenerator.builder()
+                        .excludePunctuation(true)
+                        .passwordLength(48)
+                        .build())
+                .build();
+        dashboardApi = HttpApi.Builder.create(this, "DashboardHttp")
+                .apiName(stage.name("dashboard-api"))
+                .description("the dashboard's reads, through CloudFront only")
+                .createDefaultStage(true)
+                .defaultAuthorizer(originCheck(stage, reserved.originCheck()))
+                .build();
+        dashboardApi.addRoutes(AddRoutesOptions.builder()
                 .path("/api/{proxy+}")
                 .methods(List.of(HttpMethod.GET))
-                .integration(new HttpLambdaIntegration("ApiIntegration", api.live()))
+                .integration(new HttpLambdaIntegration("DashboardIntegration", api.live()))
                 .build());
-        http.addRoutes(AddRoutesOptions.builder()
-                .path(WEBHOOK_PATH)
-                .methods(List.of(HttpMethod.POST))
-                .integration(new HttpLambdaIntegration("WebhookIntegration", webhook.live()))
-                .build());
-        http.addRoutes(AddRoutesOptions.builder()
-                .path(WEBHOOK_PATH + "/counters")
-                .methods(List.of(HttpMethod.GET))
-                .integration(new HttpLambdaIntegration("WebhookCountersIntegration", webhook.live()))
-                .build());
-        // Route-level metrics (the webhook's own 5xx rate) and a throttle in front of the Lambdas.
-        CfnStage defaultStage = (CfnStage) http.getDefaultStage().getNode().getDefaultChild();
-        defaultStage.setDefaultRouteSettings(CfnStage.RouteSettingsProperty.builder()
-                .detailedMetricsEnabled(true)
-                .throttlingBurstLimit(200)
-                .throttlingRateLimit(100)
-                .build());
+        CfnStage dashboardStage =
+                (CfnStage) dashboardApi.getDefaultStage().getNode().getDefaultChild();
+        dashboardStage.setDefaultRouteSettings(throttle(limits.dashboard()));
+        accessLog(dashboardStage, stage, "dashboard-api");
 
         JavaLambda archiver = archiver(stage, data);
         JavaLambda catchUp = driftCatchUp(stage, data, redisEnv, inVpc);
         rollup = rollups(stage, data);
 
-        alarms(stage, data, api, webhook, archiver);
+        alarms(stage, data, api, engine, webhook, archiver);
         iteratorAgeAlarm(
                 stage,
                 data,
@@ -148,7 +202,15 @@ public final class ApiStack extends Stack {
 
         CfnOutput.Builder.create(this, "ApiUrl")
                 .value(http.getApiEndpoint() + "/api")
-                .description("the HTTP API")
+                .description("the engine's and operators' API: every route but the webhook needs a SigV4 signature")
+                .build();
+        CfnOutput.Builder.create(this, "EngineInvokeArn")
+                .value(http.arnForExecuteApi("GET", "/api/engine/guards", "$default"))
+                .description("grant execute-api:Invoke on this to the engine's role")
+                .build();
+        CfnOutput.Builder.create(this, "InternalInvokeArn")
+                .value(http.arnForExecuteApi("GET", "/api/internal/*", "$default"))
+                .description("grant execute-api:Invoke on this to operators (full health, webhook counters)")
                 .build();
         CfnOutput.Builder.create(this, "WebhookUrl")
                 .value(http.getApiEndpoint() + WEBHOOK_PATH)
@@ -169,7 +231,8 @@ public final class ApiStack extends Stack {
                         2048,
                         Duration.minutes(2),
                         Map.of("PERPWATCH_ARCHIVE_BUCKET", data.archive().getBucketName()),
-                        Optional.empty()));
+                        Optional.empty(),
+                        stage.limits().concurrency().archiver()));
         data.archive().grantPut(archiver.function(), "raw/*");
         Queue failed = Queue.Builder.create(this, "ArchiverFailures")
                 .queueName(stage.name("archiver-failures"))
@@ -217,7 +280,8 @@ public final class ApiStack extends Stack {
                         1024,
                         Duration.minutes(1),
                         redisEnv,
-                        inVpc));
+                        inVpc,
+                        stage.limits().concurrency().catchUp()));
         data.redisAuth().grantRead(catchUp.function());
         catchUp.live()
                 .addEventSource(KinesisEventSource.Builder.create(data.events())
@@ -262,7 +326,8 @@ public final class ApiStack extends Stack {
                         3008,
                         Duration.minutes(15),
                         Map.of("PERPWATCH_ARCHIVE_BUCKET", data.archive().getBucketName()),
-                        Optional.empty()));
+                        Optional.empty(),
+                        stage.limits().concurrency().rollup()));
         data.archive().grantRead(rollup.function());
         data.archive().grantPut(rollup.function());
         Rule.Builder.create(this, "HourlyRollup")
@@ -289,7 +354,13 @@ public final class ApiStack extends Stack {
         return rollup;
     }
 
-    private void alarms(StageConfig stage, DataStack data, JavaLambda api, JavaLambda webhook, JavaLambda archiver) {
+    private void alarms(
+            StageConfig stage,
+            DataStack data,
+            JavaLambda api,
+            JavaLambda engine,
+            JavaLambda webhook,
+            JavaLambda archiver) {
         SnsAction notify = new SnsAction(data.alarms());
 
         Metric iteratorAge = archiver.function()
@@ -352,6 +423,15 @@ public final class ApiStack extends Stack {
                 .metricValue("1")
                 .defaultValue(0)
                 .build();
+        // The engine's function answers the same guards and logs the same line: into the same metric.
+        MetricFilter.Builder.create(this, "EngineGuardsUnavailableFilter")
+                .logGroup(engine.logs())
+                .filterPattern(FilterPattern.literal("\"" + GUARDS_UNAVAILABLE_LOG + "\""))
+                .metricNamespace(stage.metricsNamespace())
+                .metricName("GuardsUnavailable")
+                .metricValue("1")
+                .defaultValue(0)
+                .build();
         Alarm guardsDown = Alarm.Builder.create(this, "GuardsUnavailable")
                 .alarmName(stage.name("guards-unavailable"))
                 .alarmDescription("the guards answered data_source: unavailable (Redis unreachable or no data at all)")
@@ -404,6 +484,7 @@ public final class ApiStack extends Stack {
                         .title("API errors")
                         .left(List.of(
                                 api.function().metricErrors(),
+                                engine.function().metricErrors(),
                                 webhook.function().metricErrors(),
                                 archiver.function().metricErrors(),
                                 rollup.function().metricErrors()))
@@ -415,9 +496,134 @@ public final class ApiStack extends Stack {
                 .build();
     }
 
-    /** The API's host name, for CloudFront's {@code /api/*} origin. */
+    /** A function answering the read routes (the API's jar and handler), with the read API's permissions. */
+    private JavaLambda readApi(
+            StageConfig stage,
+            String id,
+            String name,
+            Map<String, String> env,
+            Optional<JavaLambda.InVpc> inVpc,
+            int reservedConcurrency,
+            DataStack data) {
+        JavaLambda fn = new JavaLambda(
+                this,
+                id,
+                stage,
+                new JavaLambda.Spec(
+                        name,
+                        stage.artifacts().functionsJar(),
+                        API_HANDLER,
+                        1536,
+                        Duration.seconds(10),
+                        env,
+                        inVpc,
+                        reservedConcurrency));
+        data.redisAuth().grantRead(fn.function());
+        data.events().grantWrite(fn.function());
+        return fn;
+    }
+
+    /** One route to a function's live alias; {@code authorizer} null: no gateway authorization (the webhook). */
+    private static List<HttpRoute> route(
+            HttpApi api,
+            String path,
+            HttpMethod method,
+            String integrationId,
+            JavaLambda target,
+            HttpIamAuthorizer authorizer) {
+        AddRoutesOptions.Builder options = AddRoutesOptions.builder()
+                .path(path)
+                .methods(List.of(method))
+                .integration(new HttpLambdaIntegration(integrationId, target.live()));
+        if (authorizer != null) {
+            options.authorizer(authorizer);
+        }
+        return api.addRoutes(options.build());
+    }
+
+    /**
+     * CloudFormation's {@code RouteSettings} is untyped JSON (a map by route key), so jsii would write a typed value
+     * with camelCase keys CloudFormation ignores: written here with CloudFormation's own names.
+     */
+    private static Map<String, Object> routeSettings(SurfaceLimits.Throttle t) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("DetailedMetricsEnabled", true);
+        settings.put("ThrottlingRateLimit", t.rate());
+        settings.put("ThrottlingBurstLimit", t.burst());
+        return settings;
+    }
+
+    private static CfnStage.RouteSettingsProperty throttle(SurfaceLimits.Throttle t) {
+        // Route-level metrics too: the webhook's 5xx alarm reads them.
+        return CfnStage.RouteSettingsProperty.builder()
+                .detailedMetricsEnabled(true)
+                .throttlingRateLimit(t.rate())
+                .throttlingBurstLimit(t.burst())
+                .build();
+    }
+
+    /** Who called which route, and what the gateway answered (throttled and refused calls never reach a Lambda). */
+    private void accessLog(CfnStage cfnStage, StageConfig stage, String name) {
+        LogGroup log = LogGroup.Builder.create(this, name + "-access")
+                .logGroupName("/perpwatch/" + stage.stage() + "/" + name + "-access")
+                .retention(Retention.days(stage.logRetentionDays()))
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        cfnStage.setAccessLogSettings(CfnStage.AccessLogSettingsProperty.builder()
+                .destinationArn(log.getLogGroupArn())
+                .format("{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
+                        + "\"caller\":\"$context.identity.caller\",\"route\":\"$context.routeKey\","
+                        + "\"status\":\"$context.status\",\"error\":\"$context.error.message\","
+                        + "\"authorizerError\":\"$context.authorizer.error\","
+                        + "\"latency\":\"$context.integrationLatency\"}")
+                .build());
+    }
+
+    /**
+     * The dashboard API's authorizer: the origin header must equal the secret CloudFront sends. The header is its
+     * identity source, so API Gateway answers 401 to a request without it before any function runs; answers are
+     * cached per header value for 5 minutes, so CloudFront's traffic costs about one check per 5 minutes.
+     */
+    private HttpLambdaAuthorizer originCheck(StageConfig stage, int reservedConcurrency) {
+        LogGroup logs = LogGroup.Builder.create(this, "OriginCheckLogs")
+                .logGroupName("/perpwatch/" + stage.stage() + "/origin-check")
+                .retention(Retention.days(stage.logRetentionDays()))
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        Function.Builder builder = Function.Builder.create(this, "OriginCheck")
+                .functionName(stage.name("origin-check"))
+                .runtime(Runtime.NODEJS_24_X)
+                .handler("index.handler")
+                .code(Code.fromInline(OriginCheck.SOURCE))
+                .memorySize(256)
+                .timeout(Duration.seconds(5))
+                .environment(Map.of("ORIGIN_SECRET_ARN", originSecret.getSecretArn(), "ORIGIN_HEADER", ORIGIN_HEADER))
+                .logGroup(logs);
+        if (reservedConcurrency > 0) {
+            builder.reservedConcurrentExecutions(reservedConcurrency);
+        }
+        Function check = builder.build();
+        originSecret.grantRead(check);
+        return HttpLambdaAuthorizer.Builder.create("OriginCheck", check)
+                .authorizerName("origin-header")
+                .identitySource(List.of("$request.header." + ORIGIN_HEADER))
+                .responseTypes(List.of(HttpLambdaResponseType.SIMPLE))
+                .resultsCacheTtl(Duration.minutes(5))
+                .build();
+    }
+
+    /** The origin secret, for CloudFront's origin header. */
+    public Secret originSecret() {
+        return originSecret;
+    }
+
+    /** The dashboard API's host name, for CloudFront's {@code /api/*} origin. */
     public String apiDomain() {
-        return Fn.select(2, Fn.split("/", http.getApiEndpoint()));
+        return Fn.select(2, Fn.split("/", dashboardApi.getApiEndpoint()));
+    }
+
+    public HttpApi dashboardApi() {
+        return dashboardApi;
     }
 
     public HttpApi http() {

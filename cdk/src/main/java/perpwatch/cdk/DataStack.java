@@ -141,6 +141,7 @@ public final class DataStack extends Stack {
 
         alarms = Topic.Builder.create(this, "Alarms")
                 .topicName(stage.name("alarms"))
+                .enforceSsl(true)
                 .build();
         stage.alarmEmail().ifPresent(email -> alarms.addSubscription(new EmailSubscription(email)));
 

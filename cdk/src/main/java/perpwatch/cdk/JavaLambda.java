@@ -1,6 +1,7 @@
 package perpwatch.cdk;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +35,15 @@ final class JavaLambda extends Construct {
             int memoryMiB,
             Duration timeout,
             Map<String, String> environment,
-            Optional<InVpc> vpc) {}
+            Optional<InVpc> vpc,
+            int reservedConcurrency) {}
+
+    /**
+     * The JVM caches DNS answers for 30 s by default (forever under a security manager): after an ElastiCache failover
+     * the primary endpoint's name moves to the promoted node, and a reconnect must resolve it again, not dial the
+     * demoted one.
+     */
+    static final String JAVA_TOOL_OPTIONS = "-Dsun.net.inetaddr.ttl=5";
 
     private final Function function;
     private final Alias live;
@@ -55,9 +64,13 @@ final class JavaLambda extends Construct {
                 .handler(spec.handler())
                 .memorySize(spec.memoryMiB())
                 .timeout(spec.timeout())
-                .environment(spec.environment())
+                .environment(environment(spec))
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .logGroup(logs);
+        // Reserved: no other function can take these, and a flood on this one cannot drain the account's pool.
+        if (spec.reservedConcurrency() > 0) {
+            builder.reservedConcurrentExecutions(spec.reservedConcurrency());
+        }
         spec.vpc()
                 .ifPresent(
                         v -> builder.vpc(v.vpc()).vpcSubnets(v.subnets()).securityGroups(List.of(v.securityGroup())));
@@ -70,6 +83,12 @@ final class JavaLambda extends Construct {
                 .acknowledgeWarning(
                         "@aws-cdk/aws-lambda:snapStartRequirePublish",
                         "every deploy publishes a version (currentVersion) and the live alias points at it");
+    }
+
+    private static Map<String, String> environment(Spec spec) {
+        Map<String, String> env = new LinkedHashMap<>(spec.environment());
+        env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+        return env;
     }
 
     Function function() {

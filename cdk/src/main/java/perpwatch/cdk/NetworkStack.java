@@ -2,8 +2,12 @@ package perpwatch.cdk;
 
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ec2.FlowLogDestination;
+import software.amazon.awscdk.services.ec2.FlowLogOptions;
+import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointOptions;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
@@ -11,6 +15,7 @@ import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
@@ -47,6 +52,17 @@ public final class NetworkStack extends Stack {
                                 .service(GatewayVpcEndpointAwsService.S3)
                                 .build()))
                 .build();
+        // Rejected traffic only: what was refused, and from where, at a fraction of full flow logs' volume.
+        vpc.addFlowLog(
+                "RejectedFlows",
+                FlowLogOptions.builder()
+                        .trafficType(FlowLogTrafficType.REJECT)
+                        .destination(FlowLogDestination.toCloudWatchLogs(LogGroup.Builder.create(this, "FlowLogs")
+                                .logGroupName("/perpwatch/" + stage.stage() + "/vpc-rejected")
+                                .retention(Retention.days(stage.logRetentionDays()))
+                                .removalPolicy(RemovalPolicy.DESTROY)
+                                .build()))
+                        .build());
         feedTasks = SecurityGroup.Builder.create(this, "FeedTasksSg")
                 .vpc(vpc)
                 .description("perpwatch " + stage.stage() + " feed tasks (Redis clients; outbound to venues)")

@@ -14,6 +14,7 @@ import java.util.function.Function;
  * @param redisNodeType        {@code redisNodeType} (cache.t4g.small): both nodes of the replication group
  * @param alarmEmail           {@code alarmEmail} (none): subscribed to the alarm topic when given
  * @param artifacts            {@code artifactsRoot} (..: the repository, seen from cdk/): where the built jars are
+ * @param limits               throttles, reserved concurrency and the WAF rate ({@link SurfaceLimits})
  */
 public record StageConfig(
         String stage,
@@ -21,7 +22,8 @@ public record StageConfig(
         int logRetentionDays,
         String redisNodeType,
         Optional<String> alarmEmail,
-        Artifacts artifacts) {
+        Artifacts artifacts,
+        SurfaceLimits limits) {
 
     public StageConfig {
         if (!stage.matches("[a-z][a-z0-9-]{0,15}")) {
@@ -33,6 +35,24 @@ public record StageConfig(
         }
     }
 
+    /** With the default limits. */
+    public StageConfig(
+            String stage,
+            int archiveRetentionDays,
+            int logRetentionDays,
+            String redisNodeType,
+            Optional<String> alarmEmail,
+            Artifacts artifacts) {
+        this(
+                stage,
+                archiveRetentionDays,
+                logRetentionDays,
+                redisNodeType,
+                alarmEmail,
+                artifacts,
+                SurfaceLimits.DEFAULTS);
+    }
+
     /** {@code context} answers a context key or null (the CDK app passes {@code node.tryGetContext}). */
     public static StageConfig fromContext(Function<String, Object> context) {
         return new StageConfig(
@@ -41,7 +61,8 @@ public record StageConfig(
                 integer(context, "logRetentionDays", 14),
                 string(context, "redisNodeType", "cache.t4g.small"),
                 Optional.ofNullable(string(context, "alarmEmail", null)),
-                Artifacts.under(Path.of(string(context, "artifactsRoot", ".."))));
+                Artifacts.under(Path.of(string(context, "artifactsRoot", ".."))),
+                SurfaceLimits.fromContext(context));
     }
 
     /** Production keeps its data when a stack is deleted; other stages clean up after themselves. */

@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.App;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -32,18 +28,14 @@ class PerpwatchStacksTest {
     static List<Template> all;
 
     @BeforeAll
-    static void synth() throws Exception {
-        Path dir = Files.createTempDirectory("perpwatch-cdk-test");
-        App app = App.Builder.create().outdir(dir.resolve("cdk.out").toString()).build();
-        StageConfig stage =
-                new StageConfig("dev", 30, 14, "cache.t4g.small", Optional.empty(), TestArtifacts.create(dir));
-        PerpwatchApp.Stacks stacks = PerpwatchApp.build(app, stage);
-        network = Template.fromStack(stacks.network());
-        data = Template.fromStack(stacks.data());
-        feeds = Template.fromStack(stacks.feeds());
-        api = Template.fromStack(stacks.api());
-        web = Template.fromStack(stacks.web());
-        all = List.of(network, data, feeds, api, web);
+    static void synth() {
+        SynthesizedStage s = SynthesizedStage.get();
+        network = s.network;
+        data = s.data;
+        feeds = s.feeds;
+        api = s.api;
+        web = s.web;
+        all = List.of(network, data, feeds, api, s.edge, web);
     }
 
     @Test
@@ -257,7 +249,7 @@ class PerpwatchStacksTest {
         List<Map<String, Object>> functions = resources(api, "AWS::Lambda::Function").stream()
                 .filter(f -> String.valueOf(props(f).get("Runtime")).startsWith("java"))
                 .toList();
-        assertEquals(5, functions.size(), "api, webhook, archiver, drift catch-up, rollup");
+        assertEquals(6, functions.size(), "api, engine, webhook, archiver, drift catch-up, rollup");
         Set<String> handlers = new TreeSet<>();
         for (Map<String, Object> f : functions) {
             assertEquals("java21", props(f).get("Runtime"));
@@ -275,18 +267,22 @@ class PerpwatchStacksTest {
                         ApiStack.ROLLUP_HANDLER,
                         ApiStack.CATCH_UP_HANDLER)),
                 handlers);
-        api.resourceCountIs("AWS::Lambda::Alias", 5);
-        api.resourceCountIs("AWS::Lambda::Version", 5);
+        api.resourceCountIs("AWS::Lambda::Alias", 6);
+        api.resourceCountIs("AWS::Lambda::Version", 6);
     }
 
     @Test
-    void httpApiRoutesTheApiAndTheWebhookToTheirAliases() {
-        api.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
+    void httpApisRouteTheEngineInternalsWebhookAndDashboardToTheirAliases() {
+        api.resourceCountIs("AWS::ApiGatewayV2::Api", 2);
         Set<String> routes = new TreeSet<>();
         resources(api, "AWS::ApiGatewayV2::Route").forEach(r -> routes.add((String) props(r).get("RouteKey")));
         assertEquals(
-                new TreeSet<>(
-                        List.of("GET /api/{proxy+}", "POST /api/webhooks/helius", "GET /api/webhooks/helius/counters")),
+                new TreeSet<>(List.of(
+                        "GET /api/engine/guards",
+                        "GET /api/internal/{proxy+}",
+                        "GET /api/internal/webhooks/helius/counters",
+                        "POST /api/webhooks/helius",
+                        "GET /api/{proxy+}")),
                 routes);
         for (Map<String, Object> integration : resources(api, "AWS::ApiGatewayV2::Integration")) {
             assertEquals("2.0", props(integration).get("PayloadFormatVersion"));
