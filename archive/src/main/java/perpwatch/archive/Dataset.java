@@ -83,6 +83,25 @@ public enum Dataset {
             "market:(\\w+)usdt:okx_trades",
             "okx/%sUSDT/trades",
             List.of("symbol", "price", "side", "size", "ts", "recv_ts")),
+    /** Velocity's DLOB book (counted liquidity), the Binance book's fields, keyed by the venue's market name. */
+    VELOCITY_BOOK(
+            "velocity:(\\w+)-perp:book",
+            "velocity/%s-PERP/book",
+            List.of(
+                    "bid_px",
+                    "bid_qty",
+                    "ask_px",
+                    "ask_qty",
+                    "spread_bps",
+                    "depth_bid_usd",
+                    "depth_ask_usd",
+                    "ts",
+                    "recv_ts")),
+    /** Velocity's settled funding, one row per settlement, the fields of Bybit's settled prints. */
+    VELOCITY_FUNDING(
+            "velocity:(\\w+)-perp:funding",
+            "velocity/%s-PERP/funding",
+            List.of("symbol", "funding_rate", "funding_rate_8h", "funding_interval_h", "funding_apr", "ts", "recv_ts")),
     DRIFT_EVENTS(
             "onchain:drift:events",
             "helius/drift",

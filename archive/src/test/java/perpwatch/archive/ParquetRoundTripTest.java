@@ -141,6 +141,32 @@ public class ParquetRoundTripTest {
                     LastTradeCodec.INSTANCE.encode(
                             new LastTrade("SOL-USDT-SWAP", px, "sell", new BigDecimal("3"), ts, ts + 1)),
                     ts);
+            add(
+                    out,
+                    StreamKeys.velocityBook(SOL).name(),
+                    BookTopCodec.INSTANCE.encode(new BookTop(
+                            px,
+                            new BigDecimal("12.5"),
+                            px.add(new BigDecimal("0.0001")),
+                            new BigDecimal("3.000000001"),
+                            new BigDecimal("0.0053"),
+                            new BigDecimal("81000.5"),
+                            new BigDecimal("79000.25"),
+                            ts,
+                            ts + 4)),
+                    ts);
+            add(
+                    out,
+                    StreamKeys.velocityFunding(SOL).name(),
+                    SettledFundingCodec.INSTANCE.encode(new SettledFunding(
+                            "SOL-PERP",
+                            new BigDecimal("0.0000125"),
+                            new BigDecimal("0.0001"),
+                            1,
+                            new BigDecimal("10.95"),
+                            ts,
+                            ts + 30_000)),
+                    ts);
             Map<String, String> drift = new java.util.LinkedHashMap<>();
             drift.put("signature", "sig-" + i);
             drift.put("event_type", "UNKNOWN");
@@ -280,6 +306,15 @@ public class ParquetRoundTripTest {
         assertEquals(
                 "guards/SOL/decisions",
                 Dataset.locate("engine:guards:decisions:sol").orElseThrow().path());
+        assertEquals(
+                "velocity/SOL-PERP/book",
+                Dataset.locate("velocity:sol-perp:book").orElseThrow().path());
+        assertEquals(
+                "velocity/SOL-PERP/funding",
+                Dataset.locate("velocity:sol-perp:funding").orElseThrow().path());
+        assertEquals(
+                "velocity:sol-perp:funding",
+                Dataset.forPath("velocity/SOL-PERP/funding").orElseThrow().streamKey());
         assertTrue(Dataset.locate("something:else").isEmpty());
     }
 }

@@ -23,6 +23,7 @@ public record FeedService(String task, int cpu, int memoryMiB, Optional<Duration
             new FeedService("liquidations", 256, 512, Optional.empty(), false),
             new FeedService("okx-usdc", 256, 512, Optional.of(Duration.ofMinutes(2)), false),
             new FeedService("bybit-funding", 256, 512, Optional.of(Duration.ofMinutes(2)), false),
+            new FeedService("velocity-market", 256, 512, Optional.of(Duration.ofMinutes(2)), false),
             // One scan an hour; getProgramAccounts answers are large, hence the memory. It uploads the scan to S3.
             new FeedService("drift-liq-map", 512, 2048, Optional.of(Duration.ofHours(2)), true));
 

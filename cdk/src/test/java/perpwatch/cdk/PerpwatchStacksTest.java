@@ -239,6 +239,7 @@ class PerpwatchStacksTest {
                         "--task=liquidations",
                         "--task=okx-usdc",
                         "--task=bybit-funding",
+                        "--task=velocity-market",
                         "--task=drift-liq-map")),
                 commands);
         feeds.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 14));

@@ -1,6 +1,7 @@
 package perpwatch.feeds;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import perpwatch.core.config.Env;
 import perpwatch.core.instrument.InstrumentRegistry;
@@ -14,6 +15,8 @@ import perpwatch.feeds.okx.OkxEndpoints;
 import perpwatch.feeds.onchain.ProgramProfile;
 import perpwatch.feeds.onchain.scan.ArchiveTarget;
 import perpwatch.feeds.solana.SolanaRpcConfig;
+import perpwatch.feeds.velocity.VelocityEndpoints;
+import perpwatch.feeds.velocity.VelocityMarketSettings;
 import perpwatch.feeds.ws.ReconnectPolicy;
 
 /**
@@ -40,6 +43,8 @@ import perpwatch.feeds.ws.ReconnectPolicy;
  *                            {@code PERPWATCH_DRIFT_DATA_API} is still read): funding rates for the map, optional
  * @param book                the binance-book task's tuning, its publication cadence from the environment ({@link
  * BookSettings})
+ * @param velocity            the velocity-market task's base URLs ({@link VelocityEndpoints}, configuration)
+ * @param velocityMarket      the velocity-market task's cadences ({@link VelocityMarketSettings})
  */
 public record FeedConfig(
         RedisConfig redis,
@@ -60,7 +65,9 @@ public record FeedConfig(
         Optional<ArchiveTarget> liqMapArchive,
         ProgramProfile onchainProgram,
         String onchainDataApi,
-        BookSettings book) {
+        BookSettings book,
+        VelocityEndpoints velocity,
+        VelocityMarketSettings velocityMarket) {
 
     public static FeedConfig fromEnv(Env env) {
         ProgramProfile program =
@@ -88,6 +95,8 @@ public record FeedConfig(
                 .onchainDataApi(env.string(
                         "PERPWATCH_ONCHAIN_DATA_API", env.string("PERPWATCH_DRIFT_DATA_API", program.dataApi())))
                 .book(BookSettings.fromEnv(env))
+                .velocity(VelocityEndpoints.fromEnv(env))
+                .velocityMarket(VelocityMarketSettings.fromEnv(env))
                 .build();
     }
 
@@ -119,6 +128,9 @@ public record FeedConfig(
         private ProgramProfile onchainProgram;
         private String onchainDataApi;
         private BookSettings book;
+        // Defaulted like an empty environment: only the velocity-market task reads them.
+        private VelocityEndpoints velocity = VelocityEndpoints.fromEnv(Env.of(Map.of()));
+        private VelocityMarketSettings velocityMarket = VelocityMarketSettings.fromEnv(Env.of(Map.of()));
 
         private Builder() {}
 
@@ -217,6 +229,16 @@ public record FeedConfig(
             return this;
         }
 
+        public Builder velocity(VelocityEndpoints velocity) {
+            this.velocity = velocity;
+            return this;
+        }
+
+        public Builder velocityMarket(VelocityMarketSettings velocityMarket) {
+            this.velocityMarket = velocityMarket;
+            return this;
+        }
+
         public FeedConfig build() {
             require(redis, "redis");
             require(instruments, "instruments");
@@ -254,7 +276,9 @@ public record FeedConfig(
                     liqMapArchive,
                     onchainProgram,
                     onchainDataApi,
-                    book);
+                    book,
+                    velocity,
+                    velocityMarket);
         }
 
         private static void require(Object part, String name) {

@@ -40,6 +40,7 @@ import perpwatch.feeds.solana.SolanaRpcClient;
 import perpwatch.feeds.solana.SolanaRpcEndpoint;
 import perpwatch.feeds.subscription.FeedLinkReporter;
 import perpwatch.feeds.subscription.SubscribedLinks;
+import perpwatch.feeds.velocity.VelocityMarketTask;
 import perpwatch.feeds.ws.Backoff;
 
 /** The catalogue of feed tasks by name ({@code --task=NAME}), each built once per instrument. */
@@ -123,6 +124,18 @@ public final class FeedTasks {
                             ctx.config().fundingPoll(),
                             3,
                             Backoff.standard(),
+                            System::currentTimeMillis)),
+            new TaskSpec(
+                    "velocity-market",
+                    EnumSet.of(Venue.VELOCITY),
+                    i -> List.of(StreamKeys.velocityBook(i), StreamKeys.velocityFunding(i)),
+                    ctx -> new VelocityMarketTask(
+                            ctx.instrument(),
+                            ctx.config().velocity(),
+                            ctx.config().reconnect(),
+                            ctx.config().velocityMarket(),
+                            ctx.config().restTimeout(),
+                            ctx.newWriter(),
                             System::currentTimeMillis)),
             // The on-chain scan writes no market stream (its map is a document; its summary has no consumers).
             new TaskSpec("drift-liq-map", EnumSet.of(Venue.VELOCITY), i -> List.of(), FeedTasks::driftLiqMap));

@@ -42,8 +42,11 @@ import perpwatch.local.market.TapePlayer;
 import perpwatch.local.market.synthetic.SyntheticMarket;
 import perpwatch.local.market.synthetic.SyntheticVenueDriver;
 import perpwatch.local.redis.LocalRedis;
+import perpwatch.local.sim.SimRestServer;
 import perpwatch.local.sim.Simulators;
 import perpwatch.local.sim.okx.OkxWire;
+import perpwatch.local.sim.velocity.VelocityDataApiSimulator;
+import perpwatch.local.sim.velocity.VelocityDlobSimulator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
@@ -55,6 +58,8 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
  */
 public final class LocalCloud implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalCloud.class);
+    /** What Velocity's simulators answer in replay: the captures hold nothing of Velocity, so nothing is invented. */
+    private static final SimRestServer.Reply NO_CAPTURE = new SimRestServer.Reply(503, "no Velocity capture");
 
     private final List<AutoCloseable> running = new ArrayList<>();
     private final List<FeedTask> feeds = new ArrayList<>();
@@ -172,6 +177,10 @@ public final class LocalCloud implements AutoCloseable {
         if (options.mode() == LocalCloudOptions.Mode.SYNTHETIC) {
             SyntheticMarket market =
                     new SyntheticMarket(150.0, instrument.canonical().hashCode(), now);
+            if (instrument.has(Venue.VELOCITY)) {
+                // Velocity's simulators read the market the driver steps: one mid across venues.
+                sims.velocity().market().follow(market::state);
+            }
             return List.of(
                     new SyntheticVenueDriver(instrument, market, sims.binance(), sims.okx(), sims.bybit()).start());
         }
@@ -191,8 +200,10 @@ public final class LocalCloud implements AutoCloseable {
         sims.binance().refuseSubscriptions(true);
         sims.okx().refuseSubscriptions(true);
         sims.bybit().refuseSubscriptions(true);
-        LOG.info(
-                "replay: the captures hold no liquidations, OKX trades or Bybit data; those subscriptions are refused");
+        sims.velocity().dlob().refuseSubscriptions(true);
+        sims.velocity().dlob().rest().failNext(VelocityDlobSimulator.L2, Integer.MAX_VALUE, NO_CAPTURE);
+        sims.velocity().data().rest().failNext(VelocityDataApiSimulator.FUNDING_RATES, Integer.MAX_VALUE, NO_CAPTURE);
+        LOG.info("replay: the captures hold no liquidations, OKX trades, Bybit or Velocity data; those are refused");
         if (!instrument.has(Venue.BINANCE)) {
             return List.of();
         }

@@ -2,6 +2,7 @@ package perpwatch.bench.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,14 +23,25 @@ import perpwatch.feeds.solana.RpcFilter;
 import perpwatch.feeds.solana.SolanaRpcClient;
 import perpwatch.feeds.solana.SolanaRpcConfig;
 import perpwatch.feeds.solana.SolanaRpcException;
+import perpwatch.feeds.velocity.DlobBook;
+import perpwatch.feeds.velocity.DlobBookCheck;
+import perpwatch.feeds.velocity.DlobL2Answer;
+import perpwatch.feeds.velocity.FundingRatesAnswer;
+import perpwatch.feeds.velocity.Outcome;
+import perpwatch.feeds.velocity.Rejection;
 import perpwatch.local.LocalCloud;
 import perpwatch.local.helius.GeneratedDriftTransactions;
+import perpwatch.local.market.synthetic.SyntheticMarket;
 import perpwatch.local.sim.Simulators;
 import perpwatch.local.sim.binance.BinanceWire;
 import perpwatch.local.sim.bybit.BybitWire;
 import perpwatch.local.sim.okx.OkxWire;
 import perpwatch.local.sim.solana.DriftPopulation;
 import perpwatch.local.sim.solana.SolanaRpcSimulator;
+import perpwatch.local.sim.velocity.VelocityDataApiSimulator;
+import perpwatch.local.sim.velocity.VelocityDlobSimulator;
+import perpwatch.local.sim.velocity.VelocityVenueModel;
+import perpwatch.local.sim.velocity.VelocityWire;
 
 /**
  * Scenario 5: mutants of well-formed messages (cut, bytes lost or flipped, values spliced: {@link FrameMutator})
@@ -41,6 +53,7 @@ final class BadInputScenario implements Scenario {
     static final int VENUE_FRAMES = 10_000;
     static final int WEBHOOK_BODIES = 3_000;
     static final int RPC_ANSWERS = 1_000;
+    static final int VELOCITY_ANSWERS = 1_000;
 
     private final ObjectMapper json = new ObjectMapper();
     private String afterVenueFrames = "";
@@ -59,6 +72,7 @@ final class BadInputScenario implements Scenario {
         boolean passed = venueFrames(ctx, md);
         passed &= webhookBodies(ctx, md);
         passed &= rpcAnswers(md);
+        passed &= velocityAnswers(md);
         md.append('\n')
                 .append(afterVenueFrames)
                 .append('\n')
@@ -90,9 +104,18 @@ final class BadInputScenario implements Scenario {
                 + "]}";
         String bybitLiq = BybitWire.allLiquidation(
                 ctx.instrument().symbol(Venue.BYBIT), "Buy", new BigDecimal("5"), price, now, now + 1);
+        // The stored document pushed on the channel velocity-market subscribes to, as the DLOB server forwards it.
+        String velocityBook =
+                VelocityWire.push("orderbook_perp_" + VelocityDlobSimulator.MARKET_INDEX + "_grouped_1", (ObjectNode)
+                        json.readTree(get(sims.velocity().dlob().restBase() + VelocityDlobSimulator.L2 + "?marketName="
+                                + VelocityDlobSimulator.MARKET + "&depth=20")));
         Map<String, Long> before = ctx.counters();
         FrameMutator mutator = new FrameMutator(42);
         for (int i = 0; i < VENUE_FRAMES; i++) {
+            if (i % 6 == 5) {
+                sims.velocity().dlob().sendRawToAll(mutator.mutate(velocityBook));
+                continue;
+            }
             switch (i % 5) {
                 case 0, 1 -> sims.binance().publish(binanceStreams.get(i % 2), mutator.mutate(binance.get(i % 2)));
                 case 2 -> sims.okx().sendRawToAll(mutator.mutate(okxTrade));
@@ -123,7 +146,7 @@ final class BadInputScenario implements Scenario {
                 !ctx.entries(ctx.liquidations(), check, Long.MAX_VALUE).isEmpty();
         md.append(String.format(
                 "| venue frames (Binance aggTrade and forceOrder, OKX trades and liquidation-orders, Bybit "
-                        + "allLiquidation) | %,d "
+                        + "allLiquidation, Velocity DLOB book pushes) | %,d "
                         + "| %,d malformed | %,d other refusals (venue error, wrong symbol, unknown channel); the "
                         + "rest parsed as valid data | %d |%n",
                 VENUE_FRAMES, malformed, refused, listenerErrors));
@@ -236,5 +259,70 @@ final class BadInputScenario implements Scenario {
                         + "counts) | %d |%n",
                 RPC_ANSWERS, refused, decodedOrSkipped, unhandled));
         return unhandled == 0;
+    }
+
+    /**
+     * Velocity's HTTP answers (the DLOB L2 and the data API's fundingRates), mutated and read by the task's own parsers
+     * and book check: every mutant is accepted or refused with a typed {@link Rejection}, never an exception.
+     */
+    private boolean velocityAnswers(StringBuilder md) throws Exception {
+        Map<Rejection, Integer> refused = new TreeMap<>();
+        long accepted = 0;
+        long unhandled = 0;
+        long now = System.currentTimeMillis();
+        SyntheticMarket market = new SyntheticMarket(150, 45, now);
+        VelocityVenueModel model = new VelocityVenueModel(now, 318_000_000L);
+        try (VelocityDlobSimulator dlob = VelocityDlobSimulator.start(
+                        market::state, model, Duration.ofSeconds(1), Duration.ofSeconds(5));
+                VelocityDataApiSimulator data = VelocityDataApiSimulator.start(market::state, model, 24)) {
+            String l2 = get(dlob.restBase() + VelocityDlobSimulator.L2 + "?marketName=" + VelocityDlobSimulator.MARKET
+                    + "&depth=20&includeVamm=true");
+            String funding = get(data.restBase() + VelocityDataApiSimulator.FUNDING_RATES + "?marketName="
+                    + VelocityDlobSimulator.MARKET);
+            FrameMutator mutator = new FrameMutator(45);
+            DlobL2Answer l2Answer = new DlobL2Answer();
+            FundingRatesAnswer fundingAnswer = new FundingRatesAnswer();
+            for (int i = 0; i < VELOCITY_ANSWERS; i++) {
+                try {
+                    Outcome<?> outcome;
+                    if (i % 2 == 0) {
+                        Outcome<DlobBook> book = l2Answer.parse(200, mutator.mutate(l2));
+                        outcome = book instanceof Outcome.Accepted<DlobBook> a
+                                ? new DlobBookCheck(10).accept(a.value(), now)
+                                : book;
+                    } else {
+                        outcome = fundingAnswer.parse(200, mutator.mutate(funding), VelocityDlobSimulator.MARKET, now);
+                    }
+                    if (outcome instanceof Outcome.Rejected<?> r) {
+                        refused.merge(r.reason(), 1, Integer::sum);
+                    } else {
+                        accepted++;
+                    }
+                } catch (RuntimeException e) {
+                    unhandled++;
+                    if (unhandled <= 3) {
+                        md.append("<!-- unhandled: ").append(e).append(" -->\n");
+                    }
+                }
+            }
+        }
+        long refusedTotal =
+                refused.values().stream().mapToLong(Integer::longValue).sum();
+        md.append(String.format(
+                "| Velocity HTTP answers (DLOB L2 with its book check, data-API fundingRates) | %,d | %,d typed "
+                        + "rejections %s | %,d read (mutation left it valid) | %d |%n",
+                VELOCITY_ANSWERS, refusedTotal, refused, accepted, unhandled));
+        return unhandled == 0 && refusedTotal > 0;
+    }
+
+    private static String get(String url) throws Exception {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 }

@@ -21,7 +21,8 @@ public record FeedLink(String task, String venue) {
             new FeedLink("okx-usdc", "okx"),
             new FeedLink("liquidations", "binance"),
             new FeedLink("liquidations", "okx"),
-            new FeedLink("liquidations", "bybit"));
+            new FeedLink("liquidations", "bybit"),
+            new FeedLink("velocity-market", "velocity"));
 
     /** The links a deployment runs for {@code instrument}: those on an exchange it is listed on. */
     public static List<FeedLink> of(Instrument instrument) {

@@ -86,6 +86,22 @@ public final class StreamKeys {
         return new StreamKey(prefix(instrument, "usdt") + ":okx_trades", DAY).withSilenceBudget(Duration.ofSeconds(60));
     }
 
+    /**
+     * Velocity's DLOB book for the instrument's perp market, the same fields as {@link #book}: on change, at most one
+     * a second. Its budget allows the HTTP fallback's 5 s period when the DLOB WebSocket brings nothing.
+     */
+    public static StreamKey velocityBook(Instrument instrument) {
+        return new StreamKey(velocityPrefix(instrument) + ":book", DAY).withSilenceBudget(Duration.ofSeconds(15));
+    }
+
+    /**
+     * Velocity's settled funding, one entry per settlement (hourly), the fields of {@link #fundingSettled}. No silence
+     * budget: its pace is the venue's settlement interval, and the book's budget already tells a dead task.
+     */
+    public static StreamKey velocityFunding(Instrument instrument) {
+        return new StreamKey(velocityPrefix(instrument) + ":funding", Duration.ofDays(30));
+    }
+
     /** Drift transactions from the Helius webhook, one entry per new signature (not per instrument). */
     public static StreamKey driftEvents() {
         return new StreamKey("onchain:drift:events", WEEK);
@@ -129,7 +145,15 @@ public final class StreamKeys {
         if (instrument.has(Venue.OKX_USDT)) {
             keys.add(okxUsdtTrades(instrument));
         }
+        if (instrument.has(Venue.VELOCITY)) {
+            keys.addAll(List.of(velocityBook(instrument), velocityFunding(instrument)));
+        }
         return List.copyOf(keys);
+    }
+
+    /** {@code velocity:sol-perp}: Velocity's streams are named by its market, as DESIGN §4 lists them. */
+    private static String velocityPrefix(Instrument instrument) {
+        return "velocity:" + instrument.symbol(Venue.VELOCITY).toLowerCase(Locale.ROOT);
     }
 
     private static String prefix(Instrument instrument, String quote) {

@@ -116,7 +116,7 @@ class HealthEndpointTest {
                 assertEquals("behind", later.get("status").asText());
 
                 var feeds = body.get("feeds");
-                assertEquals(6, feeds.size(), "every WebSocket link of SOL");
+                assertEquals(7, feeds.size(), "every WebSocket link of SOL, velocity-market's DLOB included");
                 assertEquals(Set.of("unsubscribed"), states(feeds), "no feed task has written a status");
 
                 redis.stop();

@@ -51,6 +51,7 @@ public final class VelocityDlobSimulator implements AutoCloseable {
     private final VelocityVenueModel model;
     private final ScheduledExecutorService timer;
     private volatile ObjectNode latest;
+    private volatile boolean refuse;
 
     private VelocityDlobSimulator(Supplier<MarketState> market, VelocityVenueModel model)
             throws IOException, InterruptedException {
@@ -136,6 +137,11 @@ public final class VelocityDlobSimulator implements AutoCloseable {
     /** Sends {@code frame} as it is to every connection: for bad-input scenarios. */
     public void sendRawToAll(String frame) {
         ws.sendWhere(s -> true, s -> frame);
+    }
+
+    /** While on, every subscription is answered with the server's error frame, as if the channel were unknown. */
+    public void refuseSubscriptions(boolean refuse) {
+        this.refuse = refuse;
     }
 
     public void dropAllConnections() {
@@ -236,7 +242,7 @@ public final class VelocityDlobSimulator implements AutoCloseable {
             String requested = message.path("channel").isTextual()
                     ? message.path("channel").asText()
                     : null;
-            String channel = channelFor(message);
+            String channel = refuse ? null : channelFor(message);
             if (channel == null) {
                 if (requested != null) {
                     connection.send(VelocityWire.subscribeError(requested));
