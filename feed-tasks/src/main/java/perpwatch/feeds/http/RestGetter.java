@@ -9,7 +9,8 @@ import java.time.Duration;
 import perpwatch.feeds.metrics.LogSampler;
 
 /**
- * A JSON GET with the JDK client: the body of a 2xx answer, or one {@link RestCallException} saying what went wrong.
+ * A JSON GET with the JDK client: the body of a 2xx answer, or one {@link RestCallException} saying what went wrong;
+ * or, for a caller that judges statuses itself, any {@link HttpAnswer}.
  */
 public final class RestGetter {
     private final HttpClient http;
@@ -21,14 +22,9 @@ public final class RestGetter {
     }
 
     public String get(URI uri) throws RestCallException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header("Accept", "application/json")
-                .GET()
-                .build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = send(uri);
         } catch (IOException e) {
             throw new RestCallException("GET " + uri + " failed: " + e, 0, null, e);
         }
@@ -41,6 +37,25 @@ public final class RestGetter {
                     null);
         }
         return response.body();
+    }
+
+    /** The answer whatever its status; status 0 with the failure as body when none came. */
+    public HttpAnswer answer(URI uri) throws InterruptedException {
+        try {
+            HttpResponse<String> response = send(uri);
+            return new HttpAnswer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return new HttpAnswer(0, "GET " + uri + " failed: " + e);
+        }
+    }
+
+    private HttpResponse<String> send(URI uri) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static Duration retryAfter(HttpResponse<String> response) {

@@ -20,6 +20,8 @@ import perpwatch.core.stream.FeedLink;
 import perpwatch.core.stream.StreamKey;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.feeds.concurrent.DaemonThreads;
+import perpwatch.feeds.http.HttpAnswer;
+import perpwatch.feeds.http.RestGetter;
 import perpwatch.feeds.metrics.BookCounter;
 import perpwatch.feeds.metrics.LinkCounter;
 import perpwatch.feeds.metrics.LogSampler;
@@ -52,7 +54,7 @@ public final class VelocityMarketTask extends StreamingFeedTask {
     private final StreamKey fundingKey;
     private final VelocityEndpoints endpoints;
     private final VelocityMarketSettings settings;
-    private final AnswerGetter http;
+    private final RestGetter http;
     private final DlobBookCheck check = new DlobBookCheck(BAND_BPS);
     private final DlobL2Answer l2Answer = new DlobL2Answer();
     private final FundingRatesAnswer fundingAnswer = new FundingRatesAnswer();
@@ -81,7 +83,7 @@ public final class VelocityMarketTask extends StreamingFeedTask {
         this.fundingKey = StreamKeys.velocityFunding(instrument);
         this.endpoints = endpoints;
         this.settings = settings;
-        this.http = new AnswerGetter(httpTimeout);
+        this.http = new RestGetter(httpTimeout);
         long publishMs = settings.publishEvery().toMillis();
         this.throttle = new ChangeThrottle<>(publishMs, publishMs, VelocityMarketTask::publishedView);
         this.loop = connect(
@@ -143,7 +145,7 @@ public final class VelocityMarketTask extends StreamingFeedTask {
         }
         if (l2Due) {
             counters.increment(PollCounter.POLLS);
-            HttpAnswer answer = http.get(endpoints.l2(marketName));
+            HttpAnswer answer = http.answer(endpoints.l2(marketName));
             Outcome<DlobBook> outcome = l2Answer.parse(answer.status(), answer.body());
             if (outcome instanceof Outcome.Accepted<DlobBook> accepted) {
                 onBook(accepted.value(), VelocityInput.DLOB_HTTP, clock.getAsLong());
@@ -153,7 +155,7 @@ public final class VelocityMarketTask extends StreamingFeedTask {
         }
         if (fundingDue) {
             counters.increment(PollCounter.POLLS);
-            HttpAnswer answer = http.get(endpoints.fundingRates(marketName));
+            HttpAnswer answer = http.answer(endpoints.fundingRates(marketName));
             Outcome<SettledFunding> outcome =
                     fundingAnswer.parse(answer.status(), answer.body(), marketName, clock.getAsLong());
             if (outcome instanceof Outcome.Accepted<SettledFunding> accepted) {
