@@ -102,6 +102,11 @@ public enum Dataset {
             "velocity:(\\w+)-perp:funding",
             "velocity/%s-PERP/funding",
             List.of("symbol", "funding_rate", "funding_rate_8h", "funding_interval_h", "funding_apr", "ts", "recv_ts")),
+    /** Velocity's oracle reads with the node's slot, one row a second (the slot lag is {@code slot - posted_slot}). */
+    VELOCITY_ORACLE(
+            "velocity:(\\w+)-perp:oracle",
+            "velocity/%s-PERP/oracle",
+            List.of("symbol", "price", "confidence", "posted_slot", "slot", "ts", "recv_ts")),
     DRIFT_EVENTS(
             "onchain:drift:events",
             "helius/drift",

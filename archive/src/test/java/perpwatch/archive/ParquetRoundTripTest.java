@@ -26,6 +26,8 @@ import perpwatch.core.model.LastTrade;
 import perpwatch.core.model.LastTradeCodec;
 import perpwatch.core.model.Liquidation;
 import perpwatch.core.model.LiquidationCodec;
+import perpwatch.core.model.OracleReading;
+import perpwatch.core.model.OracleReadingCodec;
 import perpwatch.core.model.PositionSide;
 import perpwatch.core.model.PriceTick;
 import perpwatch.core.model.PriceTickCodec;
@@ -166,6 +168,18 @@ public class ParquetRoundTripTest {
                             new BigDecimal("10.95"),
                             ts,
                             ts + 30_000)),
+                    ts);
+            add(
+                    out,
+                    StreamKeys.velocityOracle(SOL).name(),
+                    OracleReadingCodec.INSTANCE.encode(new OracleReading(
+                            "SOL-PERP",
+                            px,
+                            new BigDecimal("0.0300001"),
+                            318_000_000L + i,
+                            318_000_003L + i,
+                            ts,
+                            ts + 2)),
                     ts);
             Map<String, String> drift = new java.util.LinkedHashMap<>();
             drift.put("signature", "sig-" + i);

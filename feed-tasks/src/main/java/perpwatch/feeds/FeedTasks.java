@@ -37,6 +37,7 @@ import perpwatch.feeds.onchain.scan.LiqMapPublisher;
 import perpwatch.feeds.onchain.scan.RpcNotConfiguredTask;
 import perpwatch.feeds.pulse.WriteTally;
 import perpwatch.feeds.solana.SolanaRpcClient;
+import perpwatch.feeds.solana.SolanaRpcConfig;
 import perpwatch.feeds.solana.SolanaRpcEndpoint;
 import perpwatch.feeds.subscription.FeedLinkReporter;
 import perpwatch.feeds.subscription.SubscribedLinks;
@@ -128,13 +129,15 @@ public final class FeedTasks {
             new TaskSpec(
                     "velocity-market",
                     EnumSet.of(Venue.VELOCITY),
-                    i -> List.of(StreamKeys.velocityBook(i), StreamKeys.velocityFunding(i)),
+                    i -> List.of(
+                            StreamKeys.velocityBook(i), StreamKeys.velocityFunding(i), StreamKeys.velocityOracle(i)),
                     ctx -> new VelocityMarketTask(
                             ctx.instrument(),
                             ctx.config().velocity(),
                             ctx.config().reconnect(),
                             ctx.config().velocityMarket(),
                             ctx.config().restTimeout(),
+                            oracleRpc(ctx),
                             ctx.newWriter(),
                             System::currentTimeMillis)),
             // The on-chain scan writes no market stream (its map is a document; its summary has no consumers).
@@ -170,6 +173,19 @@ public final class FeedTasks {
             streams.add(StreamKeys.okxUsdtTrades(instrument));
         }
         return List.copyOf(streams);
+    }
+
+    /**
+     * The node the velocity-market task reads the oracle from: the scan's endpoint, but one try per read with the REST
+     * timeout, since the next read is a second away and a stalled call must not hide a stalled oracle.
+     */
+    private static Optional<SolanaRpcClient> oracleRpc(Context ctx) {
+        SolanaRpcConfig scan = ctx.config().solana();
+        if (SolanaRpcEndpoint.notConfigured(scan.endpoint()).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SolanaRpcClient(
+                new SolanaRpcConfig(scan.endpoint(), ctx.config().restTimeout(), 1, scan.backoff())));
     }
 
     private static FeedTask driftLiqMap(Context ctx) {

@@ -102,6 +102,14 @@ public final class StreamKeys {
         return new StreamKey(velocityPrefix(instrument) + ":funding", Duration.ofDays(30));
     }
 
+    /**
+     * Velocity's oracle for the instrument's perp market, read from its PythLazerOracle account about once a second
+     * with the node's slot: every read is written, so a stalled oracle shows as a growing slot lag, not as silence.
+     */
+    public static StreamKey velocityOracle(Instrument instrument) {
+        return new StreamKey(velocityPrefix(instrument) + ":oracle", DAY).withSilenceBudget(Duration.ofSeconds(15));
+    }
+
     /** Drift transactions from the Helius webhook, one entry per new signature (not per instrument). */
     public static StreamKey driftEvents() {
         return new StreamKey("onchain:drift:events", WEEK);
@@ -146,7 +154,7 @@ public final class StreamKeys {
             keys.add(okxUsdtTrades(instrument));
         }
         if (instrument.has(Venue.VELOCITY)) {
-            keys.addAll(List.of(velocityBook(instrument), velocityFunding(instrument)));
+            keys.addAll(List.of(velocityBook(instrument), velocityFunding(instrument), velocityOracle(instrument)));
         }
         return List.copyOf(keys);
     }

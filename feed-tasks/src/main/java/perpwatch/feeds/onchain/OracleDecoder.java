@@ -63,11 +63,16 @@ public final class OracleDecoder {
         int message = PRICE_UPDATE_VERIFICATION_LEVEL + (level == 0 ? 2 : 1);
         int price = message + 32; // after feed_id
         long raw = b.i64(price);
+        long conf = confidence(b.i64(price + 8));
         int exponent = b.i32(price + 16); // after price, conf
         long publishTime = b.i64(price + 20);
         long postedSlot = b.i64(price + 52); // after publish_time, prev_publish_time, ema_price, ema_conf
         return new OraclePrice(
-                scale(raw, exponent, multiplier), publishTime, postedSlot, OraclePrice.Source.ORACLE_ACCOUNT);
+                scale(raw, exponent, multiplier),
+                scale(conf, exponent, multiplier),
+                publishTime,
+                postedSlot,
+                OraclePrice.Source.ORACLE_ACCOUNT);
     }
 
     private static OraclePrice pythLazer(byte[] data, PythLazerOracleLayout l, long multiplier) {
@@ -77,11 +82,23 @@ public final class OracleDecoder {
                     "PythLazerOracle: " + (data == null ? "no data" : data.length + " bytes"));
         }
         AccountBytes b = new AccountBytes(data);
+        int exponent = b.i32(l.exponent());
         return new OraclePrice(
-                scale(b.i64(l.price()), b.i32(l.exponent()), multiplier),
+                scale(b.i64(l.price()), exponent, multiplier),
+                scale(confidence(b.i64(l.conf())), exponent, multiplier),
                 b.i64(l.publishTime()),
                 b.i64(l.postedSlot()),
                 OraclePrice.Source.ORACLE_ACCOUNT);
+    }
+
+    /** The u64 confidence as read into an i64: one past 2^63 is no real interval but corrupt bytes, refused. */
+    private static long confidence(long raw) {
+        if (raw < 0) {
+            throw new DriftDecodeException(
+                    DriftDecodeException.Fault.MALFORMED,
+                    "oracle confidence " + Long.toUnsignedString(raw) + " does not fit a price");
+        }
+        return raw;
     }
 
     /** raw × 10^exponent × multiplier in PRICE precision (1e6), truncated toward zero as the SDK's BN division does. */

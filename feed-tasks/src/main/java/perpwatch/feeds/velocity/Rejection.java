@@ -26,5 +26,13 @@ public enum Rejection {
     /** A fundingRates answer with no settled record. */
     NO_SETTLED_FUNDING,
     /** The records do not show one whole-hour interval (fewer than two, or gaps that are not whole hours). */
-    FUNDING_INTERVAL_UNKNOWN
+    FUNDING_INTERVAL_UNKNOWN,
+    /** The Solana node failed or refused the call, or answered something unreadable. */
+    RPC_ERROR,
+    /** The program lists no PerpMarket with the instrument's market index. */
+    MARKET_NOT_FOUND,
+    /** The market names an oracle account the node does not have. */
+    ORACLE_MISSING,
+    /** The oracle account's bytes are not a price this program reads (size, exponent, kind). */
+    ORACLE_UNDECODABLE
 }

@@ -4,5 +4,7 @@ package perpwatch.feeds.velocity;
 public enum VelocityInput {
     DLOB_HTTP,
     DLOB_WS,
-    FUNDING
+    FUNDING,
+    /** The perp market's PythLazerOracle account and the node's slot, over Solana JSON-RPC. */
+    ORACLE
 }

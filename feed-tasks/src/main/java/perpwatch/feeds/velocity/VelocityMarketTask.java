@@ -13,6 +13,8 @@ import perpwatch.core.instrument.Instrument;
 import perpwatch.core.instrument.Venue;
 import perpwatch.core.model.BookTop;
 import perpwatch.core.model.BookTopCodec;
+import perpwatch.core.model.OracleReading;
+import perpwatch.core.model.OracleReadingCodec;
 import perpwatch.core.model.SettledFunding;
 import perpwatch.core.model.SettledFundingCodec;
 import perpwatch.core.redis.BufferedStreamWriter;
@@ -26,6 +28,8 @@ import perpwatch.feeds.metrics.BookCounter;
 import perpwatch.feeds.metrics.LinkCounter;
 import perpwatch.feeds.metrics.LogSampler;
 import perpwatch.feeds.metrics.PollCounter;
+import perpwatch.feeds.onchain.ProgramProfile;
+import perpwatch.feeds.solana.SolanaRpcClient;
 import perpwatch.feeds.task.FeedLoop;
 import perpwatch.feeds.task.StreamingFeedTask;
 import perpwatch.feeds.throttle.ChangeThrottle;
@@ -35,14 +39,16 @@ import perpwatch.feeds.ws.ReconnectPolicy;
  * {@code velocity-market}: Velocity's book for one perp market from the DLOB WebSocket, seeded from (and, while the
  * socket brings no book, replaced by) the HTTP L2 poll, published as the Binance book's fields on
  * {@code velocity:<market>:book} at most once a second on change; and its last settled funding from the data API's
- * {@code fundingRates} on {@code velocity:<market>:funding}, one entry per settlement.
+ * {@code fundingRates} on {@code velocity:<market>:funding}, one entry per settlement; and, when a Solana node is
+ * configured, every read of the market's oracle account with the node's slot on {@code velocity:<market>:oracle}.
  *
  * <p>Both book paths go through one {@link DlobBookCheck}, so a book from an older slot than one already seen is
  * refused whichever path brought it. Every refused answer is counted by input and {@link Rejection}, its log
  * sampled, and publishes nothing: the last good entry ages and the guards read it as stale, never a guess.
  *
- * <p>Threads: the socket loop delivers pushes, the poller makes the HTTP calls, the ticker writes Redis. They meet
- * under this object's lock; Redis is written by the ticker only.
+ * <p>Threads: the socket loop delivers pushes, the poller makes the HTTP calls, the oracle thread the RPC calls (its
+ * own, so a slow node never holds back the book's fallback), the ticker writes Redis. They meet under this object's
+ * lock; Redis is written by the ticker only.
  */
 public final class VelocityMarketTask extends StreamingFeedTask {
     private static final Logger LOG = LoggerFactory.getLogger(VelocityMarketTask.class);
@@ -52,6 +58,7 @@ public final class VelocityMarketTask extends StreamingFeedTask {
     private final String marketName;
     private final StreamKey bookKey;
     private final StreamKey fundingKey;
+    private final StreamKey oracleKey;
     private final VelocityEndpoints endpoints;
     private final VelocityMarketSettings settings;
     private final RestGetter http;
@@ -61,26 +68,35 @@ public final class VelocityMarketTask extends StreamingFeedTask {
     private final ChangeThrottle<BookTop> throttle;
     private final FeedLoop<DlobFrame> loop;
     private final ScheduledExecutorService poller;
+    private final Optional<MarketOracleReader> oracle;
+    private final ScheduledExecutorService oraclePoller;
     private long lastWsBookAt = Long.MIN_VALUE / 2;
     private long lastL2PollAt = Long.MIN_VALUE / 2;
     private long lastFundingPollAt = Long.MIN_VALUE / 2;
     private long lastFundingTs;
     private SettledFunding pendingFunding;
+    private OracleReading pendingOracle;
     /** A book the throttle released on offer, for the ticker to write: only the ticker writes Redis. */
     private ChangeThrottle.Release<BookTop> releasedBook;
 
+    /**
+     * @param oracleRpc the Solana node the oracle is read from; empty when none is configured, and then the oracle
+     *                  stream stays empty and the guards read its metrics as unknown, saying why
+     */
     public VelocityMarketTask(
             Instrument instrument,
             VelocityEndpoints endpoints,
             ReconnectPolicy policy,
             VelocityMarketSettings settings,
             Duration httpTimeout,
+            Optional<SolanaRpcClient> oracleRpc,
             BufferedStreamWriter writer,
             LongSupplier clock) {
         super("velocity-market:" + instrument.canonical(), writer, clock, Duration.ofMillis(250));
         this.marketName = instrument.symbol(Venue.VELOCITY);
         this.bookKey = StreamKeys.velocityBook(instrument);
         this.fundingKey = StreamKeys.velocityFunding(instrument);
+        this.oracleKey = StreamKeys.velocityOracle(instrument);
         this.endpoints = endpoints;
         this.settings = settings;
         this.http = new RestGetter(httpTimeout);
@@ -92,12 +108,43 @@ public final class VelocityMarketTask extends StreamingFeedTask {
                 policy,
                 new DlobStream(marketName, instrument.velocityMarket(), counters, this::onBook));
         this.poller = DaemonThreads.singleScheduler(name + "-poll");
+        // Velocity's markets live in Velocity's program whichever program the liquidation map scans.
+        this.oracle = oracleRpc.map(rpc ->
+                new MarketOracleReader(rpc, ProgramProfile.VELOCITY, instrument.velocityMarket(), marketName, clock));
+        this.oraclePoller = DaemonThreads.singleScheduler(name + "-oracle");
     }
 
     @Override
     protected void started() {
         counters.increment(LinkCounter.STARTED);
         poller.scheduleWithFixedDelay(this::pollSafely, 0, 1, TimeUnit.SECONDS);
+        if (oracle.isPresent()) {
+            long every = settings.oraclePoll().toMillis();
+            oraclePoller.scheduleWithFixedDelay(this::readOracleSafely, 0, every, TimeUnit.MILLISECONDS);
+        } else {
+            LOG.warn(
+                    "[{}] no Solana node configured: {} stays empty and velocity_oracle_age_slots and"
+                            + " velocity_mark_oracle_bps read unknown",
+                    name,
+                    oracleKey.name());
+        }
+    }
+
+    private void readOracleSafely() {
+        try {
+            counters.increment(PollCounter.POLLS);
+            Outcome<OracleReading> outcome = oracle.orElseThrow().read();
+            if (outcome instanceof Outcome.Accepted<OracleReading> accepted) {
+                synchronized (this) {
+                    pendingOracle = accepted.value();
+                }
+            } else {
+                rejected(VelocityInput.ORACLE, (Outcome.Rejected<OracleReading>) outcome);
+            }
+        } catch (RuntimeException e) {
+            counters.increment(PollCounter.POLL_BUGS);
+            LOG.error("[{}] oracle read failed", name, e);
+        }
     }
 
     /** One accepted DLOB document, from either path: the slot order, then the counted book, then the throttle. */
@@ -191,11 +238,14 @@ public final class VelocityMarketTask extends StreamingFeedTask {
     protected void onTick(long now) {
         Optional<ChangeThrottle.Release<BookTop>> release;
         SettledFunding funding;
+        OracleReading oracleReading;
         synchronized (this) {
             release = releasedBook != null ? Optional.of(releasedBook) : throttle.poll(now);
             releasedBook = null;
             funding = pendingFunding;
             pendingFunding = null;
+            oracleReading = pendingOracle;
+            pendingOracle = null;
         }
         release.ifPresent(r -> {
             counters.increment(BookCounter.PUBLISHED);
@@ -207,6 +257,9 @@ public final class VelocityMarketTask extends StreamingFeedTask {
         if (funding != null) {
             counters.increment(PollCounter.SETTLED_PRINTS);
             writer.write(fundingKey, SettledFundingCodec.INSTANCE.encode(funding));
+        }
+        if (oracleReading != null) {
+            writer.write(oracleKey, OracleReadingCodec.INSTANCE.encode(oracleReading));
         }
     }
 
@@ -234,5 +287,6 @@ public final class VelocityMarketTask extends StreamingFeedTask {
     @Override
     protected void closing() {
         poller.shutdownNow();
+        oraclePoller.shutdownNow();
     }
 }

@@ -28,13 +28,27 @@ final class BasisCalculator {
         this.clockSkewMaxMs = clockSkewMax.toMillis();
     }
 
+    /** The USDT/USDC basis: (USDC − USDT) / USDT. */
     BasisReading compute(Optional<PricePoint> usdc, Optional<PricePoint> usdt, long nowMs) {
-        if (usdc.isEmpty() || usdt.isEmpty()) {
-            String side = usdc.isEmpty() ? "USDC" : "USDT";
+        return compute(usdc, "USDC", usdt, "USDT", nowMs);
+    }
+
+    /**
+     * (quoted − reference) / reference in bps, by the same rules for any two prices (a venue against another, a mark
+     * against its oracle); the labels name the sides in the reasons.
+     */
+    BasisReading compute(
+            Optional<PricePoint> quoted,
+            String quotedLabel,
+            Optional<PricePoint> reference,
+            String referenceLabel,
+            long nowMs) {
+        if (quoted.isEmpty() || reference.isEmpty()) {
+            String side = quoted.isEmpty() ? quotedLabel : referenceLabel;
             return new BasisReading(null, null, "no " + side + " price", 0);
         }
-        PricePoint c = usdc.get();
-        PricePoint t = usdt.get();
+        PricePoint c = quoted.get();
+        PricePoint t = reference.get();
         long age = Math.max(0, nowMs - Math.min(c.ts(), t.ts()));
         for (PricePoint side : new PricePoint[] {c, t}) {
             if (side.ts() - nowMs > clockSkewMaxMs) {
@@ -54,7 +68,11 @@ final class BasisCalculator {
         long skew = Math.abs(c.ts() - t.ts());
         if (skew > maxSkewMs) {
             return new BasisReading(
-                    null, age, "USDC and USDT prices are " + skew + " ms apart (max " + maxSkewMs + " ms)", 0);
+                    null,
+                    age,
+                    quotedLabel + " and " + referenceLabel + " prices are " + skew + " ms apart (max " + maxSkewMs
+                            + " ms)",
+                    0);
         }
         if (t.price().signum() <= 0 || c.price().signum() <= 0) {
             return new BasisReading(null, age, "non-positive price", 0);

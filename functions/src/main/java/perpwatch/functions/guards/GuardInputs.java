@@ -14,6 +14,9 @@ import perpwatch.core.stream.StreamEntry;
  * @param liquidationSilent   listed venues whose liquidation connection has no live heartbeat: a count without
  *                            them is partial, and with all of them silent there is no count at all (a venue the
  *                            instrument does not list is never silent: nothing is meant to listen there)
+ * @param velocityBook        Velocity's DLOB book; empty for an instrument not listed on Velocity (as the two below)
+ * @param velocityOracle      the newest read of Velocity's oracle account with the node's slot
+ * @param velocityFunding     Velocity's last settled funding
  */
 record GuardInputs(
         Optional<StreamEntry> price,
@@ -24,4 +27,7 @@ record GuardInputs(
         Optional<StreamEntry> okxUsdtTrade,
         Optional<EventCount> liquidations,
         Optional<StreamEntry> newestLiquidation,
-        List<String> liquidationSilent) {}
+        List<String> liquidationSilent,
+        Optional<StreamEntry> velocityBook,
+        Optional<StreamEntry> velocityOracle,
+        Optional<StreamEntry> velocityFunding) {}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.instrument.Venue;
 import perpwatch.core.redis.EventCount;
 import perpwatch.core.redis.RedisStreams;
 import perpwatch.core.stream.StreamEntry;
@@ -25,16 +26,29 @@ class GuardInputsReader {
         this.clockSkewMaxMs = config.guards().clockSkewMax().toMillis();
     }
 
-    /** The streams an answer is built from, in a fixed order (see {@link #fingerprint}). */
+    /** Where liquidations sit in {@link #streams}; Velocity's streams, when listed, follow it. */
+    private static final int LIQUIDATIONS = 6;
+
+    /**
+     * The streams an answer is built from, in a fixed order (see {@link #fingerprint}): Velocity's only for an
+     * instrument listed there, since its stream names come from the Velocity listing.
+     */
     static List<StreamKey> streams(Instrument instrument) {
-        return List.of(
+        List<StreamKey> keys = new ArrayList<>(List.of(
                 StreamKeys.price(instrument),
                 StreamKeys.trades(instrument),
                 StreamKeys.book(instrument),
                 StreamKeys.funding(instrument),
                 StreamKeys.usdcTrades(instrument),
                 StreamKeys.okxUsdtTrades(instrument),
-                StreamKeys.liquidations(instrument));
+                StreamKeys.liquidations(instrument)));
+        if (instrument.has(Venue.VELOCITY)) {
+            keys.addAll(List.of(
+                    StreamKeys.velocityBook(instrument),
+                    StreamKeys.velocityOracle(instrument),
+                    StreamKeys.velocityFunding(instrument)));
+        }
+        return List.copyOf(keys);
     }
 
     /**
@@ -60,9 +74,11 @@ class GuardInputsReader {
      * @throws perpwatch.core.redis.StoreUnavailableException when Redis cannot be read
      */
     GuardInputs read(Instrument instrument, long nowMs, List<String> fingerprint) {
-        // One round trip for the newest entry of every input stream, in streams()'s order (liquidations last).
-        List<Optional<StreamEntry>> last = redis.lastAll(streams(instrument));
-        Optional<StreamEntry> newestLiquidation = last.get(6);
+        // One round trip for the newest entry of every input stream, in streams()'s order.
+        List<StreamKey> streams = streams(instrument);
+        List<Optional<StreamEntry>> last = redis.lastAll(streams);
+        Optional<StreamEntry> newestLiquidation = last.get(LIQUIDATIONS);
+        boolean velocity = streams.size() > LIQUIDATIONS + 1;
         // By the venue's event time, not the entry id: a backlog flushed after a Redis outage gets fresh ids and must
         // not read as a cascade. A venue clock slightly ahead of ours must not drop a fresh liquidation either.
         EventCount count = newestLiquidation.isEmpty()
@@ -73,7 +89,7 @@ class GuardInputsReader {
                         nowMs + clockSkewMaxMs,
                         GuardPolicy.LIQUIDATIONS_COUNTED_MAX);
         List<String> venues = StreamKeys.LIQUIDATION_VENUES;
-        List<String> beats = fingerprint.subList(streams(instrument).size(), fingerprint.size());
+        List<String> beats = fingerprint.subList(streams.size(), fingerprint.size());
         List<String> silent = new ArrayList<>();
         for (int i = 0; i < venues.size(); i++) {
             if (!instrument.onExchange(venues.get(i))) {
@@ -94,7 +110,10 @@ class GuardInputsReader {
                 last.get(5),
                 Optional.ofNullable(count),
                 newestLiquidation,
-                silent);
+                silent,
+                velocity ? last.get(LIQUIDATIONS + 1) : Optional.empty(),
+                velocity ? last.get(LIQUIDATIONS + 2) : Optional.empty(),
+                velocity ? last.get(LIQUIDATIONS + 3) : Optional.empty());
     }
 
     /** A heartbeat key's value (epoch ms), or null when absent or unreadable: either way the venue is silent. */

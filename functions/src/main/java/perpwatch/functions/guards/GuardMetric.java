@@ -21,7 +21,17 @@ public enum GuardMetric {
     BASIS_BPS(Needs.ALL, Venue.OKX_USDC, Venue.BINANCE),
     BASIS_OKX_BPS(Needs.ALL, Venue.OKX_USDC, Venue.OKX_USDT),
     /** A count over whichever liquidation venues the instrument lists. */
-    LIQ_EVENTS_5M(Needs.ANY, Venue.BINANCE, Venue.OKX_USDT, Venue.OKX_USDC, Venue.BYBIT);
+    LIQ_EVENTS_5M(Needs.ANY, Venue.BINANCE, Venue.OKX_USDT, Venue.OKX_USDC, Venue.BYBIT),
+    /** Velocity's own book, where the engine trades: spread and depth of the counted liquidity (DLOB). */
+    VELOCITY_SPREAD_BPS(Needs.ALL, Venue.VELOCITY),
+    VELOCITY_DEPTH_10BPS(Needs.ALL, Venue.VELOCITY),
+    /** Slots since Velocity's oracle was posted, against the node's slot: beyond the budget the AMM stops filling. */
+    VELOCITY_ORACLE_AGE_SLOTS(Needs.ALL, Venue.VELOCITY),
+    /** Velocity's book mid against its oracle: beyond the budget the protocol treats the oracle as divergent. */
+    VELOCITY_MARK_ORACLE_BPS(Needs.ALL, Venue.VELOCITY),
+    VELOCITY_FUNDING_APR(Needs.ALL, Venue.VELOCITY),
+    /** Velocity SOL-PERP (USDT) mid against Binance SOLUSDT. */
+    BASIS_VELOCITY_BPS(Needs.ALL, Venue.VELOCITY, Venue.BINANCE);
 
     /** Whether a metric needs every one of its venues (a basis is two prices) or any one (a count over venues). */
     private enum Needs {

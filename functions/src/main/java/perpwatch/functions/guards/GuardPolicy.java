@@ -41,6 +41,7 @@ import perpwatch.core.config.Env;
  *                         required metric is a breach, an unknown optional one a warning
  * @param clockSkewMax     {@code PERPWATCH_GUARD_CLOCK_SKEW_MAX} (2s): a record stamped further than this in this API's
  *                         future was written by a clock that is off; its age cannot be trusted, so it is unknown
+ * @param velocity         the Velocity metrics' bounds ({@link VelocityGuardPolicy})
  */
 public record GuardPolicy(
         Duration priceMaxAge,
@@ -57,7 +58,8 @@ public record GuardPolicy(
         int liqBreach5m,
         Duration cacheTtl,
         Set<GuardMetric> required,
-        Duration clockSkewMax) {
+        Duration clockSkewMax,
+        VelocityGuardPolicy velocity) {
 
     public static final Duration LIQUIDATION_WINDOW = Duration.ofMinutes(5);
     /**
@@ -100,7 +102,8 @@ public record GuardPolicy(
                 env.integer("PERPWATCH_GUARD_LIQ_5M_BREACH", 10),
                 env.duration("PERPWATCH_GUARD_CACHE", Duration.ofSeconds(5)),
                 requiredFrom(env.string("PERPWATCH_GUARD_REQUIRED", null)),
-                env.duration("PERPWATCH_GUARD_CLOCK_SKEW_MAX", Duration.ofSeconds(2)));
+                env.duration("PERPWATCH_GUARD_CLOCK_SKEW_MAX", Duration.ofSeconds(2)),
+                VelocityGuardPolicy.fromEnv(env));
     }
 
     /** A comma-separated list of metric names; {@code none} requires nothing (every unknown is then a warning). */
@@ -140,6 +143,23 @@ public record GuardPolicy(
         all.put(GuardMetric.BASIS_OKX_BPS, Threshold.freshness(basisMaxAge.toMillis()));
         // Event-driven: no age budget; its freshness is the venues' subscription heartbeats.
         all.put(GuardMetric.LIQ_EVENTS_5M, Threshold.breachAbove(BigDecimal.valueOf(liqBreach5m), null));
+        long velocityBook = velocity.bookMaxAge().toMillis();
+        all.put(GuardMetric.VELOCITY_SPREAD_BPS, Threshold.warnAbove(velocity.spreadWarnBps(), velocityBook));
+        all.put(GuardMetric.VELOCITY_DEPTH_10BPS, Threshold.warnBelow(velocity.minDepthUsd(), velocityBook));
+        all.put(
+                GuardMetric.VELOCITY_ORACLE_AGE_SLOTS,
+                Threshold.breachAbove(
+                        BigDecimal.valueOf(velocity.oracleMaxSlots()),
+                        velocity.oracleMaxAge().toMillis()));
+        // The gap is read from the book and the oracle together: its data is as old as the older may be.
+        all.put(
+                GuardMetric.VELOCITY_MARK_ORACLE_BPS,
+                Threshold.breachAbsAbove(velocity.markOracleMaxBps(), velocityBook));
+        all.put(
+                GuardMetric.VELOCITY_FUNDING_APR,
+                Threshold.warnAbsAbove(
+                        velocity.fundingAprWarn(), velocity.fundingMaxAge().toMillis()));
+        all.put(GuardMetric.BASIS_VELOCITY_BPS, Threshold.warnAbsAbove(velocity.basisWarnBps(), velocityBook));
         return all;
     }
 
@@ -160,6 +180,8 @@ public record GuardPolicy(
                         .append(plain(t.warnAbsAbove()))
                         .append(',')
                         .append(plain(t.breachAbove()))
+                        .append(',')
+                        .append(plain(t.breachAbsAbove()))
                         .append(',')
                         .append(t.maxAgeMs())
                         .append(';'));

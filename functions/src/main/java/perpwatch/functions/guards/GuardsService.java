@@ -43,6 +43,7 @@ public class GuardsService {
     private final Map<GuardMetric, Threshold> bounds;
     private final List<GuardMetric> required;
     private final BasisCalculator basis;
+    private final VelocityGuards velocity;
     private final Clock clock;
     private final AnswerStamp stamp;
     private final DecisionLog decisions;
@@ -63,6 +64,7 @@ public class GuardsService {
         this.bounds = policy.thresholds();
         this.required = List.copyOf(policy.required());
         this.basis = new BasisCalculator(policy.basisMaxAge(), policy.basisMaxSkew(), policy.clockSkewMax());
+        this.velocity = new VelocityGuards(policy);
         this.clock = clock;
         this.stamp = stamp;
         this.decisions = decisions;
@@ -175,7 +177,7 @@ public class GuardsService {
         }
 
         ThresholdVerdict verdict = new ThresholdVerdict(policy);
-        Board board = new Board(checks);
+        GuardBoard board = new GuardBoard(checks, bounds, policy);
         board.judge(GuardMetric.PRICE, price.map(PriceTick::price).orElse(null), Judged.PASS);
         board.judge(GuardMetric.BAR, bar.map(Bar::close).orElse(null), Judged.PASS);
         board.judge(
@@ -211,9 +213,10 @@ public class GuardsService {
         if (liqJudged != null && liqJudged.state() == GuardState.BREACH && liquidations.silentCaveat() != null) {
             checks.warn(liquidations.silentCaveat());
         }
+        velocity.judge(instrument, in, price, checks, verdict, board, now);
 
         DataSource dataSource = checks.dataSource();
-        GuardStatus status = StatusRule.status(board.guards, policy.required());
+        GuardStatus status = StatusRule.status(board.guards(), policy.required());
         GuardsResponse response = GuardsResponse.builder()
                 .stamp(now, stamp.next(), stamp.instance(), instrument.canonical())
                 .price(price.map(PriceTick::price).orElse(null))
@@ -239,49 +242,6 @@ public class GuardsService {
             cache.put(instrument.canonical(), new Cached(response, now + ttl, fingerprint));
         }
         return response;
-    }
-
-    /** Every metric's entry in {@code guards}: unknown with the freshness check's reason, else its judged state. */
-    private final class Board {
-        private final MetricChecks checks;
-        private final Map<GuardMetric, MetricGuard> guards = new LinkedHashMap<>();
-
-        Board(MetricChecks checks) {
-            this.checks = checks;
-        }
-
-        /** @param judged null when the metric has no fresh value to judge */
-        void judge(GuardMetric metric, Object value, Judged judged) {
-            String unknownReason = checks.unknownReason(metric);
-            Threshold bound = bounds.get(metric);
-            boolean isRequired = policy.isRequired(metric);
-            String notConfigured = checks.notConfiguredReason(metric);
-            if (notConfigured != null) {
-                guards.put(
-                        metric,
-                        new MetricGuard(GuardState.NOT_CONFIGURED, null, null, bound, isRequired, notConfigured));
-                return;
-            }
-            if (unknownReason != null || judged == null || value == null) {
-                String reason = unknownReason != null ? unknownReason : "no value";
-                guards.put(
-                        metric,
-                        new MetricGuard(GuardState.UNKNOWN, null, checks.age(metric), bound, isRequired, reason));
-                return;
-            }
-            if (judged.reason() != null) {
-                checks.warn(judged.reason());
-            }
-            guards.put(
-                    metric,
-                    new MetricGuard(judged.state(), value, checks.age(metric), bound, isRequired, judged.reason()));
-        }
-
-        Map<String, MetricGuard> byName() {
-            Map<String, MetricGuard> named = new LinkedHashMap<>();
-            guards.forEach((metric, guard) -> named.put(metric.wire(), guard));
-            return named;
-        }
     }
 
     /**

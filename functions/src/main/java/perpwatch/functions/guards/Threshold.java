@@ -15,25 +15,30 @@ public record Threshold(
         @JsonProperty("warn_below") BigDecimal warnBelow,
         @JsonProperty("warn_abs_above") BigDecimal warnAbsAbove,
         @JsonProperty("breach_above") BigDecimal breachAbove,
+        @JsonProperty("breach_abs_above") BigDecimal breachAbsAbove,
         @JsonProperty("max_age_ms") Long maxAgeMs) {
 
     static Threshold freshness(long maxAgeMs) {
-        return new Threshold(null, null, null, null, maxAgeMs);
+        return new Threshold(null, null, null, null, null, maxAgeMs);
     }
 
     static Threshold warnAbove(BigDecimal value, long maxAgeMs) {
-        return new Threshold(value, null, null, null, maxAgeMs);
+        return new Threshold(value, null, null, null, null, maxAgeMs);
     }
 
     static Threshold warnBelow(BigDecimal value, long maxAgeMs) {
-        return new Threshold(null, value, null, null, maxAgeMs);
+        return new Threshold(null, value, null, null, null, maxAgeMs);
     }
 
     static Threshold warnAbsAbove(BigDecimal value, long maxAgeMs) {
-        return new Threshold(null, null, value, null, maxAgeMs);
+        return new Threshold(null, null, value, null, null, maxAgeMs);
     }
 
     static Threshold breachAbove(BigDecimal value, Long maxAgeMs) {
-        return new Threshold(null, null, null, value, maxAgeMs);
+        return new Threshold(null, null, null, value, null, maxAgeMs);
+    }
+
+    static Threshold breachAbsAbove(BigDecimal value, long maxAgeMs) {
+        return new Threshold(null, null, null, null, value, maxAgeMs);
     }
 }

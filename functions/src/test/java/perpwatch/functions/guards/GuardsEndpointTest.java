@@ -32,9 +32,13 @@ class GuardsEndpointTest extends GuardsTestBase {
                     "warnings":["spread_bps, depth_10bps: no data","funding_apr: no data","oi_notional: no \
                     data","basis_bps: no USDC price",\
                     "basis_okx_bps: no USDC price","liq_events_5m: no liquidation feed connected (binance, okx, bybit \
-                    silent)"],"data_source":"live",\
+                    silent)","velocity_spread_bps, velocity_depth_10bps: no data","velocity_oracle_age_slots: no data",\
+                    "velocity_funding_apr: no data","velocity_mark_oracle_bps: no Velocity mark price",\
+                    "basis_velocity_bps: no Velocity price"],"data_source":"live",\
                     "ages_ms":{"price":800,"bar":30000,"spread_bps":null,"depth_10bps":null,"funding_apr":null,\
-                    "oi_notional":null,"basis_bps":null,"basis_okx_bps":null,"liq_events_5m":null}}""";
+                    "oi_notional":null,"basis_bps":null,"basis_okx_bps":null,"liq_events_5m":null,\
+                    "velocity_spread_bps":null,"velocity_depth_10bps":null,"velocity_oracle_age_slots":null,\
+                    "velocity_mark_oracle_bps":null,"velocity_funding_apr":null,"basis_velocity_bps":null}}""";
             assertEquals(JSON.readTree(expected), flat(response.body()));
             JsonNode guards = JSON.readTree(response.body()).get("guards");
             assertEquals("pass", guards.get("price").get("state").asText());
@@ -63,7 +67,9 @@ class GuardsEndpointTest extends GuardsTestBase {
                     "basis_bps":1.6036,"basis_okx_bps":0.5345,"oi_notional":1500000000,"liq_events_5m":2,\
                     "status":"passing","warnings":[],"data_source":"live",\
                     "ages_ms":{"price":800,"bar":30000,"spread_bps":400,"depth_10bps":400,"funding_apr":20000,\
-                    "oi_notional":20000,"basis_bps":1500,"basis_okx_bps":1500,"liq_events_5m":10000}}""";
+                    "oi_notional":20000,"basis_bps":1500,"basis_okx_bps":1500,"liq_events_5m":10000,\
+                    "velocity_spread_bps":400,"velocity_depth_10bps":400,"velocity_oracle_age_slots":300,\
+                    "velocity_mark_oracle_bps":400,"velocity_funding_apr":1800000,"basis_velocity_bps":800}}""";
             String body = api.get("/api/engine/guards").body();
             assertEquals(JSON.readTree(expected), flat(body));
             JSON.readTree(body)

@@ -16,9 +16,13 @@ import perpwatch.core.model.LastTrade;
 import perpwatch.core.model.LastTradeCodec;
 import perpwatch.core.model.Liquidation;
 import perpwatch.core.model.LiquidationCodec;
+import perpwatch.core.model.OracleReading;
+import perpwatch.core.model.OracleReadingCodec;
 import perpwatch.core.model.PositionSide;
 import perpwatch.core.model.PriceTick;
 import perpwatch.core.model.PriceTickCodec;
+import perpwatch.core.model.SettledFunding;
+import perpwatch.core.model.SettledFundingCodec;
 import perpwatch.core.redis.RedisStreams;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.core.testing.TestRedis;
@@ -105,8 +109,17 @@ abstract class GuardsTestBase {
                 ts + 3);
     }
 
-    /** Funding 20 s old; OKX USDC last trade at {@code usdcTs}; OKX USDT at NOW−1000. */
+    /**
+     * Every optional metric fresh and calm: funding 20 s old; OKX USDC last trade at {@code usdcTs}; OKX USDT at
+     * NOW−1000; Velocity's book, oracle and funding ({@link #seedVelocityCalm}).
+     */
     void seedFundingAndBasis(String apr, String usdcPrice, long usdcTs) {
+        seedVelocityCalm();
+        seedBybitAndOkx(apr, usdcPrice, usdcTs);
+    }
+
+    /** Bybit funding 20 s old; OKX USDC last trade at {@code usdcTs}; OKX USDT at NOW−1000. */
+    void seedBybitAndOkx(String apr, String usdcPrice, long usdcTs) {
         seeder.add(
                 StreamKeys.funding(SOL),
                 FundingSnapshotCodec.INSTANCE,
@@ -160,5 +173,59 @@ abstract class GuardsTestBase {
                             t - 5),
                     t);
         }
+    }
+
+    /**
+     * Velocity calm: book 187.07/187.09 (mid 187.08, Binance's price) 400 ms old with $60,000/$55,000 within 10 bps,
+     * the oracle at 187.05 posted 2 slots before the node's slot, read 300 ms ago, the last hourly settlement at
+     * 10.95 % APR half an hour ago.
+     */
+    void seedVelocityCalm() {
+        seedVelocityBook("187.07", "187.09", "1.0691", "60000", "55000", NOW - 400);
+        seedVelocityOracle("187.05", 2, NOW - 300);
+        seedVelocityFunding("10.95", NOW - 1_800_000);
+    }
+
+    void seedVelocityBook(String bid, String ask, String spreadBps, String depthBid, String depthAsk, long ts) {
+        seeder.add(
+                StreamKeys.velocityBook(SOL),
+                BookTopCodec.INSTANCE,
+                new BookTop(
+                        new BigDecimal(bid),
+                        new BigDecimal("30"),
+                        new BigDecimal(ask),
+                        new BigDecimal("25"),
+                        new BigDecimal(spreadBps),
+                        new BigDecimal(depthBid),
+                        new BigDecimal(depthAsk),
+                        ts,
+                        ts + 40),
+                ts + 50);
+    }
+
+    /** The oracle read at {@code ts}, posted {@code ageSlots} before the node's slot then. */
+    void seedVelocityOracle(String price, long ageSlots, long ts) {
+        long slot = 318_000_000L;
+        seeder.add(
+                StreamKeys.velocityOracle(SOL),
+                OracleReadingCodec.INSTANCE,
+                new OracleReading(
+                        "SOL-PERP", new BigDecimal(price), new BigDecimal("0.0374"), slot - ageSlots, slot, ts, ts),
+                ts + 5);
+    }
+
+    void seedVelocityFunding(String apr, long settledAt) {
+        seeder.add(
+                StreamKeys.velocityFunding(SOL),
+                SettledFundingCodec.INSTANCE,
+                new SettledFunding(
+                        "SOL-PERP",
+                        new BigDecimal("0.0000125"),
+                        new BigDecimal("0.0001"),
+                        1,
+                        new BigDecimal(apr),
+                        settledAt,
+                        settledAt + 60_000),
+                settledAt + 60_000);
     }
 }

@@ -25,7 +25,13 @@ class ThresholdsEndpointTest extends GuardsTestBase {
                        "max_age_ms":5000},
                        "funding_apr":{"warn_abs_above":300,"max_age_ms":180000},"oi_notional":{"max_age_ms":420000},
                        "basis_bps":{"warn_abs_above":50,"max_age_ms":5000},"basis_okx_bps":{"max_age_ms":5000},
-                       "liq_events_5m":{"breach_above":10}},
+                       "liq_events_5m":{"breach_above":10},
+                       "velocity_spread_bps":{"warn_above":10,"max_age_ms":10000},
+                       "velocity_depth_10bps":{"warn_below":25000,"max_age_ms":10000},
+                       "velocity_oracle_age_slots":{"breach_above":10,"max_age_ms":5000},
+                       "velocity_mark_oracle_bps":{"breach_abs_above":1000,"max_age_ms":10000},
+                       "velocity_funding_apr":{"warn_abs_above":300,"max_age_ms":5400000},
+                       "basis_velocity_bps":{"warn_abs_above":50,"max_age_ms":10000}},
                      "basis_max_skew_ms":2000,"clock_skew_max_ms":2000,"liq_counted_max":1000}""".formatted(version);
             assertEquals(JSON.readTree(expected), thresholds);
             assertEquals(12, version.length());

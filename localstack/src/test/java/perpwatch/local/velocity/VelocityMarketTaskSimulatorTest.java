@@ -13,12 +13,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import perpwatch.core.instrument.Instrument;
+import perpwatch.core.model.OracleReading;
+import perpwatch.core.model.OracleReadingCodec;
 import perpwatch.core.redis.BufferedStreamWriter;
 import perpwatch.core.redis.RedisStreams;
 import perpwatch.core.stream.StreamEntry;
 import perpwatch.core.stream.StreamKey;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.core.testing.TestRedis;
+import perpwatch.feeds.solana.SolanaRpcClient;
+import perpwatch.feeds.solana.SolanaRpcConfig;
 import perpwatch.feeds.subscription.SubscriptionState;
 import perpwatch.feeds.velocity.VelocityEndpoints;
 import perpwatch.feeds.velocity.VelocityMarketSettings;
@@ -27,6 +31,8 @@ import perpwatch.feeds.ws.Backoff;
 import perpwatch.feeds.ws.ReconnectPolicy;
 import perpwatch.local.market.synthetic.SyntheticMarket;
 import perpwatch.local.sim.SimRestServer;
+import perpwatch.local.sim.solana.SolanaRpcSimulator;
+import perpwatch.local.sim.solana.VelocityPopulation;
 import perpwatch.local.sim.velocity.VelocityDataApiSimulator;
 import perpwatch.local.sim.velocity.VelocityDlobSimulator;
 import perpwatch.local.sim.velocity.VelocityVenueModel;
@@ -36,6 +42,7 @@ class VelocityMarketTaskSimulatorTest {
     static final Instrument SOL = Instrument.sol();
     static final StreamKey BOOK = StreamKeys.velocityBook(SOL);
     static final StreamKey FUNDING = StreamKeys.velocityFunding(SOL);
+    static final StreamKey ORACLE = StreamKeys.velocityOracle(SOL);
 
     TestRedis redis;
     RedisStreams streams;
@@ -43,6 +50,7 @@ class VelocityMarketTaskSimulatorTest {
     VelocityDlobSimulator dlob;
     VelocityDataApiSimulator data;
     VelocityMarketTask task;
+    SolanaRpcSimulator solana;
 
     @BeforeEach
     void start() throws Exception {
@@ -53,6 +61,7 @@ class VelocityMarketTaskSimulatorTest {
         VelocityVenueModel model = new VelocityVenueModel(now, 318_000_000L);
         dlob = VelocityDlobSimulator.start(market::state, model, Duration.ofMillis(100), Duration.ofMillis(250));
         data = VelocityDataApiSimulator.start(market::state, model, 24);
+        solana = SolanaRpcSimulator.start(SolanaRpcSimulator.population("velocity", 50));
     }
 
     @AfterEach
@@ -62,11 +71,22 @@ class VelocityMarketTaskSimulatorTest {
         }
         dlob.close();
         data.close();
+        solana.close();
         streams.close();
         redis.close();
     }
 
     VelocityMarketTask newTask() {
+        return newTask(Optional.empty());
+    }
+
+    /** With the Solana node as the task's deployment builds it: one try per read, the REST timeout. */
+    VelocityMarketTask newTaskReadingTheOracle() {
+        return newTask(Optional.of(new SolanaRpcClient(
+                new SolanaRpcConfig(URI.create(solana.url()), Duration.ofSeconds(5), 1, Duration.ofMillis(100)))));
+    }
+
+    VelocityMarketTask newTask(Optional<SolanaRpcClient> oracleRpc) {
         ReconnectPolicy policy = new ReconnectPolicy(
                 new Backoff(Duration.ofMillis(50), Duration.ofMillis(500), 0.2),
                 Duration.ofSeconds(60),
@@ -79,8 +99,10 @@ class VelocityMarketTaskSimulatorTest {
                 SOL,
                 endpoints,
                 policy,
-                new VelocityMarketSettings(Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofMillis(500)),
+                new VelocityMarketSettings(
+                        Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofMillis(500), Duration.ofMillis(200)),
                 Duration.ofSeconds(5),
+                oracleRpc,
                 new BufferedStreamWriter(streams, 1_000, System::currentTimeMillis),
                 System::currentTimeMillis);
         task.start();
@@ -150,6 +172,57 @@ class VelocityMarketTaskSimulatorTest {
         dlob.rest().clearFaults(VelocityDlobSimulator.L2);
         data.rest().clearFaults(VelocityDataApiSimulator.FUNDING_RATES);
         waitFor(() -> streams.last(BOOK).isPresent() && streams.last(FUNDING).isPresent());
+    }
+
+    @Test
+    void everyOracleReadReachesRedisWithTheNodesSlot() throws Exception {
+        newTaskReadingTheOracle();
+        waitFor(() -> streams.last(ORACLE).isPresent());
+        OracleReading first = OracleReadingCodec.INSTANCE.decode(
+                streams.last(ORACLE).orElseThrow().fields());
+        assertEquals("SOL-PERP", first.symbol());
+        assertTrue(first.price().signum() > 0, first.toString());
+        assertTrue(first.confidence().signum() >= 0, first.toString());
+        assertTrue(first.ageSlots() <= 5, "the simulated Lazer feed is posted a couple of slots behind: " + first);
+        // One entry per read, a stalled oracle included: the slot moves on every read.
+        waitFor(() -> OracleReadingCodec.INSTANCE
+                        .decode(streams.last(ORACLE).orElseThrow().fields())
+                        .slot()
+                > first.slot());
+    }
+
+    @Test
+    void aStalledOracleReadsAsAGrowingSlotLag() throws Exception {
+        solana.delayOracles(400);
+        newTaskReadingTheOracle();
+        waitFor(() -> streams.last(ORACLE)
+                        .map(e -> OracleReadingCodec.INSTANCE.decode(e.fields()).ageSlots())
+                        .orElse(0L)
+                >= 400);
+    }
+
+    @Test
+    void rpcErrorsAndAnUndecodableOracleAreCountedWhileTheBookCarriesOn() throws Exception {
+        String oracle = ((VelocityPopulation) solana.population()).solOracle();
+        solana.failNext(1_000, 503);
+        newTaskReadingTheOracle();
+        waitFor(() -> counter("oracle_rpc_error") >= 2 && streams.last(BOOK).isPresent());
+        assertTrue(streams.last(ORACLE).isEmpty(), "a failed read publishes nothing");
+        solana.failNext(0, 503);
+        solana.alterAccounts((pubkey, bytes) -> pubkey.equals(oracle) ? new byte[12] : bytes);
+        waitFor(() -> counter("oracle_oracle_undecodable") >= 2);
+        assertTrue(streams.last(ORACLE).isEmpty(), "an undecodable oracle publishes nothing");
+        solana.alterAccounts((pubkey, bytes) -> bytes);
+        waitFor(() -> streams.last(ORACLE).isPresent());
+    }
+
+    @Test
+    void aProgramWithoutTheMarketIsCountedAndNothingIsGuessed() throws Exception {
+        solana.close();
+        solana = SolanaRpcSimulator.start(SolanaRpcSimulator.population("drift-v2", 50));
+        newTaskReadingTheOracle();
+        waitFor(() -> counter("oracle_market_not_found") >= 2);
+        assertTrue(streams.last(ORACLE).isEmpty());
     }
 
     void waitFor(BooleanSupplier condition) throws InterruptedException {
