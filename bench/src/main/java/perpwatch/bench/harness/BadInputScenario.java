@@ -12,12 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import perpwatch.core.config.Env;
 import perpwatch.core.fuzz.FrameMutator;
 import perpwatch.core.instrument.Venue;
 import perpwatch.core.stream.StreamKeys;
 import perpwatch.feeds.onchain.DriftLayout;
+import perpwatch.feeds.onchain.ProgramProfile;
 import perpwatch.feeds.solana.AccountSink;
 import perpwatch.feeds.solana.RpcFilter;
 import perpwatch.feeds.solana.SolanaRpcClient;
@@ -27,6 +29,7 @@ import perpwatch.feeds.velocity.DlobBook;
 import perpwatch.feeds.velocity.DlobBookCheck;
 import perpwatch.feeds.velocity.DlobL2Answer;
 import perpwatch.feeds.velocity.FundingRatesAnswer;
+import perpwatch.feeds.velocity.MarketOracleReader;
 import perpwatch.feeds.velocity.Outcome;
 import perpwatch.feeds.velocity.Rejection;
 import perpwatch.local.LocalCloud;
@@ -38,6 +41,7 @@ import perpwatch.local.sim.bybit.BybitWire;
 import perpwatch.local.sim.okx.OkxWire;
 import perpwatch.local.sim.solana.DriftPopulation;
 import perpwatch.local.sim.solana.SolanaRpcSimulator;
+import perpwatch.local.sim.solana.VelocityPopulation;
 import perpwatch.local.sim.velocity.VelocityDataApiSimulator;
 import perpwatch.local.sim.velocity.VelocityDlobSimulator;
 import perpwatch.local.sim.velocity.VelocityVenueModel;
@@ -73,6 +77,7 @@ final class BadInputScenario implements Scenario {
         passed &= webhookBodies(ctx, md);
         passed &= rpcAnswers(md);
         passed &= velocityAnswers(md);
+        passed &= velocityOracleReads(md);
         md.append('\n')
                 .append(afterVenueFrames)
                 .append('\n')
@@ -311,6 +316,64 @@ final class BadInputScenario implements Scenario {
         md.append(String.format(
                 "| Velocity HTTP answers (DLOB L2 with its book check, data-API fundingRates) | %,d | %,d typed "
                         + "rejections %s | %,d read (mutation left it valid) | %d |%n",
+                VELOCITY_ANSWERS, refusedTotal, refused, accepted, unhandled));
+        return unhandled == 0 && refusedTotal > 0;
+    }
+
+    /**
+     * Velocity's oracle as the velocity-market task reads it ({@link MarketOracleReader}: the PerpMarket, its
+     * PythLazerOracle account, {@code getSlot}), half the reads with a mutated node answer and half with the oracle
+     * account's bytes corrupted: each read is a reading or a typed {@link Rejection}, never an exception.
+     */
+    private boolean velocityOracleReads(StringBuilder md) throws Exception {
+        Map<Rejection, Integer> refused = new TreeMap<>();
+        long accepted = 0;
+        long unhandled = 0;
+        try (SolanaRpcSimulator rpc = SolanaRpcSimulator.start(new VelocityPopulation(50, 7, 150_000_000L))) {
+            SolanaRpcClient client = new SolanaRpcClient(
+                    new SolanaRpcConfig(URI.create(rpc.url()), Duration.ofSeconds(5), 1, Duration.ofMillis(1)));
+            MarketOracleReader reader =
+                    new MarketOracleReader(client, ProgramProfile.VELOCITY, 0, "SOL-PERP", System::currentTimeMillis);
+            String oracle = ((VelocityPopulation) rpc.population()).solOracle();
+            FrameMutator mutator = new FrameMutator(46);
+            Random flips = new Random(46);
+            for (int i = 0; i < VELOCITY_ANSWERS; i++) {
+                if (i % 2 == 0) {
+                    rpc.alterAccounts((pubkey, data) -> data);
+                    rpc.mutateNext(1, mutator::mutate);
+                } else {
+                    int at = flips.nextInt(48);
+                    byte value = (byte) flips.nextInt(256);
+                    rpc.alterAccounts((pubkey, data) -> {
+                        if (!pubkey.equals(oracle)) {
+                            return data;
+                        }
+                        byte[] copy = data.clone();
+                        copy[at] = value;
+                        return copy;
+                    });
+                }
+                try {
+                    Outcome<?> outcome = reader.read();
+                    if (outcome instanceof Outcome.Rejected<?> r) {
+                        refused.merge(r.reason(), 1, Integer::sum);
+                    } else {
+                        accepted++;
+                    }
+                } catch (RuntimeException e) {
+                    unhandled++;
+                    if (unhandled <= 3) {
+                        md.append("<!-- unhandled: ").append(e).append(" -->\n");
+                    }
+                }
+            }
+        }
+        long refusedTotal =
+                refused.values().stream().mapToLong(Integer::longValue).sum();
+        md.append(String.format(
+                "| Velocity oracle reads (mutated node answers, corrupted PythLazerOracle bytes) | %,d | %,d typed "
+                        + "rejections %s | %,d read (mutation left it valid, or a byte the price does not use) | %d "
+                        + "|%n",
                 VELOCITY_ANSWERS, refusedTotal, refused, accepted, unhandled));
         return unhandled == 0 && refusedTotal > 0;
     }

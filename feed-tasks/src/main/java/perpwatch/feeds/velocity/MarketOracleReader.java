@@ -24,7 +24,7 @@ import perpwatch.feeds.solana.SolanaRpcException;
  * against. The market is looked up once (a few dozen PerpMarkets, filtered on the discriminator) and again only after
  * its oracle account went missing, so an oracle the admins re-pointed is followed. Not thread-safe: one caller.
  */
-final class MarketOracleReader {
+public final class MarketOracleReader {
     private static final Logger LOG = LoggerFactory.getLogger(MarketOracleReader.class);
     private static final int PRICE_SCALE = 6;
 
@@ -37,7 +37,7 @@ final class MarketOracleReader {
     /** The market was just (re)located: its oracle is logged once, so an operator sees which account is read. */
     private boolean located;
 
-    MarketOracleReader(
+    public MarketOracleReader(
             SolanaRpcClient rpc, ProgramProfile program, int marketIndex, String marketName, LongSupplier clock) {
         this.rpc = rpc;
         this.program = program;
@@ -46,7 +46,8 @@ final class MarketOracleReader {
         this.clock = clock;
     }
 
-    Outcome<OracleReading> read() {
+    /** One read: a reading, or the typed reason there is none (the node's failures included); never an exception. */
+    public Outcome<OracleReading> read() {
         try {
             if (market == null) {
                 market = locate();

@@ -3,6 +3,7 @@ package perpwatch.functions.guards;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every metric's entry in {@code guards} for one evaluation: not configured, unknown with the freshness check's
@@ -11,20 +12,21 @@ import java.util.Map;
 final class GuardBoard {
     private final MetricChecks checks;
     private final Map<GuardMetric, Threshold> bounds;
-    private final GuardPolicy policy;
+    private final Set<GuardMetric> required;
     private final Map<GuardMetric, MetricGuard> guards = new LinkedHashMap<>();
 
-    GuardBoard(MetricChecks checks, Map<GuardMetric, Threshold> bounds, GuardPolicy policy) {
+    /** @param required the metrics required for this instrument ({@link GuardPolicy#requiredFor}) */
+    GuardBoard(MetricChecks checks, Map<GuardMetric, Threshold> bounds, Set<GuardMetric> required) {
         this.checks = checks;
         this.bounds = bounds;
-        this.policy = policy;
+        this.required = required;
     }
 
     /** @param judged null when the metric has no fresh value to judge */
     void judge(GuardMetric metric, Object value, Judged judged) {
         String unknownReason = checks.unknownReason(metric);
         Threshold bound = bounds.get(metric);
-        boolean isRequired = policy.isRequired(metric);
+        boolean isRequired = required.contains(metric);
         String notConfigured = checks.notConfiguredReason(metric);
         if (notConfigured != null) {
             guards.put(

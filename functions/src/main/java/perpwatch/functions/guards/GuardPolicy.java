@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import perpwatch.core.config.Env;
+import perpwatch.core.instrument.Instrument;
 
 /**
  * Guard thresholds, staleness budgets and the required metrics (DESIGN §5 defaults). Every age is measured from the
@@ -39,6 +40,10 @@ import perpwatch.core.config.Env;
  *                         past the moment one of its metrics would turn stale
  * @param required         {@code PERPWATCH_GUARD_REQUIRED} (price, spread_bps, depth_10bps, liq_events_5m): an unknown
  *                         required metric is a breach, an unknown optional one a warning
+ * @param requiredWhereListed required for an instrument listed on the metric's venues, and nothing for one that is
+ *                         not: by default Velocity's oracle metrics ({@link #DEFAULT_REQUIRED_WHERE_LISTED}), since
+ *                         the engine trades there and its protocol stops on them; empty when
+ *                         {@code PERPWATCH_GUARD_REQUIRED} is set, which then says everything
  * @param clockSkewMax     {@code PERPWATCH_GUARD_CLOCK_SKEW_MAX} (2s): a record stamped further than this in this API's
  *                         future was written by a clock that is off; its age cannot be trusted, so it is unknown
  * @param velocity         the Velocity metrics' bounds ({@link VelocityGuardPolicy})
@@ -58,6 +63,7 @@ public record GuardPolicy(
         int liqBreach5m,
         Duration cacheTtl,
         Set<GuardMetric> required,
+        Set<GuardMetric> requiredWhereListed,
         Duration clockSkewMax,
         VelocityGuardPolicy velocity) {
 
@@ -72,6 +78,13 @@ public record GuardPolicy(
     public static final Set<GuardMetric> DEFAULT_REQUIRED = Collections.unmodifiableSet(
             EnumSet.of(GuardMetric.PRICE, GuardMetric.SPREAD_BPS, GuardMetric.DEPTH_10BPS, GuardMetric.LIQ_EVENTS_5M));
 
+    /**
+     * Required by default where the instrument is listed on Velocity: not seeing the oracle the venue margins against
+     * is not a pass (DESIGN §5). An instrument Velocity does not list is not breached for it.
+     */
+    public static final Set<GuardMetric> DEFAULT_REQUIRED_WHERE_LISTED = Collections.unmodifiableSet(
+            EnumSet.of(GuardMetric.VELOCITY_ORACLE_AGE_SLOTS, GuardMetric.VELOCITY_MARK_ORACLE_BPS));
+
     public GuardPolicy {
         if (liqBreach5m < 0 || liqBreach5m >= LIQUIDATIONS_COUNTED_MAX) {
             throw new IllegalArgumentException(
@@ -79,6 +92,9 @@ public record GuardPolicy(
                             + " (liquidations are counted up to " + LIQUIDATIONS_COUNTED_MAX + "), got " + liqBreach5m);
         }
         required = required.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(required));
+        requiredWhereListed = requiredWhereListed.isEmpty()
+                ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(requiredWhereListed));
         // 10, not 10.0: the bounds are shown to people and engines as configured.
         spreadWarnBps = spreadWarnBps.stripTrailingZeros();
         minDepthUsd = minDepthUsd.stripTrailingZeros();
@@ -102,6 +118,7 @@ public record GuardPolicy(
                 env.integer("PERPWATCH_GUARD_LIQ_5M_BREACH", 10),
                 env.duration("PERPWATCH_GUARD_CACHE", Duration.ofSeconds(5)),
                 requiredFrom(env.string("PERPWATCH_GUARD_REQUIRED", null)),
+                env.string("PERPWATCH_GUARD_REQUIRED", null) == null ? DEFAULT_REQUIRED_WHERE_LISTED : Set.of(),
                 env.duration("PERPWATCH_GUARD_CLOCK_SKEW_MAX", Duration.ofSeconds(2)),
                 VelocityGuardPolicy.fromEnv(env));
     }
@@ -124,8 +141,21 @@ public record GuardPolicy(
         }
     }
 
-    public boolean isRequired(GuardMetric metric) {
-        return required.contains(metric);
+    /** Whether an unknown {@code metric} is a breach for {@code instrument}. */
+    public boolean isRequired(GuardMetric metric, Instrument instrument) {
+        return required.contains(metric)
+                || (requiredWhereListed.contains(metric) && metric.notConfiguredReason(instrument) == null);
+    }
+
+    /** The metrics required for {@code instrument}, in metric order: what its answers list as {@code required}. */
+    public Set<GuardMetric> requiredFor(Instrument instrument) {
+        Set<GuardMetric> all = EnumSet.noneOf(GuardMetric.class);
+        for (GuardMetric metric : GuardMetric.values()) {
+            if (isRequired(metric, instrument)) {
+                all.add(metric);
+            }
+        }
+        return Collections.unmodifiableSet(all);
     }
 
     /**
@@ -187,7 +217,12 @@ public record GuardPolicy(
                         .append(';'));
         canonical
                 .append("required=")
-                .append(required.stream().map(GuardMetric::wire).sorted().collect(Collectors.joining(",")));
+                .append(required.stream().map(GuardMetric::wire).sorted().collect(Collectors.joining(",")))
+                .append(";where_listed=")
+                .append(requiredWhereListed.stream()
+                        .map(GuardMetric::wire)
+                        .sorted()
+                        .collect(Collectors.joining(",")));
         canonical
                 .append(";skew=")
                 .append(basisMaxSkew.toMillis())

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,6 @@ public class GuardsService {
     private final GuardPolicy policy;
     private final String thresholdsVersion;
     private final Map<GuardMetric, Threshold> bounds;
-    private final List<GuardMetric> required;
     private final BasisCalculator basis;
     private final VelocityGuards velocity;
     private final Clock clock;
@@ -62,7 +62,6 @@ public class GuardsService {
         this.policy = config.guards();
         this.thresholdsVersion = policy.version();
         this.bounds = policy.thresholds();
-        this.required = List.copyOf(policy.required());
         this.basis = new BasisCalculator(policy.basisMaxAge(), policy.basisMaxSkew(), policy.clockSkewMax());
         this.velocity = new VelocityGuards(policy);
         this.clock = clock;
@@ -177,7 +176,8 @@ public class GuardsService {
         }
 
         ThresholdVerdict verdict = new ThresholdVerdict(policy);
-        GuardBoard board = new GuardBoard(checks, bounds, policy);
+        Set<GuardMetric> required = policy.requiredFor(instrument);
+        GuardBoard board = new GuardBoard(checks, bounds, required);
         board.judge(GuardMetric.PRICE, price.map(PriceTick::price).orElse(null), Judged.PASS);
         board.judge(GuardMetric.BAR, bar.map(Bar::close).orElse(null), Judged.PASS);
         board.judge(
@@ -216,7 +216,7 @@ public class GuardsService {
         velocity.judge(instrument, in, price, checks, verdict, board, now);
 
         DataSource dataSource = checks.dataSource();
-        GuardStatus status = StatusRule.status(board.guards(), policy.required());
+        GuardStatus status = StatusRule.status(board.guards(), required);
         GuardsResponse response = GuardsResponse.builder()
                 .stamp(now, stamp.next(), stamp.instance(), instrument.canonical())
                 .price(price.map(PriceTick::price).orElse(null))
@@ -233,7 +233,7 @@ public class GuardsService {
                 .liquidations(
                         checks.unknownReason(GuardMetric.LIQ_EVENTS_5M) == null ? total : null, liquidations.byVenue())
                 .verdict(status, dataSource, checks.warnings())
-                .metrics(checks.ages(), board.byName(), required, thresholdsVersion)
+                .metrics(checks.ages(), board.byName(), List.copyOf(required), thresholdsVersion)
                 .build();
         if (dataSource == DataSource.UNAVAILABLE) {
             LOG.warn("guards data_source unavailable for {}: no stream has data", instrument.canonical());
@@ -253,7 +253,7 @@ public class GuardsService {
         for (GuardMetric metric : GuardMetric.values()) {
             String reason = metric.notConfiguredReason(instrument);
             if (reason != null) {
-                checks.notConfigured(metric, reason, policy.isRequired(metric));
+                checks.notConfigured(metric, reason, policy.isRequired(metric, instrument));
             }
         }
     }
@@ -308,14 +308,18 @@ public class GuardsService {
                             null,
                             null,
                             bounds.get(metric),
-                            policy.isRequired(metric),
+                            policy.isRequired(metric, instrument),
                             notConfigured == null ? why : notConfigured));
         }
         return GuardsResponse.builder()
                 .stamp(now, stamp.next(), stamp.instance(), instrument.canonical())
                 .liquidations(null, LiquidationWindow.unknownByVenue(StreamKeys.liquidationVenues(instrument)))
                 .verdict(GuardStatus.BREACH, DataSource.UNAVAILABLE, List.of(why))
-                .metrics(Collections.unmodifiableMap(ages), guards, required, thresholdsVersion)
+                .metrics(
+                        Collections.unmodifiableMap(ages),
+                        guards,
+                        List.copyOf(policy.requiredFor(instrument)),
+                        thresholdsVersion)
                 .build();
     }
 }

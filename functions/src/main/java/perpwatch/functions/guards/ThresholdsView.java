@@ -9,11 +9,14 @@ import java.util.Map;
  * {@code GET /api/engine/thresholds}: the bounds in force, the required metrics and the version every answer names.
  * The dashboard colours from it and an engine checks that the thresholds it was written against are the ones judging.
  *
+ * @param requiredWhereListed required for each instrument listed on the metric's venues (an instrument's answer lists
+ *                            what is required for it)
  * @param liqCountedMax {@code liq_events_5m} is counted up to this many (that number means "at least")
  */
 public record ThresholdsView(
         String version,
         List<GuardMetric> required,
+        @JsonProperty("required_where_listed") List<GuardMetric> requiredWhereListed,
         Map<String, Threshold> metrics,
         @JsonProperty("basis_max_skew_ms") long basisMaxSkewMs,
         @JsonProperty("clock_skew_max_ms") long clockSkewMaxMs,
@@ -25,6 +28,7 @@ public record ThresholdsView(
         return new ThresholdsView(
                 policy.version(),
                 List.copyOf(policy.required()),
+                List.copyOf(policy.requiredWhereListed()),
                 metrics,
                 policy.basisMaxSkew().toMillis(),
                 policy.clockSkewMax().toMillis(),

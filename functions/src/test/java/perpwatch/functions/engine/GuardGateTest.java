@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import perpwatch.core.instrument.Instrument;
 import perpwatch.core.model.BookTop;
 import perpwatch.core.model.BookTopCodec;
+import perpwatch.core.model.OracleReading;
+import perpwatch.core.model.OracleReadingCodec;
 import perpwatch.core.model.PriceTick;
 import perpwatch.core.model.PriceTickCodec;
 import perpwatch.core.redis.RedisStreams;
@@ -55,6 +57,31 @@ class GuardGateTest {
                         new BigDecimal("1.07"),
                         new BigDecimal("250000"),
                         new BigDecimal("250000"),
+                        now,
+                        now)),
+                now);
+        // Velocity's book and oracle: its oracle metrics are required for SOL by default.
+        streams.add(
+                StreamKeys.velocityBook(SOL),
+                BookTopCodec.INSTANCE.encode(new BookTop(
+                        new BigDecimal("187.07"),
+                        BigDecimal.TEN,
+                        new BigDecimal("187.09"),
+                        BigDecimal.TEN,
+                        new BigDecimal("1.07"),
+                        new BigDecimal("60000"),
+                        new BigDecimal("60000"),
+                        now,
+                        now)),
+                now);
+        streams.add(
+                StreamKeys.velocityOracle(SOL),
+                OracleReadingCodec.INSTANCE.encode(new OracleReading(
+                        "SOL-PERP",
+                        new BigDecimal("187.05"),
+                        new BigDecimal("0.03"),
+                        318_000_000L,
+                        318_000_002L,
                         now,
                         now)),
                 now);

@@ -96,6 +96,9 @@ class GuardsTruthTableTest extends GuardsTestBase {
         seed(NOW - 800, NOW - 90_000);
         seedBook("1.0691", "250000.5", "198000", NOW - 400);
         seedLiquidations(NOW - 200_000);
+        // Velocity's book and oracle: its oracle metrics are required for SOL by default.
+        seedVelocityBook("187.07", "187.09", "1.0691", "60000", "55000", NOW - 400);
+        seedVelocityOracle("187.05", 2, NOW - 300);
         JsonNode answer = guards();
         assertEquals("warning", answer.get("status").asText(), "funding, OI and basis are optional by default");
         assertEquals("unknown", state(answer, "funding_apr"));

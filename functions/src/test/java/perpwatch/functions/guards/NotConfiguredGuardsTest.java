@@ -97,6 +97,20 @@ class NotConfiguredGuardsTest extends GuardsTestBase {
     }
 
     @Test
+    void theDefaultVelocityRequirementAppliesOnlyWhereVelocityIsListed() throws Exception {
+        seedEthBinance();
+        try (TestApi api = api(Map.of())) {
+            JsonNode answer =
+                    JSON.readTree(api.get("/api/engine/guards?symbol=ETH").body());
+            assertEquals("warning", answer.get("status").asText(), "ETH is not on Velocity: " + answer);
+            assertEquals(List.of("price", "spread_bps", "depth_10bps", "liq_events_5m"), texts(answer.get("required")));
+            JsonNode oracle = answer.get("guards").get("velocity_oracle_age_slots");
+            assertEquals("not_configured", oracle.get("state").asText());
+            assertTrue(!oracle.get("required").asBoolean());
+        }
+    }
+
+    @Test
     void aRequiredMetricWithoutItsVenueIsABreachWithItsReason() throws Exception {
         seedEthBinance();
         try (TestApi api = api(Map.of("perpwatch.guard.required", "price,funding_apr"))) {

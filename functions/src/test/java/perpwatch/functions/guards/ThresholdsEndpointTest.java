@@ -20,6 +20,7 @@ class ThresholdsEndpointTest extends GuardsTestBase {
             String version = thresholds.get("version").asText();
             String expected = """
                     {"version":"%s","required":["price","spread_bps","depth_10bps","liq_events_5m"],
+                     "required_where_listed":["velocity_oracle_age_slots","velocity_mark_oracle_bps"],
                      "metrics":{"price":{"max_age_ms":5000},"bar":{"max_age_ms":150000},
                        "spread_bps":{"warn_above":10,"max_age_ms":5000},"depth_10bps":{"warn_below":50000,\
                        "max_age_ms":5000},

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -131,7 +133,8 @@ class VelocityGuardsTest extends GuardsTestBase {
     void anOracleReadingOlderThanItsBudgetIsUnknownNotAnAge() throws Exception {
         withOracle("187.05", 2, NOW - 5_001);
         JsonNode answer = guards(Map.of());
-        assertEquals("warning", answer.get("status").asText(), "optional by default: unknown is a warning");
+        assertEquals("breach", answer.get("status").asText(), "required for SOL by default: unknown is a breach");
+        assertTrue(guard(answer, "velocity_oracle_age_slots").get("required").asBoolean());
         JsonNode oracle = guard(answer, "velocity_oracle_age_slots");
         assertEquals("unknown", oracle.get("state").asText());
         assertTrue(oracle.get("value").isNull());
@@ -142,18 +145,41 @@ class VelocityGuardsTest extends GuardsTestBase {
     }
 
     @Test
-    void aRequiredVelocityMetricWithNoDataIsABreach() throws Exception {
-        seed(NOW - 800, NOW - 90_000);
-        seedBook("1.0691", "250000.5", "198000", NOW - 400);
-        seedLiquidations(NOW - 200_000);
-        JsonNode answer = guards(Map.of(
-                "perpwatch.guard.required",
-                "price,spread_bps,depth_10bps,liq_events_5m,velocity_oracle_age_slots,velocity_mark_oracle_bps"));
+    void byDefaultNoOracleDataIsABreachForAnInstrumentListedOnVelocity() throws Exception {
+        others();
+        seedVelocityBook("187.07", "187.09", "1.0691", "60000", "55000", NOW - 400);
+        JsonNode answer = guards(Map.of());
         assertEquals("breach", answer.get("status").asText());
         assertEquals(
                 "no data",
                 guard(answer, "velocity_oracle_age_slots").get("reason").asText());
-        assertTrue(guard(answer, "velocity_oracle_age_slots").get("required").asBoolean());
+        assertEquals(
+                List.of(
+                        "price",
+                        "spread_bps",
+                        "depth_10bps",
+                        "liq_events_5m",
+                        "velocity_oracle_age_slots",
+                        "velocity_mark_oracle_bps"),
+                texts(answer.get("required")));
+    }
+
+    @Test
+    void anExplicitRequiredSetLeavesTheOracleOptional() throws Exception {
+        others();
+        seedVelocityBook("187.07", "187.09", "1.0691", "60000", "55000", NOW - 400);
+        JsonNode answer = guards(Map.of("perpwatch.guard.required", "price,spread_bps,depth_10bps,liq_events_5m"));
+        assertEquals(
+                "warning", answer.get("status").asText(), answer.get("warnings").toString());
+        assertEquals(
+                "unknown",
+                guard(answer, "velocity_oracle_age_slots").get("state").asText());
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> all = new ArrayList<>();
+        array.forEach(n -> all.add(n.asText()));
+        return all;
     }
 
     @Test

@@ -41,6 +41,13 @@ class MultiInstrumentLocalCloudTest {
     static final Duration PATIENCE = Duration.ofSeconds(120);
     static final List<String> OKX_METRICS = List.of("basis_bps", "basis_okx_bps");
     static final List<String> BYBIT_METRICS = List.of("funding_apr", "oi_notional");
+    static final List<String> VELOCITY_METRICS = List.of(
+            "velocity_spread_bps",
+            "velocity_depth_10bps",
+            "velocity_oracle_age_slots",
+            "velocity_mark_oracle_bps",
+            "velocity_funding_apr",
+            "basis_velocity_bps");
 
     final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -69,7 +76,13 @@ class MultiInstrumentLocalCloudTest {
             }
 
             // SOL: every metric is configured, and its Bybit metrics come from the shared simulator.
-            JsonNode sol = await(api, "SOL", g -> fresh(g, "price") && fresh(g, "funding_apr"));
+            // Velocity's metrics too: its book, oracle and funding from the local DLOB, Solana node and data API.
+            JsonNode sol = await(
+                    api,
+                    "SOL",
+                    g -> fresh(g, "price")
+                            && fresh(g, "funding_apr")
+                            && VELOCITY_METRICS.stream().allMatch(m -> fresh(g, m)));
             g(sol).fields()
                     .forEachRemaining(e -> assertTrue(
                             !e.getValue().get("state").asText().equals("not_configured"), "SOL " + e.getKey()));
@@ -78,7 +91,7 @@ class MultiInstrumentLocalCloudTest {
             // BTC: Binance and Bybit data of its own symbol; OKX's metrics are not configured, not unknown.
             JsonNode btc =
                     await(api, "BTC", g -> fresh(g, "price") && fresh(g, "funding_apr") && fresh(g, "spread_bps"));
-            for (String metric : OKX_METRICS) {
+            for (String metric : concat(OKX_METRICS, VELOCITY_METRICS)) {
                 assertEquals("not_configured", g(btc).get(metric).get("state").asText(), "BTC " + metric);
             }
             assertEquals(Set.of("binance", "bybit"), keys(btc.get("liq_events_5m_by_venue")));
@@ -94,7 +107,7 @@ class MultiInstrumentLocalCloudTest {
                             && fresh(g, "spread_bps")
                             && fresh(g, "depth_10bps")
                             && fresh(g, "liq_events_5m"));
-            for (String metric : concat(OKX_METRICS, BYBIT_METRICS)) {
+            for (String metric : concat(concat(OKX_METRICS, BYBIT_METRICS), VELOCITY_METRICS)) {
                 assertEquals("not_configured", g(eth).get(metric).get("state").asText(), "ETH " + metric);
             }
             assertEquals(Set.of("binance"), keys(eth.get("liq_events_5m_by_venue")));

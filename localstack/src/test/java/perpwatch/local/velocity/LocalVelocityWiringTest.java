@@ -21,7 +21,8 @@ import perpwatch.local.sim.Simulators;
 
 /**
  * What {@code ./perpwatch local} does for Velocity: the simulators start with the others, their base URLs are the
- * feed configuration, and the velocity-market task built from that configuration writes SOL-PERP's book and funding.
+ * feed configuration, and the velocity-market task built from that configuration writes SOL-PERP's book, funding and
+ * oracle (read from the local Solana node the liquidation map scans).
  */
 class LocalVelocityWiringTest {
     @Test
@@ -40,6 +41,8 @@ class LocalVelocityWiringTest {
                 waitFor(() ->
                         streams.last(StreamKeys.velocityBook(Instrument.sol())).isPresent()
                                 && streams.last(StreamKeys.velocityFunding(Instrument.sol()))
+                                        .isPresent()
+                                && streams.last(StreamKeys.velocityOracle(Instrument.sol()))
                                         .isPresent());
                 assertTrue(tasks.get(0).counters().getOrDefault("published", 0L) >= 1);
             } finally {

@@ -152,7 +152,10 @@ public final class SyntheticVenueDriver implements AutoCloseable {
             long started = System.currentTimeMillis();
             MarketState state = market.state();
             try {
-                state = market.step(TICK_MS);
+                // By the wall time since the last step, not a fixed tick: on a busy machine a loop slower than
+                // TICK_MS would let the market's clock fall behind, and venues stamped with it (Velocity's DLOB)
+                // would read as stale while the others, stamped with the wall clock, did not.
+                state = market.step(Math.max(1, started - state.ts()));
                 if (state.regime() != lastRegime) {
                     LOG.info(
                             "synthetic market: {} at {} (basis {} bps)",
