@@ -96,6 +96,16 @@ class VelocityOracleOnChainTest {
     }
 
     @Test
+    void delayedOraclesHoldTheModelsAccountBackToo() throws Exception {
+        sims.solana().delayOracles(400);
+        Read delayed = readOracle();
+        assertTrue(delayed.slotAfter() - delayed.oracle().slot() >= 400, "lag " + delayed);
+        sims.solana().delayOracles(0);
+        Read live = readOracle();
+        assertTrue(live.slotAfter() - live.oracle().slot() <= 3, "lag " + live);
+    }
+
+    @Test
     void theDlobsOracleDataIsTheAccountsOracle() throws Exception {
         // Live: read the account, publish, read the account again; when no slot passed in between, all three agree.
         for (int attempt = 0; ; attempt++) {

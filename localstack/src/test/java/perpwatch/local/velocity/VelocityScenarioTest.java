@@ -72,6 +72,7 @@ class VelocityScenarioTest {
     void theDriftCarriesTheMarkPastTheProtocolsBandBeforeItSnapsBack() {
         at(300);
         long oracle = model.oracle(market.state()).price();
+        // The DLOB's publisher reads the mark every slot, which is where the drift accrues from; here the test does.
         model.mark(market.state());
         at(324);
         double gapBps = (model.mark(market.state()) - oracle) * 10_000.0 / oracle;

@@ -36,6 +36,7 @@ public final class VelocityVenueModel {
      * {@code ts}. For a market stepped by hand, where slots should advance with the steps and not the wall clock.
      */
     public VelocityVenueModel(long startMs, long startSlot) {
+        // The clock only maps times to slots here: "now" is always the market's ts, never the clock's own time.
         this(new SlotClock(() -> startMs, startMs, startSlot), MarketState::ts, startMs);
     }
 
