@@ -47,6 +47,7 @@ import perpwatch.local.sim.Simulators;
 import perpwatch.local.sim.okx.OkxWire;
 import perpwatch.local.sim.velocity.VelocityDataApiSimulator;
 import perpwatch.local.sim.velocity.VelocityDlobSimulator;
+import perpwatch.local.sim.velocity.VelocityScenario;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
@@ -81,8 +82,12 @@ public final class LocalCloud implements AutoCloseable {
         }
         LocalCloud cloud = new LocalCloud();
         Runtime.getRuntime().addShutdownHook(new Thread(cloud::close, "local-cloud-shutdown"));
+        // ./perpwatch local runs the Velocity scenario unless told not to; a cloud started from code (tests, the
+        // harness, benchmarks) keeps a calm Velocity market unless its environment asks for the scenario.
+        Env system = Env.system();
+        Env env = system.with(Map.of(VelocityScenario.ENV, system.string(VelocityScenario.ENV, "on")));
         try {
-            cloud.start(options, Env.system());
+            cloud.start(options, env);
         } catch (Exception e) {
             LOG.error("local cloud failed to start: {}", e.getMessage(), e);
             System.exit(1);
@@ -126,6 +131,15 @@ public final class LocalCloud implements AutoCloseable {
                         .filter(SyntheticVenueDriver.class::isInstance)
                         .map(SyntheticVenueDriver.class::cast)
                         .forEach(markets::add);
+            }
+            // Replay has no Velocity data to fault; the synthetic market does, when asked (main() asks by default).
+            if (options.mode() == LocalCloudOptions.Mode.SYNTHETIC && VelocityScenario.enabled(env, false)) {
+                running.add(new VelocityScenario(
+                                simulators.velocity().model(),
+                                simulators.velocity().market(),
+                                VelocityScenario.Schedule.DEFAULT,
+                                System::currentTimeMillis)
+                        .start());
             }
         }
 

@@ -115,14 +115,20 @@ public final class VelocityAccountEncoder {
         return b.array();
     }
 
-    /** Velocity's PythLazerOracle: its price, exponent and the slot it was posted at. */
+    /** Velocity's PythLazerOracle: its price, exponent and the slot it was posted at, with a zero confidence. */
     public static byte[] pythLazer(long price, int exponent, long publishTime, long postedSlot) {
+        return pythLazer(price, exponent, publishTime, postedSlot, 0);
+    }
+
+    /** Velocity's PythLazerOracle with its confidence, in the price's units and exponent. */
+    public static byte[] pythLazer(long price, int exponent, long publishTime, long postedSlot, long conf) {
         PythLazerOracleLayout l = VelocityLayout.ACCOUNTS.pythLazerOracle();
         ByteBuffer b = ByteBuffer.allocate(l.size()).order(ByteOrder.LITTLE_ENDIAN);
         b.putLong(l.price(), price);
         b.putLong(l.publishTime(), publishTime);
         b.putLong(l.postedSlot(), postedSlot);
         b.putInt(l.exponent(), exponent);
+        b.putLong(l.conf(), conf);
         return b.array();
     }
 }

@@ -8,10 +8,13 @@ import perpwatch.local.sim.binance.BinanceFuturesSimulator;
 import perpwatch.local.sim.bybit.BybitSimulator;
 import perpwatch.local.sim.okx.OkxSimulator;
 import perpwatch.local.sim.solana.DriftPopulation;
+import perpwatch.local.sim.solana.SlotClock;
 import perpwatch.local.sim.solana.SolanaRpcSimulator;
+import perpwatch.local.sim.solana.VelocityPopulation;
 import perpwatch.local.sim.velocity.VelocityDataApiSimulator;
 import perpwatch.local.sim.velocity.VelocityDlobSimulator;
 import perpwatch.local.sim.velocity.VelocityMarketSource;
+import perpwatch.local.sim.velocity.VelocityOracleAccount;
 import perpwatch.local.sim.velocity.VelocityVenueModel;
 
 /** Every venue simulator, started together on free loopback ports, and the variables that point the feeds at them. */
@@ -32,11 +35,13 @@ public record Simulators(
             VelocityVenueModel model,
             VelocityDlobSimulator dlob,
             VelocityDataApiSimulator data) {
-        /** The DLOB publishes every 400 ms, a slot, and heartbeats every 5 s, as the real server does. */
-        static VelocitySims start() throws IOException, InterruptedException {
-            long now = System.currentTimeMillis();
-            VelocityMarketSource market = new VelocityMarketSource(now);
-            VelocityVenueModel model = new VelocityVenueModel(now, VELOCITY_START_SLOT);
+        /**
+         * On {@code clock}, the Solana node's: the DLOB's slot and the oracle's posted slot are the node's. The DLOB
+         * publishes every 400 ms, a slot, and heartbeats every 5 s, as the real server does.
+         */
+        static VelocitySims start(SlotClock clock) throws IOException, InterruptedException {
+            VelocityMarketSource market = new VelocityMarketSource(clock.nowMs());
+            VelocityVenueModel model = new VelocityVenueModel(clock);
             return new VelocitySims(
                     market,
                     model,
@@ -44,14 +49,26 @@ public record Simulators(
                     VelocityDataApiSimulator.start(market, model, 24));
         }
 
+        /** Freezes (or releases) SOL-PERP's oracle at the market's current reading: a Lazer feed that stops. */
+        public void stallOracle(boolean stalled) {
+            model.stallOracle(stalled, market.get());
+        }
+
+        /** Moves the mark away from the oracle by {@code bpsPerSecond}; 0 snaps it back. */
+        public void driftMark(double bpsPerSecond) {
+            model.driftMark(bpsPerSecond);
+        }
+
+        /** SOL-PERP's oracle account as the Solana node serves it, from this model. */
+        public VelocityOracleAccount oracleAccount() {
+            return new VelocityOracleAccount(market, model);
+        }
+
         void close() {
             dlob.close();
             data.close();
         }
     }
-
-    /** Where the Velocity slot clock starts: a mainnet-like slot, so slot arithmetic sees realistic magnitudes. */
-    private static final long VELOCITY_START_SLOT = 318_000_000L;
 
     /** With the Solana node serving Velocity, the default on-chain profile. */
     public static Simulators start() throws IOException, InterruptedException {
@@ -63,13 +80,17 @@ public record Simulators(
      * v2 paused as it has been since its drain.
      */
     public static Simulators start(ProgramProfile onchain) throws IOException, InterruptedException {
+        // One slot clock: getSlot, the DLOB's slot and the oracle's posted slot must agree, as on mainnet.
+        SlotClock clock = new SlotClock(System::currentTimeMillis);
+        SolanaRpcSimulator solana = SolanaRpcSimulator.start(
+                SolanaRpcSimulator.population(onchain.configName(), DriftPopulation.DEFAULT_USERS), clock);
+        VelocitySims velocity = VelocitySims.start(clock);
+        // Velocity's SOL oracle is the venue model's; Drift v2's stays the paused population's, posted long ago.
+        if (solana.population() instanceof VelocityPopulation population) {
+            solana.serveOracle(population.solOracle(), velocity.oracleAccount()::bytes);
+        }
         return new Simulators(
-                BinanceFuturesSimulator.start(),
-                OkxSimulator.start(),
-                BybitSimulator.start(),
-                SolanaRpcSimulator.start(
-                        SolanaRpcSimulator.population(onchain.configName(), DriftPopulation.DEFAULT_USERS)),
-                VelocitySims.start());
+                BinanceFuturesSimulator.start(), OkxSimulator.start(), BybitSimulator.start(), solana, velocity);
     }
 
     /** The feed-task configuration that sends every venue connection here instead of to the real venue. */

@@ -13,11 +13,14 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
+import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +38,10 @@ public final class SolanaRpcSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SolanaRpcSimulator.class);
     private final HttpServer server;
     private final SimulatedProgram population;
-    private final SlotClock clock = new SlotClock(System::currentTimeMillis);
+    private final SlotClock clock;
+    /** Oracle accounts another model posts (Velocity's SOL oracle follows its venue model), by pubkey. */
+    private final Map<String, LongFunction<byte[]>> servedOracles = new ConcurrentHashMap<>();
+
     private volatile long oracleDelaySlots;
     private volatile BiFunction<String, byte[], byte[]> alter = (pubkey, data) -> data;
     private volatile boolean altered;
@@ -56,8 +62,9 @@ public final class SolanaRpcSimulator implements AutoCloseable {
     private volatile UnaryOperator<String> mutator;
     private final AtomicLong calls = new AtomicLong();
 
-    private SolanaRpcSimulator(SimulatedProgram population) throws IOException {
+    private SolanaRpcSimulator(SimulatedProgram population, SlotClock clock) throws IOException {
         this.population = population;
+        this.clock = clock;
         this.userFrames = new byte[population.users()][];
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
@@ -71,8 +78,14 @@ public final class SolanaRpcSimulator implements AutoCloseable {
         server.start();
     }
 
+    /** On a slot clock of its own, from {@link SlotClock#FIRST_SLOT} now. */
     public static SolanaRpcSimulator start(SimulatedProgram population) throws IOException {
-        SolanaRpcSimulator sim = new SolanaRpcSimulator(population);
+        return start(population, new SlotClock(System::currentTimeMillis));
+    }
+
+    /** On {@code clock}, which other simulators may share (Velocity's venue model does in the local cloud). */
+    public static SolanaRpcSimulator start(SimulatedProgram population, SlotClock clock) throws IOException {
+        SolanaRpcSimulator sim = new SolanaRpcSimulator(population, clock);
         LOG.info(
                 "solana rpc simulator on {} ({} program {}, {} users)",
                 sim.url(),
@@ -94,6 +107,19 @@ public final class SolanaRpcSimulator implements AutoCloseable {
     /** The node's current slot. */
     public long slot() {
         return clock.slot();
+    }
+
+    public SlotClock clock() {
+        return clock;
+    }
+
+    /**
+     * From now on the oracle account at {@code pubkey} is {@code account}'s bytes instead of the population's. It is
+     * given the slot the node posts oracles up to (its slot, less any {@link #delayOracles} delay), so a delay still
+     * holds the account back; {@link #alterAccounts} still applies.
+     */
+    public void serveOracle(String pubkey, LongFunction<byte[]> account) {
+        servedOracles.put(pubkey, account);
     }
 
     /**
@@ -338,7 +364,9 @@ public final class SolanaRpcSimulator implements AutoCloseable {
     }
 
     private String accountJson(String pubkey) {
-        byte[] data = population.oracleAccount(pubkey, clock.slot() - oracleDelaySlots);
+        long postedUpTo = clock.slot() - oracleDelaySlots;
+        LongFunction<byte[]> served = servedOracles.get(pubkey);
+        byte[] data = served != null ? served.apply(postedUpTo) : population.oracleAccount(pubkey, postedUpTo);
         if (data == null) {
             return "null";
         }

@@ -73,7 +73,11 @@ public final class VelocityPopulation implements SimulatedProgram {
         return DriftPopulation.key(seed, 40_000_000L + i);
     }
 
-    /** SOL-PERP and spot SOL read the same Lazer feed, as Velocity's launch parameters have them. */
+    /**
+     * SOL-PERP and spot SOL read the same Lazer feed, as Velocity's launch parameters have them. In the local cloud
+     * the node serves this account from Velocity's venue model instead ({@code Simulators}), so it moves and stalls
+     * with the DLOB's oracle; {@link #oracleAccount} is what a node without that model posts.
+     */
     public String solOracle() {
         return DriftPopulation.key(seed, 101);
     }

@@ -109,7 +109,7 @@ public final class VelocityDlobSimulator implements AutoCloseable {
         MarketState now = market.get();
         long mark = model.mark(now);
         VelocityWire.Oracle oracle = model.oracle(now);
-        long slot = model.slotAt(now.ts());
+        long slot = model.slot(now);
         List<VelocityWire.Level> bids = model.bids(mark, now);
         List<VelocityWire.Level> asks = model.asks(mark, now);
         latest = VelocityWire.l2(MARKET, MARKET_INDEX, slot, now.ts(), bids, asks, oracle, oracle, slot - 1, false);

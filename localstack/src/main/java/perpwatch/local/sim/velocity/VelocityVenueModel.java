@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import perpwatch.local.market.synthetic.MarketState;
+import perpwatch.local.sim.solana.SlotClock;
 
 /**
  * Velocity's view of the synthetic market: a slot clock (400 ms slots), the Lazer oracle (the market's mid, or frozen
@@ -14,27 +16,57 @@ import perpwatch.local.market.synthetic.MarketState;
  * what the depth counts is visible. Thread-safe: the publisher thread and the HTTP threads read it.
  */
 public final class VelocityVenueModel {
-    static final long SLOT_MS = 400;
     private static final long TICK = 100; // 0.0001 USDT at PRICE_PRECISION
     private static final int LEVELS = 12;
+    /** Pyth's SOL confidence is typically one to a few bps of the price: 2 bps (0.02 %). */
+    private static final long CONF_DIVISOR = 5_000;
 
-    private final long startMs;
-    private final long startSlot;
+    private final SlotClock clock;
+    /** Which time the current slot is read at: the market's own (stepped by hand), or the clock's. */
+    private final ToLongFunction<MarketState> timeOf;
+
     private boolean oracleStalled;
     private VelocityWire.Oracle frozenOracle;
     private double markDriftBpsPerSecond;
     private double markOffsetBps;
     private long lastDriftMs;
 
+    /**
+     * Slots follow the market's own time: {@code startSlot} at {@code startMs}, one more per 400 ms of the market's
+     * {@code ts}. For a market stepped by hand, where slots should advance with the steps and not the wall clock.
+     */
     public VelocityVenueModel(long startMs, long startSlot) {
-        this.startMs = startMs;
-        this.startSlot = startSlot;
+        // The clock only maps times to slots here: "now" is always the market's ts, never the clock's own time.
+        this(new SlotClock(() -> startMs, startMs, startSlot), MarketState::ts, startMs);
+    }
+
+    /**
+     * Slots are {@code clock}'s: the one the Solana node answers {@code getSlot} from, so the DLOB's slot, the oracle's
+     * posted slot and the node's slot are on one clock whatever the market's time says.
+     */
+    public VelocityVenueModel(SlotClock clock) {
+        this(clock, now -> clock.nowMs(), clock.nowMs());
+    }
+
+    private VelocityVenueModel(SlotClock clock, ToLongFunction<MarketState> timeOf, long startMs) {
+        this.clock = clock;
+        this.timeOf = timeOf;
         this.lastDriftMs = startMs;
     }
 
     /** The slot at venue time {@code ts} (earlier than the start too: the data API's seeded history). */
     public long slotAt(long ts) {
-        return startSlot + Math.floorDiv(ts - startMs, SLOT_MS);
+        return clock.slotAt(ts);
+    }
+
+    /** The venue's current slot, with the market at {@code now}. */
+    public long slot(MarketState now) {
+        return clock.slotAt(timeOf.applyAsLong(now));
+    }
+
+    /** When {@code slot} began: an oracle posted at that slot was published then. */
+    public long millisAt(long slot) {
+        return clock.millisAt(slot);
     }
 
     /** Freezes the oracle at its current reading (price and posted slot) until turned off. */
@@ -51,15 +83,25 @@ public final class VelocityVenueModel {
         }
     }
 
+    public synchronized boolean oracleStalled() {
+        return oracleStalled;
+    }
+
+    /** The mark's drift in bps per second; 0 when the mark sits on the mid. */
+    public synchronized double markDrift() {
+        return markDriftBpsPerSecond;
+    }
+
     public synchronized VelocityWire.Oracle oracle(MarketState now) {
         return oracleStalled ? frozenOracle : liveOracle(now);
     }
 
-    /** The venue's mark in 1e6 units: the synthetic mid plus the drift accumulated up to {@code now}. */
+    /** The venue's mark in 1e6 units: the synthetic mid plus the drift accumulated up to the venue's time. */
     public synchronized long mark(MarketState now) {
-        if (now.ts() > lastDriftMs) {
-            markOffsetBps += markDriftBpsPerSecond * (now.ts() - lastDriftMs) / 1000.0;
-            lastDriftMs = now.ts();
+        long t = timeOf.applyAsLong(now);
+        if (t > lastDriftMs) {
+            markOffsetBps += markDriftBpsPerSecond * (t - lastDriftMs) / 1000.0;
+            lastDriftMs = t;
         }
         return Math.round(now.mid() * (1 + markOffsetBps / 10_000) * 1e6);
     }
@@ -101,7 +143,7 @@ public final class VelocityVenueModel {
 
     private VelocityWire.Oracle liveOracle(MarketState now) {
         long price = Math.round(now.mid() * 1e6);
-        // Lazer posts every slot or two; a confidence of about half a basis point.
-        return new VelocityWire.Oracle(price, slotAt(now.ts()) - 1, Math.max(1, price / 20_000));
+        // Lazer posts every slot or two.
+        return new VelocityWire.Oracle(price, slot(now) - 1, Math.max(1, price / CONF_DIVISOR));
     }
 }
