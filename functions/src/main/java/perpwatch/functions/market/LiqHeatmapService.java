@@ -37,11 +37,16 @@ public class LiqHeatmapService {
         this.clock = clock;
     }
 
+    /** {@code hours} / {@value #TIME_BINS}: 5 minutes at {@code hours=1}, 14 h at 168. */
+    public static Duration timeBinWidth(int hours) {
+        return Duration.ofHours(hours).dividedBy(TIME_BINS);
+    }
+
     public LiqHeatmap heatmap(Instrument instrument, int hours) {
         long now = clock.millis();
         List<String> warnings = new ArrayList<>();
         Reference reference = reference(instrument, warnings);
-        long timeWidth = Duration.ofHours(hours).toMillis() / TIME_BINS;
+        long timeWidth = timeBinWidth(hours).toMillis();
         if (reference == null) {
             warnings.add("no reference price (price and bar streams are empty): nothing to bin against");
             return new LiqHeatmap(
