@@ -29,11 +29,22 @@ public class LiqHeatmapService {
     /** Entries are written a little after the venue time they carry: read this much earlier by id. */
     private static final long WRITE_DELAY_ALLOWANCE_MS = 60_000;
 
+    /** Longer windows read {@link LiqHourlyAggregates}: a week of raw entries is ~500k reads per map. */
+    public static final int RAW_MAX_HOURS = 24;
+
     private final RedisStreams redis;
+    private final LiqHourlyAggregates aggregates;
     private final Clock clock;
 
-    public LiqHeatmapService(RedisStreams redis, Clock clock) {
+    /** Where the entries come from: every raw entry, or closed hours' aggregates and the open hour raw. */
+    public enum Source {
+        RAW,
+        HOURLY
+    }
+
+    public LiqHeatmapService(RedisStreams redis, LiqHourlyAggregates aggregates, Clock clock) {
         this.redis = redis;
+        this.aggregates = aggregates;
         this.clock = clock;
     }
 
@@ -42,7 +53,13 @@ public class LiqHeatmapService {
         return Duration.ofHours(hours).dividedBy(TIME_BINS);
     }
 
+    /** Over more than {@value #RAW_MAX_HOURS} h from the hourly aggregates, otherwise from the raw entries. */
     public LiqHeatmap heatmap(Instrument instrument, int hours) {
+        return heatmap(instrument, hours, hours > RAW_MAX_HOURS ? Source.HOURLY : Source.RAW);
+    }
+
+    /** Either source gives the same map, up to {@link FinePriceGrid}'s documented price error for aggregated hours. */
+    public LiqHeatmap heatmap(Instrument instrument, int hours, Source source) {
         long now = clock.millis();
         List<String> warnings = new ArrayList<>();
         Reference reference = reference(instrument, warnings);
@@ -64,22 +81,16 @@ public class LiqHeatmapService {
                     warnings);
         }
         HeatmapGrid grid = new HeatmapGrid(reference.price(), BAND, PRICE_BINS, now, timeWidth, TIME_BINS);
-        int[] unreadable = {0};
-        redis.forEachInRange(
-                StreamKeys.liquidations(instrument),
-                grid.timeStart() - WRITE_DELAY_ALLOWANCE_MS,
-                Long.MAX_VALUE,
-                PAGE,
-                entry -> {
-                    try {
-                        grid.add(LiquidationCodec.INSTANCE.decode(entry.fields()));
-                    } catch (MalformedRecordException e) {
-                        unreadable[0]++;
-                    }
-                });
-        if (unreadable[0] > 0) {
-            LOG.warn("liq heatmap {}: skipped {} unreadable entries", instrument.canonical(), unreadable[0]);
-            warnings.add(unreadable[0] + " unreadable liquidation entries skipped");
+        long lowerId = grid.timeStart() - WRITE_DELAY_ALLOWANCE_MS;
+        int unreadable;
+        if (source == Source.HOURLY) {
+            unreadable = fromHourly(instrument, grid, lowerId, now);
+        } else {
+            unreadable = fromRaw(instrument, grid, lowerId);
+        }
+        if (unreadable > 0) {
+            LOG.warn("liq heatmap {}: skipped {} unreadable entries", instrument.canonical(), unreadable);
+            warnings.add(unreadable + " unreadable liquidation entries skipped");
         }
         if (grid.clippedBelow() + grid.clippedAbove() > 0) {
             warnings.add((grid.clippedBelow() + grid.clippedAbove())
@@ -98,6 +109,48 @@ public class LiqHeatmapService {
                 grid.clippedBelow(),
                 grid.clippedAbove(),
                 warnings);
+    }
+
+    /** Raw entries from the window's first id on. */
+    private int fromRaw(Instrument instrument, HeatmapGrid grid, long fromId) {
+        int[] unreadable = {0};
+        redis.forEachInRange(StreamKeys.liquidations(instrument), fromId, Long.MAX_VALUE, PAGE, entry -> {
+            try {
+                grid.add(LiquidationCodec.INSTANCE.decode(entry.fields()));
+            } catch (MalformedRecordException e) {
+                unreadable[0]++;
+            }
+        });
+        return unreadable[0];
+    }
+
+    /**
+     * The closed write hours from their aggregates (one string each), then the open hour (and the minute after it
+     * in which ids may still arrive) from raw entries. The first aggregated hour may start before {@code lowerId}:
+     * its groups outside the time range are dropped by venue time, as raw entries are, and only its unreadable
+     * entries at or after {@code lowerId} are counted, as the raw path would.
+     */
+    private int fromHourly(Instrument instrument, HeatmapGrid grid, long lowerId, long now) {
+        if (grid.timeWidth() % LiqHourAggregate.SLOT_MS != 0) {
+            throw new IllegalStateException("time bins of " + grid.timeWidth() + " ms split the aggregates' slots");
+        }
+        long firstHour = Math.floorDiv(lowerId, LiqHourlyAggregates.HOUR_MS) * LiqHourlyAggregates.HOUR_MS;
+        long openFrom = LiqHourlyAggregates.openFrom(now);
+        int unreadable = 0;
+        for (LiqHourAggregate hour : aggregates.closedHours(instrument, firstHour, openFrom)) {
+            for (LiqHourAggregate.Group g : hour.groups()) {
+                grid.add(
+                        g.slotStart(),
+                        FinePriceGrid.midpoint(g.priceBucket()),
+                        g.side(),
+                        g.count(),
+                        g.size(),
+                        g.notional());
+            }
+            unreadable += (int)
+                    hour.unreadableIds().stream().filter(id -> id >= lowerId).count();
+        }
+        return unreadable + fromRaw(instrument, grid, Math.max(lowerId, openFrom));
     }
 
     private record Reference(BigDecimal price, long ts, String source) {}
