@@ -128,7 +128,9 @@ public class LiqHeatmapService {
      * The closed write hours from their aggregates (one string each), then the open hour (and the minute after it
      * in which ids may still arrive) from raw entries. The first aggregated hour may start before {@code lowerId}:
      * its groups outside the time range are dropped by venue time, as raw entries are, and only its unreadable
-     * entries at or after {@code lowerId} are counted, as the raw path would.
+     * entries at or after {@code lowerId} are counted, as the raw path would. (An entry with an id before
+     * {@code lowerId} but a venue time inside the window, a venue clock over a minute ahead of Redis's, is counted
+     * here and missed by the raw path.)
      */
     private int fromHourly(Instrument instrument, HeatmapGrid grid, long lowerId, long now) {
         if (grid.timeWidth() % LiqHourAggregate.SLOT_MS != 0) {
