@@ -5,7 +5,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,11 +141,13 @@ public class LiqHeatmapService {
         long firstHour = Math.floorDiv(lowerId, LiqHourlyAggregates.HOUR_MS) * LiqHourlyAggregates.HOUR_MS;
         long openFrom = LiqHourlyAggregates.openFrom(now);
         int unreadable = 0;
+        // A week's groups share a few thousand buckets: each midpoint (an exp and a BigDecimal) is made once.
+        Map<Integer, BigDecimal> midpoints = new HashMap<>();
         for (LiqHourAggregate hour : aggregates.closedHours(instrument, firstHour, openFrom)) {
             for (LiqHourAggregate.Group g : hour.groups()) {
                 grid.add(
                         g.slotStart(),
-                        FinePriceGrid.midpoint(g.priceBucket()),
+                        midpoints.computeIfAbsent(g.priceBucket(), FinePriceGrid::midpoint),
                         g.side(),
                         g.count(),
                         g.size(),
