@@ -140,10 +140,10 @@ public class LiqHeatmapService {
         }
         long firstHour = Math.floorDiv(lowerId, LiqHourlyAggregates.HOUR_MS) * LiqHourlyAggregates.HOUR_MS;
         long openFrom = LiqHourlyAggregates.openFrom(now);
-        int unreadable = 0;
+        int[] unreadable = {0};
         // A week's groups share a few thousand buckets: each midpoint (an exp and a BigDecimal) is made once.
         Map<Integer, BigDecimal> midpoints = new HashMap<>();
-        for (LiqHourAggregate hour : aggregates.closedHours(instrument, firstHour, openFrom)) {
+        aggregates.forEachClosedHour(instrument, firstHour, openFrom, hour -> {
             for (LiqHourAggregate.Group g : hour.groups()) {
                 grid.add(
                         g.slotStart(),
@@ -153,10 +153,10 @@ public class LiqHeatmapService {
                         g.size(),
                         g.notional());
             }
-            unreadable += (int)
+            unreadable[0] += (int)
                     hour.unreadableIds().stream().filter(id -> id >= lowerId).count();
-        }
-        return unreadable + fromRaw(instrument, grid, Math.max(lowerId, openFrom));
+        });
+        return unreadable[0] + fromRaw(instrument, grid, Math.max(lowerId, openFrom));
     }
 
     private record Reference(BigDecimal price, long ts, String source) {}

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.instrument.Instrument;
@@ -52,22 +53,24 @@ public class LiqHourlyAggregates {
         return Math.floorDiv(nowMs - SEAL_MARGIN_MS, HOUR_MS) * HOUR_MS;
     }
 
-    /** The aggregates of the closed hours [{@code fromHour}, {@code toHour}), oldest first, built where missing. */
-    List<LiqHourAggregate> closedHours(Instrument instrument, long fromHour, long toHour) {
+    /**
+     * Visits the aggregates of the closed hours [{@code fromHour}, {@code toHour}), oldest first, building any that
+     * is missing. One batch at a time, never the whole week at once: a week of groups is tens of MB and the API
+     * Lambda has 256 MB.
+     */
+    void forEachClosedHour(Instrument instrument, long fromHour, long toHour, Consumer<LiqHourAggregate> visitor) {
         List<Long> hours = new ArrayList<>();
         for (long h = fromHour; h < toHour; h += HOUR_MS) {
             hours.add(h);
         }
-        List<LiqHourAggregate> out = new ArrayList<>(hours.size());
         for (int i = 0; i < hours.size(); i += FETCH_BATCH) {
             List<Long> batch = hours.subList(i, Math.min(hours.size(), i + FETCH_BATCH));
             List<String> stored =
                     redis.values(batch.stream().map(h -> key(instrument, h)).toList());
             for (int j = 0; j < batch.size(); j++) {
-                out.add(readOrBuild(instrument, batch.get(j), stored.get(j)));
+                visitor.accept(readOrBuild(instrument, batch.get(j), stored.get(j)));
             }
         }
-        return out;
     }
 
     private LiqHourAggregate readOrBuild(Instrument instrument, long hourStart, String stored) {
