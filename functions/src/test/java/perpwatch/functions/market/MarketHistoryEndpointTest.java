@@ -88,6 +88,17 @@ class MarketHistoryEndpointTest {
                     [{"timestamp":1763992800000,"oi_notional":1005},\
                     {"timestamp":1763996400000,"oi_notional":1008},\
                     {"timestamp":1764000000000,"oi_notional":1010}]"""), JSON.readTree(response.body()));
+            // The open hour's sample moves every minute: kept a minute, not the hour its bin spans.
+            assertEquals(
+                    "public, max-age=0, s-maxage=60",
+                    response.headers().firstValue("Cache-Control").orElse(""));
+            String etag = response.headers().firstValue("ETag").orElseThrow();
+            HttpResponse<String> again = api.getWithHeader("/api/market/oi_history?hours=3", "If-None-Match", etag);
+            assertEquals(304, again.statusCode());
+            assertEquals(
+                    "public, max-age=0, s-maxage=60",
+                    again.headers().firstValue("Cache-Control").orElse(""),
+                    "a 304 carries the same directive");
         }
     }
 
