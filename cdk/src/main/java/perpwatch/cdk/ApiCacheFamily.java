@@ -12,7 +12,9 @@ import software.constructs.Construct;
 /**
  * The dashboard's read routes by how long an answer stays true (its bin width), in CloudFront's match order. The
  * default TTL applies when the API names none; the maximum is the family's widest bin; the minimum is 0 so an
- * answer the API marks {@code no-cache}/{@code no-store} is never served from the cache.
+ * answer the API marks {@code no-cache}/{@code no-store} is never served from the cache. The history routes send
+ * {@code s-maxage} of at most 60 s (what is left of their per-instance cache, {@code HistoryCache}: the open bin moves
+ * every minute), which CloudFront honours within these bounds, so the maxima are only ceilings.
  */
 enum ApiCacheFamily {
     /** 12 time bins of {@code hours}/12: 5 minutes at {@code hours=1}, 14 hours at 168. */

@@ -18,6 +18,10 @@ final class LatencyRecorder {
         recorded.incrementAndGet();
     }
 
+    int capacity() {
+        return micros.length;
+    }
+
     int count() {
         return recorded.get();
     }

@@ -56,36 +56,48 @@ final class HeatmapGrid {
 
     /** False when the event is outside the time range (it is then ignored). */
     boolean add(Liquidation l) {
-        if (l.ts() < timeStart || l.ts() >= timeEnd()) {
+        return add(l.ts(), l.price(), l.side(), 1, l.quantity(), l.notionalUsd());
+    }
+
+    /**
+     * {@code count} events at one price, time and side, with their summed size and notional (an hourly aggregate's
+     * group, or one event). False when {@code ts} is outside the time range (they are then ignored).
+     */
+    boolean add(long ts, BigDecimal price, PositionSide side, int count, BigDecimal size, BigDecimal notional) {
+        if (ts < timeStart || ts >= timeEnd()) {
             return false;
         }
-        int t = (int) ((l.ts() - timeStart) / timeWidth);
-        int p = l.price().subtract(low).divide(width, 0, RoundingMode.FLOOR).intValue();
+        int t = (int) ((ts - timeStart) / timeWidth);
+        int p = price.subtract(low).divide(width, 0, RoundingMode.FLOOR).intValue();
         boolean clipped = false;
         if (p < 0) {
             p = 0;
             clipped = true;
-            clippedBelow++;
+            clippedBelow += count;
         } else if (p >= priceBins) {
             p = priceBins - 1;
             clipped = true;
-            clippedAbove++;
+            clippedAbove += count;
         }
         Accumulator cell = cells[p][t];
         if (cell == null) {
             cell = new Accumulator();
             cells[p][t] = cell;
         }
-        cell.count++;
-        cell.size = cell.size.add(l.quantity());
-        cell.notional = cell.notional.add(l.notionalUsd());
-        if (l.side() == PositionSide.LONG) {
-            cell.longs++;
+        cell.count += count;
+        cell.size = cell.size.add(size);
+        cell.notional = cell.notional.add(notional);
+        if (side == PositionSide.LONG) {
+            cell.longs += count;
         }
         if (clipped) {
-            cell.clipped++;
+            cell.clipped += count;
         }
         return true;
+    }
+
+    long timeWidth() {
+        return timeWidth;
     }
 
     List<LiqHeatmap.PriceBin> priceBins() {

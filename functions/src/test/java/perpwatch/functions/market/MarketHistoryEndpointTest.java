@@ -26,6 +26,7 @@ import perpwatch.core.stream.StreamKeys;
 import perpwatch.core.testing.TestRedis;
 import perpwatch.functions.StreamSeeder;
 import perpwatch.functions.TestApi;
+import perpwatch.functions.TestClock;
 
 class MarketHistoryEndpointTest {
     /** Half past an hour, and on a five-minute boundary. */
@@ -87,6 +88,17 @@ class MarketHistoryEndpointTest {
                     [{"timestamp":1763992800000,"oi_notional":1005},\
                     {"timestamp":1763996400000,"oi_notional":1008},\
                     {"timestamp":1764000000000,"oi_notional":1010}]"""), JSON.readTree(response.body()));
+            // The open hour's sample moves every minute: kept a minute, not the hour its bin spans.
+            assertEquals(
+                    "public, max-age=0, s-maxage=60",
+                    response.headers().firstValue("Cache-Control").orElse(""));
+            String etag = response.headers().firstValue("ETag").orElseThrow();
+            HttpResponse<String> again = api.getWithHeader("/api/market/oi_history?hours=3", "If-None-Match", etag);
+            assertEquals(304, again.statusCode());
+            assertEquals(
+                    "public, max-age=0, s-maxage=60",
+                    again.headers().firstValue("Cache-Control").orElse(""),
+                    "a 304 carries the same directive");
         }
     }
 
@@ -175,7 +187,8 @@ class MarketHistoryEndpointTest {
         liquidation(start + 2_000, "200.3", PositionSide.SHORT, "1"); // floor(10.3 / 0.4) = 25, same cell
         liquidation(NOW - 1_000, "180", PositionSide.LONG, "5"); // under 190: pinned to bin 0
         liquidation(NOW - 500, "215", PositionSide.SHORT, "1"); // over 210: pinned to bin 49
-        try (TestApi api = TestApi.start(redis.url(), NOW)) {
+        TestClock clock = new TestClock(NOW);
+        try (TestApi api = TestApi.start(redis.url(), clock)) {
             JsonNode map = JSON.readTree(api.get("/api/market/liq_heatmap").body());
             String expected = """
                     [{"price_bin":25,"time_bin":0,"count":2,"total_size":3,"notional_usd":600.5,"longs":1,"clipped":0},\
@@ -203,18 +216,32 @@ class MarketHistoryEndpointTest {
                     "2 liquidations outside ±5 % of the reference price are pinned to the edge bins",
                     map.get("warnings").get(0).asText());
 
-            // Polling clients revalidate: unchanged data answers 304 with no body; a new liquidation changes the tag.
+            // Polling clients revalidate: unchanged data answers 304 with no body. The answer is kept for a minute
+            // (its 5-minute bin width, capped at 60 s): CloudFront may keep it for what is left of that minute.
             HttpResponse<String> first = api.get("/api/market/liq_heatmap");
             String etag = first.headers().firstValue("ETag").orElseThrow();
-            assertEquals("no-cache", first.headers().firstValue("Cache-Control").orElse(""));
+            assertEquals(
+                    "public, max-age=0, s-maxage=60",
+                    first.headers().firstValue("Cache-Control").orElse(""));
             assertEquals(
                     304,
                     api.getWithHeader("/api/market/liq_heatmap", "If-None-Match", etag)
                             .statusCode());
             liquidation(NOW - 200, "201", PositionSide.SHORT, "3");
+            clock.advance(59_000);
+            HttpResponse<String> kept = api.getWithHeader("/api/market/liq_heatmap", "If-None-Match", etag);
+            assertEquals(304, kept.statusCode(), "within its minute the instance answers from its cache");
+            assertEquals(
+                    "public, max-age=0, s-maxage=1",
+                    kept.headers().firstValue("Cache-Control").orElse(""),
+                    "a shared cache keeps it only for what is left of its minute");
+            clock.advance(1_000);
             HttpResponse<String> changed = api.getWithHeader("/api/market/liq_heatmap", "If-None-Match", etag);
-            assertEquals(200, changed.statusCode());
+            assertEquals(200, changed.statusCode(), "a minute on, the new liquidation shows");
             assertTrue(!etag.equals(changed.headers().firstValue("ETag").orElse("")));
+            assertEquals(
+                    "public, max-age=0, s-maxage=60",
+                    changed.headers().firstValue("Cache-Control").orElse(""));
 
             JsonNode wide =
                     JSON.readTree(api.get("/api/market/liq_heatmap?hours=24").body());
