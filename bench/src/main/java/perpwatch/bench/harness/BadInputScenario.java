@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import perpwatch.core.config.Env;
 import perpwatch.core.fuzz.FrameMutator;
 import perpwatch.core.instrument.Venue;
@@ -271,9 +272,7 @@ final class BadInputScenario implements Scenario {
      * and book check: every mutant is accepted or refused with a typed {@link Rejection}, never an exception.
      */
     private boolean velocityAnswers(StringBuilder md) throws Exception {
-        Map<Rejection, Integer> refused = new TreeMap<>();
-        long accepted = 0;
-        long unhandled = 0;
+        OutcomeTally tally = new OutcomeTally(md);
         long now = System.currentTimeMillis();
         SyntheticMarket market = new SyntheticMarket(150, 45, now);
         VelocityVenueModel model = new VelocityVenueModel(now, 318_000_000L);
@@ -288,36 +287,22 @@ final class BadInputScenario implements Scenario {
             DlobL2Answer l2Answer = new DlobL2Answer();
             FundingRatesAnswer fundingAnswer = new FundingRatesAnswer();
             for (int i = 0; i < VELOCITY_ANSWERS; i++) {
-                try {
-                    Outcome<?> outcome;
-                    if (i % 2 == 0) {
-                        Outcome<DlobBook> book = l2Answer.parse(200, mutator.mutate(l2));
-                        outcome = book instanceof Outcome.Accepted<DlobBook> a
+                boolean book = i % 2 == 0;
+                tally.read(() -> {
+                    if (book) {
+                        Outcome<DlobBook> parsed = l2Answer.parse(200, mutator.mutate(l2));
+                        return parsed instanceof Outcome.Accepted<DlobBook> a
                                 ? new DlobBookCheck(10).accept(a.value(), now)
-                                : book;
-                    } else {
-                        outcome = fundingAnswer.parse(200, mutator.mutate(funding), VelocityDlobSimulator.MARKET, now);
+                                : parsed;
                     }
-                    if (outcome instanceof Outcome.Rejected<?> r) {
-                        refused.merge(r.reason(), 1, Integer::sum);
-                    } else {
-                        accepted++;
-                    }
-                } catch (RuntimeException e) {
-                    unhandled++;
-                    if (unhandled <= 3) {
-                        md.append("<!-- unhandled: ").append(e).append(" -->\n");
-                    }
-                }
+                    return fundingAnswer.parse(200, mutator.mutate(funding), VelocityDlobSimulator.MARKET, now);
+                });
             }
         }
-        long refusedTotal =
-                refused.values().stream().mapToLong(Integer::longValue).sum();
-        md.append(String.format(
-                "| Velocity HTTP answers (DLOB L2 with its book check, data-API fundingRates) | %,d | %,d typed "
-                        + "rejections %s | %,d read (mutation left it valid) | %d |%n",
-                VELOCITY_ANSWERS, refusedTotal, refused, accepted, unhandled));
-        return unhandled == 0 && refusedTotal > 0;
+        return tally.row(
+                "Velocity HTTP answers (DLOB L2 with its book check, data-API fundingRates)",
+                VELOCITY_ANSWERS,
+                "mutation left it valid");
     }
 
     /**
@@ -326,9 +311,7 @@ final class BadInputScenario implements Scenario {
      * account's bytes corrupted: each read is a reading or a typed {@link Rejection}, never an exception.
      */
     private boolean velocityOracleReads(StringBuilder md) throws Exception {
-        Map<Rejection, Integer> refused = new TreeMap<>();
-        long accepted = 0;
-        long unhandled = 0;
+        OutcomeTally tally = new OutcomeTally(md);
         try (SolanaRpcSimulator rpc = SolanaRpcSimulator.start(new VelocityPopulation(50, 7, 150_000_000L))) {
             SolanaRpcClient client = new SolanaRpcClient(
                     new SolanaRpcConfig(URI.create(rpc.url()), Duration.ofSeconds(5), 1, Duration.ofMillis(1)));
@@ -353,29 +336,53 @@ final class BadInputScenario implements Scenario {
                         return copy;
                     });
                 }
-                try {
-                    Outcome<?> outcome = reader.read();
-                    if (outcome instanceof Outcome.Rejected<?> r) {
-                        refused.merge(r.reason(), 1, Integer::sum);
-                    } else {
-                        accepted++;
-                    }
-                } catch (RuntimeException e) {
-                    unhandled++;
-                    if (unhandled <= 3) {
-                        md.append("<!-- unhandled: ").append(e).append(" -->\n");
-                    }
+                tally.read(reader::read);
+            }
+        }
+        return tally.row(
+                "Velocity oracle reads (mutated node answers, corrupted PythLazerOracle bytes)",
+                VELOCITY_ANSWERS,
+                "mutation left it valid, or a byte the price does not use");
+    }
+
+    /**
+     * Counts what the Velocity inputs made of their mutants: a value, a typed {@link Rejection}, or an exception that
+     * escaped (the first three are written into the report as comments), and writes the table row.
+     */
+    private static final class OutcomeTally {
+        private final StringBuilder md;
+        private final Map<Rejection, Integer> refused = new TreeMap<>();
+        private long accepted;
+        private long unhandled;
+
+        OutcomeTally(StringBuilder md) {
+            this.md = md;
+        }
+
+        void read(Supplier<Outcome<?>> input) {
+            try {
+                if (input.get() instanceof Outcome.Rejected<?> r) {
+                    refused.merge(r.reason(), 1, Integer::sum);
+                } else {
+                    accepted++;
+                }
+            } catch (RuntimeException e) {
+                unhandled++;
+                if (unhandled <= 3) {
+                    md.append("<!-- unhandled: ").append(e).append(" -->\n");
                 }
             }
         }
-        long refusedTotal =
-                refused.values().stream().mapToLong(Integer::longValue).sum();
-        md.append(String.format(
-                "| Velocity oracle reads (mutated node answers, corrupted PythLazerOracle bytes) | %,d | %,d typed "
-                        + "rejections %s | %,d read (mutation left it valid, or a byte the price does not use) | %d "
-                        + "|%n",
-                VELOCITY_ANSWERS, refusedTotal, refused, accepted, unhandled));
-        return unhandled == 0 && refusedTotal > 0;
+
+        /** Held when nothing escaped and the mutants were refused at least once (so the parsers were reached). */
+        boolean row(String input, int sent, String whyRead) {
+            long refusedTotal =
+                    refused.values().stream().mapToLong(Integer::longValue).sum();
+            md.append(String.format(
+                    "| %s | %,d | %,d typed rejections %s | %,d read (%s) | %d |%n",
+                    input, sent, refusedTotal, refused, accepted, whyRead, unhandled));
+            return unhandled == 0 && refusedTotal > 0;
+        }
     }
 
     private static String get(String url) throws Exception {
