@@ -51,6 +51,8 @@ public class GuardsService {
     private final AnswerStamp stamp;
     private final DecisionLog decisions;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Per instrument: concurrent requests share the next fingerprint read (see {@link NextRead}). */
+    private final Map<String, NextRead<List<String>>> fingerprints = new ConcurrentHashMap<>();
 
     /**
      * An answer, the instant after which it must be recomputed, and what it was computed from: the newest id of every
@@ -98,7 +100,9 @@ public class GuardsService {
      */
     public CompletableFuture<GuardsResponse> evaluateAsync(Instrument instrument, Executor blocking) {
         long now = clock.millis();
-        return reader.fingerprintAsync(instrument)
+        return fingerprints
+                .computeIfAbsent(instrument.canonical(), k -> new NextRead<>(() -> reader.fingerprintAsync(instrument)))
+                .get()
                 .handle((fingerprint, failure) -> {
                     if (failure != null) {
                         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
