@@ -169,6 +169,8 @@ public final class LocalCloud implements AutoCloseable {
         }
         apiProperties.put("perpwatch.kinesis.stream", effective.string("PERPWATCH_KINESIS_STREAM", LOG_STREAM));
         apiProperties.put("perpwatch.helius.auth", heliusAuth(env));
+        // The no-op route the load benchmarks measure beside the guards; the deployed functions do not serve it.
+        apiProperties.put("perpwatch.api.ping", true);
         // One viewer, polling every second: a 1 s answer cache lets a guard change show on the dashboard within 2 s.
         apiProperties.put("perpwatch.guard.cache", env.string("PERPWATCH_GUARD_CACHE", "1s"));
         // The API watches the instruments the feeds were started for, whether they came from the environment or not.

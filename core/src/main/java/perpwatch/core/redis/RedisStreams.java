@@ -33,11 +33,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -468,6 +471,61 @@ public final class RedisStreams implements AutoCloseable {
                 keys.toArray(new String[0]),
                 Integer.toString(streams.size()));
         return Collections.unmodifiableList(new ArrayList<>(out));
+    }
+
+    /**
+     * {@link #fingerprint} without waiting for the answer: for a caller on an event loop, which must not block for a
+     * round trip. The future completes on Lettuce's I/O thread, so what is chained to it must not block either (a
+     * synchronous call there would wait for the thread it runs on). It fails with {@link StoreUnavailableException}
+     * as {@link #fingerprint} throws it, the command timeout included (the client's timeout options cover async
+     * commands).
+     */
+    public CompletableFuture<List<String>> fingerprintAsync(List<String> streams, List<String> values) {
+        List<String> keys = new ArrayList<>(streams.size() + values.size());
+        keys.addAll(streams);
+        keys.addAll(values);
+        if (keys.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        StatefulRedisConnection<String, String> used;
+        try {
+            used = connected();
+        } catch (StoreUnavailableException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        String[] keyArray = keys.toArray(new String[0]);
+        String streamCount = Integer.toString(streams.size());
+        CompletableFuture<List<String>> out = new CompletableFuture<>();
+        BiConsumer<List<String>, Throwable> settle = (ids, failure) -> {
+            if (failure == null) {
+                out.complete(Collections.unmodifiableList(new ArrayList<>(ids)));
+            } else {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause()
+                        : failure;
+                afterFailure(used, cause);
+                out.completeExceptionally(new StoreUnavailableException(
+                        "redis " + where + " failed on " + keys.get(0) + ": " + Redactor.message(cause), cause));
+            }
+        };
+        try {
+            var async = used.async();
+            async.<List<String>>evalsha(FINGERPRINT.sha1(), ScriptOutputType.MULTI, keyArray, streamCount)
+                    .whenComplete((ids, failure) -> {
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause()
+                                : failure;
+                        if (cause instanceof RedisNoScriptException) {
+                            async.<List<String>>eval(FINGERPRINT.body(), ScriptOutputType.MULTI, keyArray, streamCount)
+                                    .whenComplete(settle);
+                        } else {
+                            settle.accept(ids, failure);
+                        }
+                    });
+        } catch (RedisException e) {
+            settle.accept(null, e);
+        }
+        return out;
     }
 
     /**

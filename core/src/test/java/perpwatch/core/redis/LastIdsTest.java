@@ -1,6 +1,7 @@
 package perpwatch.core.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -8,6 +9,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,5 +99,31 @@ class LastIdsTest {
                 streams.fingerprint(List.of(a.name(), "test:fp:none"), List.of("test:fp:beat", "test:fp:absent")),
                 "a new beat changes it");
         assertEquals(List.of(), streams.fingerprint(List.of(), List.of()));
+    }
+
+    @Test
+    void theAsyncFingerprintIsTheSameAndLoadsItsScriptWhenRedisLostIt() throws Exception {
+        StreamKey a = new StreamKey("test:fp-async:a", Duration.ofDays(1));
+        String id = streams.add(a, Map.of("n", "1"), System.currentTimeMillis());
+        streams.heartbeat("test:fp-async:beat", 7, Duration.ofSeconds(60));
+        List<String> streamKeys = List.of(a.name(), "test:fp-async:none");
+        List<String> plain = List.of("test:fp-async:beat", "test:fp-async:absent");
+        List<String> expected = Arrays.asList(id, null, "7", null);
+        assertEquals(expected, streams.fingerprintAsync(streamKeys, plain).get(5, TimeUnit.SECONDS));
+        try (var client = io.lettuce.core.RedisClient.create(redis.url());
+                var raw = client.connect()) {
+            raw.sync().scriptFlush(); // the next EVALSHA answers NOSCRIPT
+            raw.sync().set("test:fp-async:not-a-stream", "x");
+        }
+        assertEquals(expected, streams.fingerprintAsync(streamKeys, plain).get(5, TimeUnit.SECONDS));
+        assertEquals(
+                streams.fingerprint(streamKeys, plain),
+                streams.fingerprintAsync(streamKeys, plain).get());
+        assertEquals(List.of(), streams.fingerprintAsync(List.of(), List.of()).get());
+        ExecutionException wrongType = assertThrows(
+                ExecutionException.class,
+                () -> streams.fingerprintAsync(List.of("test:fp-async:not-a-stream"), List.of())
+                        .get(5, TimeUnit.SECONDS));
+        assertInstanceOf(StoreUnavailableException.class, wrongType.getCause(), "failed as the blocking call throws");
     }
 }

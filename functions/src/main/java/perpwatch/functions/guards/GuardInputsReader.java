@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import perpwatch.core.instrument.Instrument;
 import perpwatch.core.instrument.Venue;
 import perpwatch.core.redis.EventCount;
@@ -59,6 +60,12 @@ class GuardInputsReader {
      */
     List<String> fingerprint(Instrument instrument) {
         return redis.fingerprint(
+                streams(instrument).stream().map(StreamKey::name).toList(), heartbeatKeys(instrument));
+    }
+
+    /** {@link #fingerprint} without blocking; completes on Redis' I/O thread (see RedisStreams#fingerprintAsync). */
+    CompletableFuture<List<String>> fingerprintAsync(Instrument instrument) {
+        return redis.fingerprintAsync(
                 streams(instrument).stream().map(StreamKey::name).toList(), heartbeatKeys(instrument));
     }
 

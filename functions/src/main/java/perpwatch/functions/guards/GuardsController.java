@@ -7,6 +7,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Named;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import perpwatch.core.instrument.Instrument;
 import perpwatch.functions.api.QueryParameters;
 import perpwatch.functions.config.FunctionsConfig;
@@ -26,18 +29,30 @@ public class GuardsController {
     private final GuardsHistoryService history;
     private final FunctionsConfig config;
     private final ThresholdsView thresholds;
+    private final ExecutorService blocking;
 
-    public GuardsController(GuardsService guards, GuardsHistoryService history, FunctionsConfig config) {
+    public GuardsController(
+            GuardsService guards,
+            GuardsHistoryService history,
+            FunctionsConfig config,
+            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.guards = guards;
+        this.blocking = blocking;
         this.history = history;
         this.config = config;
         this.thresholds = ThresholdsView.of(config.guards());
     }
 
+    /**
+     * Runs on the event loop without blocking it: the one Redis round trip every request makes (the fingerprint that
+     * validates the cached answer) is awaited asynchronously, and only a recompute goes to the blocking pool. Waiting
+     * for Redis on the event loop held up every other connection of that loop for the round trip.
+     */
     @Get("/guards")
-    public HttpResponse<GuardsResponse> guards(@QueryValue(defaultValue = "SOL") String symbol) {
+    public CompletableFuture<HttpResponse<GuardsResponse>> guards(@QueryValue(defaultValue = "SOL") String symbol) {
         Instrument instrument = QueryParameters.symbol(symbol, config.instruments());
-        return HttpResponse.ok(guards.evaluate(instrument)).header("Cache-Control", "no-store");
+        return guards.evaluateAsync(instrument, blocking)
+                .thenApply(r -> HttpResponse.ok(r).header("Cache-Control", "no-store"));
     }
 
     @Get("/thresholds")

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import perpwatch.core.instrument.Instrument;
@@ -48,6 +51,8 @@ public class GuardsService {
     private final AnswerStamp stamp;
     private final DecisionLog decisions;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Per instrument: concurrent requests share the next fingerprint read (see {@link NextRead}). */
+    private final Map<String, NextRead<List<String>>> fingerprints = new ConcurrentHashMap<>();
 
     /**
      * An answer, the instant after which it must be recomputed, and what it was computed from: the newest id of every
@@ -76,25 +81,75 @@ public class GuardsService {
      */
     public GuardsResponse evaluate(Instrument instrument) {
         long now = clock.millis();
+        List<String> fingerprint;
+        try {
+            fingerprint = reader.fingerprint(instrument);
+        } catch (StoreUnavailableException e) {
+            return unreachable(instrument, now, e);
+        }
+        GuardsResponse cached = cached(instrument, now, fingerprint);
+        return cached != null ? cached : recompute(instrument, now, fingerprint);
+    }
+
+    /**
+     * {@link #evaluate} for a caller on an event loop: the fingerprint's round trip is awaited without holding the
+     * thread, and a cached answer (the common case: the guards change about once a second, requests come far more
+     * often) completes on Redis' I/O thread. Only a recompute, which reads Redis synchronously, runs on {@code
+     * blocking}. The answer is the same as {@link #evaluate}'s: the fingerprint is still read after the request
+     * arrived, so a venue event that reached Redis before it is in the answer.
+     */
+    public CompletableFuture<GuardsResponse> evaluateAsync(Instrument instrument, Executor blocking) {
+        long now = clock.millis();
+        return fingerprints
+                .computeIfAbsent(instrument.canonical(), k -> new NextRead<>(() -> reader.fingerprintAsync(instrument)))
+                .get()
+                .handle((fingerprint, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause()
+                                : failure;
+                        if (cause instanceof StoreUnavailableException e) {
+                            return CompletableFuture.supplyAsync(() -> unreachable(instrument, now, e), blocking);
+                        }
+                        return CompletableFuture.<GuardsResponse>failedFuture(cause);
+                    }
+                    GuardsResponse cached = cached(instrument, now, fingerprint);
+                    return cached != null
+                            ? CompletableFuture.completedFuture(cached)
+                            : CompletableFuture.supplyAsync(() -> recompute(instrument, now, fingerprint), blocking);
+                })
+                .thenCompose(f -> f);
+    }
+
+    /** The cached answer if nothing it was computed from has changed and none of its metrics has turned stale. */
+    private GuardsResponse cached(Instrument instrument, long now, List<String> fingerprint) {
+        Cached cached = cache.get(instrument.canonical());
+        if (cached != null
+                && now < cached.validUntilMs()
+                && cached.fingerprint().equals(fingerprint)) {
+            return cached.response();
+        }
+        return null;
+    }
+
+    /** Reads the inputs and computes a fresh answer (synchronous Redis reads: never on an event loop). */
+    private GuardsResponse recompute(Instrument instrument, long now, List<String> fingerprint) {
         GuardsResponse response;
         try {
-            List<String> fingerprint = reader.fingerprint(instrument);
-            Cached cached = cache.get(instrument.canonical());
-            if (cached != null
-                    && now < cached.validUntilMs()
-                    && cached.fingerprint().equals(fingerprint)) {
-                return cached.response();
-            }
             GuardInputs inputs = reader.read(instrument, now, fingerprint);
             response = evaluate(instrument, inputs, now, fingerprint);
         } catch (StoreUnavailableException e) {
-            // "guards data_source unavailable" is what the cloud's GuardsUnavailable metric filter counts.
-            LOG.warn(
-                    "guards data_source unavailable for {}: redis unreachable: {}",
-                    instrument.canonical(),
-                    e.getMessage());
-            response = unavailable(instrument, now);
+            return unreachable(instrument, now, e);
         }
+        decisions.offer(instrument, response);
+        return response;
+    }
+
+    private GuardsResponse unreachable(Instrument instrument, long now, StoreUnavailableException e) {
+        // "guards data_source unavailable" is what the cloud's GuardsUnavailable metric filter counts.
+        LOG.warn(
+                "guards data_source unavailable for {}: redis unreachable: {}", instrument.canonical(), e.getMessage());
+        GuardsResponse response = unavailable(instrument, now);
         decisions.offer(instrument, response);
         return response;
     }

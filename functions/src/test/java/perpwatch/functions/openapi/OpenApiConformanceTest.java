@@ -25,6 +25,7 @@ import perpwatch.core.stream.StreamKeys;
 import perpwatch.core.testing.TestRedis;
 import perpwatch.functions.TestApi;
 import perpwatch.functions.TestClock;
+import perpwatch.functions.ping.PingController;
 
 /** Real responses of every documented route, checked against the document the API itself serves. */
 class OpenApiConformanceTest {
@@ -109,8 +110,10 @@ class OpenApiConformanceTest {
                             2,
                             now)),
                     now);
-            try (TestApi api =
-                    TestApi.start(redis.url(), new TestClock(now), Map.of("perpwatch.helius.auth", "s3cret"))) {
+            try (TestApi api = TestApi.start(
+                    redis.url(),
+                    new TestClock(now),
+                    Map.of("perpwatch.helius.auth", "s3cret", PingController.ENABLED, true))) {
                 HttpResponse<String> served = api.get("/api/openapi.yml");
                 assertEquals(200, served.statusCode());
                 Map<String, Object> doc = new Yaml().load(served.body());
@@ -131,6 +134,7 @@ class OpenApiConformanceTest {
                         new Case("/api/market/liq_heatmap", "/api/market/liq_heatmap?hours=2", 200),
                         new Case("/api/market/liq_heatmap", "/api/market/liq_heatmap?hours=x", 400),
                         new Case("/api/health", "/api/health", 200),
+                        new Case("/api/ping", "/api/ping", 200),
                         new Case("/api/internal/health", "/api/internal/health", 200));
                 for (Case c : cases) {
                     HttpResponse<String> response = api.get(c.request());
