@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The peers bench: perpwatch and each peer on the same inputs, in one run, into bench/results/peers.md.
-#   bench/peers/run.sh [--rounds=5] [--round-ms=1000] [--warmup-ms=3000] [--no-build] [--out=FILE]
+#   bench/peers/run.sh [--rounds=5] [--round-ms=1000] [--warmup-ms=3000] [--no-build] [--jar=FILE] [--out=FILE]
 # Builds the benchmarks jar (mvn package, never install) unless --no-build, sets up the Node peers with npm ci when
 # node_modules is missing (the only step that needs the npm registry), runs the JVM side (perpwatch, XChange, the
 # Jackson floor) then the Node side (ccxt, the Drift and Velocity SDK builds), looks for a Python with cryptofeed,
@@ -8,7 +8,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-rounds=5 round_ms=1000 warmup_ms=3000 build=1 out="$root/bench/results/peers.md"
+rounds=5 round_ms=1000 warmup_ms=3000 build=1 out="$root/bench/results/peers.md" jar="$root/bench/target/benchmarks.jar"
 fixtures="${PERPWATCH_FIXTURES:-$root/../shared/fixtures}"
 [ -d "$fixtures" ] || fixtures=/work/shared/fixtures
 for a in "$@"; do
@@ -17,6 +17,7 @@ for a in "$@"; do
     --round-ms=*) round_ms="${a#*=}" ;;
     --warmup-ms=*) warmup_ms="${a#*=}" ;;
     --no-build) build=0 ;;
+    --jar=*) jar="${a#*=}"; build=0 ;;
     --out=*) out="${a#*=}" ;;
     *) echo "unknown argument: $a" >&2; exit 2 ;;
   esac
@@ -34,7 +35,7 @@ fi
 
 uptime > "$work/load-before.txt"
 echo "== JVM side (perpwatch, XChange, Jackson floor)"
-java -Xmx2g -Dlogback.configurationFile=logback-bench.xml -cp "$root/bench/target/benchmarks.jar" \
+java -Xmx2g -Dlogback.configurationFile=logback-bench.xml -cp "$jar" \
   perpwatch.bench.peers.PeersBench --fixtures="$fixtures" --work="$work" \
   --rounds="$rounds" --round-ms="$round_ms" --warmup-ms="$warmup_ms"
 echo "== Node side (ccxt, Drift SDK, Velocity SDK build)"

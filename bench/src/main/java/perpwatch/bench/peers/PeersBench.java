@@ -103,36 +103,60 @@ public final class PeersBench {
         return fallback;
     }
 
-    private void row(String id, String unit, long opsPerPass, Pass pass) throws Exception {
-        long start = System.nanoTime();
-        int warm = 0;
-        while (warm < 3 || System.nanoTime() - start < warmupNanos) {
-            sink += pass.run();
-            warm++;
+    private record Row(String id, String unit, long opsPerPass, Pass pass) {}
+
+    private final List<Row> pending = new ArrayList<>();
+
+    /** Queues a row; {@link #measure} runs the queued rows together. */
+    private void row(String id, String unit, long opsPerPass, Pass pass) {
+        pending.add(new Row(id, unit, opsPerPass, pass));
+    }
+
+    /**
+     * Warms each queued row up, then runs their rounds in turn (round 1 of each, round 2 of each, …), so a row and its
+     * peer see the same load on this shared machine.
+     */
+    private void measure() throws Exception {
+        for (Row row : pending) {
+            long start = System.nanoTime();
+            int warm = 0;
+            while (warm < 3 || System.nanoTime() - start < warmupNanos) {
+                sink += row.pass().run();
+                warm++;
+            }
         }
-        double[] figures = new double[rounds];
+        double[][] figures = new double[pending.size()][rounds];
         for (int r = 0; r < rounds; r++) {
-            long ops = 0;
-            long t0 = System.nanoTime();
-            long elapsed;
-            do {
-                sink += pass.run();
-                ops += opsPerPass;
-                elapsed = System.nanoTime() - t0;
-            } while (elapsed < roundNanos);
-            figures[r] = ops * 1e9 / elapsed;
+            for (int i = 0; i < pending.size(); i++) {
+                Row row = pending.get(i);
+                long ops = 0;
+                long t0 = System.nanoTime();
+                long elapsed;
+                do {
+                    sink += row.pass().run();
+                    ops += row.opsPerPass();
+                    elapsed = System.nanoTime() - t0;
+                } while (elapsed < roundNanos);
+                figures[i][r] = ops * 1e9 / elapsed;
+            }
         }
-        double[] sorted = figures.clone();
-        Arrays.sort(sorted);
-        ObjectNode row = rows.addObject();
-        row.put("id", id);
-        row.put("unit", unit);
-        row.put("median", sorted[sorted.length / 2]);
-        ArrayNode each = row.putArray("rounds");
-        for (double f : figures) {
-            each.add(f);
+        for (int i = 0; i < pending.size(); i++) {
+            Row row = pending.get(i);
+            double[] sorted = figures[i].clone();
+            Arrays.sort(sorted);
+            ObjectNode out = rows.addObject();
+            out.put("id", row.id());
+            out.put("unit", row.unit());
+            out.put("median", sorted[sorted.length / 2]);
+            ArrayNode each = out.putArray("rounds");
+            for (double f : figures[i]) {
+                each.add(f);
+            }
+            System.out.printf(
+                    "%-28s %,14.0f %s (median of %d)%n", row.id(), sorted[sorted.length / 2], row.unit(), rounds);
         }
-        System.out.printf("%-28s %,14.0f %s (median of %d)%n", id, sorted[sorted.length / 2], unit, rounds);
+        System.out.flush();
+        pending.clear();
     }
 
     /** Book rows: the generated SOL-like book (1,000 levels a side) and 20,000 diffs of 10 levels. */
@@ -161,6 +185,7 @@ public final class PeersBench {
             }
             return theirs.asks();
         });
+        measure();
         row("book.top.perpwatch", "updates/s", levels, () -> {
             long h = 0;
             for (DepthUpdate diff : diffs) {
@@ -181,6 +206,7 @@ public final class PeersBench {
             }
             return h;
         });
+        measure();
         // Every pass applies the whole diff array, so after any number of passes both books hold the same state.
         compare("book.generated.afterTiming", ours, theirs);
     }
@@ -266,6 +292,8 @@ public final class PeersBench {
             return sync.lastFinalId();
         };
         row("depth.frames.perpwatch", "frames/s", frames.length, pass);
+        row("json.floor.depth", "frames/s", frames.length, () -> tokens(frames));
+        measure();
         ObjectNode top = json.createObjectNode();
         for (boolean bid : new boolean[] {true, false}) {
             ArrayNode side = top.putArray(bid ? "bids" : "asks");
@@ -276,7 +304,6 @@ public final class PeersBench {
             top.put(bid ? "bidLevels" : "askLevels", levels.size());
         }
         json.writeValue(work.resolve("perpwatch-depth-top.json").toFile(), top);
-        row("json.floor.depth", "frames/s", frames.length, () -> tokens(frames));
     }
 
     /** The recorded aggTrade frames, repeated: perpwatch's frame → bar path, and Jackson's tokenizer alone. */
@@ -298,6 +325,7 @@ public final class PeersBench {
             return h;
         });
         row("json.floor.trades", "frames/s", frames.length, () -> tokens(frames));
+        measure();
         checks.put("tradeFrames", frames.length);
     }
 
@@ -321,6 +349,7 @@ public final class PeersBench {
     private void decode(PeerInputs inputs) throws Exception {
         decodeRow("decode.drift.perpwatch", ProgramProfile.DRIFT_V2.decoders(), inputs.driftUsers);
         decodeRow("decode.velocity.perpwatch", ProgramProfile.VELOCITY.decoders(), inputs.velocityUsers);
+        measure();
     }
 
     private void decodeRow(String id, ProgramDecoders decoders, List<byte[]> accounts) throws Exception {
