@@ -40,7 +40,7 @@ import perpwatch.feeds.sequence.TradeIdSequencer;
  * Writes {@code java.json} (rows, rounds, checks) to {@code --work}; the report is put together by {@code report.mjs}.
  *
  * <p>{@code java -cp bench/target/benchmarks.jar perpwatch.bench.peers.PeersBench --fixtures=DIR --work=DIR
- * [--rounds=5] [--round-ms=1000] [--warmup-ms=3000] [--prepare-only]}
+ * [--rounds=5] [--round-ms=1000] [--warmup-ms=3000] [--only=book,depth,trades,decode] [--prepare-only]}
  */
 public final class PeersBench {
     private static final int BOOK_DIFFS = 20_000;
@@ -80,10 +80,20 @@ public final class PeersBench {
                 Integer.parseInt(arg(args, "rounds", "5")),
                 Long.parseLong(arg(args, "round-ms", "1000")),
                 Long.parseLong(arg(args, "warmup-ms", "3000")));
-        bench.book();
-        bench.depthFrames(inputs, work);
-        bench.trades(inputs);
-        bench.decode(inputs);
+        List<String> only =
+                Arrays.asList(arg(args, "only", "book,depth,trades,decode").split(","));
+        if (only.contains("book")) {
+            bench.book();
+        }
+        if (only.contains("depth")) {
+            bench.depthFrames(inputs, work);
+        }
+        if (only.contains("trades")) {
+            bench.trades(inputs);
+        }
+        if (only.contains("decode")) {
+            bench.decode(inputs);
+        }
         ObjectNode out = bench.json.createObjectNode();
         out.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         out.set("rows", bench.rows);
