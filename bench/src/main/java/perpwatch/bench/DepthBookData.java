@@ -12,14 +12,14 @@ import perpwatch.feeds.binance.book.PriceLevel;
  * A SOL-like book and a diff stream for the depth benchmarks: 1,000 levels a side at a 0.01 tick around 150, diffs
  * of ten levels each, most within 20 ticks of the top (where Binance's diffs land), some deep, a fifth removals.
  */
-final class DepthBookData {
+public final class DepthBookData {
     static final int LEVELS_PER_SIDE = 1_000;
     static final int LEVELS_PER_DIFF = 10;
     static final long FIRST_ID = 1_000_000L;
 
     private DepthBookData() {}
 
-    static DepthSnapshot snapshot(long seed) {
+    public static DepthSnapshot snapshot(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<PriceLevel> bids = new ArrayList<>();
         List<PriceLevel> asks = new ArrayList<>();
@@ -31,7 +31,7 @@ final class DepthBookData {
     }
 
     /** {@code count} pu-chained diffs; the first straddles the snapshot ({@code U ≤ FIRST_ID ≤ u}), as on the venue. */
-    static DepthUpdate[] diffs(int count, long seed) {
+    public static DepthUpdate[] diffs(int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         DepthUpdate[] out = new DepthUpdate[count];
         long previous = FIRST_ID - 10;

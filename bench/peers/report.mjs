@@ -1,0 +1,122 @@
+// Writes bench/results/peers.md from the JSON the sides of one bench/peers/run.sh left in the work directory.
+import { readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import os from 'node:os'
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')))
+const work = args.work
+const read = (f) => JSON.parse(readFileSync(join(work, f), 'utf8'))
+const java = read('java.json')
+const node = read('node.json')
+const python = existsSync(join(work, 'python.json')) ? read('python.json') : { skipped: 'not run' }
+const rows = new Map([...java.rows, ...node.rows, ...(python.rows ?? [])].map((r) => [r.id, r]))
+const text = (f) => (existsSync(join(work, f)) ? readFileSync(join(work, f), 'utf8').trim() : 'n/a')
+
+const fmt = (x) => Math.round(x).toLocaleString('en-US')
+const mega = (x) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : `${(x / 1e3).toFixed(1)} k`)
+const ratio = (a, b) => (rows.has(a) && rows.has(b) ? rows.get(a).median / rows.get(b).median : NaN)
+const cell = (id) => (rows.has(id) ? `${mega(rows.get(id).median)} ${rows.get(id).unit}` : 'n/a')
+const cpu = (() => {
+  try { return readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)[1] } catch { return os.cpus()[0]?.model }
+})()
+
+const lines = []
+const p = (s = '') => lines.push(s)
+p('# Peers: perpwatch side by side with XChange, ccxt, cryptofeed and the Drift / Velocity SDKs')
+p()
+p(`Command: \`bench/peers/run.sh --rounds=${args.rounds} --round-ms=${args['round-ms']} --warmup-ms=${args['warmup-ms']}\``)
+p('(builds with `mvn -q -B -pl bench -am package -DskipTests`, then runs')
+p('`java -Xmx2g -cp bench/target/benchmarks.jar perpwatch.bench.peers.PeersBench` and `node bench/peers/peers.mjs`')
+p('on the inputs the first writes to `bench/peers/target/`, and this report with `node bench/peers/report.mjs`).')
+p()
+p(`Machine: ${os.cpus().length} cores (\`nproc\`), ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; ${java.java}; Node ${node.node}.`)
+p(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. The machine was shared with other builds:`)
+p(`load before: \`${text('load-before.txt')}\`; after: \`${text('load-after.txt')}\`.`)
+p()
+p(`Every figure: one thread (so per core), warm-up passes for ${args['warmup-ms']} ms, then **${args.rounds} rounds** of`)
+p(`at least ${args['round-ms']} ms of whole passes over the input; a round's figure is ops / elapsed, the figure shown`)
+p('the **median round**. Ratios are perpwatch ÷ peer from this same run. Per-round figures are at the end.')
+p()
+p('| work | perpwatch | peer | peer figure | ratio |')
+p('|---|---|---|---|---|')
+const line = (work, ours, theirs, peerName) =>
+  p(`| ${work} | ${cell(ours)} | ${peerName} | ${cell(theirs)} | ${ratio(ours, theirs).toFixed(1)}× |`)
+line('order book diff apply (generated SOL book, 1,000 levels a side, 20,000 diffs × 10 levels)', 'book.apply.perpwatch', 'book.apply.xchange', 'XChange 5.2.4 `OrderBook.update(OrderBookUpdate)`')
+line('order book apply + top + 10 bps depth after every diff', 'book.top.perpwatch', 'book.top.xchange', 'XChange 5.2.4 `update` + the same view from `getBids/getAsks`')
+line('Binance aggTrade frame → bar (recorded SUSHIUSDT frames, repeated)', 'trades.perpwatch', 'trades.ccxt', `ccxt ${node.ccxt} binanceusdm \`JSON.parse\` + \`handleTrade\``)
+if (rows.has('trades.cryptofeed')) {
+  line('Binance aggTrade frame → handler', 'trades.perpwatch', 'trades.cryptofeed', `cryptofeed ${python.version} BinanceFutures`)
+} else {
+  p(`| Binance aggTrade frame → handler | ${cell('trades.perpwatch')} | cryptofeed BinanceFutures | ${python.skipped ?? 'skipped'} | — |`)
+}
+line('Binance depth frame → synced book (recorded SUSHIUSDT frames after the REST snapshot, repeated)', 'depth.frames.perpwatch', 'depth.frames.ccxt', `ccxt ${node.ccxt} binanceusdm \`JSON.parse\` + \`handleOrderBook\``)
+line('Drift User decode (100 real mainnet accounts, looped)', 'decode.drift.perpwatch', 'decode.drift.sdk', `@drift-labs/sdk ${node.driftSdk} \`decodeUser\``)
+line('Velocity User decode (the same 100 users at the 4,560-byte layout, looped)', 'decode.velocity.perpwatch', 'decode.velocity.sdk', `@drift-labs/sdk ${node.velocitySdk} (Velocity build) \`decodeUser\``)
+p()
+p('**JSON parse floor** (Jackson streaming `JsonParser`, every token of every frame, nothing else):')
+p()
+p('| frames | Jackson floor | perpwatch path | perpwatch ÷ floor |')
+p('|---|---|---|---|')
+p(`| aggTrade (recorded, repeated) | ${cell('json.floor.trades')} | ${cell('trades.perpwatch')} | ${(100 * ratio('trades.perpwatch', 'json.floor.trades')).toFixed(0)} % |`)
+p(`| depth@100ms (recorded, repeated) | ${cell('json.floor.depth')} | ${cell('depth.frames.perpwatch')} | ${(100 * ratio('depth.frames.perpwatch', 'json.floor.depth')).toFixed(0)} % |`)
+p()
+p('## Same book at the end')
+p()
+const c = java.checks
+const bookCheck = (name, what) => {
+  const k = c[name]
+  if (!k) return
+  const all = k.bidsAllEqual && k.asksAllEqual
+  p(`- ${what}: perpwatch and XChange ${all ? '**agree on every level**' : '**differ**'} (bids: ${k.bidsEqualFromTop} equal from the top of ${k.bidsPerpwatch} / ${k.bidsXchange}; asks: ${k.asksEqualFromTop} of ${k.asksPerpwatch} / ${k.asksXchange}); top 20 equal: ${k.bidsTop20Equal && k.asksTop20Equal}; best levels, spread and 10 bps depth equal: ${k.topAndDepthEqual} (perpwatch ${k.perpwatchTop}; XChange ${k.xchangeTop}).`)
+}
+bookCheck('book.generated', 'Generated stream, fresh books, snapshot + every diff once')
+bookCheck('book.generated.afterTiming', 'Generated stream, the books the timed rounds used (every pass applies the whole diff array, so both end in the same state)')
+bookCheck('book.recordedSUSHIUSDT', 'Recorded SUSHIUSDT stream (REST snapshot + the 252 frames that apply to it), fresh books')
+const k = node.checks.ccxtBook
+p(`- Recorded SUSHIUSDT stream, perpwatch's synchronizer vs ccxt's book after the timed rounds: top ${k.compared} levels equal from the top: bids ${k.bidsEqualFromTop}, asks ${k.asksEqualFromTop}; levels held: bids ${k.bidLevelsPerpwatch} / ${k.bidLevelsCcxt}, asks ${k.askLevelsPerpwatch} / ${k.askLevelsCcxt} (perpwatch / ccxt).`)
+const t = node.checks.ccxtLastTrade
+p(`- ccxt's last trade: ${t.symbol} id ${t.id} price ${t.price} amount ${t.amount} ${t.side}; ${c.tradeFrames.toLocaleString('en-US')} frames per pass.`)
+p()
+p('## Inputs and what each side does')
+p()
+p('- **Book.** `DepthBookData` (the generator `DepthBookBenchmark` uses): 1,000 levels a side at a 0.01 tick around 150,')
+p('  20,000 pu-chained diffs of 10 levels, 80 % within 20 ticks of the top, a fifth removals. One op = one level update.')
+p('  Each book gets the diffs in its own input type, built before timing: perpwatch `OrderBook.apply` its parsed')
+p('  `DepthUpdate`s (BigDecimal levels converted to scaled longs inside `apply`), XChange one `OrderBookUpdate` per level')
+p('  (total volume 0 removes). "+ top" computes best bid/ask and sizes, spread in bps and the notional within 10 bps of')
+p('  mid on both sides after every diff: perpwatch `OrderBook.top`, XChange the same sums in BigDecimal over `getBids()` /')
+p('  `getAsks()` (checked equal above).')
+p('- **Feed handler.** The 40 recorded SUSHIUSDT `aggTrade` frames (combined-stream wrapper, 2021 schema) repeated 2,500')
+p('  times with `a`, `f`, `l`, `E`, `T` shifted per copy so ids and times rise. perpwatch: `BinanceAggTradeParser` →')
+p('  `TradeIdSequencer` → `MinuteBarAggregator` → `BarCodec` fields of closed bars (the `AggTradePipelineBenchmark` path).')
+p('  ccxt: `JSON.parse` of the frame text, then `handleTrade(client, data)` on a never-connected futures-URL client')
+p('  with the market set by `setMarkets`. Depth: the 252 recorded frames that apply after the REST snapshot, repeated')
+p('  200 times with `U`, `u`, `pu` shifted so the chain holds; per pass each side loads the snapshot, then perpwatch')
+p('  parses every frame into its `BookSynchronizer`, ccxt runs `JSON.parse` + `handleOrderBook` on each.')
+p('- **Decode.** Drift: the 100 real mainnet User dumps in `shared/fixtures/drift`, `ProgramProfile.DRIFT_V2.decoders().user`')
+p('  vs the SDK\'s `decodeUser`. Velocity: the same users re-encoded by `VelocityAccountEncoder` at Velocity\'s current')
+p('  4,560-byte User, `ProgramProfile.VELOCITY` vs the Velocity-addressed SDK build\'s `decodeUser`. That build only knows')
+p('  the early 4,376-byte layout, so it reads these bytes at its own offsets: its work per account is the same, its')
+p('  fields past the changed offsets are not meaningful. The SDK decodes every field (orders included); perpwatch')
+p('  decodes what the margin math reads.')
+p(`- **cryptofeed.** ${python.skipped ? `${python.skipped}: PyPI is not reachable from these machines; the script runs it when a Python with cryptofeed is on PATH or in \`CRYPTOFEED_PYTHON\`.` : `version ${python.version}.`}`)
+p()
+p('## Targets (issue 23, item 2)')
+p()
+const target = (what, value, goal, met) => p(`| ${what} | ${value} | ${goal} | ${met ? 'met' : 'missed'} |`)
+p('| target | this run | goal | |')
+p('|---|---|---|---|')
+const trades = rows.get('trades.perpwatch').median
+const floorRatio = rows.get('json.floor.trades').median / trades
+target('aggTrade frame → bar per core', `${mega(trades)} frames/s; floor ÷ perpwatch ${floorRatio.toFixed(2)}×`, '≥ 2 M/s, or within 2× of the floor', trades >= 2e6 || floorRatio <= 2)
+target('vs ccxt (trades)', `${ratio('trades.perpwatch', 'trades.ccxt').toFixed(1)}×`, '≥ 10×', ratio('trades.perpwatch', 'trades.ccxt') >= 10)
+target('book apply + top vs XChange', `${ratio('book.top.perpwatch', 'book.top.xchange').toFixed(1)}×`, '≥ 5×', ratio('book.top.perpwatch', 'book.top.xchange') >= 5)
+target('Drift decode vs SDK', `${ratio('decode.drift.perpwatch', 'decode.drift.sdk').toFixed(1)}×`, '≥ 10×', ratio('decode.drift.perpwatch', 'decode.drift.sdk') >= 10)
+target('Velocity decode vs SDK', `${ratio('decode.velocity.perpwatch', 'decode.velocity.sdk').toFixed(1)}×`, '≥ 10×', ratio('decode.velocity.perpwatch', 'decode.velocity.sdk') >= 10)
+p()
+p('## Per-round figures')
+p()
+for (const r of rows.values()) {
+  p(`- \`${r.id}\` (${r.unit}): ${r.rounds.map(fmt).join(' · ')}`)
+}
+writeFileSync(args.out, lines.join('\n') + '\n')

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The peers bench: perpwatch and each peer on the same inputs, in one run, into bench/results/peers.md.
+#   bench/peers/run.sh [--rounds=5] [--round-ms=1000] [--warmup-ms=3000] [--no-build] [--jar=FILE] [--out=FILE]
+# Builds the benchmarks jar (mvn package, never install) unless --no-build, sets up the Node peers with npm ci when
+# node_modules is missing (the only step that needs the npm registry), runs the JVM side (perpwatch, XChange, the
+# Jackson floor) then the Node side (ccxt, the Drift and Velocity SDK builds), looks for a Python with cryptofeed,
+# and writes the report. Nothing is downloaded at run time; nothing but this machine is contacted.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+rounds=5 round_ms=1000 warmup_ms=3000 build=1 out="$root/bench/results/peers.md" jar="$root/bench/target/benchmarks.jar"
+fixtures="${PERPWATCH_FIXTURES:-$root/../shared/fixtures}"
+[ -d "$fixtures" ] || fixtures=/work/shared/fixtures
+for a in "$@"; do
+  case "$a" in
+    --rounds=*) rounds="${a#*=}" ;;
+    --round-ms=*) round_ms="${a#*=}" ;;
+    --warmup-ms=*) warmup_ms="${a#*=}" ;;
+    --no-build) build=0 ;;
+    --jar=*) jar="${a#*=}"; build=0 ;;
+    --out=*) out="${a#*=}" ;;
+    *) echo "unknown argument: $a" >&2; exit 2 ;;
+  esac
+done
+work="$here/target"
+mkdir -p "$work"
+rm -f "$work"/java.json "$work"/node.json "$work"/python.json
+
+if [ "$build" = 1 ]; then
+  (cd "$root" && mvn -q -B -pl bench -am package -DskipTests)
+fi
+if [ ! -d "$here/node_modules" ]; then
+  (cd "$here" && npm ci --no-audit --no-fund)
+fi
+
+uptime > "$work/load-before.txt"
+echo "== JVM side (perpwatch, XChange, Jackson floor)"
+java -Xmx2g -Dlogback.configurationFile=logback-bench.xml -cp "$jar" \
+  perpwatch.bench.peers.PeersBench --fixtures="$fixtures" --work="$work" \
+  --rounds="$rounds" --round-ms="$round_ms" --warmup-ms="$warmup_ms"
+echo "== Node side (ccxt, Drift SDK, Velocity SDK build)"
+(cd "$here" && node peers.mjs --work="$work" --rounds="$rounds" --round-ms="$round_ms" --warmup-ms="$warmup_ms")
+
+echo "== Python side (cryptofeed)"
+py=""
+for candidate in "${CRYPTOFEED_PYTHON:-}" python3 python; do
+  if [ -n "$candidate" ] && command -v "$candidate" >/dev/null 2>&1 \
+      && "$candidate" -c 'import cryptofeed' >/dev/null 2>&1; then
+    py="$candidate"
+    break
+  fi
+done
+if [ -n "$py" ]; then
+  "$py" "$here/cryptofeed_peer.py" --work="$work" --rounds="$rounds" --round-ms="$round_ms" --warmup-ms="$warmup_ms"
+else
+  echo "skipped: cryptofeed not installed (no Python on PATH or in CRYPTOFEED_PYTHON imports it)"
+  echo '{"skipped": "cryptofeed not installed"}' > "$work/python.json"
+fi
+uptime > "$work/load-after.txt"
+
+(cd "$here" && node report.mjs --work="$work" --out="$out" --rounds="$rounds" --round-ms="$round_ms" \
+  --warmup-ms="$warmup_ms")
+echo "wrote $out"
