@@ -1,0 +1,20 @@
+package perpwatch.functions.instruments;
+
+import java.util.List;
+import perpwatch.core.instrument.Instrument;
+import perpwatch.core.instrument.Venue;
+
+/**
+ * One configured instrument as {@code GET /api/instruments} lists it.
+ *
+ * @param symbol the canonical name every {@code ?symbol=} takes
+ * @param venues the venues it is watched on, as {@code PERPWATCH_INSTRUMENTS} keys them ({@code binance},
+ *               {@code okx_usdt}, {@code okx_usdc}, {@code bybit}, {@code velocity}), in {@link Venue}'s order
+ */
+public record InstrumentView(String symbol, List<String> venues) {
+    public static InstrumentView of(Instrument instrument) {
+        return new InstrumentView(
+                instrument.canonical(),
+                instrument.venues().stream().map(Venue::key).toList());
+    }
+}
