@@ -23,7 +23,7 @@ class InstrumentsEndpointTest {
             assertEquals(200, answer.statusCode());
             assertEquals(
                     JSON.readTree("[{\"symbol\":\"SOL\",\"venues\":[\"binance\",\"okx_usdt\",\"okx_usdc\",\"bybit\","
-                            + "\"velocity\"]}]"),
+                            + "\"velocity\"],\"velocity_market_index\":0}]"),
                     JSON.readTree(answer.body()));
             assertEquals(
                     "no-cache", answer.headers().firstValue("Cache-Control").orElse(""));
@@ -40,9 +40,10 @@ class InstrumentsEndpointTest {
                 TestApi api =
                         TestApi.start(redis.url(), new TestClock(NOW), Map.of("perpwatch.instruments", instruments))) {
             assertEquals(
-                    JSON.readTree("[{\"symbol\":\"ETH\",\"venues\":[\"binance\"]},"
-                            + "{\"symbol\":\"SOL\",\"venues\":[\"binance\",\"bybit\"]},"
-                            + "{\"symbol\":\"BTC\",\"venues\":[\"okx_usdc\",\"velocity\"]}]"),
+                    JSON.readTree("[{\"symbol\":\"ETH\",\"venues\":[\"binance\"],\"velocity_market_index\":null},"
+                            + "{\"symbol\":\"SOL\",\"venues\":[\"binance\",\"bybit\"],\"velocity_market_index\":null},"
+                            + "{\"symbol\":\"BTC\",\"venues\":[\"okx_usdc\",\"velocity\"],"
+                            + "\"velocity_market_index\":1}]"),
                     JSON.readTree(api.get("/api/instruments").body()));
             // Each listed symbol is one the other routes accept.
             assertEquals(200, api.get("/api/engine/guards?symbol=BTC").statusCode());
