@@ -1,7 +1,7 @@
 // The guard history strip: the decision log (GET /api/engine/guards/history) as coloured segments over a window.
 // A decision holds until the next one; the log writes every change of status and, while in breach, at most one
-// answer a second, so runs of decisions that say the same thing are merged into one segment (the first decision of
-// the run stands for it, with how many it covers).
+// answer a second, so runs of decisions that say the same thing (same status, same metrics failing the same way) are
+// merged into one segment (the first decision of the run stands for it, with how many it covers).
 
 /** Decision status → strip level; anything else (a status this build does not know) is unknown. */
 export function historyLevel(status) {
@@ -11,7 +11,9 @@ export function historyLevel(status) {
   return 'unknown'
 }
 
-const sameSay = (a, b) => a.status === b.status && a.warnings.join('\n') === b.warnings.join('\n')
+/** Same status, and the same metrics not passing in the same states (warnings carry values that change each second). */
+const sameSay = (a, b) => a.status === b.status && signature(a) === signature(b)
+const signature = (d) => notPassing(d.states).map(({ metric, state }) => `${metric}:${state}`).join(',')
 
 /**
  * Segments over [fromMs, toMs]: {start, end, level, status, decision, count}. Before the window's first decision the

@@ -14,9 +14,11 @@ describe('historySegments', () => {
     expect(s[2].decision.warnings).toEqual(['x'])
   })
   it('merges decisions that say the same thing, keeping the first and the count', () => {
-    const s = historySegments([d(10, 'breach', ['a']), d(11, 'breach', ['a']), d(12, 'breach', ['a', 'b']), d(13, 'warning')], 10, 20)
+    const liq = { price: 'pass', liq_events_5m: 'breach' }
+    const s = historySegments([d(10, 'breach', ['liq 8'], { states: liq }), d(11, 'breach', ['liq 9'], { states: liq }),
+      d(12, 'breach', ['liq 9', 'b'], { states: { ...liq, price: 'unknown' } }), d(13, 'warning')], 10, 20)
     expect(s.map((x) => [x.start, x.end, x.level, x.count])).toEqual([[10, 12, 'breach', 2], [12, 13, 'breach', 1], [13, 20, 'warn', 1]])
-    expect(s[0].decision.ts).toBe(10)
+    expect(s[0].decision.warnings).toEqual(['liq 8'])
   })
   it('clips decisions before the window to its start and drops those after its end', () => {
     const s = historySegments([d(-50, 'warning'), d(-10, 'passing'), d(50, 'breach'), d(200, 'warning')], 0, 100)
