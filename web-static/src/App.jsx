@@ -30,7 +30,7 @@ export function App() {
   const route = (path) => (ready ? withSymbol(path, symbol) : null)
   const guards = usePoll(route('/api/engine/guards'), 1000)
   const thresholds = useThresholds(guards.data?.thresholds_version)
-  const history = usePoll(route(`/api/engine/guards/history?hours=${HISTORY_HOURS}&limit=10000`), 5000)
+  const history = usePoll(route(`/api/engine/guards/history?hours=${HISTORY_HOURS}&limit=5000`), 10_000)
   const heatmap = usePoll(route('/api/market/liq_heatmap?hours=1'), 1000, true)
   const oi = usePoll(route('/api/market/oi_history?hours=24'), 60_000, true)
   const funding = usePoll(route('/api/market/funding_history?hours=24'), 60_000, true)

@@ -12,7 +12,8 @@ const TEXT = { pass: 'text-pass', warn: 'text-warn', breach: 'text-alert', unkno
  */
 export function GuardHistory({ history, hours, now }) {
   const [picked, setPicked] = useState(null)
-  const to = now ?? Date.now()
+  // The strip moves in 10 s steps (about a pixel of 6 h): the segments are not rebuilt on every guards answer.
+  const to = Math.floor((now ?? Date.now()) / 10_000) * 10_000
   const from = to - hours * 3_600_000
   const segments = useMemo(() => historySegments(history?.decisions, from, to), [history, from, to])
   const span = Math.max(1, to - from)
