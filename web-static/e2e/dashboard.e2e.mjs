@@ -191,6 +191,8 @@ async function checkFailsClosed(browser) {
  */
 async function checkHistoryStrip(page, injectedAt) {
   const segment = '[data-testid="history-segment"][data-status="breach"]'
+  await page.click('[data-testid="history-hours-1"]')
+  await page.waitForSelector('[data-testid="guard-history"] h2:has-text("last 1 h")', { timeout: 5_000 }).catch(() => fail('the strip does not switch to 1 h'))
   let ts
   await until('a breach segment in the history strip from the provoked cascade', 30_000, async () => {
     const all = await page.$$eval(segment, (els) => els.map((e) => Number(e.dataset.ts)))
@@ -242,8 +244,10 @@ async function checkInstrumentSwitch(page) {
   const venues = await page.$$eval('[data-testid^="liq-venue-"]', (els) => els.map((e) => e.dataset.testid.slice('liq-venue-'.length)))
   if (venues.join() !== Object.keys(eth.liq_events_5m_by_venue).join()) fail(`ETH's liquidation card lists venues ${venues}, the API ${Object.keys(eth.liq_events_5m_by_venue)}`)
   if (!(await page.$('[data-testid="onchain-other"]'))) fail('ETH shows no word on the on-chain map (SOL\'s market)')
-  await page.waitForSelector('[data-testid="heatmap"][data-onchain-levels="0"], [data-testid="heatmap"]:not([data-onchain-levels])', { timeout: 5_000 })
-    .catch(() => fail('SOL\'s on-chain levels are drawn on ETH\'s heatmap'))
+  await page.waitForFunction(() => {
+    const heatmap = document.querySelector('[data-testid="heatmap"]')
+    return !heatmap || !Number(heatmap.dataset.onchainLevels)
+  }, null, { timeout: 5_000 }).catch(() => fail('SOL\'s on-chain levels are drawn on ETH\'s heatmap'))
   await page.waitForTimeout(1_500)
   page.off('request', onRequest)
   for (const route of ['/api/engine/guards', '/api/engine/guards/history', '/api/market/liq_heatmap', '/api/market/oi_history', '/api/market/funding_history']) {

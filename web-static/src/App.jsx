@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { usePoll } from './lib/usePoll.js'
 import { useThresholds } from './lib/useThresholds.js'
 import { useSymbol } from './lib/useSymbol.js'
@@ -16,7 +16,7 @@ import { Timed } from './lib/Timed.jsx'
 import { onchainView } from './lib/onchain.js'
 import { onchainFor, pickInstrument, withSymbol } from './lib/instrument.js'
 
-/** How far back the guard history strip reaches. */
+/** How far back the guard history strip reaches until the trader picks another window. */
 const HISTORY_HOURS = 6
 
 export function App() {
@@ -30,7 +30,8 @@ export function App() {
   const route = (path) => (ready ? withSymbol(path, symbol) : null)
   const guards = usePoll(route('/api/engine/guards'), 1000)
   const thresholds = useThresholds(guards.data?.thresholds_version)
-  const history = usePoll(route(`/api/engine/guards/history?hours=${HISTORY_HOURS}&limit=5000`), 10_000)
+  const [historyHours, setHistoryHours] = useState(HISTORY_HOURS)
+  const history = usePoll(route(`/api/engine/guards/history?hours=${historyHours}&limit=5000`), 10_000)
   const heatmap = usePoll(route('/api/market/liq_heatmap?hours=1'), 1000, true)
   const oi = usePoll(route('/api/market/oi_history?hours=24'), 60_000, true)
   const funding = usePoll(route('/api/market/funding_history?hours=24'), 60_000, true)
@@ -65,7 +66,7 @@ export function App() {
       </header>
       <ApiErrors errors={errors} />
       {guards.loading ? <Skeleton className="h-20" /> : <Timed name="StatusBanner"><StatusBanner guards={guards.data} thresholds={thresholds.data} /></Timed>}
-      {history.loading ? <Skeleton className="h-16" /> : <Timed name="GuardHistory"><GuardHistory history={history.data} hours={HISTORY_HOURS} now={guards.data?.ts} /></Timed>}
+      <Timed name="GuardHistory"><GuardHistory history={history.data} loading={history.loading} hours={historyHours} now={guards.data?.ts} onHours={setHistoryHours} /></Timed>
       {guards.loading ? <Skeleton className="h-48" /> : <Timed name="TelemetryCards"><TelemetryCards guards={guards.data} thresholds={thresholds.data} /></Timed>}
       {guards.loading ? <Skeleton className="h-48" /> : <Timed name="VelocityCards"><VelocityCards guards={guards.data} thresholds={thresholds.data} /></Timed>}
       <section className="grid grid-cols-1 gap-3 lg:grid-cols-2">
@@ -95,5 +96,5 @@ export function App() {
 
 /** A panel whose venue the instrument is not listed on: nothing watches it, so it is not "no data yet". */
 function NotConfigured({ testId, metric, symbol }) {
-  return <p data-testid={testId} data-state="not_configured" className="text-sm text-zinc-500">{metric} not configured for {symbol}: no venue that reports it lists it</p>
+  return <p data-testid={testId} data-state="not_configured" className="text-sm text-zinc-500">{metric} not configured for {symbol}: none of its venues reports it</p>
 }

@@ -10,7 +10,10 @@ const TEXT = { pass: 'text-pass', warn: 'text-warn', breach: 'text-alert', unkno
  * same thing, coloured by status (grey before the window's first decision: not known, not a guessed pass). A click
  * or tap on a segment shows that decision: its time, warnings, the metrics not passing and the input ages.
  */
-export function GuardHistory({ history, hours, now }) {
+/** The windows a trader can pick: the last hour reads a fresh breach, a day the pattern. */
+export const HISTORY_WINDOWS = [1, 6, 24]
+
+export function GuardHistory({ history, loading, hours, now, onHours }) {
   const [picked, setPicked] = useState(null)
   // The strip moves in 10 s steps (about a pixel of 6 h): the segments are not rebuilt on every guards answer.
   const to = Math.floor((now ?? Date.now()) / 10_000) * 10_000
@@ -24,12 +27,16 @@ export function GuardHistory({ history, hours, now }) {
       className="min-w-0 rounded-xl border border-zinc-800 bg-zinc-900/80 p-4">
       <div className="mb-2 flex items-baseline justify-between text-xs uppercase tracking-wide text-zinc-400">
         <h2>Guard status, last {hours} h</h2>
-        <span className="font-mono normal-case text-zinc-500">
-          {history ? `${history.decisions.length} decisions${history.truncated ? ' (newest only)' : ''}` : ''}
+        <span className="flex items-baseline gap-2 font-mono normal-case text-zinc-500">
+          {loading ? 'loading…' : history ? `${history.decisions.length} decision${history.decisions.length === 1 ? '' : 's'}${history.truncated ? ' (newest only)' : ''}` : ''}
+          {onHours ? HISTORY_WINDOWS.map((h) => (
+            <button type="button" key={h} data-testid={`history-hours-${h}`} aria-pressed={h === hours} onClick={() => onHours(h)}
+              className={`rounded border px-1.5 ${h === hours ? 'border-zinc-400 text-zinc-100' : 'border-zinc-700 text-zinc-500 hover:text-zinc-300'}`}>{h} h</button>
+          )) : null}
         </span>
       </div>
-      <div className="relative h-6 w-full overflow-hidden rounded bg-zinc-800" role="list">
-        {segments.map((s) => (
+      <div className={`relative h-6 w-full overflow-hidden rounded bg-zinc-800 ${loading ? 'animate-pulse' : ''}`} role="list" aria-busy={loading}>
+        {loading ? null : segments.map((s) => (
           <button type="button" role="listitem" key={`${s.start}-${s.level}`} data-testid="history-segment" data-status={s.status ?? 'unknown'}
             data-ts={s.decision?.ts ?? ''} disabled={!s.decision}
             title={s.decision ? `${s.status} from ${hhmm(s.start)} UTC${s.count > 1 ? ` (${s.count} decisions)` : ''}` : 'no decision logged'}
