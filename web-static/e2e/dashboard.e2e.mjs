@@ -138,8 +138,11 @@ async function checkThresholdsShown(page) {
     const marked = (await page.getAttribute(`[data-testid="card-${card}"]`, 'data-required')) === 'true'
     if (marked !== required.includes(metric)) fail(`the ${card} card is ${marked ? '' : 'not '}marked required; the API requires ${required}`)
   }
+  // Each answer's required set is the thresholds' required plus the required_where_listed metrics of its venues.
+  const applied = (await (await fetch(`${base}/api/engine/guards`)).json()).required
+  const expected = [...thresholds.required, ...thresholds.required_where_listed.filter((m) => applied.includes(m))]
   const listed = await page.$$eval('[data-testid="required-metrics"] [data-metric]', (els) => els.map((e) => e.dataset.metric))
-  if (listed.join() !== required.join()) fail(`the banner lists required ${listed}, the API ${required}`)
+  if (listed.join() !== applied.join() || applied.join() !== expected.join()) fail(`the banner lists required ${listed}, the API ${applied} (thresholds ${expected})`)
   const version = await page.getAttribute('[data-testid="thresholds-version"]', 'data-version')
   if (version !== thresholds.version) fail(`the footer names thresholds ${version}, the API ${thresholds.version}`)
   console.log(`required ${listed.join(', ')} marked; thresholds ${version}`)
@@ -162,6 +165,7 @@ async function checkVenues(page) {
     const shown = v.connected ? /\d/.test(text) && !text.includes('not connected') : text.includes('not connected')
     if (!shown || v.sampled !== text.includes('sampled')) fail(`venue ${venue} shows "${text}" for ${JSON.stringify(v)}`)
   }
+  if (byVenue.binance && !(await page.textContent('[data-testid="liq-venue-binance"]')).includes('sampled')) fail('Binance\'s count is not marked sampled')
   console.log(`venues: ${(await page.textContent('[data-testid="card-Liquidations 5 min"] ul')).replace(/\s+/g, ' ')}`)
 }
 
@@ -173,7 +177,7 @@ async function checkFailsClosed(browser) {
   await blind.waitForSelector('[data-testid="card-Spread"]', { timeout: 15_000 })
   await blind.waitForTimeout(2_500)
   const levels = await blind.$$eval('[data-testid^="card-"]', (els) => els.map((e) => e.dataset.level))
-  if (levels.some((l) => l !== 'neutral' && l !== 'unknown')) fail(`cards coloured without thresholds: ${levels}`)
+  if (levels.some((l) => l !== 'neutral' && l !== 'unknown' && l !== 'not_configured')) fail(`cards coloured without thresholds: ${levels}`)
   const caption = await blind.textContent('[data-testid="card-Spread"] [data-testid="threshold"]')
   if (!caption.includes('thresholds not loaded')) fail(`the spread card's caption without thresholds is "${caption}"`)
   const footer = await blind.textContent('[data-testid="thresholds-version"]')
@@ -181,6 +185,105 @@ async function checkFailsClosed(browser) {
   await blind.screenshot({ path: path.join(shots, 'dashboard-no-thresholds.png'), fullPage: true })
   console.log(`without thresholds: cards ${[...new Set(levels)].join('/')}, "${footer}"`)
   await blind.close()
+}
+
+/**
+ * The history strip (GET /api/engine/guards/history) shows the breach this test provoked: a breach segment that
+ * starts at or after the injection, whose decision names the liquidation count as breaching once clicked.
+ */
+async function checkHistoryStrip(page, injectedAt) {
+  const segment = '[data-testid="history-segment"][data-status="breach"]'
+  await page.click('[data-testid="history-hours-1"]')
+  await page.waitForSelector('[data-testid="guard-history"] h2:has-text("last 1 h")', { timeout: 5_000 }).catch(() => fail('the strip does not switch to 1 h'))
+  let ts
+  await until('a breach segment in the history strip from the provoked cascade', 30_000, async () => {
+    const all = await page.$$eval(segment, (els) => els.map((e) => Number(e.dataset.ts)))
+    ts = all.find((t) => t >= injectedAt - 1_000)
+    return ts !== undefined
+  })
+  await page.locator(`${segment}[data-ts="${ts}"]`).dispatchEvent('click')
+  await page.waitForSelector('[data-testid="history-detail"][data-status="breach"] [data-metric="liq_events_5m"][data-state="breach"]', { timeout: 5_000 })
+    .catch(() => fail('the clicked breach segment does not show liq_events_5m breaching'))
+  const detail = (await page.textContent('[data-testid="history-detail"]')).replace(/\s+/g, ' ')
+  if (!(await page.$('[data-testid="history-ages"]'))) fail(`the clicked decision shows no input ages: ${detail}`)
+  console.log(`history strip: provoked breach at ${new Date(ts).toISOString()}: ${detail.slice(0, 200)}`)
+}
+
+/**
+ * Another instrument from the selector: the URL, the header and every panel follow it (each route is asked for the
+ * new symbol, and what the instrument's venues do not carry reads "not configured", not stale); a reload of the URL
+ * shows the same instrument.
+ */
+async function checkInstrumentSwitch(page) {
+  const listed = (await (await fetch(`${base}/api/instruments`)).json()).map((i) => i.symbol)
+  const offered = await page.$$eval('[data-testid="instrument-select"] option', (els) => els.map((e) => e.value))
+  if (offered.join() !== listed.join()) fail(`the selector offers ${offered}, the API lists ${listed}`)
+  const asked = new Set()
+  const onRequest = (r) => {
+    const url = new URL(r.url())
+    if (url.searchParams.get('symbol') === 'ETH') asked.add(url.pathname)
+  }
+  page.on('request', onRequest)
+  await page.selectOption('[data-testid="instrument-select"]', 'ETH')
+  await page.waitForSelector('[data-testid="title"][data-symbol="ETH"]', { timeout: 10_000 })
+    .catch(() => fail('the header does not name ETH after selecting it'))
+  if (new URL(page.url()).searchParams.get('symbol') !== 'ETH') fail(`the URL does not keep the symbol: ${page.url()}`)
+  await page.waitForSelector('[data-testid="guard-history"][data-symbol="ETH"]', { timeout: 15_000 })
+    .catch(() => fail('the history strip does not follow ETH'))
+  await page.waitForSelector('[data-testid="card-Spread"][data-level="pass"], [data-testid="card-Spread"][data-level="warn"], [data-testid="card-Spread"][data-level="breach"]', { timeout: 30_000 })
+    .catch(() => fail('ETH\'s spread card is not judged'))
+  const eth = await (await fetch(`${base}/api/engine/guards?symbol=ETH`)).json()
+  for (const [card, metric] of [['Funding APR', 'funding_apr'], ['Basis', 'basis_bps'], ['Open interest', 'oi_notional'],
+    ['Velocity spread', 'velocity_spread_bps'], ['Oracle age', 'velocity_oracle_age_slots'], ['Basis vs Binance', 'basis_velocity_bps']]) {
+    if (eth.guards[metric].state !== 'not_configured') fail(`the API says ETH ${metric} is ${eth.guards[metric].state}`)
+    const level = await page.getAttribute(`[data-testid="card-${card}"]`, 'data-level')
+    const text = await page.textContent(`[data-testid="card-${card}"]`)
+    if (level !== 'not_configured' || !text.includes('not configured') || /stale|no live data/.test(text)) fail(`ETH's ${card} card reads "${text}" (${level})`)
+  }
+  for (const panel of ['oi-chart', 'funding-sparkline']) {
+    if ((await page.getAttribute(`[data-testid="${panel}"]`, 'data-state')) !== 'not_configured') fail(`ETH's ${panel} does not read not configured`)
+  }
+  const venues = await page.$$eval('[data-testid^="liq-venue-"]', (els) => els.map((e) => e.dataset.testid.slice('liq-venue-'.length)))
+  if (venues.join() !== Object.keys(eth.liq_events_5m_by_venue).join()) fail(`ETH's liquidation card lists venues ${venues}, the API ${Object.keys(eth.liq_events_5m_by_venue)}`)
+  if (!(await page.$('[data-testid="onchain-other"]'))) fail('ETH shows no word on the on-chain map (SOL\'s market)')
+  await page.waitForFunction(() => {
+    const heatmap = document.querySelector('[data-testid="heatmap"]')
+    return !heatmap || !Number(heatmap.dataset.onchainLevels)
+  }, null, { timeout: 5_000 }).catch(() => fail('SOL\'s on-chain levels are drawn on ETH\'s heatmap'))
+  await page.waitForTimeout(1_500)
+  page.off('request', onRequest)
+  for (const route of ['/api/engine/guards', '/api/engine/guards/history', '/api/market/liq_heatmap', '/api/market/oi_history', '/api/market/funding_history']) {
+    if (!asked.has(route)) fail(`${route} was not asked for ETH after the switch (asked: ${[...asked]})`)
+  }
+  console.log(`switched to ETH: routes ${[...asked].join(', ')}; venues ${venues}; Bybit, OKX and Velocity cards not configured`)
+  await page.screenshot({ path: path.join(shots, 'dashboard-eth-1440x900.png'), fullPage: true })
+
+  // Back (history) returns to SOL; a fresh load of ?symbol=eth (any case) shows ETH again.
+  await page.goBack()
+  await page.waitForSelector('[data-testid="title"][data-symbol="SOL"]', { timeout: 10_000 }).catch(() => fail('Back does not return to SOL'))
+  await page.goto(`${base}/?symbol=eth`)
+  await page.waitForSelector('[data-testid="title"][data-symbol="ETH"]', { timeout: 15_000 }).catch(() => fail('?symbol=eth does not show ETH'))
+  if ((await page.inputValue('[data-testid="instrument-select"]')) !== 'ETH') fail('the selector does not show the URL\'s ETH')
+  await page.waitForSelector('[data-testid="card-Basis"][data-level="not_configured"]', { timeout: 15_000 }).catch(() => fail('ETH\'s basis (no OKX) is not "not configured" after a reload'))
+  console.log('Back returns to SOL; ?symbol=eth loads as ETH')
+  await page.selectOption('[data-testid="instrument-select"]', 'SOL')
+  await page.waitForSelector('[data-testid="title"][data-symbol="SOL"]', { timeout: 10_000 })
+}
+
+/** A failing route is named at the top; when it answers again the page is live again without a reload. */
+async function checkReconnect(page) {
+  const guardsRoute = (url) => url.pathname === '/api/engine/guards'
+  await page.route(guardsRoute, (route) => route.abort('connectionrefused'))
+  await page.waitForSelector('[data-testid="api-error"] [data-route="/api/engine/guards"]', { timeout: 10_000 })
+    .catch(() => fail('an unreachable guards route is not named'))
+  const text = (await page.textContent('[data-testid="api-error"]')).replace(/\s+/g, ' ')
+  await page.screenshot({ path: path.join(shots, 'dashboard-api-error-1440x900.png'), fullPage: true })
+  await page.unroute(guardsRoute)
+  const back = Date.now()
+  await page.waitForSelector('[data-testid="api-error"]', { state: 'detached', timeout: 10_000 })
+    .catch(() => fail('the error stays after the guards route answers again'))
+  const ts = await page.textContent('header span.text-zinc-500')
+  console.log(`reconnect: "${text}" → live again after ${Date.now() - back} ms without a reload (${ts})`)
 }
 
 if (!existsSync(browserPath)) {
@@ -192,13 +295,19 @@ mkdirSync(shots, { recursive: true })
 
 // Thresholds unlike the defaults, so a card can only show them by reading GET /api/engine/thresholds.
 const THRESHOLDS_ENV = { PERPWATCH_GUARD_SPREAD_WARN_BPS: '12.5', PERPWATCH_GUARD_LIQ_5M_BREACH: '7', PERPWATCH_GUARD_MIN_DEPTH_USD: '45000' }
+// Two instruments, as in issue 20's multi-instrument run: SOL on every venue, ETH on Binance only (a third would
+// only add feed load to a run whose freshness checks allow 2 s).
+const INSTRUMENTS = JSON.stringify([
+  { canonical: 'SOL', binance: 'SOLUSDT', okx_usdt: 'SOL-USDT-SWAP', okx_usdc: 'SOL-USDC-SWAP', bybit: 'SOLUSDT', velocity: { symbol: 'SOL-PERP', market_index: 0 } },
+  { canonical: 'ETH', binance: 'ETHUSDT' },
+])
 
 const apiPort = await freePort()
 const redisPort = await freePort()
 // The cloud's log goes beside the screenshots: when a check fails in CI, it says what the feeds were doing.
 const cloudLog = openSync(path.join(shots, 'local-cloud.log'), 'w')
 const cloud = spawn('java', ['-jar', jar, '--mode=synthetic', `--port=${apiPort}`, `--redis-port=${redisPort}`],
-  { cwd: root, stdio: ['ignore', cloudLog, cloudLog], env: { ...process.env, PERPWATCH_GUARD_CACHE: '1s', ...THRESHOLDS_ENV } })
+  { cwd: root, stdio: ['ignore', cloudLog, cloudLog], env: { ...process.env, PERPWATCH_GUARD_CACHE: '1s', PERPWATCH_INSTRUMENTS: INSTRUMENTS, ...THRESHOLDS_ENV } })
 const base = `http://localhost:${apiPort}`
 let browser
 try {
@@ -265,7 +374,10 @@ try {
   const after = (await (await fetch(`${base}/api/engine/guards`)).json()).liq_events_5m_by_venue[venue]
   if (!(after.count >= cascade)) fail(`the API counts ${after.count} ${venue} liquidations after ${cascade} were injected`)
   await checkVenues(page)
+  await checkHistoryStrip(page, injected)
   await page.screenshot({ path: path.join(shots, 'dashboard-1440x900.png'), fullPage: true })
+  await checkInstrumentSwitch(page)
+  await checkReconnect(page)
 
   await checkFailsClosed(browser)
 

@@ -8,6 +8,8 @@ export const BREACH = 'breach'
 export const UNKNOWN = 'unknown'
 /** Not judged here: a value shown without a colour, because the thresholds behind the verdict are not known. */
 export const NEUTRAL = 'neutral'
+/** The instrument is not listed on a venue the metric reads: nothing watches it, so it is neither live nor stale. */
+export const NOT_CONFIGURED = 'not_configured'
 
 const STATES = new Set([PASS, WARN, BREACH])
 
@@ -25,6 +27,9 @@ export function judgeCard(metric, answer, thresholds) {
   const caption = !thresholds ? 'not coloured: thresholds not loaded'
     : !current ? 'not coloured: thresholds changed, reloading'
       : thresholdText(metric, thresholds.metrics?.[metric]) ?? 'no threshold'
+  if (guard?.state === NOT_CONFIGURED) {
+    return { level: NOT_CONFIGURED, note: guard.reason ?? 'not configured for this instrument', caption, required }
+  }
   if (!guard || !STATES.has(guard.state)) {
     return { level: UNKNOWN, note: guard?.reason ?? 'no guard state in the answer', caption, required }
   }
@@ -40,6 +45,12 @@ const UNITS = {
   oi_notional: (n) => `$${n.toLocaleString('en-US')}`,
   funding_apr: (n) => `${n} %`,
   liq_events_5m: (n) => `${n}`,
+  velocity_spread_bps: (n) => `${n} bps`,
+  velocity_depth_10bps: (n) => `$${n.toLocaleString('en-US')}`,
+  velocity_oracle_age_slots: (n) => `${n} slots`,
+  velocity_mark_oracle_bps: (n) => `${n} bps`,
+  velocity_funding_apr: (n) => `${n} %`,
+  basis_velocity_bps: (n) => `${n} bps`,
 }
 
 /**
@@ -54,6 +65,7 @@ export function thresholdText(metric, threshold) {
   if (typeof threshold.warn_below === 'number') parts.push(`warn below ${unit(threshold.warn_below)}`)
   if (typeof threshold.warn_abs_above === 'number') parts.push(`warn beyond ±${unit(threshold.warn_abs_above)}`)
   if (typeof threshold.breach_above === 'number') parts.push(`breach above ${unit(threshold.breach_above)}`)
+  if (typeof threshold.breach_abs_above === 'number') parts.push(`breach beyond ±${unit(threshold.breach_abs_above)}`)
   if (typeof threshold.max_age_ms === 'number') parts.push(`max age ${duration(threshold.max_age_ms)}`)
   return parts.length ? parts.join(' · ') : null
 }
@@ -79,4 +91,5 @@ export const LEVEL_CLASSES = {
   [BREACH]: 'text-alert',
   [UNKNOWN]: 'text-zinc-500',
   [NEUTRAL]: 'text-zinc-100',
+  [NOT_CONFIGURED]: 'text-zinc-500',
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BREACH, NEUTRAL, PASS, UNKNOWN, WARN, judgeCard, statusLevel, thresholdText } from './guards.js'
+import { BREACH, NEUTRAL, NOT_CONFIGURED, PASS, UNKNOWN, WARN, judgeCard, statusLevel, thresholdText } from './guards.js'
 import { thresholdsOutdated } from './useThresholds.js'
 
 // Deliberately not the defaults: whatever the API says is what the dashboard shows.
@@ -15,6 +15,12 @@ const thresholds = {
     oi_notional: { max_age_ms: 180_000 },
     basis_bps: { warn_abs_above: 40, max_age_ms: 5000 },
     liq_events_5m: { breach_above: 3 },
+    velocity_spread_bps: { warn_above: 11, max_age_ms: 10_000 },
+    velocity_depth_10bps: { warn_below: 30_000, max_age_ms: 10_000 },
+    velocity_oracle_age_slots: { breach_above: 12, max_age_ms: 5000 },
+    velocity_mark_oracle_bps: { breach_abs_above: 900, max_age_ms: 10_000 },
+    velocity_funding_apr: { warn_abs_above: 250, max_age_ms: 5_400_000 },
+    basis_velocity_bps: { warn_abs_above: 45, max_age_ms: 10_000 },
   },
   liq_counted_max: 1000,
 }
@@ -54,6 +60,18 @@ describe('judgeCard', () => {
   })
 })
 
+describe('judgeCard on an instrument without the venue', () => {
+  it('reads not_configured as not configured, never as unknown or stale', () => {
+    const v = judgeCard('velocity_spread_bps', answer({ velocity_spread_bps: { state: 'not_configured', value: null, reason: 'ETH is not listed on velocity' } }), thresholds)
+    expect(v).toMatchObject({ level: NOT_CONFIGURED, note: 'ETH is not listed on velocity', caption: 'warn above 11 bps · max age 10 s', required: false })
+    expect(judgeCard('funding_apr', answer({ funding_apr: { state: 'not_configured' } }), null).level).toBe(NOT_CONFIGURED)
+  })
+  it('judges the Velocity metrics as any other', () => {
+    const v = judgeCard('velocity_mark_oracle_bps', answer({ velocity_mark_oracle_bps: { state: BREACH, value: 1200 } }), thresholds)
+    expect(v).toMatchObject({ level: BREACH, caption: 'breach beyond ±900 bps · max age 10 s' })
+  })
+})
+
 describe('thresholdText', () => {
   it('writes each bound exactly, in the card units', () => {
     expect(thresholdText('depth_10bps', thresholds.metrics.depth_10bps)).toBe('warn below $125,000 · max age 5 s')
@@ -62,6 +80,15 @@ describe('thresholdText', () => {
     expect(thresholdText('liq_events_5m', thresholds.metrics.liq_events_5m)).toBe('breach above 3')
     expect(thresholdText('bar', thresholds.metrics.bar)).toBe('max age 150 s')
     expect(thresholdText('oi_notional', { max_age_ms: 1500 })).toBe('max age 1500 ms')
+  })
+  it('writes the Velocity bounds in their cards units, breach_abs_above included', () => {
+    const m = thresholds.metrics
+    expect(thresholdText('velocity_spread_bps', m.velocity_spread_bps)).toBe('warn above 11 bps · max age 10 s')
+    expect(thresholdText('velocity_depth_10bps', m.velocity_depth_10bps)).toBe('warn below $30,000 · max age 10 s')
+    expect(thresholdText('velocity_oracle_age_slots', m.velocity_oracle_age_slots)).toBe('breach above 12 slots · max age 5 s')
+    expect(thresholdText('velocity_mark_oracle_bps', m.velocity_mark_oracle_bps)).toBe('breach beyond ±900 bps · max age 10 s')
+    expect(thresholdText('velocity_funding_apr', m.velocity_funding_apr)).toBe('warn beyond ±250 % · max age 90 min')
+    expect(thresholdText('basis_velocity_bps', m.basis_velocity_bps)).toBe('warn beyond ±45 bps · max age 10 s')
   })
 
   it('says nothing for a metric without bounds', () => {

@@ -121,6 +121,7 @@ class OpenApiConformanceTest {
 
                 record Case(String path, String request, int status) {}
                 List<Case> cases = List.of(
+                        new Case("/api/instruments", "/api/instruments", 200),
                         new Case("/api/engine/guards", "/api/engine/guards", 200),
                         new Case("/api/engine/guards", "/api/engine/guards?symbol=NOPE", 400),
                         new Case("/api/engine/thresholds", "/api/engine/thresholds", 200),
