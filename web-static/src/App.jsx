@@ -5,20 +5,16 @@ import { StatusBanner } from './components/StatusBanner.jsx'
 import { TelemetryCards } from './components/TelemetryCards.jsx'
 import { OiChart } from './components/OiChart.jsx'
 import { FundingSparkline } from './components/FundingSparkline.jsx'
-import { LiqHeatmap } from './components/LiqHeatmap.jsx'
+import { HeatmapPanel } from './components/HeatmapPanel.jsx'
 import { Skeleton } from './components/Card.jsx'
 import { ThresholdsFooter } from './components/ThresholdsFooter.jsx'
 import { Timed } from './lib/Timed.jsx'
-import { onchainView } from './lib/onchain.js'
 
 export function App() {
   const guards = usePoll('/api/engine/guards', 1000)
   const thresholds = useThresholds(guards.data?.thresholds_version)
-  const heatmap = usePoll('/api/market/liq_heatmap?hours=1', 1000, true)
   const oi = usePoll('/api/market/oi_history?hours=24', 60_000, true)
   const funding = usePoll('/api/market/funding_history?hours=24', 60_000, true)
-  const onchain = usePoll('/api/onchain/liq-map?max_distance_bps=600&limit=5000', 60_000)
-  const chain = onchainView(onchain.data)
   const apiDown = guards.error && guards.error.status === undefined
   return (
     <main className="mx-auto max-w-6xl space-y-4 overflow-x-hidden p-3 sm:p-6">
@@ -41,13 +37,7 @@ export function App() {
           {funding.loading ? <Skeleton className="h-16" /> : <Timed name="FundingSparkline"><FundingSparkline points={funding.data} /></Timed>}
         </div>
         <div className="min-w-0 overflow-hidden rounded-xl border border-zinc-800 bg-zinc-900/80 p-4">
-          <h2 className="mb-2 text-xs uppercase tracking-wide text-zinc-400">Liquidations, last hour (± 5 % of price)</h2>
-          {heatmap.loading ? <Skeleton className="h-80" /> : <Timed name="LiqHeatmap"><LiqHeatmap map={heatmap.data} onchain={chain.entries} /></Timed>}
-          {onchain.error ? <p className="mt-1 text-xs text-zinc-500">no on-chain scan yet</p> : null}
-          {chain.note ? (
-            <p data-testid="onchain-state" data-state={chain.live ? 'live' : onchain.data?.state ?? 'stale'}
-              className={`mt-1 text-xs ${chain.live ? 'text-zinc-500' : 'text-alert'}`}>{chain.note}</p>
-          ) : null}
+          <HeatmapPanel />
         </div>
       </section>
       <ThresholdsFooter thresholds={thresholds} answerVersion={guards.data?.thresholds_version} />
