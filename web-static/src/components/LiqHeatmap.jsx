@@ -94,11 +94,12 @@ export function LiqHeatmap({ map, onchain }) {
   const onLeave = () => setTip((old) => (old?.pinned ? old : null))
 
   let content = null
-  if (tip?.kind === 'cell') content = cellTooltip(map, rows - 1 - tip.r, tip.c, decimals)
-  else if (tip?.kind === 'level') content = levelTooltip(map, tip.r, levels[tip.r], 4, decimals)
+  if (tip?.kind === 'cell') content = cellTooltip(map, rows - 1 - tip.r, tip.c)
+  else if (tip?.kind === 'level') content = levelTooltip(map, tip.r, levels[tip.r], 4)
 
   return (
     <div ref={ref} className="relative select-none" data-testid="heatmap" data-hours={map.hours} data-cells={map.cells.length}
+      data-time-start={geometry.start} data-time-end={geometry.end} data-columns={cols}
       data-liquidations={map.cells.reduce((n, c) => n + c.count, 0)}
       data-onchain-levels={levels.reduce((n, l) => n + l.count, 0)}>
       <svg width={width} height={HEIGHT} className="block font-mono" onPointerMove={onMove} onPointerLeave={onLeave}

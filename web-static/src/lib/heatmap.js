@@ -161,18 +161,24 @@ export function levelLabel(level) {
   return `${side === 'long' ? 'L' : 'S'} ${usd(side === 'long' ? level.longNotional : level.shortNotional)}`
 }
 
+/** Digits that tell a price bin's edges apart: at least 2, one more than its width needs. */
+export function binDecimals(bin) {
+  return Math.max(2, stepDecimals(bin.high - bin.low) + 1)
+}
+
 function size(value, unit) {
   return typeof value === 'number' && Number.isFinite(value) ? `${fixed(value, 2)} ${unit}` : '—'
 }
 
 /**
  * What the tooltip says about the cell at price bin {@code priceBin} and time bin {@code timeBin} (an empty cell
- * too): a title (its time bin) and rows of [label, value].
+ * too): a title (its time bin) and rows of [label, value]; prices with the digits the bin's width needs.
  */
-export function cellTooltip(map, priceBin, timeBin, decimals = 2) {
+export function cellTooltip(map, priceBin, timeBin) {
   const bin = map?.price_bins?.[priceBin]
   const time = map?.time_bins?.[timeBin]
   if (!bin || !time) return null
+  const decimals = binDecimals(bin)
   const cell = (map.cells ?? []).find((c) => c.price_bin === priceBin && c.time_bin === timeBin)
   const unit = map.symbol ?? ''
   const title = `${localHhmm(time.start)}–${localHhmm(time.end)}`
@@ -201,9 +207,10 @@ export function shortKey(key) {
  * What the tooltip says about an on-chain level: its price range, how many accounts liquidate there and on which
  * side, and the {@code nearest} accounts closest to liquidation.
  */
-export function levelTooltip(map, priceBin, level, nearest = 4, decimals = 2) {
+export function levelTooltip(map, priceBin, level, nearest = 4) {
   const bin = map?.price_bins?.[priceBin]
   if (!bin || !level?.count) return null
+  const decimals = binDecimals(bin)
   const unit = map.symbol ?? ''
   const rows = [
     ['accounts', `${level.count} (${level.longs} long · ${level.shorts} short)`],

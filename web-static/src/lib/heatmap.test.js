@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  binLevels, cellTooltip, colourScale, denseGrid, labelledLevels, legend, levelLabel, levelTooltip, localHhmm,
+  binDecimals, binLevels, cellTooltip, colourScale, denseGrid, labelledLevels, legend, levelLabel, levelTooltip, localHhmm,
   priceBinOf, priceLabel, priceTicks, rangeFromSearch, searchWithRange, stepDecimals, timeTicks,
 } from './heatmap.js'
 
@@ -70,6 +70,9 @@ describe('axes', () => {
     expect(priceLabel(200.1234, 2)).toBe('200.12')
     expect(priceLabel(101234.5, 2)).toBe('101,234.50')
     expect(priceLabel(null)).toBe('—')
+    expect(binDecimals({ low: 200, high: 200.4 })).toBe(2)
+    expect(binDecimals({ low: 1, high: 1.002 })).toBe(4)
+    expect(binDecimals({ low: 100_000, high: 100_200 })).toBe(2)
   })
 
   it('puts time ticks at round local times, sensibly spaced for each range', () => {
@@ -98,7 +101,7 @@ describe('range selector', () => {
 
 describe('tooltips', () => {
   it('tells a cell\'s count, size, notional, sides, price range and time bin', () => {
-    const tip = cellTooltip(map, 25, 0, 2)
+    const tip = cellTooltip(map, 25, 0)
     expect(tip.title).toBe(`${localHhmm(0)}–${localHhmm(300_000)}`)
     expect(tip.title).toBe('05:30–05:35')
     expect(Object.fromEntries(tip.rows)).toEqual({
