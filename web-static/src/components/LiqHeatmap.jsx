@@ -67,7 +67,7 @@ export function LiqHeatmap({ map, onchain }) {
   const rowH = plotH / rows
   const colW = plotW / cols
   const maxLevel = Math.max(1, ...levels.map((l) => l.notional))
-  const levelW = right - 8 - (right < 96 ? 0 : 52)
+  const levelW = right < 96 ? 12 : 36 // bars; their labels after them
   const ref_ = map.reference_price
   const priceY = typeof ref_ === 'number' && ref_ >= geometry.low && ref_ <= geometry.high ? y(ref_) : null
 
@@ -144,7 +144,7 @@ export function LiqHeatmap({ map, onchain }) {
               <rect data-level={i} x={LEFT + plotW + 4} y={TOP + (rows - 1 - i) * rowH} height={Math.max(1, rowH * 0.9)}
                 width={Math.max(2, levelW * l.notional / maxLevel)} fill={LEVEL_COLOURS[levelSide(l)]} />
               {labelled.has(i) ? (
-                <text data-level={i} data-testid="level-label" x={LEFT + plotW + 6 + (right < 96 ? 0 : levelW)} y={TOP + (rows - 0.5 - i) * rowH}
+                <text data-level={i} data-testid="level-label" x={LEFT + plotW + 6 + levelW} y={TOP + (rows - 0.5 - i) * rowH}
                   dy="0.32em" fontSize={9} fill={LEVEL_COLOURS[levelSide(l)]}>{levelLabel(l)}</text>
               ) : null}
             </g>
@@ -169,17 +169,20 @@ export function LiqHeatmap({ map, onchain }) {
   )
 }
 
+/** Beside the pointer, on the side with room, and always inside the map's box (the card clips what leaves it). */
 function Tooltip({ tip, content, width }) {
-  const left = tip.x > width / 2
-  const above = tip.y > HEIGHT / 2
-  const style = {
-    top: above ? tip.y - 12 : tip.y + 12,
-    transform: above ? 'translateY(-100%)' : undefined,
-    ...(left ? { right: Math.max(0, width - tip.x + 12) } : { left: tip.x + 12 }),
-  }
+  const ref = useRef(null)
+  const [size, setSize] = useState({ w: 0, h: 0 })
+  useLayoutEffect(() => {
+    const el = ref.current
+    if (el && (el.offsetWidth !== size.w || el.offsetHeight !== size.h)) setSize({ w: el.offsetWidth, h: el.offsetHeight })
+  })
+  const x = tip.x > width / 2 ? tip.x - 12 - size.w : tip.x + 12
+  const y = tip.y > HEIGHT / 2 ? tip.y - 12 - size.h : tip.y + 12
+  const style = { left: Math.max(0, Math.min(x, width - size.w)), top: Math.max(0, y), maxWidth: Math.min(288, width) }
   return (
-    <div data-testid={tip.kind === 'cell' ? 'heatmap-tooltip' : 'level-tooltip'} data-pinned={tip.pinned}
-      className="pointer-events-none absolute z-10 w-max max-w-72 rounded-lg border border-zinc-700 bg-zinc-950/95 p-2 font-mono text-[11px] text-zinc-200 shadow-lg"
+    <div ref={ref} data-testid={tip.kind === 'cell' ? 'heatmap-tooltip' : 'level-tooltip'} data-pinned={tip.pinned}
+      className="pointer-events-none absolute z-10 w-max rounded-lg border border-zinc-700 bg-zinc-950/95 p-2 font-mono text-[11px] text-zinc-200 shadow-lg"
       style={style}>
       <div className="mb-1 text-zinc-400">{content.title}</div>
       <table>

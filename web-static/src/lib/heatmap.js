@@ -1,4 +1,4 @@
-import { scaleLinear, scaleSequential } from 'd3-scale'
+import { scaleLinear, scaleSequentialSqrt } from 'd3-scale'
 import { interpolateRgbBasis } from 'd3-interpolate'
 import { usd } from './format.js'
 
@@ -37,23 +37,32 @@ export function denseGrid(map) {
 
 const COLOURS = ['#84CC16', '#FACC15', '#F43F5E']
 
-/** Sequential green → yellow → red over [0, max] notional. */
+/**
+ * Sequential green → yellow → red over [0, max] notional, on a square-root scale: one cascade cell would otherwise
+ * paint every other cell the same green. The bar's middle (a quarter of the maximum) is yellow.
+ */
 export function colourScale(max) {
-  return scaleSequential(interpolateRgbBasis(COLOURS)).domain([0, max > 0 ? max : 1])
+  return scaleSequentialSqrt(interpolateRgbBasis(COLOURS)).domain([0, max > 0 ? max : 1])
 }
 
 /**
- * The legend under the map: a CSS gradient sampled from the colour scale, and labelled values on it (nice numbers
- * of the [0, max] notional, the maximum itself last), each at its fraction of the bar.
+ * The legend under the map: a CSS gradient sampled from the colour scale (evenly along the bar, so the bar reads as
+ * the scale does), and labelled values on it (nice numbers of the [0, max] notional, the maximum itself last), each
+ * at its place on the square-root bar.
  */
 export function legend(max) {
   const top = max > 0 ? max : 0
   const scale = colourScale(top)
-  const stops = Array.from({ length: 11 }, (_, i) => `${scale(i / 10 * (top || 1))} ${i * 10}%`)
-  const values = top > 0 ? scaleLinear().domain([0, top]).ticks(3).filter((v) => v <= top * 0.8) : [0]
-  const ticks = values.map((v) => ({ value: v, at: top > 0 ? v / top : 0, label: usd(v) }))
-  if (top > 0) ticks.push({ value: top, at: 1, label: usd(top) })
-  return { gradient: `linear-gradient(to right, ${stops.join(', ')})`, ticks, measure: 'notional per cell (USD)' }
+  const stops = Array.from({ length: 11 }, (_, i) => `${scale((i / 10) ** 2 * (top || 1))} ${i * 10}%`)
+  const at = (v) => (top > 0 ? Math.sqrt(v / top) : 0)
+  const ticks = [{ value: 0, at: 0, label: usd(0) }]
+  if (top > 0) {
+    for (const v of scaleLinear().domain([0, top]).ticks(6)) {
+      if (v > 0 && at(v) - ticks[ticks.length - 1].at >= 0.22 && at(v) <= 0.8) ticks.push({ value: v, at: at(v), label: usd(v) })
+    }
+    ticks.push({ value: top, at: 1, label: usd(top) })
+  }
+  return { gradient: `linear-gradient(to right, ${stops.join(', ')})`, ticks, measure: 'notional per cell (USD, square-root scale)' }
 }
 
 /** Decimals a tick step needs: 5 → 0, 0.5 → 1, 0.02 → 2. */
@@ -155,10 +164,20 @@ export function levelSide(level) {
   return level.shortNotional > level.longNotional ? 'short' : 'long'
 }
 
+/** Three significant digits: 676360000 → "$676M", 84040000 → "$84.0M", 1234 → "$1.23k", 12 → "$12". */
+export function compactUsd(value) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return '—'
+  const abs = Math.abs(value)
+  const [d, unit] = abs >= 1e9 ? [1e9, 'B'] : abs >= 1e6 ? [1e6, 'M'] : abs >= 1e3 ? [1e3, 'k'] : [1, '']
+  const n = abs / d
+  const digits = unit ? (n >= 100 ? String(Math.round(n)) : n.toPrecision(3)) : n.toFixed(0)
+  return `${value < 0 ? '-' : ''}$${digits}${unit}`
+}
+
 /** "L $1.23M" / "S $410k": a level's label beside the map. */
 export function levelLabel(level) {
   const side = levelSide(level)
-  return `${side === 'long' ? 'L' : 'S'} ${usd(side === 'long' ? level.longNotional : level.shortNotional)}`
+  return `${side === 'long' ? 'L' : 'S'} ${compactUsd(side === 'long' ? level.longNotional : level.shortNotional)}`
 }
 
 /** Digits that tell a price bin's edges apart: at least 2, one more than its width needs. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  binDecimals, binLevels, cellTooltip, colourScale, denseGrid, labelledLevels, legend, levelLabel, levelTooltip, localHhmm,
+  binDecimals, binLevels, cellTooltip, compactUsd, colourScale, denseGrid, labelledLevels, legend, levelLabel, levelTooltip, localHhmm,
   priceBinOf, priceLabel, priceTicks, rangeFromSearch, searchWithRange, stepDecimals, timeTicks,
 } from './heatmap.js'
 
@@ -30,18 +30,19 @@ describe('heatmap grid and colours', () => {
     expect(grid.flat().filter(Boolean).length).toBe(2) // the out-of-range cell is ignored
   })
 
-  it('colours from lime at zero through yellow to rose at the maximum', () => {
+  it('colours from lime at zero through yellow to rose at the maximum, on a square-root scale', () => {
     const scale = colourScale(900)
     expect(scale(0)).toBe('rgb(132, 204, 22)')
-    const [r, g, b] = scale(450).match(/\d+/g).map(Number)
-    expect(r > 200 && g > 150 && b < 80).toBe(true) // yellow in the middle
+    const [r, g, b] = scale(225).match(/\d+/g).map(Number) // square root: a quarter of the maximum is the middle
+    expect(r > 200 && g > 150 && b < 80).toBe(true) // yellow
     expect(scale(900)).toBe('rgb(244, 63, 94)')
   })
 
   it('labels the legend with nice notional values and the maximum, and says what it measures', () => {
     const l = legend(1600.5)
-    expect(l.measure).toBe('notional per cell (USD)')
-    expect(l.ticks.map((t) => t.label)).toEqual(['$0', '$500', '$1.0k', '$1.6k'])
+    expect(l.measure).toBe('notional per cell (USD, square-root scale)')
+    expect(l.ticks.map((t) => t.label)).toEqual(['$0', '$200', '$600', '$1.6k'])
+    expect(l.ticks[1].at).toBeCloseTo(Math.sqrt(200 / 1600.5))
     expect(l.ticks[0].at).toBe(0)
     expect(l.ticks.at(-1).at).toBe(1)
     expect(l.gradient.startsWith('linear-gradient(to right, rgb(132, 204, 22) 0%')).toBe(true)
@@ -131,9 +132,9 @@ describe('tooltips', () => {
     expect(level.shortNotional).toBeCloseTo(2001 + 400.6)
     expect(level.entries.map((e) => e.distance_bps)).toEqual([1, 5, 10])
     expect(levels.reduce((n, l) => n + l.count, 0)).toBe(3)
-    expect(levelLabel(level)).toBe('S $2.4k')
+    expect(levelLabel(level)).toBe('S $2.40k')
     const tip = levelTooltip(map, 25, level, 2)
-    expect(tip.title).toBe('on-chain level · S $2.4k')
+    expect(tip.title).toBe('on-chain level · S $2.40k')
     expect(Object.fromEntries(tip.rows).accounts).toBe('3 (1 long · 2 short)')
     expect(tip.accounts).toEqual([
       { key: 'IIII…LLLL', text: 'short 2.00 SOL · liq 200.30 · 1 bps away' },
@@ -141,6 +142,11 @@ describe('tooltips', () => {
     ])
     expect(tip.more).toBe(1)
     expect(levelTooltip(map, 3, levels[3])).toBe(null)
+  })
+
+  it('writes level notionals in three digits', () => {
+    expect([676_360_000, 84_040_000, 1234, 12, 1.5e9, -40_000].map(compactUsd)).toEqual(['$676M', '$84.0M', '$1.23k', '$12', '$1.50B', '-$40.0k'])
+    expect(compactUsd(null)).toBe('—')
   })
 
   it('labels the largest levels that fit, apart from each other', () => {
