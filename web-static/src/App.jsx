@@ -8,13 +8,12 @@ import { VelocityCards } from './components/VelocityCards.jsx'
 import { GuardHistory } from './components/GuardHistory.jsx'
 import { OiChart } from './components/OiChart.jsx'
 import { FundingSparkline } from './components/FundingSparkline.jsx'
-import { LiqHeatmap } from './components/LiqHeatmap.jsx'
+import { HeatmapPanel } from './components/HeatmapPanel.jsx'
 import { Skeleton } from './components/Card.jsx'
 import { ApiErrors } from './components/ApiErrors.jsx'
 import { ThresholdsFooter } from './components/ThresholdsFooter.jsx'
 import { Timed } from './lib/Timed.jsx'
-import { onchainView } from './lib/onchain.js'
-import { onchainFor, pickInstrument, withSymbol } from './lib/instrument.js'
+import { pickInstrument, withSymbol } from './lib/instrument.js'
 
 /** How far back the guard history strip reaches until the trader picks another window. */
 const HISTORY_HOURS = 6
@@ -32,21 +31,17 @@ export function App() {
   const thresholds = useThresholds(guards.data?.thresholds_version)
   const [historyHours, setHistoryHours] = useState(HISTORY_HOURS)
   const history = usePoll(route(`/api/engine/guards/history?hours=${historyHours}&limit=5000`), 10_000)
-  const heatmap = usePoll(route('/api/market/liq_heatmap?hours=1'), 1000, true)
   const oi = usePoll(route('/api/market/oi_history?hours=24'), 60_000, true)
   const funding = usePoll(route('/api/market/funding_history?hours=24'), 60_000, true)
-  const onchain = usePoll('/api/onchain/liq-map?max_distance_bps=600&limit=5000', 60_000)
-  const own = onchainFor(instrument, onchain.data)
-  const chain = onchainView(own.map)
   const shown = guards.data?.symbol ?? symbol
   const states = guards.data?.guards ?? {}
   useEffect(() => {
     if (shown) document.title = `perpwatch · ${shown} perps`
   }, [shown])
-  // A 503 from the on-chain map is "no scan yet", said in its panel; every other failure is named at the top.
-  const errors = [instruments, guards, history, heatmap, oi, funding, onchain]
+  // The heatmap panel names its own routes' failures (and says "no scan yet" for the on-chain map's 503).
+  const errors = [instruments, guards, history, oi, funding]
     .map((p) => p.error)
-    .filter((e) => e && !(e.route === '/api/onchain/liq-map' && e.status === 503))
+    .filter(Boolean)
   return (
     <main className="mx-auto max-w-6xl space-y-4 overflow-x-hidden p-3 sm:p-6">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
@@ -79,14 +74,7 @@ export function App() {
             : funding.loading ? <Skeleton className="h-16" /> : <Timed name="FundingSparkline"><FundingSparkline points={funding.data} /></Timed>}
         </div>
         <div className="min-w-0 overflow-hidden rounded-xl border border-zinc-800 bg-zinc-900/80 p-4">
-          <h2 className="mb-2 text-xs uppercase tracking-wide text-zinc-400">Liquidations, last hour (± 5 % of price)</h2>
-          {heatmap.loading ? <Skeleton className="h-80" /> : <Timed name="LiqHeatmap"><LiqHeatmap map={heatmap.data} onchain={chain.entries} symbol={shown} /></Timed>}
-          {onchain.error ? <p className="mt-1 text-xs text-zinc-500">no on-chain scan yet</p> : null}
-          {own.note ? <p data-testid="onchain-other" className="mt-1 text-xs text-zinc-500">{own.note}</p> : null}
-          {chain.note ? (
-            <p data-testid="onchain-state" data-state={chain.live ? 'live' : onchain.data?.state ?? 'stale'}
-              className={`mt-1 text-xs ${chain.live ? 'text-zinc-500' : 'text-alert'}`}>{chain.note}</p>
-          ) : null}
+          <HeatmapPanel symbol={symbol} instrument={instrument} ready={ready} />
         </div>
       </section>
       <ThresholdsFooter thresholds={thresholds} answerVersion={guards.data?.thresholds_version} />
