@@ -382,10 +382,7 @@ async function checkHeatmapReadable(page, known) {
   const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)
   if (zone === Intl.DateTimeFormat().resolvedOptions().timeZone && title !== `${hm(bin.start)}–${hm(bin.end)}`) fail(`the tooltip's time bin reads "${title}"`)
   console.log(`tooltip over the known cell: ${title} · ${JSON.stringify(rows)}`)
-  await page.screenshot({ path: path.join(shots, 'heatmap-tooltip-1440x900.png'), clip: await page.$eval('[data-testid="heatmap"]', (e) => {
-    const b = e.getBoundingClientRect()
-    return { x: b.x, y: b.y + window.scrollY, width: b.width, height: b.height }
-  }) }).catch(() => page.screenshot({ path: path.join(shots, 'heatmap-tooltip-1440x900.png'), fullPage: true }))
+  await (await page.$('[data-testid="heatmap"]')).screenshot({ path: path.join(shots, 'heatmap-tooltip-1440x900.png') })
   await page.mouse.move(0, 0)
 
   // An on-chain level: its own tooltip, the accounts there.
@@ -418,6 +415,38 @@ async function checkHeatmapTap(phone, bin) {
   await phone.tap(rect)
   await phone.waitForSelector('[data-testid="heatmap-tooltip"]', { state: 'detached', timeout: 2_000 }).catch(() => fail('a second tap did not close the tooltip'))
   console.log(`tap on a phone: ${JSON.stringify(rows)}, closed by a second tap`)
+}
+
+/**
+ * Under the drift-v2 profile (Drift v2 as it is now: every pause bit set) the on-chain map is frozen: the heatmap's
+ * card says so in words, with the reason, and draws no level as live. A second cloud of its own, started here.
+ */
+async function checkFrozenMap(browser) {
+  const port = await freePort()
+  const rport = await freePort()
+  const log = openSync(path.join(shots, 'local-cloud-drift-v2.log'), 'w')
+  const drift = spawn('java', ['-jar', jar, '--mode=synthetic', `--port=${port}`, `--redis-port=${rport}`],
+    { cwd: root, stdio: ['ignore', log, log], env: { ...process.env, PERPWATCH_ONCHAIN_PROGRAM: 'drift-v2' } })
+  const url = `http://localhost:${port}`
+  try {
+    await until('the drift-v2 cloud\'s first liquidation-map scan', 240_000, async () => (await fetch(`${url}/api/onchain/liq-map?limit=1`)).status === 200)
+    const map = await (await fetch(`${url}/api/onchain/liq-map?limit=1`)).json()
+    if (map.state !== 'frozen') fail(`the drift-v2 map is ${map.state} (${map.reason}), not frozen`)
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    await page.goto(url)
+    await page.waitForSelector('[data-testid="onchain-state"][data-state="frozen"]', { timeout: 15_000 })
+      .catch(() => fail('no frozen-map banner under drift-v2'))
+    const text = await page.textContent('[data-testid="onchain-state"]')
+    if (!text.includes('frozen') || (map.reason && !text.includes(map.reason))) fail(`the frozen banner reads "${text}" for reason "${map.reason}"`)
+    await page.waitForSelector('[data-testid="heatmap"]', { timeout: 15_000 })
+    const levels = await page.getAttribute('[data-testid="heatmap"]', 'data-onchain-levels')
+    if (levels !== '0') fail(`a frozen map is drawn as ${levels} live on-chain levels`)
+    await page.screenshot({ path: path.join(shots, 'dashboard-drift-v2-frozen.png'), fullPage: true })
+    console.log(`drift-v2: "${text}", no level drawn`)
+    await page.close()
+  } finally {
+    drift.kill('SIGTERM')
+  }
 }
 
 if (!existsSync(browserPath)) {
@@ -544,11 +573,13 @@ try {
     const by = window.perpwatchRenderTimings()
     return Object.entries(by).map(([name, d]) => {
       d.sort((a, b) => a - b)
-      return { name, renders: d.length, median: d[Math.floor(d.length / 2)], max: d[d.length - 1] }
+      return { name, renders: d.length, median: d[Math.floor(d.length / 2)], p95: d[Math.floor(d.length * 0.95)], max: d[d.length - 1] }
     })
   })
   if (timings === null) fail('the local cloud serves a build without render timings: it must package web-static\'s profiling build (npm run build:profiling; mvn package does)')
-  for (const t of timings) console.log(`${t.name}: ${t.renders} renders, median ${t.median.toFixed(2)} ms, max ${t.max.toFixed(2)} ms`)
+  for (const t of timings) console.log(`${t.name}: ${t.renders} renders, median ${t.median.toFixed(2)} ms, p95 ${t.p95.toFixed(2)} ms, max ${t.max.toFixed(2)} ms`)
+  cloud.kill('SIGTERM')
+  await checkFrozenMap(browser)
   console.log(`dashboard e2e passed; screenshots in ${shots}`)
 } finally {
   if (browser) await browser.close()

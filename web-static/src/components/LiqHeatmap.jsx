@@ -114,7 +114,7 @@ export function LiqHeatmap({ map, onchain }) {
           )))}
         </g>
         <g data-testid="price-axis" fontSize={10} fill="#a1a1aa">
-          {prices.ticks.map((t) => (Math.abs(y(t.value) - (priceY ?? -99)) < 9 ? null : (
+          {prices.ticks.map((t) => (Math.abs(y(t.value) - (priceY ?? -99)) < 12 ? null : (
             <g key={t.value}>
               <line x1={LEFT - 4} x2={LEFT} y1={y(t.value)} y2={y(t.value)} stroke="#52525b" />
               <text data-testid="price-tick" x={LEFT - 6} y={y(t.value)} dy="0.32em" textAnchor="end">{t.label}</text>
@@ -162,7 +162,7 @@ export function LiqHeatmap({ map, onchain }) {
             ))}
           </div>
         </div>
-        <span>colour: {scale.measure}, low → high</span>
+        <span>colour: {scale.measure}, low → high{map.cells.length ? '' : ' · no liquidation in this window'}</span>
         <span><span style={{ color: LEVEL_COLOURS.long }}>L</span>/<span style={{ color: LEVEL_COLOURS.short }}>S</span>: on-chain longs/shorts liquidated at that price</span>
       </div>
     </div>

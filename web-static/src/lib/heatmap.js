@@ -48,7 +48,7 @@ export function colourScale(max) {
 /**
  * The legend under the map: a CSS gradient sampled from the colour scale (evenly along the bar, so the bar reads as
  * the scale does), and labelled values on it (nice numbers of the [0, max] notional, the maximum itself last), each
- * at its place on the square-root bar.
+ * at its place on the square-root bar, spaced so that their labels do not overlap.
  */
 export function legend(max) {
   const top = max > 0 ? max : 0
@@ -58,7 +58,7 @@ export function legend(max) {
   const ticks = [{ value: 0, at: 0, label: usd(0) }]
   if (top > 0) {
     for (const v of scaleLinear().domain([0, top]).ticks(6)) {
-      if (v > 0 && at(v) - ticks[ticks.length - 1].at >= 0.22 && at(v) <= 0.8) ticks.push({ value: v, at: at(v), label: usd(v) })
+      if (v > 0 && at(v) - ticks[ticks.length - 1].at >= 0.22 && at(v) <= 0.7) ticks.push({ value: v, at: at(v), label: usd(v) })
     }
     ticks.push({ value: top, at: 1, label: usd(top) })
   }
