@@ -55,6 +55,10 @@ p(`${args['round-ms']} ms of whole passes over the input (a row and its JVM peer
 p(`is ops / elapsed. The JVM and Node sides ran **${passes} times in turn** (JVM, Node, JVM, …) so both met the same`)
 p(`spells of load; the figure shown is the **median of all ${passes * Number(args.rounds)} rounds** of a row. Ratios are perpwatch ÷ peer`)
 p('from this same run. Per-round figures and each pass\'s median are at the end.')
+const spreads = [...rows.values()].map((r) => [r.id, Math.max(...r.rounds) / Math.min(...r.rounds)]).sort((a, b) => b[1] - a[1])
+p(`Rounds of one row spread by up to ${spreads[0][1].toFixed(1)}× (max ÷ min, \`${spreads[0][0]}\`) on this loaded machine: read`)
+p('the ratios as rough, and the quiet-machine JMH results (`depth-book.md`, `aggtrade-pipeline.md`)')
+p('for perpwatch\'s absolute figures.')
 p()
 p('| work | perpwatch | peer | peer figure | ratio |')
 p('|---|---|---|---|---|')
@@ -139,5 +143,11 @@ p('## Per-round figures')
 p()
 for (const r of rows.values()) {
   p(`- \`${r.id}\` (${r.unit}): ${r.rounds.map(fmt).join(' · ')} (per pass: ${r.passes.map(fmt).join(', ')})`)
+}
+// The profile is its own run (see its command); kept beside the script so a re-run of the bench keeps it.
+const profile = new URL('profile.md', import.meta.url)
+if (existsSync(profile)) {
+  p()
+  p(readFileSync(profile, 'utf8').trim())
 }
 writeFileSync(args.out, lines.join('\n') + '\n')
