@@ -33,7 +33,10 @@ if [ "$build" = 1 ]; then
   (cd "$root" && mvn -q -B -pl bench -am package -DskipTests)
 fi
 if [ ! -d "$here/node_modules" ]; then
-  (cd "$here" && npm ci --no-audit --no-fund)
+  # The lock pins every version. npm ci refuses it where the registry serves no macOS build of an optional native
+  # package (yellowstone-grpc's napi-darwin-*: absent from the lock); npm install --no-save then installs the same
+  # locked versions and leaves the lock as it is.
+  (cd "$here" && { npm ci --no-audit --no-fund || npm install --no-save --no-audit --no-fund; })
 fi
 
 uptime > "$work/load-before.txt"
