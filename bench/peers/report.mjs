@@ -56,7 +56,7 @@ p(`is ops / elapsed. The JVM and Node sides ran **${passes} times in turn** (JVM
 p(`spells of load; the figure shown is the **median of all ${passes * Number(args.rounds)} rounds** of a row. Ratios are perpwatch ÷ peer`)
 p('from this same run. Per-round figures and each pass\'s median are at the end.')
 const spreads = [...rows.values()].map((r) => [r.id, Math.max(...r.rounds) / Math.min(...r.rounds)]).sort((a, b) => b[1] - a[1])
-p(`Rounds of one row spread by up to ${spreads[0][1].toFixed(1)}× (max ÷ min, \`${spreads[0][0]}\`) on this loaded machine: read`)
+p(`Rounds of one row spread by up to ${spreads[0][1].toFixed(1)}× (max ÷ min, \`${spreads[0][0]}\`) on this shared machine: read`)
 p('the ratios as rough, and the quiet-machine JMH results (`depth-book.md`, `aggtrade-pipeline.md`)')
 p('for perpwatch\'s absolute figures.')
 p()
