@@ -6,10 +6,27 @@ import os from 'node:os'
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')))
 const work = args.work
 const read = (f) => JSON.parse(readFileSync(join(work, f), 'utf8'))
-const java = read('java.json')
-const node = read('node.json')
+const passes = Number(args.passes ?? 1)
+const javas = Array.from({ length: passes }, (_, i) => read(`java.${i + 1}.json`))
+const nodes = Array.from({ length: passes }, (_, i) => read(`node.${i + 1}.json`))
+// The checks and versions of the last pass; each row's rounds from every pass, its median over all of them.
+const java = javas[passes - 1]
+const node = nodes[passes - 1]
 const python = existsSync(join(work, 'python.json')) ? read('python.json') : { skipped: 'not run' }
-const rows = new Map([...java.rows, ...node.rows, ...(python.rows ?? [])].map((r) => [r.id, r]))
+const rows = new Map()
+for (const r of [...javas.flatMap((j) => j.rows), ...nodes.flatMap((n) => n.rows), ...(python.rows ?? [])]) {
+  const row = rows.get(r.id) ?? { id: r.id, unit: r.unit, rounds: [], passes: [] }
+  row.rounds.push(...r.rounds)
+  row.passes.push(r.median)
+  rows.set(r.id, row)
+}
+for (const row of rows.values()) {
+  const sorted = [...row.rounds].sort((a, b) => a - b)
+  const n = sorted.length
+  row.median = n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+}
+const checksHold = javas.every((j) => Object.values(j.checks).every((c) => typeof c !== 'object' || (c.bidsAllEqual && c.asksAllEqual && c.topAndDepthEqual)))
+  && nodes.every((n) => n.checks.ccxtBook.bidsEqualFromTop === n.checks.ccxtBook.compared && n.checks.ccxtBook.asksEqualFromTop === n.checks.ccxtBook.compared)
 const text = (f) => (existsSync(join(work, f)) ? readFileSync(join(work, f), 'utf8').trim() : 'n/a')
 
 const fmt = (x) => Math.round(x).toLocaleString('en-US')
@@ -24,7 +41,7 @@ const lines = []
 const p = (s = '') => lines.push(s)
 p('# Peers: perpwatch side by side with XChange, ccxt, cryptofeed and the Drift / Velocity SDKs')
 p()
-p(`Command: \`bench/peers/run.sh --rounds=${args.rounds} --round-ms=${args['round-ms']} --warmup-ms=${args['warmup-ms']}\``)
+p(`Command: \`bench/peers/run.sh --passes=${passes} --rounds=${args.rounds} --round-ms=${args['round-ms']} --warmup-ms=${args['warmup-ms']}\``)
 p('(builds with `mvn -q -B -pl bench -am package -DskipTests`, then runs')
 p('`java -Xmx2g -cp bench/target/benchmarks.jar perpwatch.bench.peers.PeersBench` and `node bench/peers/peers.mjs`')
 p('on the inputs the first writes to `bench/peers/target/`, and this report with `node bench/peers/report.mjs`).')
@@ -33,9 +50,15 @@ p(`Machine: ${os.cpus().length} cores (\`nproc\`), ${cpu}, ${Math.round(os.total
 p(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. The machine was shared with other builds:`)
 p(`load before: \`${text('load-before.txt')}\`; after: \`${text('load-after.txt')}\`.`)
 p()
-p(`Every figure: one thread (so per core), warm-up passes for ${args['warmup-ms']} ms, then **${args.rounds} rounds** of`)
-p(`at least ${args['round-ms']} ms of whole passes over the input; a round's figure is ops / elapsed, the figure shown`)
-p('the **median round**. Ratios are perpwatch ÷ peer from this same run. Per-round figures are at the end.')
+p(`Every figure: one thread (so per core), warm-up for ${args['warmup-ms']} ms, then **${args.rounds} rounds** of at least`)
+p(`${args['round-ms']} ms of whole passes over the input (a row and its JVM peer alternate round by round); a round's figure`)
+p(`is ops / elapsed. The JVM and Node sides ran **${passes} times in turn** (JVM, Node, JVM, …) so both met the same`)
+p(`spells of load; the figure shown is the **median of all ${passes * Number(args.rounds)} rounds** of a row. Ratios are perpwatch ÷ peer`)
+p('from this same run. Per-round figures and each pass\'s median are at the end.')
+const spreads = [...rows.values()].map((r) => [r.id, Math.max(...r.rounds) / Math.min(...r.rounds)]).sort((a, b) => b[1] - a[1])
+p(`Rounds of one row spread by up to ${spreads[0][1].toFixed(1)}× (max ÷ min, \`${spreads[0][0]}\`) on this shared machine: read`)
+p('the ratios as rough, and the quiet-machine JMH results (`depth-book.md`, `aggtrade-pipeline.md`)')
+p('for perpwatch\'s absolute figures.')
 p()
 p('| work | perpwatch | peer | peer figure | ratio |')
 p('|---|---|---|---|---|')
@@ -61,6 +84,8 @@ p(`| aggTrade (recorded, repeated) | ${cell('json.floor.trades')} | ${cell('trad
 p(`| depth@100ms (recorded, repeated) | ${cell('json.floor.depth')} | ${cell('depth.frames.perpwatch')} | ${(100 * ratio('depth.frames.perpwatch', 'json.floor.depth')).toFixed(0)} % |`)
 p()
 p('## Same book at the end')
+p()
+p(`Every check below held in every pass: **${checksHold}**. The last pass:`)
 p()
 const c = java.checks
 const bookCheck = (name, what) => {
@@ -117,6 +142,12 @@ p()
 p('## Per-round figures')
 p()
 for (const r of rows.values()) {
-  p(`- \`${r.id}\` (${r.unit}): ${r.rounds.map(fmt).join(' · ')}`)
+  p(`- \`${r.id}\` (${r.unit}): ${r.rounds.map(fmt).join(' · ')} (per pass: ${r.passes.map(fmt).join(', ')})`)
+}
+// The profile is its own run (see its command); kept beside the script so a re-run of the bench keeps it.
+const profile = new URL('profile.md', import.meta.url)
+if (existsSync(profile)) {
+  p()
+  p(readFileSync(profile, 'utf8').trim())
 }
 writeFileSync(args.out, lines.join('\n') + '\n')

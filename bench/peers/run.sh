@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # The peers bench: perpwatch and each peer on the same inputs, in one run, into bench/results/peers.md.
-#   bench/peers/run.sh [--rounds=5] [--round-ms=1000] [--warmup-ms=3000] [--no-build] [--jar=FILE] [--out=FILE]
+#   bench/peers/run.sh [--rounds=5] [--round-ms=1000] [--warmup-ms=3000] [--passes=2] [--no-build] [--jar=FILE] [--out=FILE]
 # Builds the benchmarks jar (mvn package, never install) unless --no-build, sets up the Node peers with npm ci when
 # node_modules is missing (the only step that needs the npm registry), runs the JVM side (perpwatch, XChange, the
 # Jackson floor) then the Node side (ccxt, the Drift and Velocity SDK builds), looks for a Python with cryptofeed,
-# and writes the report. Nothing is downloaded at run time; nothing but this machine is contacted.
+# and writes the report. The JVM and Node sides run --passes times in turn (JVM, Node, JVM, Node, ...) so that
+# both see the same spells of load on a shared machine; the report takes each row's median over all its rounds.
+# Nothing is downloaded at run time; nothing but this machine is contacted.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-rounds=5 round_ms=1000 warmup_ms=3000 build=1 out="$root/bench/results/peers.md" jar="$root/bench/target/benchmarks.jar"
+passes=2 rounds=5 round_ms=1000 warmup_ms=3000 build=1 out="$root/bench/results/peers.md" jar="$root/bench/target/benchmarks.jar"
 fixtures="${PERPWATCH_FIXTURES:-$root/../shared/fixtures}"
 [ -d "$fixtures" ] || fixtures=/work/shared/fixtures
 for a in "$@"; do
   case "$a" in
     --rounds=*) rounds="${a#*=}" ;;
+    --passes=*) passes="${a#*=}" ;;
     --round-ms=*) round_ms="${a#*=}" ;;
     --warmup-ms=*) warmup_ms="${a#*=}" ;;
     --no-build) build=0 ;;
@@ -24,22 +27,29 @@ for a in "$@"; do
 done
 work="$here/target"
 mkdir -p "$work"
-rm -f "$work"/java.json "$work"/node.json "$work"/python.json
+rm -f "$work"/java*.json "$work"/node*.json "$work"/python.json
 
 if [ "$build" = 1 ]; then
   (cd "$root" && mvn -q -B -pl bench -am package -DskipTests)
 fi
 if [ ! -d "$here/node_modules" ]; then
-  (cd "$here" && npm ci --no-audit --no-fund)
+  # The lock pins every version. npm ci refuses it where the registry serves no macOS build of an optional native
+  # package (yellowstone-grpc's napi-darwin-*: absent from the lock); npm install --no-save then installs the same
+  # locked versions and leaves the lock as it is.
+  (cd "$here" && { npm ci --no-audit --no-fund || npm install --no-save --no-audit --no-fund; })
 fi
 
 uptime > "$work/load-before.txt"
-echo "== JVM side (perpwatch, XChange, Jackson floor)"
-java -Xmx2g -Dlogback.configurationFile=logback-bench.xml -cp "$jar" \
-  perpwatch.bench.peers.PeersBench --fixtures="$fixtures" --work="$work" \
-  --rounds="$rounds" --round-ms="$round_ms" --warmup-ms="$warmup_ms"
-echo "== Node side (ccxt, Drift SDK, Velocity SDK build)"
-(cd "$here" && node peers.mjs --work="$work" --rounds="$rounds" --round-ms="$round_ms" --warmup-ms="$warmup_ms")
+for pass in $(seq 1 "$passes"); do
+  echo "== pass $pass of $passes: JVM side (perpwatch, XChange, Jackson floor)"
+  java -Xmx2g -Dlogback.configurationFile=logback-bench.xml -cp "$jar" \
+    perpwatch.bench.peers.PeersBench --fixtures="$fixtures" --work="$work" \
+    --rounds="$rounds" --round-ms="$round_ms" --warmup-ms="$warmup_ms"
+  mv "$work/java.json" "$work/java.$pass.json"
+  echo "== pass $pass of $passes: Node side (ccxt, Drift SDK, Velocity SDK build)"
+  (cd "$here" && node peers.mjs --work="$work" --rounds="$rounds" --round-ms="$round_ms" --warmup-ms="$warmup_ms")
+  mv "$work/node.json" "$work/node.$pass.json"
+done
 
 echo "== Python side (cryptofeed)"
 py=""
@@ -58,6 +68,6 @@ else
 fi
 uptime > "$work/load-after.txt"
 
-(cd "$here" && node report.mjs --work="$work" --out="$out" --rounds="$rounds" --round-ms="$round_ms" \
+(cd "$here" && node report.mjs --work="$work" --out="$out" --passes="$passes" --rounds="$rounds" --round-ms="$round_ms" \
   --warmup-ms="$warmup_ms")
 echo "wrote $out"
