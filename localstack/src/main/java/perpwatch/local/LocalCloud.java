@@ -41,6 +41,7 @@ import perpwatch.local.market.ReplayDepthTape;
 import perpwatch.local.market.TapePlayer;
 import perpwatch.local.market.synthetic.SyntheticMarket;
 import perpwatch.local.market.synthetic.SyntheticVenueDriver;
+import perpwatch.local.net.PortHold;
 import perpwatch.local.redis.LocalRedis;
 import perpwatch.local.sim.SimRestServer;
 import perpwatch.local.sim.Simulators;
@@ -107,6 +108,11 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     public void start(LocalCloudOptions options, Env env) throws Exception {
+        // Held until the API binds it: everything started before asks the kernel for ports too.
+        PortHold apiPort = options.port() > 0 ? PortHold.of(options.port()) : null;
+        if (apiPort != null) {
+            running.add(apiPort);
+        }
         Map<String, String> overrides = new HashMap<>();
         String redisUrl = env.string("PERPWATCH_REDIS_URL", null);
         if (redisUrl == null) {
@@ -181,6 +187,9 @@ public final class LocalCloud implements AutoCloseable {
         ApplicationContext api =
                 ApplicationContext.builder().properties(apiProperties).start();
         running.add(api);
+        if (apiPort != null) {
+            apiPort.close();
+        }
         EmbeddedServer server = api.getBean(EmbeddedServer.class).start();
         running.add(server::stop);
         apiUrl = "http://localhost:" + server.getPort();
