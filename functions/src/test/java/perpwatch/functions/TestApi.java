@@ -35,6 +35,9 @@ public final class TestApi implements AutoCloseable {
     public static ApplicationContext context(String redisUrl, Clock clock, Map<String, Object> extra) {
         Map<String, Object> properties = new java.util.HashMap<>(
                 Map.of("perpwatch.redis.url", redisUrl, "micronaut.server.port", -1, "perpwatch.durable.log", "off"));
+        // Tests change Redis and ask again at once: they read under the strict contract (every request waits for a
+        // read that starts after it) unless they set the lag themselves (GuardsReadLagTest).
+        properties.put("perpwatch.guard.read.lag", "0ms");
         properties.putAll(extra);
         ApplicationContext context =
                 ApplicationContext.builder().properties(properties).build();

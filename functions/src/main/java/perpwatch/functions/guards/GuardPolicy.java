@@ -38,6 +38,9 @@ import perpwatch.core.instrument.Instrument;
  * @param liqBreach5m      {@code PERPWATCH_GUARD_LIQ_5M_BREACH} (10): more liquidations than this in 5 min is a breach
  * @param cacheTtl         {@code PERPWATCH_GUARD_CACHE} (5s): an answer is reused for at most this long, and never
  *                         past the moment one of its metrics would turn stale
+ * @param readLagMax       {@code PERPWATCH_GUARD_READ_LAG} (25ms): an answer reflects everything that reached Redis up
+ *                         to this long before the request (see {@link RecentRead}); 0 makes every request wait for a
+ *                         Redis read that starts after it arrived
  * @param required         {@code PERPWATCH_GUARD_REQUIRED} (price, spread_bps, depth_10bps, liq_events_5m): an unknown
  *                         required metric is a breach, an unknown optional one a warning
  * @param requiredWhereListed required for an instrument listed on the metric's venues, and nothing for one that is
@@ -62,6 +65,7 @@ public record GuardPolicy(
         BigDecimal basisWarnBps,
         int liqBreach5m,
         Duration cacheTtl,
+        Duration readLagMax,
         Set<GuardMetric> required,
         Set<GuardMetric> requiredWhereListed,
         Duration clockSkewMax,
@@ -85,7 +89,20 @@ public record GuardPolicy(
     public static final Set<GuardMetric> DEFAULT_REQUIRED_WHERE_LISTED = Collections.unmodifiableSet(
             EnumSet.of(GuardMetric.VELOCITY_ORACLE_AGE_SLOTS, GuardMetric.VELOCITY_MARK_ORACLE_BPS));
 
+    /**
+     * Far below every staleness budget (seconds) and the feeds' own publish cadence (the book at most once a second),
+     * and enough for reads to run ahead of requests on a loaded box.
+     */
+    public static final Duration DEFAULT_READ_LAG = Duration.ofMillis(25);
+
+    /** More than this and the answer could miss a whole book publication; set staleness budgets instead. */
+    public static final Duration MAX_READ_LAG = Duration.ofMillis(500);
+
     public GuardPolicy {
+        if (readLagMax.isNegative() || readLagMax.compareTo(MAX_READ_LAG) > 0) {
+            throw new IllegalArgumentException("PERPWATCH_GUARD_READ_LAG must be from 0ms to " + MAX_READ_LAG.toMillis()
+                    + "ms, got " + readLagMax.toMillis() + "ms");
+        }
         if (liqBreach5m < 0 || liqBreach5m >= LIQUIDATIONS_COUNTED_MAX) {
             throw new IllegalArgumentException(
                     "PERPWATCH_GUARD_LIQ_5M_BREACH must be from 0 to " + (LIQUIDATIONS_COUNTED_MAX - 1)
@@ -117,6 +134,7 @@ public record GuardPolicy(
                 BigDecimal.valueOf(env.decimal("PERPWATCH_GUARD_BASIS_WARN_BPS", 50)),
                 env.integer("PERPWATCH_GUARD_LIQ_5M_BREACH", 10),
                 env.duration("PERPWATCH_GUARD_CACHE", Duration.ofSeconds(5)),
+                env.duration("PERPWATCH_GUARD_READ_LAG", DEFAULT_READ_LAG),
                 requiredFrom(env.string("PERPWATCH_GUARD_REQUIRED", null)),
                 env.string("PERPWATCH_GUARD_REQUIRED", null) == null ? DEFAULT_REQUIRED_WHERE_LISTED : Set.of(),
                 env.duration("PERPWATCH_GUARD_CLOCK_SKEW_MAX", Duration.ofSeconds(2)),

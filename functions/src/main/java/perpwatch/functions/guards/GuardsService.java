@@ -51,8 +51,8 @@ public class GuardsService {
     private final AnswerStamp stamp;
     private final DecisionLog decisions;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-    /** Per instrument: concurrent requests share the next fingerprint read (see {@link NextRead}). */
-    private final Map<String, NextRead<List<String>>> fingerprints = new ConcurrentHashMap<>();
+    /** Per instrument: requests share fingerprint reads no older than the read lag (see {@link RecentRead}). */
+    private final Map<String, RecentRead<List<String>>> fingerprints = new ConcurrentHashMap<>();
 
     /**
      * An answer, the instant after which it must be recomputed, and what it was computed from: the newest id of every
@@ -95,13 +95,19 @@ public class GuardsService {
      * {@link #evaluate} for a caller on an event loop: the fingerprint's round trip is awaited without holding the
      * thread, and a cached answer (the common case: the guards change about once a second, requests come far more
      * often) completes on Redis' I/O thread. Only a recompute, which reads Redis synchronously, runs on {@code
-     * blocking}. The answer is the same as {@link #evaluate}'s: the fingerprint is still read after the request
-     * arrived, so a venue event that reached Redis before it is in the answer.
+     * blocking}. Unlike {@link #evaluate}, the fingerprint may be one read up to the policy's read lag before the
+     * request ({@link RecentRead}): a venue event that reached Redis that long before the request is in the answer,
+     * and under load most requests need no round trip at all. Staleness is still judged at the request's own time.
      */
     public CompletableFuture<GuardsResponse> evaluateAsync(Instrument instrument, Executor blocking) {
         long now = clock.millis();
         return fingerprints
-                .computeIfAbsent(instrument.canonical(), k -> new NextRead<>(() -> reader.fingerprintAsync(instrument)))
+                .computeIfAbsent(
+                        instrument.canonical(),
+                        k -> new RecentRead<>(
+                                () -> reader.fingerprintAsync(instrument),
+                                policy.readLagMax().toNanos(),
+                                System::nanoTime))
                 .get()
                 .handle((fingerprint, failure) -> {
                     if (failure != null) {

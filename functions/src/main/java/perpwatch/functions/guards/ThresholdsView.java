@@ -12,6 +12,7 @@ import java.util.Map;
  * @param requiredWhereListed required for each instrument listed on the metric's venues (an instrument's answer lists
  *                            what is required for it)
  * @param liqCountedMax {@code liq_events_5m} is counted up to this many (that number means "at least")
+ * @param readLagMaxMs an answer reflects everything that reached Redis up to this long before the request
  */
 public record ThresholdsView(
         String version,
@@ -20,7 +21,8 @@ public record ThresholdsView(
         Map<String, Threshold> metrics,
         @JsonProperty("basis_max_skew_ms") long basisMaxSkewMs,
         @JsonProperty("clock_skew_max_ms") long clockSkewMaxMs,
-        @JsonProperty("liq_counted_max") int liqCountedMax) {
+        @JsonProperty("liq_counted_max") int liqCountedMax,
+        @JsonProperty("read_lag_max_ms") long readLagMaxMs) {
 
     static ThresholdsView of(GuardPolicy policy) {
         Map<String, Threshold> metrics = new LinkedHashMap<>();
@@ -32,6 +34,7 @@ public record ThresholdsView(
                 metrics,
                 policy.basisMaxSkew().toMillis(),
                 policy.clockSkewMax().toMillis(),
-                GuardPolicy.LIQUIDATIONS_COUNTED_MAX);
+                GuardPolicy.LIQUIDATIONS_COUNTED_MAX,
+                policy.readLagMax().toMillis());
     }
 }

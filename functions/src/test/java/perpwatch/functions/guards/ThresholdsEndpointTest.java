@@ -14,6 +14,7 @@ class ThresholdsEndpointTest extends GuardsTestBase {
 
     @Test
     void theDefaultsAsConfiguredWithTheVersionEveryAnswerNames() throws Exception {
+        // TestApi reads with no lag (GuardsReadLagTest covers the 25 ms default).
         try (TestApi api = TestApi.start(redis.url(), NOW)) {
             JsonNode thresholds =
                     JSON.readTree(api.get("/api/engine/thresholds").body());
@@ -33,7 +34,8 @@ class ThresholdsEndpointTest extends GuardsTestBase {
                        "velocity_mark_oracle_bps":{"breach_abs_above":1000,"max_age_ms":10000},
                        "velocity_funding_apr":{"warn_abs_above":300,"max_age_ms":5400000},
                        "basis_velocity_bps":{"warn_abs_above":50,"max_age_ms":10000}},
-                     "basis_max_skew_ms":2000,"clock_skew_max_ms":2000,"liq_counted_max":1000}""".formatted(version);
+                     "basis_max_skew_ms":2000,"clock_skew_max_ms":2000,"liq_counted_max":1000,
+                     "read_lag_max_ms":0}""".formatted(version);
             assertEquals(JSON.readTree(expected), thresholds);
             assertEquals(12, version.length());
             assertEquals(
