@@ -76,14 +76,19 @@ public class GuardsController {
         if (last != null && last.response() == response) {
             return last.body();
         }
-        byte[] body;
+        // The requests that waited for one recompute all complete at once: one writes, the others wait for its bytes.
+        return rendered.compute(
+                        instrument.canonical(),
+                        (k, r) -> r != null && r.response() == response ? r : new Rendered(response, write(response)))
+                .body();
+    }
+
+    private byte[] write(GuardsResponse response) {
         try {
-            body = json.writeValueAsBytes(response);
+            return json.writeValueAsBytes(response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        rendered.put(instrument.canonical(), new Rendered(response, body));
-        return body;
     }
 
     private record Rendered(GuardsResponse response, byte[] body) {}

@@ -61,6 +61,11 @@ public class GuardsService {
      */
     private record Cached(GuardsResponse response, long validUntilMs, List<String> fingerprint) {}
 
+    /** A recompute in flight and the fingerprint it computes from. */
+    private record Computing(List<String> fingerprint, CompletableFuture<GuardsResponse> answer) {}
+
+    private final Map<String, Computing> computing = new ConcurrentHashMap<>();
+
     GuardsService(
             GuardInputsReader reader, FunctionsConfig config, Clock clock, AnswerStamp stamp, DecisionLog decisions) {
         this.reader = reader;
@@ -122,9 +127,48 @@ public class GuardsService {
                     GuardsResponse cached = cached(instrument, now, fingerprint);
                     return cached != null
                             ? CompletableFuture.completedFuture(cached)
-                            : CompletableFuture.supplyAsync(() -> recompute(instrument, now, fingerprint), blocking);
+                            : recomputeOnce(instrument, now, fingerprint, blocking);
                 })
                 .thenCompose(f -> f);
+    }
+
+    /**
+     * One recompute per instrument and fingerprint at a time: the requests that miss the cache while it runs wait for
+     * it. Without this, every request arriving during a recompute (a few milliseconds of Redis reads and JSON) started
+     * its own, and at 10,000 requests a second the guards spent their time recomputing one answer hundreds of times.
+     * A request that waited still gets the answer only while it is valid at its own time; else it computes its own.
+     */
+    private CompletableFuture<GuardsResponse> recomputeOnce(
+            Instrument instrument, long now, List<String> fingerprint, Executor blocking) {
+        String key = instrument.canonical();
+        Computing mine = new Computing(fingerprint, new CompletableFuture<>());
+        Computing running = computing.compute(
+                key,
+                (k, c) -> c != null && !c.answer().isDone() && c.fingerprint().equals(fingerprint) ? c : mine);
+        if (running != mine) {
+            return running.answer().thenCompose(shared -> {
+                GuardsResponse valid = cached(instrument, now, fingerprint);
+                return valid != null
+                        ? CompletableFuture.completedFuture(valid)
+                        : CompletableFuture.supplyAsync(() -> recompute(instrument, now, fingerprint), blocking);
+            });
+        }
+        try {
+            blocking.execute(() -> {
+                try {
+                    mine.answer().complete(recompute(instrument, now, fingerprint));
+                } catch (RuntimeException | Error e) {
+                    mine.answer().completeExceptionally(e);
+                } finally {
+                    computing.remove(key, mine);
+                }
+            });
+        } catch (RuntimeException e) {
+            // The pool refused the task (shutting down): nobody may wait on a recompute that never runs.
+            computing.remove(key, mine);
+            mine.answer().completeExceptionally(e);
+        }
+        return mine.answer();
     }
 
     /** The cached answer if nothing it was computed from has changed and none of its metrics has turned stale. */
