@@ -114,6 +114,13 @@ public final class OracleDecoder {
         value = exponent >= 0
                 ? value.multiply(BigInteger.TEN.pow(exponent))
                 : value.divide(BigInteger.TEN.pow(-exponent));
-        return value.longValueExact();
+        if (value.bitLength() > 63) {
+            // A raw value and exponent no real price has (corrupt bytes): refused like a bad exponent, never an
+            // ArithmeticException that the caller would count as its own bug.
+            throw new DriftDecodeException(
+                    DriftDecodeException.Fault.ORACLE_EXPONENT,
+                    "oracle value " + raw + " × 10^" + exponent + " does not fit a price");
+        }
+        return value.longValue();
     }
 }

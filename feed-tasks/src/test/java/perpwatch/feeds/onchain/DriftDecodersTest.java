@@ -152,6 +152,21 @@ class DriftDecodersTest {
                         .oracle(
                                 OracleDecoder.PYTH_PULL,
                                 DriftAccountEncoder.priceUpdateV2(14_212_345_678L, 1_900_000_000, 1L, 2L, true)));
+        // An exponent in range with a raw value that overflows a price: the typed refusal, not an ArithmeticException
+        // (which the oracle reader would count as its own bug rather than as an undecodable oracle).
+        DriftDecodeException overflow = assertThrows(
+                DriftDecodeException.class,
+                () -> ProgramProfile.DRIFT_V2
+                        .decoders()
+                        .oracle(
+                                OracleDecoder.PYTH_LAZER,
+                                DriftAccountEncoder.pythLazer(Long.MAX_VALUE / 3, 20, 1L, 2L)));
+        assertEquals(DriftDecodeException.Fault.ORACLE_EXPONENT, overflow.fault());
+        assertThrows(
+                DriftDecodeException.class,
+                () -> ProgramProfile.VELOCITY
+                        .decoders()
+                        .oracle(OracleDecoder.PYTH_LAZER, DriftAccountEncoder.pythLazer(Long.MIN_VALUE, 0, 1L, 2L)));
     }
 
     @Test
