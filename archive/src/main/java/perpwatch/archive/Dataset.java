@@ -35,19 +35,7 @@ public enum Dataset {
                     "missing_trades",
                     "revision")),
     PRICE("market:(\\w+)usdt:price", "binance/%sUSDT/price", List.of("price", "ts", "recv_ts")),
-    BOOK(
-            "market:(\\w+)usdt:book",
-            "binance/%sUSDT/book",
-            List.of(
-                    "bid_px",
-                    "bid_qty",
-                    "ask_px",
-                    "ask_qty",
-                    "spread_bps",
-                    "depth_bid_usd",
-                    "depth_ask_usd",
-                    "ts",
-                    "recv_ts")),
+    BOOK("market:(\\w+)usdt:book", "binance/%sUSDT/book", RecordFields.BOOK_TOP),
     LIQUIDATIONS(
             "market:(\\w+)usdt:liquidations",
             "liquidations/%sUSDT",
@@ -71,37 +59,13 @@ public enum Dataset {
                     "oi_two_sided",
                     "oi_ts")),
     /** Bybit's settled funding prints, one row per settlement time. */
-    FUNDING_SETTLED(
-            "market:(\\w+)usdt:funding_settled",
-            "bybit/%sUSDT/funding_settled",
-            List.of("symbol", "funding_rate", "funding_rate_8h", "funding_interval_h", "funding_apr", "ts", "recv_ts")),
-    OKX_USDC_TRADES(
-            "market:(\\w+)usdc:trades",
-            "okx/%sUSDC/trades",
-            List.of("symbol", "price", "side", "size", "ts", "recv_ts")),
-    OKX_USDT_TRADES(
-            "market:(\\w+)usdt:okx_trades",
-            "okx/%sUSDT/trades",
-            List.of("symbol", "price", "side", "size", "ts", "recv_ts")),
+    FUNDING_SETTLED("market:(\\w+)usdt:funding_settled", "bybit/%sUSDT/funding_settled", RecordFields.SETTLED_FUNDING),
+    OKX_USDC_TRADES("market:(\\w+)usdc:trades", "okx/%sUSDC/trades", RecordFields.LAST_TRADE),
+    OKX_USDT_TRADES("market:(\\w+)usdt:okx_trades", "okx/%sUSDT/trades", RecordFields.LAST_TRADE),
     /** Velocity's DLOB book (counted liquidity), the Binance book's fields, keyed by the venue's market name. */
-    VELOCITY_BOOK(
-            "velocity:(\\w+)-perp:book",
-            "velocity/%s-PERP/book",
-            List.of(
-                    "bid_px",
-                    "bid_qty",
-                    "ask_px",
-                    "ask_qty",
-                    "spread_bps",
-                    "depth_bid_usd",
-                    "depth_ask_usd",
-                    "ts",
-                    "recv_ts")),
+    VELOCITY_BOOK("velocity:(\\w+)-perp:book", "velocity/%s-PERP/book", RecordFields.BOOK_TOP),
     /** Velocity's settled funding, one row per settlement, the fields of Bybit's settled prints. */
-    VELOCITY_FUNDING(
-            "velocity:(\\w+)-perp:funding",
-            "velocity/%s-PERP/funding",
-            List.of("symbol", "funding_rate", "funding_rate_8h", "funding_interval_h", "funding_apr", "ts", "recv_ts")),
+    VELOCITY_FUNDING("velocity:(\\w+)-perp:funding", "velocity/%s-PERP/funding", RecordFields.SETTLED_FUNDING),
     /** Velocity's oracle reads with the node's slot, one row a second (the slot lag is {@code slot - posted_slot}). */
     VELOCITY_ORACLE(
             "velocity:(\\w+)-perp:oracle",
