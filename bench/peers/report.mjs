@@ -138,6 +138,10 @@ target('vs ccxt (trades)', `${ratio('trades.perpwatch', 'trades.ccxt').toFixed(1
 target('book apply + top vs XChange', `${ratio('book.top.perpwatch', 'book.top.xchange').toFixed(1)}×`, '≥ 5×', ratio('book.top.perpwatch', 'book.top.xchange') >= 5)
 target('Drift decode vs SDK', `${ratio('decode.drift.perpwatch', 'decode.drift.sdk').toFixed(1)}×`, '≥ 10×', ratio('decode.drift.perpwatch', 'decode.drift.sdk') >= 10)
 target('Velocity decode vs SDK', `${ratio('decode.velocity.perpwatch', 'decode.velocity.sdk').toFixed(1)}×`, '≥ 10×', ratio('decode.velocity.perpwatch', 'decode.velocity.sdk') >= 10)
+const load = loadSections()
+for (const t of load.targets) target(...t)
+p()
+for (const l of load.lines) p(l)
 p()
 p('## Per-round figures')
 p()
@@ -151,3 +155,123 @@ if (existsSync(profile)) {
   p(readFileSync(profile, 'utf8').trim())
 }
 writeFileSync(args.out, lines.join('\n') + '\n')
+
+/** Issue 23 items 3-6 from load.sh's fragments (absent with --no-load): sections and target rows. */
+function loadSections () {
+  const dir = join(work, 'load')
+  const out = { lines: [], targets: [] }
+  if (!existsSync(dir)) {
+    out.lines.push('(Load, freshness, cold start and rollup not run: `--no-load`.)')
+    return out
+  }
+  const file = (f) => (existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'utf8') : null)
+  const L = (s = '') => out.lines.push(s)
+  const median = (xs) => {
+    const v = [...xs].sort((a, b) => a - b)
+    return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2
+  }
+
+  L('## Guards at the floor (issue 23, item 3)')
+  L()
+  L('The local cloud in its own JVM (`PERPWATCH_DURABLE_LOG=off java -Xmx1g -cp bench/target/benchmarks.jar perpwatch.local.LocalCloud`:')
+  L('synthetic venues, every feed task, Redis as its own process, the API on Netty), then')
+  L('`java -Xmx256m -XX:+UseSerialGC -cp bench/target/benchmarks.jar perpwatch.bench.load.ApiLoadBenchmark --routes=ping,guards')
+  L('--rates=1000,5000,20000 --seconds=10 --warmup=3 --rounds=2`: constant-rate open loop, latency from each request\'s due time')
+  L('(HdrHistogram), `GET /api/engine/guards` and the no-op `GET /api/ping` on the same Netty pipeline in alternating')
+  L('phases. Target: guards p99 ≤ 1.2× ping p99 at each rate.')
+  if (existsSync(join(dir, 'quick'))) {
+    L('**Smoke run (`--quick-load`): short phases and few forks; not figures to quote.**')
+  }
+  L(`Load: before \`${(file('api-load-before.txt') ?? 'n/a').trim()}\`; after \`${(file('api-load-after.txt') ?? 'n/a').trim()}\`.`)
+  L()
+  const api = file('api-load.txt') ?? ''
+  const summary = api.split('\n').filter((l) => /^\| [\d,]+ \| \w+ \| \d+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]* \|$/.test(l))
+  L('| rate req/s | route | rounds | median p50 ms | median p99 ms | median p99.9 ms | p99 / ping p99 |')
+  L('|---|---|---|---|---|---|---|')
+  for (const l of summary) L(l)
+  L()
+  const phasesAt = api.indexOf('| rate req/s | route | phase start')
+  if (phasesAt >= 0) {
+    L('Every phase (achieved rate, send delay, service time, queue, the driver\'s CPU):')
+    L()
+    for (const l of api.slice(phasesAt).split('\n')) {
+      if (!l.startsWith('|')) break
+      L(l)
+    }
+    L()
+  }
+  for (const l of summary) {
+    const c = l.split('|').map((x) => x.trim())
+    if (c[2] === 'guards') out.targets.push([`guards p99 ÷ ping p99 at ${c[1]} req/s`, `${c[7]}×`, '≤ 1.2×', Number(c[7]) <= 1.2])
+  }
+  const wrk = file('wrk.txt') ?? 'not run'
+  L(`Cross-check, \`wrk -t1 -c32 -d10s --latency\` (closed loop, its latency is service time) on the same cloud right after, ${(file('wrk-version.txt') ?? '').trim() || 'wrk'}:`)
+  L()
+  const wrkRows = []
+  for (const block of wrk.split('### ').slice(1)) {
+    const head = block.split('\n')[0]
+    const rps = (block.match(/Requests\/sec:\s+([\d.]+)/) ?? [])[1]
+    const p50 = (block.match(/\n\s+50%\s+(\S+)/) ?? [])[1]
+    const p99 = (block.match(/\n\s+99%\s+(\S+)/) ?? [])[1]
+    wrkRows.push(`| ${head} | ${rps ? fmt(Number(rps)) : 'n/a'} | ${p50 ?? 'n/a'} | ${p99 ?? 'n/a'} |`)
+  }
+  if (wrkRows.length) {
+    L('| round, route (load avg) | req/s | p50 | p99 |')
+    L('|---|---|---|---|')
+    for (const r of wrkRows) L(r)
+  } else {
+    L(wrk.trim())
+  }
+  L()
+
+  L('## Freshness (issue 23, item 4)')
+  L()
+  L('`java -cp bench/target/benchmarks.jar perpwatch.bench.harness.HardeningHarness --scenarios=7` (its own cloud; guards')
+  L('asked at 1,000 req/s; the lag is the venue event\'s time to the first answer that shows it). Its report:')
+  L()
+  const fresh = file('freshness.md')
+  if (fresh) {
+    const at = fresh.indexOf('## 7. Freshness')
+    for (const l of fresh.slice(at >= 0 ? at : 0).split('\n').slice(at >= 0 ? 1 : 0)) L(l.startsWith('#') ? '#' + l : l)
+  } else {
+    L('not run')
+  }
+  L()
+
+  L('## Cold start (issue 23, item 5)')
+  L()
+  L('`java -jar bench/target/benchmarks.jar LambdaColdStartBenchmark` (JMH single shot, a fresh JVM per fork; the JVM\'s own')
+  L('start is not in the figure):')
+  L()
+  const jmh = (f) => (file(f) ? JSON.parse(file(f)) : [])
+  const jmhTable = (results) => {
+    L('| benchmark | mode | forks × shots | median | min | max | unit |')
+    L('|---|---|---|---|---|---|---|')
+    for (const r of results) {
+      const raw = r.primaryMetric.rawData.flat()
+      const name = r.benchmark.replace(/^perpwatch\.bench\./, '') + (r.params ? ` (${Object.entries(r.params).map(([k, v]) => `${k}=${v}`).join(', ')})` : '')
+      L(`| \`${name}\` | ${r.mode} | ${r.forks} × ${raw.length / Math.max(1, r.forks)} | ${median(raw).toFixed(1)} | ${Math.min(...raw).toFixed(1)} | ${Math.max(...raw).toFixed(1)} | ${r.primaryMetric.scoreUnit} |`)
+    }
+  }
+  const cold = jmh('coldstart.json')
+  if (cold.length) jmhTable(cold)
+  else L('not run')
+  for (const r of cold) {
+    const raw = r.primaryMetric.rawData.flat()
+    const ms = r.primaryMetric.scoreUnit === 'ms/op' ? median(raw) : NaN
+    out.targets.push([`cold start: \`${r.benchmark.split('.').pop()}\``, `${ms.toFixed(0)} ms (median of ${raw.length})`, '≤ 1,000 ms', ms <= 1000])
+  }
+  L()
+
+  L('## Rollup (issue 23, item 6: a regression check, no target)')
+  L()
+  L('`java -jar bench/target/benchmarks.jar ArchiveRollupBenchmark -f 1 -wi 2 -i 5` (one hour of a dataset in memory: dedupe,')
+  L('order, Parquet):')
+  L()
+  const rollup = jmh('rollup.json')
+  if (rollup.length) jmhTable(rollup)
+  else L('not run')
+  L()
+  L(`Load after these: \`${(file('load-after.txt') ?? 'n/a').trim()}\`.`)
+  return out
+}
