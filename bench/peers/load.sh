@@ -6,7 +6,8 @@
 #      as root and it is missing, else skipped and said so);
 #   2. freshness: venue event -> first guards answer that shows it (the hardening harness's scenario 7);
 #   3. the API Lambda's init + first request (LambdaColdStartBenchmark, a fresh JVM per fork);
-#   4. the rollup (ArchiveRollupBenchmark), kept as a regression check.
+#   4. the rollup (ArchiveRollupBenchmark), kept as a regression check;
+#   and the webhook on the same driver (one new Drift transaction per delivery) beside ping.
 #   bench/peers/load.sh --jar=bench/target/benchmarks.jar --work=bench/peers/target/load [--quick]
 # --quick: a smoke run of the script itself (short phases, one rate, fewer forks), not figures to quote.
 set -euo pipefail
@@ -24,10 +25,11 @@ mkdir -p "$work"
 rm -f "$work/quick"
 [ "$quick" = 0 ] || touch "$work/quick"
 if [ "$quick" = 1 ]; then
-  api_args="--rates=1000 --seconds=2 --warmup=1 --rounds=1" wrk_secs=2 fresh_args="--quick" cold_args="-f 2"
+  api_args="--rates=1000 --seconds=2 --warmup=1 --rounds=1" webhook_args="$api_args" wrk_secs=2 fresh_args="--quick" cold_args="-f 2"
   rollup_args="-f 1 -wi 0 -i 1"
 else
-  api_args="--rates=1000,5000,20000 --seconds=10 --warmup=3 --rounds=2" wrk_secs=10 fresh_args="" cold_args=""
+  api_args="--rates=1000,5000,20000 --seconds=10 --warmup=3 --rounds=2" wrk_secs=10
+  webhook_args="--rates=1000,5000 --seconds=10 --warmup=3 --rounds=1" fresh_args="" cold_args=""
   rollup_args="-f 1 -wi 2 -i 5"
 fi
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -48,6 +50,9 @@ uptime > "$work/api-load-before.txt"
 java -Xmx256m -XX:+UseSerialGC -cp "$jar" perpwatch.bench.load.ApiLoadBenchmark --url="http://127.0.0.1:$api_port" \
   --routes=ping,guards $api_args | tee "$work/api-load.txt"
 uptime > "$work/api-load-after.txt"
+# The webhook on the same driver: each delivery one new Drift transaction, stored (Redis; this cloud has no durable log).
+java -Xmx256m -XX:+UseSerialGC -cp "$jar" perpwatch.bench.load.ApiLoadBenchmark --url="http://127.0.0.1:$api_port" \
+  --routes=ping,webhook-tx $webhook_args | tee "$work/webhook-load.txt"
 
 if ! command -v wrk >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   apt-get install -y -q wrk >/dev/null 2>&1 || true

@@ -224,6 +224,24 @@ function loadSections () {
   }
   L()
 
+  L('### The webhook on the same driver')
+  L()
+  L('`ApiLoadBenchmark --routes=ping,webhook-tx --rates=1000,5000 --seconds=10 --warmup=3 --rounds=1` on the same cloud:')
+  L('`POST /api/webhooks/helius`, each delivery one new generated Drift transaction (so none is a duplicate), parsed,')
+  L('deduplicated and appended to Redis; this cloud runs without the durable log, so no Kinesis put is in the ack.')
+  L()
+  const hook = file('webhook-load.txt') ?? ''
+  const hookAt = hook.indexOf('| rate req/s | route | phase start')
+  if (hookAt >= 0) {
+    for (const l of hook.slice(hookAt).split('\n')) {
+      if (!l.startsWith('|')) break
+      L(l)
+    }
+  } else {
+    L('not run')
+  }
+  L()
+
   L('## Freshness (issue 23, item 4)')
   L()
   L('`java -cp bench/target/benchmarks.jar perpwatch.bench.harness.HardeningHarness --scenarios=7` (its own cloud; guards')

@@ -19,6 +19,7 @@ import java.util.Map;
 import perpwatch.core.config.Env;
 import perpwatch.local.LocalCloud;
 import perpwatch.local.LocalCloudOptions;
+import perpwatch.local.helius.GeneratedDriftTransactions;
 import perpwatch.local.net.FreePorts;
 
 /**
@@ -33,8 +34,10 @@ import perpwatch.local.net.FreePorts;
  *
  * <p>Routes: {@code ping} ({@code GET /api/ping}, the no-op), {@code guards} ({@code GET /api/engine/guards}),
  * {@code thresholds} ({@code GET /api/engine/thresholds}), {@code webhook} ({@code POST /api/webhooks/helius}, an
- * empty delivery with the local cloud's secret). Without {@code --url} the local cloud starts in this JVM (synthetic
- * venues, every feed), which then shares the JVM with the driver; a separate process is the figure to quote.
+ * empty delivery with the local cloud's secret: the route's own cost), {@code webhook-tx} (the same route, one new
+ * Drift transaction per delivery, so each is stored). Without {@code --url} the local cloud starts in this JVM
+ * (synthetic venues, every feed), which then shares the JVM with the driver; a separate process is the figure to
+ * quote.
  */
 public final class ApiLoadBenchmark {
     private ApiLoadBenchmark() {}
@@ -167,6 +170,21 @@ public final class ApiLoadBenchmark {
                                 "Authorization",
                                 LocalCloud.heliusAuth(Env.system())),
                         "[]".getBytes(StandardCharsets.UTF_8));
+            // A real delivery: one new Drift transaction each (a repeat would be answered by the deduplication), so
+            // every ack includes the parse, the dedupe check and the atomic Redis append (and the durable log's put
+            // when the cloud has one).
+            case "webhook-tx" ->
+                NettyLoadDriver.Target.each(
+                        route,
+                        "POST",
+                        base.resolve("/api/webhooks/helius"),
+                        Map.of(
+                                "Content-Type",
+                                "application/json",
+                                "Authorization",
+                                LocalCloud.heliusAuth(Env.system())),
+                        () -> GeneratedDriftTransactions.batch(1, System.currentTimeMillis())
+                                .getBytes(StandardCharsets.UTF_8));
             default -> throw new IllegalArgumentException("unknown route " + route);
         };
     }

@@ -2,6 +2,7 @@ package perpwatch.bench.load;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -36,6 +37,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -59,15 +62,47 @@ public final class NettyLoadDriver implements AutoCloseable {
     /** Longest latency recorded exactly; longer values are clamped to it (and the run counts them as timed out). */
     private static final long HIGHEST_MICROS = TimeUnit.SECONDS.toMicros(60);
 
-    /** What a run sends: the same request every time, encoded once. */
-    public record Target(String name, ByteBuf bytes) {
+    /**
+     * What a run sends: the same request every time, encoded once; or, with {@code bodies}, a new body per request
+     * (a route that refuses repeats, like the webhook's deduplication), encoded when it is sent.
+     */
+    public record Target(String name, ByteBuf bytes, Function<ByteBufAllocator, ByteBuf> fresh) {
         /** {@code GET} of the URI's path and query, keep-alive. */
         public static Target get(String name, URI uri) {
             return of(name, "GET", uri, Map.of(), new byte[0]);
         }
 
+        /** Any method, extra headers and a new body from {@code bodies} for every request (Content-Length set). */
+        public static Target each(
+                String name, String method, URI uri, Map<String, String> headers, Supplier<byte[]> bodies) {
+            byte[] none = new byte[0];
+            return new Target(name, null, alloc -> {
+                byte[] body = bodies.get();
+                byte[] head = head(method, uri, headers, body.length);
+                return alloc.directBuffer(head.length + body.length)
+                        .writeBytes(head)
+                        .writeBytes(body.length == 0 ? none : body);
+            });
+        }
+
+        /** This request's bytes. */
+        ByteBuf request(ByteBufAllocator alloc) {
+            return fresh == null ? bytes.duplicate() : fresh.apply(alloc);
+        }
+
         /** Any method, extra headers and a body (Content-Length set). */
         public static Target of(String name, String method, URI uri, Map<String, String> headers, byte[] body) {
+            byte[] headBytes = head(method, uri, headers, body.length);
+            byte[] all = Arrays.copyOf(headBytes, headBytes.length + body.length);
+            System.arraycopy(body, 0, all, headBytes.length, body.length);
+            return new Target(
+                    name,
+                    Unpooled.unreleasableBuffer(
+                            Unpooled.directBuffer(all.length).writeBytes(all)),
+                    null);
+        }
+
+        private static byte[] head(String method, URI uri, Map<String, String> headers, int bodyLength) {
             String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                     + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             StringBuilder head = new StringBuilder()
@@ -80,17 +115,11 @@ public final class NettyLoadDriver implements AutoCloseable {
                     .append(uri.getPort())
                     .append("\r\nAccept: application/json\r\n");
             headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-            if (body.length > 0 || !method.equals("GET")) {
-                head.append("Content-Length: ").append(body.length).append("\r\n");
+            if (bodyLength > 0 || !method.equals("GET")) {
+                head.append("Content-Length: ").append(bodyLength).append("\r\n");
             }
             head.append("\r\n");
-            byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
-            byte[] all = Arrays.copyOf(headBytes, headBytes.length + body.length);
-            System.arraycopy(body, 0, all, headBytes.length, body.length);
-            return new Target(
-                    name,
-                    Unpooled.unreleasableBuffer(
-                            Unpooled.directBuffer(all.length).writeBytes(all)));
+            return head.toString().getBytes(StandardCharsets.US_ASCII);
         }
     }
 
@@ -453,7 +482,7 @@ public final class NettyLoadDriver implements AutoCloseable {
             conn.due = due;
             conn.status = null;
             conn.sent = System.nanoTime();
-            conn.channel.writeAndFlush(target.bytes().duplicate());
+            conn.channel.writeAndFlush(target.request(conn.channel.alloc()));
         }
 
         /** A connection is free: it takes the oldest queued request, else waits. */
