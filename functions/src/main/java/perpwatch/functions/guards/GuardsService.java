@@ -65,6 +65,7 @@ public class GuardsService {
     private record Computing(List<String> fingerprint, CompletableFuture<GuardsResponse> answer) {}
 
     private final Map<String, Computing> computing = new ConcurrentHashMap<>();
+    private final Map<String, ThrottledWarning> unavailableWarnings = new ConcurrentHashMap<>();
 
     GuardsService(
             GuardInputsReader reader, FunctionsConfig config, Clock clock, AnswerStamp stamp, DecisionLog decisions) {
@@ -196,9 +197,19 @@ public class GuardsService {
     }
 
     private GuardsResponse unreachable(Instrument instrument, long now, StoreUnavailableException e) {
-        // "guards data_source unavailable" is what the cloud's GuardsUnavailable metric filter counts.
-        LOG.warn(
-                "guards data_source unavailable for {}: redis unreachable: {}", instrument.canonical(), e.getMessage());
+        // "guards data_source unavailable" is what the cloud's GuardsUnavailable metric filter counts: at most one
+        // line a second per instrument, the first at once, with how many answers it stands for.
+        long folded = unavailableWarnings
+                .computeIfAbsent(instrument.canonical(), k -> new ThrottledWarning(1_000, clock::millis))
+                .occurred();
+        if (folded >= 0) {
+            LOG.warn(
+                    "guards data_source unavailable for {}: redis unreachable: {} ({} more such answers since the"
+                            + " last line)",
+                    instrument.canonical(),
+                    e.getMessage(),
+                    folded);
+        }
         GuardsResponse response = unavailable(instrument, now);
         decisions.offer(instrument, response);
         return response;
