@@ -154,6 +154,13 @@ public final class ApiLoadBenchmark {
         System.exit(0);
     }
 
+    private static final String WEBHOOK = "/api/webhooks/helius";
+
+    /** JSON with the local cloud's Helius secret. */
+    private static Map<String, String> webhookHeaders() {
+        return Map.of("Content-Type", "application/json", "Authorization", LocalCloud.heliusAuth(Env.system()));
+    }
+
     static NettyLoadDriver.Target target(String route, URI base) {
         return switch (route) {
             case "ping" -> NettyLoadDriver.Target.get(route, base.resolve("/api/ping"));
@@ -161,15 +168,7 @@ public final class ApiLoadBenchmark {
             case "thresholds" -> NettyLoadDriver.Target.get(route, base.resolve("/api/engine/thresholds"));
             case "webhook" ->
                 NettyLoadDriver.Target.of(
-                        route,
-                        "POST",
-                        base.resolve("/api/webhooks/helius"),
-                        Map.of(
-                                "Content-Type",
-                                "application/json",
-                                "Authorization",
-                                LocalCloud.heliusAuth(Env.system())),
-                        "[]".getBytes(StandardCharsets.UTF_8));
+                        route, "POST", base.resolve(WEBHOOK), webhookHeaders(), "[]".getBytes(StandardCharsets.UTF_8));
             // A real delivery: one new Drift transaction each (a repeat would be answered by the deduplication), so
             // every ack includes the parse, the dedupe check and the atomic Redis append (and the durable log's put
             // when the cloud has one).
@@ -177,12 +176,8 @@ public final class ApiLoadBenchmark {
                 NettyLoadDriver.Target.each(
                         route,
                         "POST",
-                        base.resolve("/api/webhooks/helius"),
-                        Map.of(
-                                "Content-Type",
-                                "application/json",
-                                "Authorization",
-                                LocalCloud.heliusAuth(Env.system())),
+                        base.resolve(WEBHOOK),
+                        webhookHeaders(),
                         () -> GeneratedDriftTransactions.batch(1, System.currentTimeMillis())
                                 .getBytes(StandardCharsets.UTF_8));
             default -> throw new IllegalArgumentException("unknown route " + route);
