@@ -59,15 +59,15 @@ public final class DepthBookData {
         long[] out = new long[diffs.length * LEVELS_PER_DIFF * 3];
         int k = 0;
         for (DepthUpdate diff : diffs) {
-            for (PriceLevel level : diff.bids()) {
+            for (int i = 0; i < diff.bids().size(); i++) {
                 out[k++] = 1;
-                out[k++] = level.price().movePointRight(8).longValueExact();
-                out[k++] = level.qty().movePointRight(8).longValueExact();
+                out[k++] = diff.bids().priceUnits(i);
+                out[k++] = diff.bids().qtyUnits(i);
             }
-            for (PriceLevel level : diff.asks()) {
+            for (int i = 0; i < diff.asks().size(); i++) {
                 out[k++] = 0;
-                out[k++] = level.price().movePointRight(8).longValueExact();
-                out[k++] = level.qty().movePointRight(8).longValueExact();
+                out[k++] = diff.asks().priceUnits(i);
+                out[k++] = diff.asks().qtyUnits(i);
             }
         }
         return out;

@@ -16,8 +16,9 @@ import perpwatch.feeds.binance.book.PriceLevel;
 
 /**
  * XChange's side of the book rows. Each book gets the diffs in its own input type, built before timing: perpwatch
- * its parsed {@link DepthUpdate}s (BigDecimal levels, converted to scaled longs inside {@code apply}), XChange one
- * {@link OrderBookUpdate} per level (total volume 0 removes).
+ * its {@link DepthUpdate}s as its parser produces them (levels already in scaled longs, see {@code ScaledLevels}; the
+ * text → units conversion is timed in the depth-frame row), XChange one {@link OrderBookUpdate} per level (total
+ * volume 0 removes), its BigDecimals taken from the same decimal levels.
  */
 final class XChangeBook {
     static final CurrencyPair PAIR = new CurrencyPair("SOL", "USDT");
@@ -65,10 +66,10 @@ final class XChangeBook {
         for (int d = 0; d < out.length; d++) {
             DepthUpdate diff = diffs.get(d);
             List<OrderBookUpdate> levels = new ArrayList<>();
-            for (PriceLevel l : diff.bids()) {
+            for (PriceLevel l : diff.bids().toPriceLevels()) {
                 levels.add(new OrderBookUpdate(OrderType.BID, l.qty(), PAIR, l.price(), WHEN, l.qty()));
             }
-            for (PriceLevel l : diff.asks()) {
+            for (PriceLevel l : diff.asks().toPriceLevels()) {
                 levels.add(new OrderBookUpdate(OrderType.ASK, l.qty(), PAIR, l.price(), WHEN, l.qty()));
             }
             out[d] = levels.toArray(new OrderBookUpdate[0]);

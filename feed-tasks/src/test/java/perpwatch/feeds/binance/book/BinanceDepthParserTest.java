@@ -30,9 +30,15 @@ class BinanceDepthParserTest {
         assertEquals(600859599090L, first.firstUpdateId());
         assertEquals(600859600917L, first.finalUpdateId());
         assertEquals(600859598061L, first.previousFinalId());
-        assertEquals(BookTestData.levels("7.5040:813", "7.6090:0", "7.6110:2"), first.bids());
-        assertEquals(BookTestData.levels("7.6150:1563", "7.6220:3284"), first.asks());
-        assertEquals(new BigDecimal("7.5040"), first.bids().get(0).price());
+        // Levels come in the book's units: 8 decimals, exact.
+        assertEquals(ScaledLevels.of(BookTestData.levels("7.5040:813", "7.6090:0", "7.6110:2")), first.bids());
+        assertEquals(ScaledLevels.of(BookTestData.levels("7.6150:1563", "7.6220:3284")), first.asks());
+        assertEquals(750_400_000L, first.bids().priceUnits(0));
+        assertEquals(81_300_000_000L, first.bids().qtyUnits(0));
+        assertEquals(
+                0,
+                new BigDecimal("7.5040")
+                        .compareTo(first.bids().toPriceLevels().get(0).price()));
         assertEquals(77, first.recvTime());
     }
 
@@ -46,7 +52,7 @@ class BinanceDepthParserTest {
         assertEquals(160, update.finalUpdateId());
         assertEquals(149, update.previousFinalId());
         assertEquals(123456788, update.transactTime());
-        assertEquals(BookTestData.levels("0.0024:10"), update.bids());
+        assertEquals(ScaledLevels.of(BookTestData.levels("0.0024:10")), update.bids());
         parser.parseFrame(Fixtures.text("binance/depthUpdate_BTCUSDT_nautilus.json"), 0);
     }
 

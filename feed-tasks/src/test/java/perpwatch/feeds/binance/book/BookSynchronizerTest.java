@@ -56,8 +56,8 @@ class BookSynchronizerTest {
                 assertEquals(3, counters.get("dropped_before_snapshot"));
             }
             if (snapshotId >= 0 && update.finalUpdateId() >= snapshotId) {
-                update.bids().forEach(l -> put(bids, l));
-                update.asks().forEach(l -> put(asks, l));
+                update.bids().toPriceLevels().forEach(l -> put(bids, l));
+                update.asks().toPriceLevels().forEach(l -> put(asks, l));
                 last = update;
             }
             frame++;
