@@ -218,6 +218,20 @@ class BookSynchronizerTest {
     }
 
     @Test
+    void aDiffWithALevelTheBookCannotHoldIsCountedAndResyncsWithoutBeingHalfApplied() throws Exception {
+        BookSynchronizer sync = synced();
+        String frame = "{\"e\":\"depthUpdate\",\"s\":\"SOLUSDT\",\"U\":101,\"u\":110,\"pu\":100,"
+                + "\"b\":[[\"10.5\",\"2\"]],\"a\":[[\"10.75\",\"0.123456789\"]]}";
+        sync.onUpdate(((BinanceFrame.DepthDiff) parser.parseFrame(frame, 0)).update());
+        assertEquals(1, counters.get("unrepresentable_levels"));
+        assertEquals(1, counters.get("resyncs"));
+        assertEquals(1, counters.get("updates_applied"), "only the bridging diff was applied");
+        assertEquals(BookSynchronizer.State.BUFFERING, sync.state());
+        assertTrue(sync.takeTop().isEmpty());
+        assertEquals(0, sync.book().levels(true), "the book is cleared for the next snapshot, not left half-applied");
+    }
+
+    @Test
     void otherSymbolsAreIgnored() {
         BookSynchronizer sync = newSync("BTCUSDT");
         sync.onUpdate(diff(1, 2, 0, levels("10:1"), List.of()));
