@@ -15,8 +15,6 @@ import java.util.Objects;
  * parser (same package) adds levels; everyone else reads.
  */
 public final class ScaledLevels {
-    private static final ScaledLevels EMPTY = new ScaledLevels(0);
-
     private long[] units;
     private int size;
     private String unrepresentable;
@@ -27,9 +25,7 @@ public final class ScaledLevels {
 
     /** The levels of a list, converted exactly; one that does not fit marks the result unrepresentable. */
     public static ScaledLevels of(List<PriceLevel> levels) {
-        if (levels.isEmpty()) {
-            return EMPTY;
-        }
+        // A new instance even when empty: instances are filled in place by this package, so none is shared.
         ScaledLevels out = new ScaledLevels(levels.size());
         for (PriceLevel level : levels) {
             try {
