@@ -25,8 +25,8 @@ import perpwatch.feeds.metrics.FeedCounters;
  * of 1,000 levels a side:
  * <ul>
  *   <li>{@code levelSet}: the book structure alone, levels already in scaled units;</li>
- *   <li>{@code diffApply}: parsed diffs (BigDecimal levels) → exact conversion → book, what the worker does per
- *   diff;</li>
+ *   <li>{@code diffApply}: parsed diffs (levels already in units: the parser reads them from the text) → book, what
+ *   the worker does per diff after parsing;</li>
  *   <li>{@code diffApplyWithTop}: that plus the whole published view (top, spread, 10 bps depth both sides, as
  *       BigDecimals) after every diff, the worst case (the worker computes it at most once per diff, ≤ 10 a
  *       second);</li>

@@ -30,10 +30,29 @@ public final class DepthBookData {
         return new DepthSnapshot(FIRST_ID, 0, 0, bids, asks);
     }
 
+    /** One generated diff, its levels as decimals as a venue's text gives them (prices and sizes at 2 decimals). */
+    public record DecimalDiff(long first, long last, long previous, List<PriceLevel> bids, List<PriceLevel> asks) {}
+
     /** {@code count} pu-chained diffs; the first straddles the snapshot ({@code U ≤ FIRST_ID ≤ u}), as on the venue. */
     public static DepthUpdate[] diffs(int count, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
+        DecimalDiff[] decimal = decimalDiffs(count, seed);
         DepthUpdate[] out = new DepthUpdate[count];
+        for (int d = 0; d < count; d++) {
+            DecimalDiff diff = decimal[d];
+            out[d] = new DepthUpdate(
+                    "SOLUSDT", d, d, diff.first(), diff.last(), diff.previous(), diff.bids(), diff.asks(), d);
+        }
+        return out;
+    }
+
+    /**
+     * The very diffs of {@link #diffs} (same seed, same draws), levels as decimals: what a peer that works in
+     * BigDecimal (XChange) is given, at the scale the text had rather than the book's 8 decimals (a scale-8 price ×
+     * a scale-8 size no longer fits a long and would slow BigDecimal's multiply down, which is not the peer's fault).
+     */
+    public static DecimalDiff[] decimalDiffs(int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        DecimalDiff[] out = new DecimalDiff[count];
         long previous = FIRST_ID - 10;
         for (int d = 0; d < count; d++) {
             List<PriceLevel> bids = new ArrayList<>();
@@ -48,7 +67,7 @@ public final class DepthBookData {
                 }
             }
             long last = d == 0 ? FIRST_ID + 5 : previous + 1 + random.nextInt(30);
-            out[d] = new DepthUpdate("SOLUSDT", d, d, previous + 1, last, previous, bids, asks, d);
+            out[d] = new DecimalDiff(previous + 1, last, previous, bids, asks);
             previous = last;
         }
         return out;
@@ -59,15 +78,15 @@ public final class DepthBookData {
         long[] out = new long[diffs.length * LEVELS_PER_DIFF * 3];
         int k = 0;
         for (DepthUpdate diff : diffs) {
-            for (PriceLevel level : diff.bids()) {
+            for (int i = 0; i < diff.bids().size(); i++) {
                 out[k++] = 1;
-                out[k++] = level.price().movePointRight(8).longValueExact();
-                out[k++] = level.qty().movePointRight(8).longValueExact();
+                out[k++] = diff.bids().priceUnits(i);
+                out[k++] = diff.bids().qtyUnits(i);
             }
-            for (PriceLevel level : diff.asks()) {
+            for (int i = 0; i < diff.asks().size(); i++) {
                 out[k++] = 0;
-                out[k++] = level.price().movePointRight(8).longValueExact();
-                out[k++] = level.qty().movePointRight(8).longValueExact();
+                out[k++] = diff.asks().priceUnits(i);
+                out[k++] = diff.asks().qtyUnits(i);
             }
         }
         return out;

@@ -173,10 +173,11 @@ public final class PeersBench {
     private void book() throws Exception {
         DepthSnapshot snapshot = DepthBookData.snapshot(1);
         DepthUpdate[] diffs = DepthBookData.diffs(BOOK_DIFFS, 2);
-        OrderBookUpdate[][] updates = XChangeBook.updates(Arrays.asList(diffs));
+        List<DepthBookData.DecimalDiff> decimalDiffs = Arrays.asList(DepthBookData.decimalDiffs(BOOK_DIFFS, 2));
+        OrderBookUpdate[][] updates = XChangeBook.updates(decimalDiffs);
         long levels = Arrays.stream(updates).mapToLong(u -> u.length).sum();
 
-        verify("book.generated", snapshot, Arrays.asList(diffs));
+        verify("book.generated", snapshot, Arrays.asList(diffs), decimalDiffs);
 
         OrderBook ours = new OrderBook(5_000, 10);
         ours.load(snapshot);
@@ -221,13 +222,17 @@ public final class PeersBench {
         compare("book.generated.afterTiming", ours, theirs);
     }
 
-    /** Applies the diffs once to fresh books and compares them level by level, and their published views. */
-    private void verify(String name, DepthSnapshot snapshot, List<DepthUpdate> diffs)
+    /**
+     * Applies the diffs once to fresh books and compares them level by level, and their published views; XChange gets
+     * {@code decimal}, the same diffs as decimals.
+     */
+    private void verify(
+            String name, DepthSnapshot snapshot, List<DepthUpdate> diffs, List<DepthBookData.DecimalDiff> decimal)
             throws FixedPoint.UnrepresentableLevelException {
         OrderBook ours = new OrderBook(5_000, 10);
         ours.load(snapshot);
         XChangeBook theirs = new XChangeBook(snapshot);
-        OrderBookUpdate[][] updates = XChangeBook.updates(diffs);
+        OrderBookUpdate[][] updates = XChangeBook.updates(decimal);
         for (int d = 0; d < diffs.size(); d++) {
             ours.apply(diffs.get(d).bids(), diffs.get(d).asks());
             for (OrderBookUpdate u : updates[d]) {
@@ -281,11 +286,13 @@ public final class PeersBench {
         DepthSnapshot snapshot = parser.parseSnapshot(inputs.depthSnapshot);
         String[] frames = inputs.depthFrames.toArray(new String[0]);
         List<DepthUpdate> recorded = new ArrayList<>();
+        List<DepthBookData.DecimalDiff> recordedDecimal = new ArrayList<>();
         int perCopy = frames.length / DEPTH_COPIES;
         for (int i = 0; i < perCopy; i++) {
             recorded.add(((BinanceFrame.DepthDiff) parser.parseFrame(frames[i], 0)).update());
+            recordedDecimal.add(XChangeBook.decimalDiff(frames[i]));
         }
-        verify("book.recordedSUSHIUSDT", snapshot, recorded);
+        verify("book.recordedSUSHIUSDT", snapshot, recorded, recordedDecimal);
 
         BookSynchronizer sync =
                 new BookSynchronizer("peers", "SUSHIUSDT", new OrderBook(5_000, 10), 1_000, new FeedCounters());

@@ -1,5 +1,8 @@
 package perpwatch.bench.peers;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -10,20 +13,23 @@ import org.knowm.xchange.dto.Order.OrderType;
 import org.knowm.xchange.dto.marketdata.OrderBook;
 import org.knowm.xchange.dto.marketdata.OrderBookUpdate;
 import org.knowm.xchange.dto.trade.LimitOrder;
+import perpwatch.bench.DepthBookData;
 import perpwatch.feeds.binance.book.DepthSnapshot;
 import perpwatch.feeds.binance.book.DepthUpdate;
 import perpwatch.feeds.binance.book.PriceLevel;
 
 /**
  * XChange's side of the book rows. Each book gets the diffs in its own input type, built before timing: perpwatch
- * its parsed {@link DepthUpdate}s (BigDecimal levels, converted to scaled longs inside {@code apply}), XChange one
- * {@link OrderBookUpdate} per level (total volume 0 removes).
+ * its {@link DepthUpdate}s as its parser produces them (levels already in scaled longs, see {@code ScaledLevels}; the
+ * text → units conversion is timed in the depth-frame row), XChange one {@link OrderBookUpdate} per level (total
+ * volume 0 removes) holding the generator's own BigDecimals ({@link DepthBookData#decimalDiffs}).
  */
 final class XChangeBook {
     static final CurrencyPair PAIR = new CurrencyPair("SOL", "USDT");
     private static final Date WHEN = new Date(0);
     private static final BigDecimal BAND = new BigDecimal("0.0010");
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
+    private static final ObjectMapper TREE = new ObjectMapper();
 
     final OrderBook book;
 
@@ -60,10 +66,10 @@ final class XChangeBook {
     }
 
     /** Per diff, its levels as XChange updates, bids first as perpwatch applies them. */
-    static OrderBookUpdate[][] updates(List<DepthUpdate> diffs) {
+    static OrderBookUpdate[][] updates(List<DepthBookData.DecimalDiff> diffs) {
         OrderBookUpdate[][] out = new OrderBookUpdate[diffs.size()][];
         for (int d = 0; d < out.length; d++) {
-            DepthUpdate diff = diffs.get(d);
+            DepthBookData.DecimalDiff diff = diffs.get(d);
             List<OrderBookUpdate> levels = new ArrayList<>();
             for (PriceLevel l : diff.bids()) {
                 levels.add(new OrderBookUpdate(OrderType.BID, l.qty(), PAIR, l.price(), WHEN, l.qty()));
@@ -72,6 +78,31 @@ final class XChangeBook {
                 levels.add(new OrderBookUpdate(OrderType.ASK, l.qty(), PAIR, l.price(), WHEN, l.qty()));
             }
             out[d] = levels.toArray(new OrderBookUpdate[0]);
+        }
+        return out;
+    }
+
+    /**
+     * A recorded depth frame's levels as the decimals its text holds (Jackson tree, untimed): XChange's input for the
+     * recorded-stream check, independent of perpwatch's parser.
+     */
+    static DepthBookData.DecimalDiff decimalDiff(String frame) throws IOException {
+        JsonNode root = TREE.readTree(frame);
+        JsonNode event = root.has("data") ? root.get("data") : root;
+        return new DepthBookData.DecimalDiff(
+                event.get("U").asLong(),
+                event.get("u").asLong(),
+                event.get("pu").asLong(),
+                decimalLevels(event.get("b")),
+                decimalLevels(event.get("a")));
+    }
+
+    private static List<PriceLevel> decimalLevels(JsonNode levels) {
+        List<PriceLevel> out = new ArrayList<>();
+        for (JsonNode level : levels) {
+            out.add(new PriceLevel(
+                    new BigDecimal(level.get(0).asText()),
+                    new BigDecimal(level.get(1).asText())));
         }
         return out;
     }

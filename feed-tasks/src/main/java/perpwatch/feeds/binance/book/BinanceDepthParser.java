@@ -23,6 +23,8 @@ import perpwatch.feeds.parse.MalformedFrameException;
  */
 public final class BinanceDepthParser {
     private static final JsonFactory JSON = new JsonFactory();
+    /** Levels a diff side starts room for; a 100 ms diff of a busy symbol has a few dozen, more just grows once. */
+    private static final int EXPECTED_DIFF_LEVELS = 16;
 
     private final BinanceStreamReader reader = new BinanceStreamReader("depthUpdate", DiffFields::new);
 
@@ -77,8 +79,8 @@ public final class BinanceDepthParser {
         private long first = MISSING;
         private long last = MISSING;
         private long previous = MISSING;
-        private List<PriceLevel> bids;
-        private List<PriceLevel> asks;
+        private ScaledLevels bids;
+        private ScaledLevels asks;
 
         @Override
         public boolean read(String field, JsonToken value, JsonParser parser)
@@ -88,8 +90,8 @@ public final class BinanceDepthParser {
                 case "U" -> first = JsonTokens.integer(parser, value, field);
                 case "u" -> last = JsonTokens.integer(parser, value, field);
                 case "pu" -> previous = JsonTokens.integer(parser, value, field);
-                case "b" -> bids = levels(parser, value, field, true);
-                case "a" -> asks = levels(parser, value, field, true);
+                case "b" -> bids = diffLevels(parser, value, field);
+                case "a" -> asks = diffLevels(parser, value, field);
                 default -> {
                     return false;
                 }
@@ -124,7 +126,80 @@ public final class BinanceDepthParser {
         }
     }
 
-    /** {@code [["7.6110","6"],…]}; in diffs a zero quantity (remove) is allowed, in snapshots it is not. */
+    /**
+     * A diff's {@code [["7.6110","0"],…]} straight into the book's units; a zero quantity (remove) is allowed. This
+     * runs for every level of every diff, so the plain decimals Binance sends are read from Jackson's own character
+     * buffer (no String, no BigDecimal); anything else goes through {@link #exactUnits}, with the snapshot path's
+     * rules. A valid level that cannot be held exactly marks the side unrepresentable and parsing goes on, so a frame
+     * that is also malformed further on is still reported as malformed.
+     */
+    private static ScaledLevels diffLevels(JsonParser parser, JsonToken token, String field)
+            throws IOException, MalformedFrameException {
+        if (token != JsonToken.START_ARRAY) {
+            throw new MalformedFrameException("field '" + field + "' should be an array, got " + token);
+        }
+        ScaledLevels levels = new ScaledLevels(EXPECTED_DIFF_LEVELS);
+        JsonToken next;
+        while ((next = parser.nextToken()) == JsonToken.START_ARRAY) {
+            long price = units(parser, parser.nextToken(), field, true, levels);
+            long qty = units(parser, parser.nextToken(), field, false, levels);
+            if (parser.nextToken() != JsonToken.END_ARRAY) {
+                throw new MalformedFrameException("a level of '" + field + "' is not a [price, qty] pair");
+            }
+            levels.add(price, qty);
+        }
+        if (next != JsonToken.END_ARRAY) {
+            throw new MalformedFrameException("field '" + field + "' should hold [price, qty] pairs, got " + next);
+        }
+        return levels;
+    }
+
+    /** One price (above zero) or quantity (zero or more) of a diff level, in units. */
+    private static long units(JsonParser parser, JsonToken token, String field, boolean price, ScaledLevels levels)
+            throws IOException, MalformedFrameException {
+        if (token != JsonToken.VALUE_STRING) {
+            throw new MalformedFrameException(
+                    "field '" + field + (price ? ".price" : ".qty") + "' should be a string, got " + token);
+        }
+        char[] text = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        int length = parser.getTextLength();
+        long max = price ? OrderBook.MAX_PRICE_UNITS : OrderBook.MAX_QTY_UNITS;
+        long units = DecimalUnits.parse(text, offset, length, OrderBook.SCALE, max);
+        if (units > 0 || (units == 0 && !price)) {
+            return units;
+        }
+        return exactUnits(text, offset, length, field, price, max, levels);
+    }
+
+    /**
+     * The slow, exact reading of what {@link DecimalUnits} leaves: not a decimal, or negative (a zero price too), is a
+     * malformed frame; a valid decimal the book cannot hold marks the side unrepresentable (0 stands in for it: the
+     * side is never applied).
+     */
+    private static long exactUnits(
+            char[] text, int offset, int length, String field, boolean price, long max, ScaledLevels levels)
+            throws MalformedFrameException {
+        String name = field + (price ? ".price" : ".qty");
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text, offset, length);
+        } catch (NumberFormatException e) {
+            throw new MalformedFrameException(
+                    "'" + name + "' is not a decimal: '" + new String(text, offset, length) + "'");
+        }
+        if (price ? value.signum() <= 0 : value.signum() < 0) {
+            throw new MalformedFrameException("bad level in '" + field + "': " + name + " " + value.toPlainString());
+        }
+        try {
+            return FixedPoint.toUnits(value, OrderBook.SCALE, max);
+        } catch (FixedPoint.UnrepresentableLevelException e) {
+            levels.refuse(e.getMessage());
+            return 0;
+        }
+    }
+
+    /** A snapshot's {@code [["7.6110","6"],…]}; a zero quantity is not allowed (a snapshot lists resting levels). */
     private static List<PriceLevel> levels(JsonParser parser, JsonToken token, String field, boolean zeroAllowed)
             throws IOException, MalformedFrameException {
         if (token != JsonToken.START_ARRAY) {

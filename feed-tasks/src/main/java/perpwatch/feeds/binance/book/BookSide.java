@@ -96,6 +96,31 @@ final class BookSide {
         return qtys[size - 1 - n];
     }
 
+    /**
+     * Σ price·qty over the levels from the best down to {@code edgePrice} inclusive (bids: prices ≥ edge; asks:
+     * prices ≤ edge), as an unsigned 128-bit {@code {hi, lo}} in {@code out}. In key order both are "key ≥ edge key",
+     * so one loop from the tail serves both sides; every product of two non-negative longs is exact in 128 bits.
+     */
+    void notionalFrom(long edgePrice, long[] out) {
+        long edgeKey = bids ? edgePrice : -edgePrice;
+        long sign = bids ? 1 : -1;
+        long hi = 0;
+        long lo = 0;
+        for (int i = size - 1; i >= 0; i--) {
+            long key = keys[i];
+            if (key < edgeKey) {
+                break;
+            }
+            long p = sign * key;
+            long q = qtys[i];
+            long product = p * q;
+            lo += product;
+            hi += Math.multiplyHigh(p, q) + (Long.compareUnsigned(lo, product) < 0 ? 1 : 0);
+        }
+        out[0] = hi;
+        out[1] = lo;
+    }
+
     /** Bytes held by the arrays (capacity, not size), for memory accounting. */
     long arrayBytes() {
         return 2L * (16 + 8L * keys.length);

@@ -10,6 +10,8 @@ import java.util.List;
  * @param firstUpdateId   {@code U}
  * @param finalUpdateId   {@code u}
  * @param previousFinalId {@code pu}: the {@code u} of the event before it; the chain that proves nothing was missed
+ * @param bids            {@code b}, already in the book's units (see {@link ScaledLevels})
+ * @param asks            {@code a}, likewise
  * @param recvTime        when we received the frame (epoch ms)
  */
 public record DepthUpdate(
@@ -19,6 +21,30 @@ public record DepthUpdate(
         long firstUpdateId,
         long finalUpdateId,
         long previousFinalId,
-        List<PriceLevel> bids,
-        List<PriceLevel> asks,
-        long recvTime) {}
+        ScaledLevels bids,
+        ScaledLevels asks,
+        long recvTime) {
+
+    /** A diff from decimal levels (tests, generators, replays); converted exactly as the parser would. */
+    public DepthUpdate(
+            String symbol,
+            long eventTime,
+            long transactTime,
+            long firstUpdateId,
+            long finalUpdateId,
+            long previousFinalId,
+            List<PriceLevel> bids,
+            List<PriceLevel> asks,
+            long recvTime) {
+        this(
+                symbol,
+                eventTime,
+                transactTime,
+                firstUpdateId,
+                finalUpdateId,
+                previousFinalId,
+                ScaledLevels.of(bids),
+                ScaledLevels.of(asks),
+                recvTime);
+    }
+}

@@ -30,11 +30,21 @@ public final class FixedPoint {
         return BigDecimal.valueOf(units, scale);
     }
 
-    /** The unsigned 128-bit value {@code hi·2^64 + lo} scaled down by {@code scale}. */
+    /**
+     * The unsigned 128-bit value {@code hi·2^64 + lo} scaled down by {@code scale}. Notionals at 16 decimals pass 2^63
+     * above about 922 USD, so the general case is the usual one: it builds the {@link BigInteger} from the 16 bytes
+     * directly (the text round trip it replaces was a fifth of the book's apply + top time in the profile).
+     */
     public static BigDecimal toDecimal(long hi, long lo, int scale) {
-        BigInteger high = BigInteger.valueOf(hi).shiftLeft(64);
-        BigInteger low = new BigInteger(Long.toUnsignedString(lo));
-        return new BigDecimal(high.add(low), scale);
+        if (hi == 0 && lo >= 0) {
+            return BigDecimal.valueOf(lo, scale);
+        }
+        byte[] magnitude = new byte[16];
+        for (int i = 0; i < 8; i++) {
+            magnitude[7 - i] = (byte) (hi >>> (8 * i));
+            magnitude[15 - i] = (byte) (lo >>> (8 * i));
+        }
+        return new BigDecimal(new BigInteger(1, magnitude), scale);
     }
 
     /** A price or quantity the book cannot hold exactly. */

@@ -20,6 +20,8 @@ public final class OrderBook {
     static final long MAX_QTY_UNITS = Long.MAX_VALUE / 4;
     private static final int SPREAD_DECIMALS = 4;
     private static final long BPS = 10_000;
+    /** 10^{@link #SPREAD_DECIMALS}. */
+    private static final long SPREAD_UNIT = 10_000;
 
     /** Whether the book may be published, and if not why. */
     public enum Health {
@@ -31,7 +33,7 @@ public final class OrderBook {
     private final BookSide bids;
     private final BookSide asks;
     private final long bandBps;
-    private long[] scratch = new long[64];
+    private final long[] depthSum = new long[2];
 
     /**
      * @param maxLevelsPerSide bound on memory: beyond it the levels furthest from the top are dropped
@@ -76,30 +78,32 @@ public final class OrderBook {
     }
 
     /**
-     * Applies one diff. Every level is converted before the first is applied, so a diff the book cannot hold exactly
-     * changes nothing (the caller then resyncs).
+     * Applies one diff already in units (the parser's output). A diff with a level the book cannot hold exactly changes
+     * nothing (the caller then resyncs); the check comes before the first level is applied.
+     */
+    public void apply(ScaledLevels bidLevels, ScaledLevels askLevels) throws FixedPoint.UnrepresentableLevelException {
+        refuseUnrepresentable(bidLevels);
+        refuseUnrepresentable(askLevels);
+        for (int i = 0, n = bidLevels.size(); i < n; i++) {
+            bids.set(bidLevels.priceUnits(i), bidLevels.qtyUnits(i));
+        }
+        for (int i = 0, n = askLevels.size(); i < n; i++) {
+            asks.set(askLevels.priceUnits(i), askLevels.qtyUnits(i));
+        }
+    }
+
+    /**
+     * Applies one diff of decimal levels (the Velocity DLOB check, tests). Every level is converted before the first
+     * is applied, so a diff the book cannot hold exactly changes nothing.
      */
     public void apply(List<PriceLevel> bidLevels, List<PriceLevel> askLevels)
             throws FixedPoint.UnrepresentableLevelException {
-        int n = bidLevels.size() + askLevels.size();
-        if (scratch.length < 2 * n) {
-            scratch = new long[Math.max(2 * n, 2 * scratch.length)];
-        }
-        int k = 0;
-        for (PriceLevel level : bidLevels) {
-            scratch[k++] = FixedPoint.toUnits(level.price(), SCALE, MAX_PRICE_UNITS);
-            scratch[k++] = FixedPoint.toUnits(level.qty(), SCALE, MAX_QTY_UNITS);
-        }
-        for (PriceLevel level : askLevels) {
-            scratch[k++] = FixedPoint.toUnits(level.price(), SCALE, MAX_PRICE_UNITS);
-            scratch[k++] = FixedPoint.toUnits(level.qty(), SCALE, MAX_QTY_UNITS);
-        }
-        int bidEnd = 2 * bidLevels.size();
-        for (int i = 0; i < bidEnd; i += 2) {
-            bids.set(scratch[i], scratch[i + 1]);
-        }
-        for (int i = bidEnd; i < k; i += 2) {
-            asks.set(scratch[i], scratch[i + 1]);
+        apply(ScaledLevels.of(bidLevels), ScaledLevels.of(askLevels));
+    }
+
+    private static void refuseUnrepresentable(ScaledLevels levels) throws FixedPoint.UnrepresentableLevelException {
+        if (levels.unrepresentable() != null) {
+            throw new FixedPoint.UnrepresentableLevelException(levels.unrepresentable());
         }
     }
 
@@ -135,29 +139,18 @@ public final class OrderBook {
     /**
      * Σ price·qty (units², i.e. 16 decimals) of one side's levels inside the band, as an unsigned 128-bit
      * {@code {hi, lo}} written into {@code out}. Bid p counts when p ≥ mid·(1 − band), ask p when p ≤ mid·(1 + band);
-     * with mid = (B + A)/2 both tests are done in integers: {@code 2·10⁴·p} against {@code (B + A)·(10⁴ ∓ band)}.
-     * Requires {@link Health#OK}.
+     * with mid = (B + A)/2 both tests are done in integers: {@code 2·10⁴·p} against {@code (B + A)·(10⁴ ∓ band)}, so
+     * the band edge is the first whole unit on the inside, {@code ⌈(B + A)(10⁴ − band) / 2·10⁴⌉} for bids and
+     * {@code ⌊(B + A)(10⁴ + band) / 2·10⁴⌋} for asks. A level exactly on the edge counts. Requires {@link Health#OK}.
      */
     public void depth(boolean bid, long[] out) {
-        BookSide side = bid ? bids : asks;
         long sum = bids.price(0) + asks.price(0);
-        long limit = sum * (bid ? BPS - bandBps : BPS + bandBps);
-        long hi = 0;
-        long lo = 0;
-        int n = side.size();
-        for (int i = 0; i < n; i++) {
-            long p = side.price(i);
-            long scaled = 2 * BPS * p;
-            if (bid ? scaled < limit : scaled > limit) {
-                break;
-            }
-            long q = side.qty(i);
-            long productLo = p * q;
-            lo += productLo;
-            hi += Math.multiplyHigh(p, q) + (Long.compareUnsigned(lo, productLo) < 0 ? 1 : 0);
+        if (bid) {
+            long limit = sum * (BPS - bandBps);
+            bids.notionalFrom((limit + 2 * BPS - 1) / (2 * BPS), out);
+        } else {
+            asks.notionalFrom(sum * (BPS + bandBps) / (2 * BPS), out);
         }
-        out[0] = hi;
-        out[1] = lo;
     }
 
     /** The published view; requires {@link Health#OK}. {@code ts} and {@code recvTime} are the last diff's. */
@@ -167,25 +160,47 @@ public final class OrderBook {
         }
         long bid = bids.price(0);
         long ask = asks.price(0);
-        long[] sum = new long[2];
+        long[] sum = depthSum;
         depth(true, sum);
         BigDecimal depthBid = FixedPoint.toDecimal(sum[0], sum[1], 2 * SCALE);
         depth(false, sum);
         BigDecimal depthAsk = FixedPoint.toDecimal(sum[0], sum[1], 2 * SCALE);
-        // (A − B) / ((A + B)/2) · 10⁴, in the units' own ratio so no scale is involved.
-        BigDecimal spreadBps = BigDecimal.valueOf(ask - bid)
-                .multiply(BigDecimal.valueOf(2 * BPS))
-                .divide(BigDecimal.valueOf(bid).add(BigDecimal.valueOf(ask)), SPREAD_DECIMALS, RoundingMode.HALF_EVEN);
         return new BookTop(
                 FixedPoint.toDecimal(bid, SCALE),
                 FixedPoint.toDecimal(bids.qty(0), SCALE),
                 FixedPoint.toDecimal(ask, SCALE),
                 FixedPoint.toDecimal(asks.qty(0), SCALE),
-                spreadBps,
+                spreadBps(bid, ask),
                 depthBid,
                 depthAsk,
                 ts,
                 recvTime);
+    }
+
+    /**
+     * (A − B) / ((A + B)/2) · 10⁴ to {@value #SPREAD_DECIMALS} decimals, half-even, in the units' own ratio so no scale
+     * is involved. In longs while (A − B)·2·10⁸ fits (a spread below about 461 in price, i.e. always in practice):
+     * the same quotient and rounding as the BigDecimal division it falls back to.
+     */
+    static BigDecimal spreadBps(long bid, long ask) {
+        long gap = ask - bid;
+        long numeratorScale = 2 * BPS * SPREAD_UNIT;
+        if (gap > Long.MAX_VALUE / numeratorScale) {
+            return BigDecimal.valueOf(gap)
+                    .multiply(BigDecimal.valueOf(2 * BPS))
+                    .divide(
+                            BigDecimal.valueOf(bid).add(BigDecimal.valueOf(ask)),
+                            SPREAD_DECIMALS,
+                            RoundingMode.HALF_EVEN);
+        }
+        long numerator = gap * numeratorScale;
+        long denominator = bid + ask;
+        long quotient = numerator / denominator;
+        long twiceRemainder = 2 * (numerator % denominator);
+        if (twiceRemainder > denominator || (twiceRemainder == denominator && (quotient & 1) == 1)) {
+            quotient++;
+        }
+        return BigDecimal.valueOf(quotient, SPREAD_DECIMALS);
     }
 
     /** Bytes of the level arrays, for memory accounting (object headers of the book itself not included). */

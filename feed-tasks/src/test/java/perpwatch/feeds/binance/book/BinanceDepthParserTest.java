@@ -2,6 +2,7 @@ package perpwatch.feeds.binance.book;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
@@ -30,9 +31,15 @@ class BinanceDepthParserTest {
         assertEquals(600859599090L, first.firstUpdateId());
         assertEquals(600859600917L, first.finalUpdateId());
         assertEquals(600859598061L, first.previousFinalId());
-        assertEquals(BookTestData.levels("7.5040:813", "7.6090:0", "7.6110:2"), first.bids());
-        assertEquals(BookTestData.levels("7.6150:1563", "7.6220:3284"), first.asks());
-        assertEquals(new BigDecimal("7.5040"), first.bids().get(0).price());
+        // Levels come in the book's units: 8 decimals, exact.
+        assertEquals(ScaledLevels.of(BookTestData.levels("7.5040:813", "7.6090:0", "7.6110:2")), first.bids());
+        assertEquals(ScaledLevels.of(BookTestData.levels("7.6150:1563", "7.6220:3284")), first.asks());
+        assertEquals(750_400_000L, first.bids().priceUnits(0));
+        assertEquals(81_300_000_000L, first.bids().qtyUnits(0));
+        assertEquals(
+                0,
+                new BigDecimal("7.5040")
+                        .compareTo(first.bids().toPriceLevels().get(0).price()));
         assertEquals(77, first.recvTime());
     }
 
@@ -46,7 +53,7 @@ class BinanceDepthParserTest {
         assertEquals(160, update.finalUpdateId());
         assertEquals(149, update.previousFinalId());
         assertEquals(123456788, update.transactTime());
-        assertEquals(BookTestData.levels("0.0024:10"), update.bids());
+        assertEquals(ScaledLevels.of(BookTestData.levels("0.0024:10")), update.bids());
         parser.parseFrame(Fixtures.text("binance/depthUpdate_BTCUSDT_nautilus.json"), 0);
     }
 
@@ -87,6 +94,76 @@ class BinanceDepthParserTest {
             })
     void malformedFramesAreRefused(String text) {
         assertThrows(MalformedFrameException.class, () -> parser.parseFrame(text, 0));
+    }
+
+    private DepthUpdate diffOf(String bids, String asks) throws MalformedFrameException {
+        String frame = "{\"e\":\"depthUpdate\",\"s\":\"SOLUSDT\",\"U\":1,\"u\":2,\"pu\":0,\"b\":" + bids + ",\"a\":"
+                + asks + "}";
+        return ((BinanceFrame.DepthDiff) parser.parseFrame(frame, 0)).update();
+    }
+
+    @Test
+    void levelsInAnyDecimalFormBigDecimalReadsAreReadExactly() throws Exception {
+        // Exponents, signs and a lone dot are not what Binance sends, but they are valid decimals: the exact path
+        // reads them as the BigDecimal-based parser always did.
+        DepthUpdate update = diffOf(
+                "[[\"1.5E+2\",\"2.5e-1\"],[\"+149.99\",\".5\"],[\"0149.980\",\"7.\"]]",
+                "[[\"150.01000000000000\",\"-0\"]]");
+        assertEquals(ScaledLevels.of(BookTestData.levels("150:0.25", "149.99:0.5", "149.98:7")), update.bids());
+        assertEquals(ScaledLevels.of(BookTestData.levels("150.01:0")), update.asks());
+        assertEquals(null, update.bids().unrepresentable());
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                // More decimals than the book's 8, beyond its price or size bounds, or too large for any long.
+                "[[\"7.611000001\",\"1\"]]",
+                "[[\"7.611\",\"0.000000001\"]]",
+                "[[\"1000000.00000001\",\"1\"]]",
+                "[[\"7.611\",\"99999999999999999999\"]]",
+                "[[\"1e400\",\"1\"]]",
+                "[[\"7.6\",\"1\"],[\"7.611\",\"1E-9\"]]"
+            })
+    void aValidLevelTheBookCannotHoldMarksTheSideAndTheBookRefusesTheDiff(String bids) throws Exception {
+        DepthUpdate update = diffOf(bids, "[[\"8\",\"1\"]]");
+        assertNotNull(update.bids().unrepresentable(), bids);
+        assertEquals(null, update.asks().unrepresentable());
+        OrderBook book = new OrderBook(100, 10);
+        book.apply(BookTestData.levels("7:1"), BookTestData.levels("9:1"));
+        assertThrows(FixedPoint.UnrepresentableLevelException.class, () -> book.apply(update.bids(), update.asks()));
+        // Nothing of the diff was applied, not even the asks that were fine.
+        assertEquals(1, book.levels(true));
+        assertEquals(1, book.levels(false));
+        assertEquals(900_000_000L, book.bestAskUnits());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[[\"0\",\"1\"]]", "[[\"0.000\",\"1\"]]", "[[\"-0.5\",\"1\"]]", "[[\"1\",\"-1e-9\"]]"})
+    void aZeroOrNegativePriceOrANegativeSizeIsMalformedEvenWhenAlsoUnrepresentable(String bids) {
+        assertThrows(MalformedFrameException.class, () -> diffOf(bids, "[]"));
+    }
+
+    @Test
+    void aMalformedLevelAfterAnUnrepresentableOneStillMakesTheFrameMalformed() {
+        assertThrows(MalformedFrameException.class, () -> diffOf("[[\"7.611000001\",\"1\"],[\"x\",\"1\"]]", "[]"));
+    }
+
+    @Test
+    void aLongDiffGrowsItsLevels() throws Exception {
+        StringBuilder bids = new StringBuilder("[");
+        for (int i = 1; i <= 100; i++) {
+            bids.append(i == 1 ? "" : ",")
+                    .append("[\"")
+                    .append(i)
+                    .append(".5\",\"")
+                    .append(i)
+                    .append("\"]");
+        }
+        DepthUpdate update = diffOf(bids.append(']').toString(), "[]");
+        assertEquals(100, update.bids().size());
+        assertEquals(10_050_000_000L, update.bids().priceUnits(99));
+        assertEquals(10_000_000_000L, update.bids().qtyUnits(99));
     }
 
     @Test

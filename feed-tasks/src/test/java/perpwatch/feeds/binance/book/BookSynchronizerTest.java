@@ -56,8 +56,8 @@ class BookSynchronizerTest {
                 assertEquals(3, counters.get("dropped_before_snapshot"));
             }
             if (snapshotId >= 0 && update.finalUpdateId() >= snapshotId) {
-                update.bids().forEach(l -> put(bids, l));
-                update.asks().forEach(l -> put(asks, l));
+                update.bids().toPriceLevels().forEach(l -> put(bids, l));
+                update.asks().toPriceLevels().forEach(l -> put(asks, l));
                 last = update;
             }
             frame++;
@@ -215,6 +215,20 @@ class BookSynchronizerTest {
         assertFalse(sync.needsSnapshot(), "no snapshot until the new connection delivers a diff");
         assertTrue(sync.takeTop().isEmpty());
         assertEquals(1, counters.get("full_resyncs"));
+    }
+
+    @Test
+    void aDiffWithALevelTheBookCannotHoldIsCountedAndResyncsWithoutBeingHalfApplied() throws Exception {
+        BookSynchronizer sync = synced();
+        String frame = "{\"e\":\"depthUpdate\",\"s\":\"SOLUSDT\",\"U\":101,\"u\":110,\"pu\":100,"
+                + "\"b\":[[\"10.5\",\"2\"]],\"a\":[[\"10.75\",\"0.123456789\"]]}";
+        sync.onUpdate(((BinanceFrame.DepthDiff) parser.parseFrame(frame, 0)).update());
+        assertEquals(1, counters.get("unrepresentable_levels"));
+        assertEquals(1, counters.get("resyncs"));
+        assertEquals(1, counters.get("updates_applied"), "only the bridging diff was applied");
+        assertEquals(BookSynchronizer.State.BUFFERING, sync.state());
+        assertTrue(sync.takeTop().isEmpty());
+        assertEquals(0, sync.book().levels(true), "the book is cleared for the next snapshot, not left half-applied");
     }
 
     @Test
