@@ -52,6 +52,21 @@ public final class MinuteBarAggregator {
     /** Published minutes that may owe a revision: a trade was added, or they were published incomplete. */
     private final TreeSet<Long> recheck = new TreeSet<>();
 
+    /**
+     * The minute the last trade went to. Trades arrive in runs within one minute, so nearly every trade finds its
+     * tally here instead of by a boxed key and a tree walk (the profile: a TreeMap lookup per trade). Cleared when its
+     * minute is dropped.
+     */
+    private MinuteTally lastTally;
+
+    /**
+     * The first minute after {@code publishedThrough} (null: none), which {@link #due} checks on every call. Valid
+     * while {@code firstOpenKnown}: a minute added or dropped, or {@code publishedThrough} moving, makes it unknown.
+     */
+    private MinuteTally firstOpen;
+
+    private boolean firstOpenKnown;
+
     private long publishedThrough = Long.MIN_VALUE;
     private long forgottenThrough = Long.MIN_VALUE;
     private long newestMinute = Long.MIN_VALUE;
@@ -77,6 +92,7 @@ public final class MinuteBarAggregator {
         }
         MinuteTally tally = MinuteTally.of(lastWritten);
         minutes.put(tally.openTime, tally);
+        firstOpenKnown = false;
         cvdBase = lastWritten.cvd().subtract(tally.delta());
         publishedThrough = tally.openTime;
         newestMinute = tally.openTime;
@@ -91,7 +107,16 @@ public final class MinuteBarAggregator {
             tooOld++;
             return Accepted.TOO_OLD;
         }
-        MinuteTally tally = minutes.computeIfAbsent(minute, MinuteTally::new);
+        MinuteTally tally = lastTally;
+        if (tally == null || tally.openTime != minute) {
+            tally = minutes.get(minute);
+            if (tally == null) {
+                tally = new MinuteTally(minute);
+                minutes.put(minute, tally);
+                firstOpenKnown = false;
+            }
+            lastTally = tally;
+        }
         tally.add(trade);
         newestMinute = Math.max(newestMinute, minute);
         if (tally.published != null || minute < publishedThrough) {
@@ -107,6 +132,8 @@ public final class MinuteBarAggregator {
         if (recheck.isEmpty() && !firstOpenMinuteDue(nowMs, coverage)) {
             return List.of();
         }
+        // Past this point minutes may be published or dropped: what comes first after them is found again.
+        firstOpenKnown = false;
         List<Bar> out = new ArrayList<>(2);
         BigDecimal cvd = cvdBase;
         // Once a minute is re-published, every later published minute follows (its CVD moved, and the newest entry
@@ -149,8 +176,12 @@ public final class MinuteBarAggregator {
     }
 
     private boolean firstOpenMinuteDue(long nowMs, TradeCoverage coverage) {
-        Map.Entry<Long, MinuteTally> first = minutes.higherEntry(publishedThrough);
-        return first != null && isDue(first.getValue(), nowMs, coverage);
+        if (!firstOpenKnown) {
+            Map.Entry<Long, MinuteTally> first = minutes.higherEntry(publishedThrough);
+            firstOpen = first == null ? null : first.getValue();
+            firstOpenKnown = true;
+        }
+        return firstOpen != null && isDue(firstOpen, nowMs, coverage);
     }
 
     private boolean isDue(MinuteTally t, long nowMs, TradeCoverage coverage) {
@@ -172,6 +203,9 @@ public final class MinuteBarAggregator {
             forgottenThrough = t.openTime;
             recheck.remove(t.openTime);
             it.remove();
+            if (t == lastTally) {
+                lastTally = null;
+            }
         }
     }
 

@@ -210,6 +210,42 @@ class MinuteBarAggregatorTest {
         assertEquals("5", bar.cvd().toPlainString(), "forgotten minutes still count in CVD");
     }
 
+    @Test
+    void tradesGoingBackAndForthBetweenMinutesEachLandInTheirOwnBar() {
+        MinuteBarAggregator aggregator = new MinuteBarAggregator(10_000);
+        aggregator.accept(trade(1, "10", "1", false, 1_000));
+        aggregator.accept(trade(3, "12", "1", false, 61_000));
+        aggregator.accept(trade(2, "11", "2", true, 2_000)); // back to minute 0
+        aggregator.accept(trade(4, "13", "1", false, 62_000)); // and on to minute 1
+        Bar first = only(aggregator.due(62_000, TradeCoverage.COMPLETE));
+        assertEquals(0, first.openTime());
+        assertEquals(2, first.trades());
+        assertEquals("10", first.open().toPlainString());
+        assertEquals("11", first.close().toPlainString());
+        assertEquals("-1", first.cvd().toPlainString());
+        Bar second = only(aggregator.due(200_000, TradeCoverage.COMPLETE));
+        assertEquals(60_000, second.openTime());
+        assertEquals(2, second.trades());
+        assertEquals("12", second.open().toPlainString());
+        assertEquals("13", second.close().toPlainString());
+        assertEquals("1", second.cvd().toPlainString());
+    }
+
+    @Test
+    void aTradeForTheMinuteLastTradedInIsTooOldOnceThatMinuteIsDropped() {
+        MinuteBarAggregator aggregator = new MinuteBarAggregator(0, 1);
+        aggregator.accept(trade(1, "10", "1", false, 1_000));
+        aggregator.accept(trade(3, "10", "1", false, 121_000));
+        aggregator.accept(trade(2, "10", "1", false, 61_000)); // minute 1 arrives last
+        assertEquals(2, aggregator.due(121_000, TradeCoverage.COMPLETE).size()); // minutes 0 and 1, then dropped
+        assertEquals(MinuteBarAggregator.Accepted.TOO_OLD, aggregator.accept(trade(5, "10", "1", false, 62_000)));
+        assertEquals(MinuteBarAggregator.Accepted.OPEN_MINUTE, aggregator.accept(trade(4, "10", "1", true, 122_000)));
+        Bar last = only(aggregator.due(200_000, TradeCoverage.COMPLETE));
+        assertEquals(120_000, last.openTime());
+        assertEquals(2, last.trades());
+        assertEquals("2", last.cvd().toPlainString(), "dropped minutes count in CVD, the too-old trade does not");
+    }
+
     static Trade trade(long id, String price, String qty, boolean sell, long time) {
         return new Trade(id, new BigDecimal(price), new BigDecimal(qty), sell, time, time);
     }

@@ -12,11 +12,21 @@ import perpwatch.feeds.parse.MalformedFrameException;
 /**
  * Parses Binance USDⓈ-M {@code aggTrade} frames (the envelope and control frames: {@link BinanceStreamReader}). A
  * missing field, or a non-positive price or quantity, makes the frame malformed rather than guessed at.
+ *
+ * <p>Every frame is first offered to {@link AggTradeScanner}, which reads the ordinary aggTrade frame in one pass; what
+ * it does not read (acks, errors, other events, anything unusual or malformed) goes to the Jackson reader, which
+ * stays the one that decides and the one whose errors are reported.
  */
 public final class BinanceAggTradeParser {
     private final BinanceStreamReader reader = new BinanceStreamReader("aggTrade", AggTradeFields::new);
 
     public BinanceFrame parse(String text, long recvMs) throws MalformedFrameException {
+        BinanceFrame.AggTrade trade = AggTradeScanner.scan(text, recvMs);
+        return trade != null ? trade : reader.parse(text, recvMs);
+    }
+
+    /** The Jackson reader alone: what {@link #parse} must agree with (the differential tests compare the two). */
+    BinanceFrame parseWithJackson(String text, long recvMs) throws MalformedFrameException {
         return reader.parse(text, recvMs);
     }
 
