@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -27,7 +28,8 @@ import perpwatch.local.redis.LocalRedis;
  *       SnapStart; the JVM start itself is not included.
  *   <li>{@code restoredFirstGuardsRequest}: the handler is built and its SnapStart hooks run as a checkpoint and a
  *       restore would run them (priming, Redis closed, then reconnected), untimed; then one guards request is timed:
- *       what a function restored from a primed snapshot pays on its first request, less the restore itself.
+ *       what a function restored from a primed snapshot pays on its first request, less the restore itself; with
+ *       {@code primed=false}, the handler is only built, as a snapshot without the hooks would hold it.
  * </ul>
  *
  * <p>The forked JVM exits as soon as its measurement is done instead of waiting 30 s for the Micronaut executor's
@@ -61,16 +63,24 @@ public class LambdaColdStartBenchmark {
         return response.getStatusCode();
     }
 
-    /** A handler through a simulated checkpoint and restore, built before the measurement. */
+    /**
+     * A handler built before the measurement, through a simulated checkpoint and restore ({@code primed}), or only
+     * built ({@code !primed}: what a snapshot without the priming hooks would hold).
+     */
     @State(Scope.Benchmark)
     public static class Restored {
+        @Param({"true", "false"})
+        boolean primed;
+
         ApiGatewayHandler handler;
 
         @Setup(Level.Trial)
         public void checkpointAndRestore(LambdaColdStartBenchmark redisStarted) throws Exception {
             handler = new ApiGatewayHandler();
-            handler.priming().beforeCheckpoint(null);
-            handler.priming().afterRestore(null);
+            if (primed) {
+                handler.priming().beforeCheckpoint(null);
+                handler.priming().afterRestore(null);
+            }
         }
 
         @TearDown(Level.Trial)
