@@ -32,8 +32,9 @@ import perpwatch.local.redis.LocalRedis;
  *       {@code primed=false}, the handler is only built, as a snapshot without the hooks would hold it.
  * </ul>
  *
- * <p>The forked JVM exits as soon as its measurement is done instead of waiting 30 s for the Micronaut executor's
- * idle threads to time out.
+ * <p>The forked JVM gives up waiting for the Micronaut executor's idle threads after JMH's first check instead of
+ * after 30 s ({@code jmh.shutdownTimeout=0}; a {@code -jvmArgsAppend} on the command line replaces it, so repeat it
+ * there).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
