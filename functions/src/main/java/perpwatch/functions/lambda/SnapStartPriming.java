@@ -2,7 +2,10 @@ package perpwatch.functions.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.inject.BeanDefinition;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,8 @@ import perpwatch.functions.guards.GuardsWarmup;
  * SnapStart priming: before the snapshot, the code a guards request runs is loaded, initialised and run once, so a
  * function restored from it answers its first request warm; after the restore, Redis is connected again.
  *
- * <p>Nothing primed can reach an answer. The request pipeline is run on the thresholds route, which reads
+ * <p>Nothing primed can reach an answer. Every singleton is created (their constructors read configuration and build
+ * clients; none answers anything). The request pipeline is run on the thresholds route, which reads
  * configuration only; the guards computation runs on its own instances and made-up inputs ({@link GuardsWarmup});
  * Redis is only read ({@code PING} and a fingerprint of a key no one writes). The connection opened for that is
  * closed before the checkpoint: a socket does not survive a restore, and the first request would otherwise pay for
@@ -46,6 +50,7 @@ public final class SnapStartPriming implements Resource {
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         ApplicationContext app = handler.getApplicationContext();
+        createSingletons(app);
         handler.handleRequest(event("/api/engine/thresholds"), null);
         new GuardsWarmup(app.getBean(FunctionsConfig.class), app.getBean(Clock.class), app.getBean(JsonMapper.class))
                 .run();
@@ -59,6 +64,28 @@ public final class SnapStartPriming implements Resource {
             LOG.info("snapstart priming: redis not read ({})", e.getMessage());
         } finally {
             redis.disconnect();
+        }
+    }
+
+    /**
+     * Every singleton, as Micronaut's Lambda default creates them at init: the cold start without SnapStart leaves
+     * them to the first request that needs them ({@link ApiGatewayHandler}), but the snapshot should hold them, or
+     * the webhook's and the market routes' first requests after a restore would build them. One that cannot be
+     * built now is left to its first request, as without priming.
+     */
+    private static void createSingletons(ApplicationContext app) {
+        for (BeanDefinition<?> definition : app.getBeanDefinitions(Qualifiers.byStereotype(Singleton.class))) {
+            if (definition.isIterable() || definition.isAbstract()) {
+                continue; // templates (@EachProperty, @EachBean): their instances come from the config, as at init
+            }
+            try {
+                app.getBean(definition);
+            } catch (RuntimeException e) {
+                LOG.warn(
+                        "snapstart priming: {} not created ({})",
+                        definition.getBeanType().getName(),
+                        e.getMessage());
+            }
         }
     }
 
