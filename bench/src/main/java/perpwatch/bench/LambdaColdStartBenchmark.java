@@ -1,8 +1,6 @@
 package perpwatch.bench;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -11,6 +9,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -21,16 +20,28 @@ import perpwatch.local.net.FreePorts;
 import perpwatch.local.redis.LocalRedis;
 
 /**
- * The API Lambda's cold start in-process: each fork is a fresh JVM that builds the handler (Micronaut context,
- * controllers, Redis client) and answers one guards request through the API Gateway v2 payload, measured once.
- * This is the init a Lambda pays without SnapStart; the JVM start itself is not included.
+ * The API Lambda's cold start in-process, each fork a fresh JVM measured once:
+ *
+ * <ul>
+ *   <li>{@code initAndFirstGuardsRequest}: builds the handler (Micronaut context, the beans the route needs, Redis
+ *       client) and answers one guards request through the API Gateway v2 payload: the init a Lambda pays without
+ *       SnapStart; the JVM start itself is not included.
+ *   <li>{@code restoredFirstGuardsRequest}: the handler is built and its SnapStart hooks run as a checkpoint and a
+ *       restore would run them (priming, Redis closed, then reconnected), untimed; then one guards request is timed:
+ *       what a function restored from a primed snapshot pays on its first request, less the restore itself; with
+ *       {@code primed=false}, the handler is only built, as a snapshot without the hooks would hold it.
+ * </ul>
+ *
+ * <p>The forked JVM gives up waiting for the Micronaut executor's idle threads after JMH's first check instead of
+ * after 30 s ({@code jmh.shutdownTimeout=0}; a {@code -jvmArgsAppend} on the command line replaces it, so repeat it
+ * there).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
-@Fork(10)
+@Fork(value = 10, jvmArgsAppend = "-Djmh.shutdownTimeout=0")
 public class LambdaColdStartBenchmark {
     private LocalRedis redis;
 
@@ -48,29 +59,41 @@ public class LambdaColdStartBenchmark {
     @Benchmark
     public int initAndFirstGuardsRequest() {
         ApiGatewayHandler handler = new ApiGatewayHandler();
-        APIGatewayV2HTTPResponse response = handler.handleRequest(guardsEvent(), null);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(LambdaColdStartMain.guardsEvent(), null);
         handler.close();
         return response.getStatusCode();
     }
 
-    static APIGatewayV2HTTPEvent guardsEvent() {
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey("$default")
-                .withRawPath("/api/engine/guards")
-                .withRawQueryString("")
-                .withHeaders(Map.of("accept", "application/json", "host", "bench.execute-api.local"))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod("GET")
-                                .withPath("/api/engine/guards")
-                                .withProtocol("HTTP/1.1")
-                                .withSourceIp("127.0.0.1")
-                                .build())
-                        .withRequestId("bench")
-                        .withStage("$default")
-                        .build())
-                .withIsBase64Encoded(false)
-                .build();
+    /**
+     * A handler built before the measurement, through a simulated checkpoint and restore ({@code primed}), or only
+     * built ({@code !primed}: what a snapshot without the priming hooks would hold).
+     */
+    @State(Scope.Benchmark)
+    public static class Restored {
+        @Param({"true", "false"})
+        boolean primed;
+
+        ApiGatewayHandler handler;
+
+        @Setup(Level.Trial)
+        public void checkpointAndRestore(LambdaColdStartBenchmark redisStarted) throws Exception {
+            handler = new ApiGatewayHandler();
+            if (primed) {
+                handler.priming().beforeCheckpoint(null);
+                handler.priming().afterRestore(null);
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            handler.close();
+        }
+    }
+
+    @Benchmark
+    public int restoredFirstGuardsRequest(Restored restored) {
+        return restored.handler
+                .handleRequest(LambdaColdStartMain.guardsEvent(), null)
+                .getStatusCode();
     }
 }

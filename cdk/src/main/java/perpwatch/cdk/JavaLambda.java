@@ -45,6 +45,14 @@ final class JavaLambda extends Construct {
      */
     static final String JAVA_TOOL_OPTIONS = "-Dsun.net.inetaddr.ttl=5";
 
+    /**
+     * The HTTP API functions also stop the JIT at C1 (AWS's advice for short requests): the C2 compiler threads
+     * competed with the init and the first request for the function's CPU, and a guards request is a Redis round trip
+     * and a cached body, which C2 code barely speeds up. Measured in bench/results/cold-start.md. The batch functions
+     * (archiver, rollup, catch-up) keep C2: they run long enough to gain from it.
+     */
+    static final String API_JAVA_TOOL_OPTIONS = JAVA_TOOL_OPTIONS + " -XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
     private final Function function;
     private final Alias live;
     private final LogGroup logs;
@@ -87,7 +95,9 @@ final class JavaLambda extends Construct {
 
     private static Map<String, String> environment(Spec spec) {
         Map<String, String> env = new LinkedHashMap<>(spec.environment());
-        env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+        env.put(
+                "JAVA_TOOL_OPTIONS",
+                spec.handler().equals(ApiStack.API_HANDLER) ? API_JAVA_TOOL_OPTIONS : JAVA_TOOL_OPTIONS);
         return env;
     }
 
