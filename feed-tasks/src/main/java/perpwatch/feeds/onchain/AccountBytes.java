@@ -3,6 +3,7 @@ package perpwatch.feeds.onchain;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import perpwatch.feeds.solana.Base58;
+import perpwatch.feeds.solana.Pubkey;
 
 /** Little-endian reads from an account's data, as Borsh and Anchor zero-copy lay them out. */
 final class AccountBytes {
@@ -83,6 +84,11 @@ final class AccountBytes {
 
     String pubkey(int off) {
         return Base58.encode(data, off, 32);
+    }
+
+    /** The key at {@code off}, as bytes: encoded to text only if someone reads it. */
+    Pubkey publicKey(int off) {
+        return Pubkey.of(data, off);
     }
 
     /** Drift pads names with spaces. */

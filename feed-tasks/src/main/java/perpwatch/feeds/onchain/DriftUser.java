@@ -2,13 +2,14 @@ package perpwatch.feeds.onchain;
 
 import java.util.List;
 import java.util.Optional;
+import perpwatch.feeds.solana.Pubkey;
 
 /**
  * The fields of a Drift or Velocity {@code User} account that margin and liquidation need, and the margin rules of
  * the program that owns it (set by that program's decoder).
  */
 public record DriftUser(
-        String authority,
+        Pubkey authorityKey,
         int subAccountId,
         int status,
         boolean idle,
@@ -19,6 +20,36 @@ public record DriftUser(
         List<PerpPosition> perpPositions,
         MarginRules marginRules) {
     public static final int MARGIN_MODE_DEFAULT = 0;
+
+    /** A user whose authority is given as base58 text (tests, encoders, the local cloud's population). */
+    public DriftUser(
+            String authority,
+            int subAccountId,
+            int status,
+            boolean idle,
+            int marginMode,
+            int maxMarginRatio,
+            long lastActiveSlot,
+            List<SpotPosition> spotPositions,
+            List<PerpPosition> perpPositions,
+            MarginRules marginRules) {
+        this(
+                Pubkey.fromBase58(authority),
+                subAccountId,
+                status,
+                idle,
+                marginMode,
+                maxMarginRatio,
+                lastActiveSlot,
+                spotPositions,
+                perpPositions,
+                marginRules);
+    }
+
+    /** The authority as base58 text, encoded on first use (the scan never asks). */
+    public String authority() {
+        return authorityKey.toString();
+    }
 
     /** A Drift v2 user: the rules every caller that predates Velocity built its users for. */
     public DriftUser(

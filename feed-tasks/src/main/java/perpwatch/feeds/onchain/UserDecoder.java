@@ -50,7 +50,7 @@ final class UserDecoder {
                 ? DriftUser.MARGIN_MODE_DEFAULT
                 : b.u8(layout.marginMode());
         return new DriftUser(
-                b.pubkey(layout.authority()),
+                b.publicKey(layout.authority()),
                 b.u16(layout.subAccountId()),
                 b.u8(layout.status()),
                 b.bool(layout.idle()),
