@@ -1,5 +1,5 @@
 // Writes bench/results/peers.md from the JSON the sides of one bench/peers/run.sh left in the work directory.
-import { readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { readFileSync, writeFileSync, existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import os from 'node:os'
 
@@ -47,7 +47,9 @@ p('`java -Xmx2g -cp bench/target/benchmarks.jar perpwatch.bench.peers.PeersBench
 p('on the inputs the first writes to `bench/peers/target/`, and this report with `node bench/peers/report.mjs`).')
 p()
 p(`Machine: ${os.cpus().length} cores (\`nproc\`), ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; ${java.java}; Node ${node.node}.`)
-p(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. The machine was shared with other builds:`)
+// The time the measuring ended, not the time this report was written (it can be re-written from the same work dir).
+const measuredAt = existsSync(join(work, 'load-after.txt')) ? statSync(join(work, 'load-after.txt')).mtime : new Date()
+p(`Measured until ${measuredAt.toISOString().slice(0, 16).replace('T', ' ')} UTC. The machine was shared with other builds:`)
 p(`load before: \`${text('load-before.txt')}\`; after: \`${text('load-after.txt')}\`.`)
 p()
 p(`Every figure: one thread (so per core), warm-up for ${args['warmup-ms']} ms, then **${args.rounds} rounds** of at least`)
@@ -141,6 +143,11 @@ target('Drift decode vs SDK', `${ratio('decode.drift.perpwatch', 'decode.drift.s
 target('Velocity decode vs SDK', `${ratio('decode.velocity.perpwatch', 'decode.velocity.sdk').toFixed(1)}×`, '≥ 10×', ratio('decode.velocity.perpwatch', 'decode.velocity.sdk') >= 10)
 const load = loadSections()
 for (const t of load.targets) target(...t)
+p()
+p('Where a target is missed, what is left and what the profile shows: the hot paths in the profile sections at the end')
+p('of this report; the guards in [guards-load.md](guards-load.md) (the request that meets a changed input waits for its')
+p('recompute); the cold start without SnapStart in [cold-start.md](cold-start.md) (about 8,000 classes loaded and the')
+p('JIT; SnapStart with the priming is what is deployed).')
 p()
 for (const l of load.lines) p(l)
 p()
