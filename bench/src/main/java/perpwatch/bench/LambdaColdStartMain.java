@@ -1,7 +1,7 @@
 package perpwatch.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import java.util.Map;
+import perpwatch.functions.lambda.ApiGatewayEvents;
 import perpwatch.functions.lambda.ApiGatewayHandler;
 
 /**
@@ -28,23 +28,6 @@ public final class LambdaColdStartMain {
 
     /** The engine's request: {@code GET /api/engine/guards} (SOL) as an API Gateway HTTP API v2 event. */
     static APIGatewayV2HTTPEvent guardsEvent() {
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey("$default")
-                .withRawPath("/api/engine/guards")
-                .withRawQueryString("")
-                .withHeaders(Map.of("accept", "application/json", "host", "bench.execute-api.local"))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod("GET")
-                                .withPath("/api/engine/guards")
-                                .withProtocol("HTTP/1.1")
-                                .withSourceIp("127.0.0.1")
-                                .build())
-                        .withRequestId("bench")
-                        .withStage("$default")
-                        .build())
-                .withIsBase64Encoded(false)
-                .build();
+        return ApiGatewayEvents.get("/api/engine/guards", "bench.execute-api.local", "bench");
     }
 }

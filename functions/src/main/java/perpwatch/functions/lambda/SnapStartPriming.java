@@ -1,6 +1,5 @@
 package perpwatch.functions.lambda;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.inject.BeanDefinition;
 import io.micronaut.inject.qualifiers.Qualifiers;
@@ -8,7 +7,6 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -51,7 +49,8 @@ public final class SnapStartPriming implements Resource {
     public void beforeCheckpoint(Context<? extends Resource> context) {
         ApplicationContext app = handler.getApplicationContext();
         createSingletons(app);
-        handler.handleRequest(event("/api/engine/thresholds"), null);
+        handler.handleRequest(
+                ApiGatewayEvents.get("/api/engine/thresholds", "snapstart.priming.local", "snapstart-priming"), null);
         new GuardsWarmup(app.getBean(FunctionsConfig.class), app.getBean(Clock.class), app.getBean(JsonMapper.class))
                 .run();
         RedisStreams redis = app.getBean(RedisStreams.class);
@@ -95,26 +94,5 @@ public final class SnapStartPriming implements Resource {
         if (!handler.getApplicationContext().getBean(RedisStreams.class).ping()) {
             LOG.warn("snapstart restore: redis did not answer PING; the first request connects again");
         }
-    }
-
-    private static APIGatewayV2HTTPEvent event(String path) {
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey("$default")
-                .withRawPath(path)
-                .withRawQueryString("")
-                .withHeaders(Map.of("accept", "application/json", "host", "snapstart.priming.local"))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod("GET")
-                                .withPath(path)
-                                .withProtocol("HTTP/1.1")
-                                .withSourceIp("127.0.0.1")
-                                .build())
-                        .withRequestId("snapstart-priming")
-                        .withStage("$default")
-                        .build())
-                .withIsBase64Encoded(false)
-                .build();
     }
 }
