@@ -164,6 +164,23 @@ if (existsSync(profile)) {
 }
 writeFileSync(args.out, lines.join('\n') + '\n')
 
+/** The per-phase table ApiLoadBenchmark prints last (header, rule and rows), or nothing. */
+function phases (text) {
+  const at = text.indexOf('| rate req/s | route | phase start')
+  if (at < 0) return []
+  const rows = []
+  for (const l of text.slice(at).split('\n')) {
+    if (!l.startsWith('|')) break
+    rows.push(l)
+  }
+  return rows
+}
+
+/** A JMH result's parameters as ` (k=v, …)`, or nothing. */
+function params (r) {
+  return r.params ? ` (${Object.entries(r.params).map(([k, v]) => `${k}=${v}`).join(', ')})` : ''
+}
+
 /** Issue 23 items 3-6 from load.sh's fragments (absent with --no-load): sections and target rows. */
 function loadSections () {
   const dir = join(work, 'load')
@@ -198,14 +215,11 @@ function loadSections () {
   L('|---|---|---|---|---|---|---|')
   for (const l of summary) L(l)
   L()
-  const phasesAt = api.indexOf('| rate req/s | route | phase start')
-  if (phasesAt >= 0) {
+  const apiPhases = phases(api)
+  if (apiPhases.length) {
     L('Every phase (achieved rate, send delay, service time, queue, the driver\'s CPU):')
     L()
-    for (const l of api.slice(phasesAt).split('\n')) {
-      if (!l.startsWith('|')) break
-      L(l)
-    }
+    for (const l of apiPhases) L(l)
     L()
   }
   for (const l of summary) {
@@ -238,16 +252,9 @@ function loadSections () {
   L('`POST /api/webhooks/helius`, each delivery one new generated Drift transaction (so none is a duplicate), parsed,')
   L('deduplicated and appended to Redis; this cloud runs without the durable log, so no Kinesis put is in the ack.')
   L()
-  const hook = file('webhook-load.txt') ?? ''
-  const hookAt = hook.indexOf('| rate req/s | route | phase start')
-  if (hookAt >= 0) {
-    for (const l of hook.slice(hookAt).split('\n')) {
-      if (!l.startsWith('|')) break
-      L(l)
-    }
-  } else {
-    L('not run')
-  }
+  const hookPhases = phases(file('webhook-load.txt') ?? '')
+  if (hookPhases.length) for (const l of hookPhases) L(l)
+  else L('not run')
   L()
 
   L('## Freshness (issue 23, item 4)')
@@ -280,7 +287,7 @@ function loadSections () {
     L('|---|---|---|---|---|---|---|')
     for (const r of results) {
       const raw = r.primaryMetric.rawData.flat()
-      const name = r.benchmark.replace(/^perpwatch\.bench\./, '') + (r.params ? ` (${Object.entries(r.params).map(([k, v]) => `${k}=${v}`).join(', ')})` : '')
+      const name = r.benchmark.replace(/^perpwatch\.bench\./, '') + params(r)
       L(`| \`${name}\` | ${r.mode} | ${r.forks} × ${raw.length / Math.max(1, r.forks)} | ${median(raw).toFixed(1)} | ${Math.min(...raw).toFixed(1)} | ${Math.max(...raw).toFixed(1)} | ${r.primaryMetric.scoreUnit} |`)
     }
   }
@@ -297,8 +304,7 @@ function loadSections () {
   for (const r of coldC1) {
     const raw = r.primaryMetric.rawData.flat()
     const ms = r.primaryMetric.scoreUnit === 'ms/op' ? median(raw) : NaN
-    const params = r.params ? ` (${Object.entries(r.params).map(([k, v]) => `${k}=${v}`).join(', ')})` : ''
-    out.targets.push([`cold start, as deployed: \`${r.benchmark.split('.').pop()}\`${params}`, `${ms.toFixed(0)} ms (median of ${raw.length})`, '≤ 1,000 ms', ms <= 1000])
+    out.targets.push([`cold start, as deployed: \`${r.benchmark.split('.').pop()}\`${params(r)}`, `${ms.toFixed(0)} ms (median of ${raw.length})`, '≤ 1,000 ms', ms <= 1000])
   }
   L()
 
